@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { ObjectTypeSchema, QueryConfig } from './model';
+
+/**
+ * The one typed contract between the renderer and main (DESIGN.md). Each channel names the zod
+ * schema its input must pass (main validates every call; the renderer is never trusted) and the
+ * type of its result. Electron carries it over ipcMain/ipcRenderer, the browser host over
+ * loopback HTTP; both use the same handler map.
+ */
+
+export const RemoteConnection = z.object({
+  mode: z.literal('remote'),
+  url: z
+    .string()
+    .url('must be a URL such as https://api.boomi.com/api/rest/v1/<accountId>')
+    .max(2048)
+    .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://'),
+  user: z.string().min(1).max(255),
+  token: z.string().min(1).max(4096),
+});
+export const ConnectionRequest = z.discriminatedUnion('mode', [z.object({ mode: z.literal('embedded') }), RemoteConnection]);
+export type ConnectionRequest = z.infer<typeof ConnectionRequest>;
+
+/** What the renderer may know of the connection: never the token (credentials stay in main). */
+export interface ConnectionInfo {
+  mode: 'embedded' | 'remote';
+  url: string;
+  accountId: string;
+  user: string;
+  online: boolean;
+  lastError?: string;
+}
+
+export interface QuarantinedRecord {
+  objectType: string;
+  index: number;
+  record: unknown;
+  issues: string[];
+}
+
+export interface PullResult {
+  objectType: z.infer<typeof ObjectTypeSchema>;
+  records: unknown[];
+  quarantined: QuarantinedRecord[];
+  /** A complete scan: records absent from it were deleted on the platform. */
+  complete: boolean;
+}
+
+export const ipcContract = {
+  'connection.get': { input: z.undefined() },
+  'connection.set': { input: ConnectionRequest },
+  'platform.pull': { input: z.object({ objectType: ObjectTypeSchema, filter: QueryConfig.optional() }).strict() },
+} as const;
+
+export interface IpcResults {
+  'connection.get': ConnectionInfo;
+  'connection.set': ConnectionInfo;
+  'platform.pull': PullResult;
+}
+
+export type Channel = keyof typeof ipcContract;
+export type InputOf<C extends Channel> = z.infer<(typeof ipcContract)[C]['input']>;
+export type OutputOf<C extends Channel> = IpcResults[C];
+export const CHANNELS = Object.keys(ipcContract) as Channel[];
+
+/** Events main pushes to the renderer. */
+export interface IpcEvents {
+  'connection.changed': ConnectionInfo;
+}
+export type EventName = keyof IpcEvents;
+export const EVENTS: EventName[] = ['connection.changed'];
+
+/** Every reply is an envelope, so errors keep their code and message across the bridge. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
+export type IpcErrorCode = 'bad-input' | 'unknown-channel' | 'forbidden' | 'offline' | 'platform' | 'auth' | 'internal';
+
+export class RosterError extends Error {
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RosterError';
+  }
+}
+
+/** What window.roster is, in Electron (preload) and in the browser host (web bridge) alike. */
+export interface RosterBridge {
+  invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+  on<E extends EventName>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
+}
+
+export type Handlers = { [C in Channel]: (input: InputOf<C>) => Promise<OutputOf<C>> };
+
+/** Validates an untrusted call against the contract; used by every transport in main. */
+export const validateCall = (
+  channel: unknown,
+  input: unknown,
+): { ok: true; channel: Channel; input: unknown } | { ok: false; error: { code: IpcErrorCode; message: string } } => {
+  if (typeof channel !== 'string' || !(channel in ipcContract)) {
+    return { ok: false, error: { code: 'unknown-channel', message: `unknown channel ${JSON.stringify(channel)}` } };
+  }
+  const c = channel as Channel;
+  const r = ipcContract[c].input.safeParse(input);
+  if (!r.success) {
+    const msg = r.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+    return { ok: false, error: { code: 'bad-input', message: `${c}: ${msg}` } };
+  }
+  return { ok: true, channel: c, input: r.data };
+};

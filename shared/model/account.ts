@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Id, typeTag } from './common';
+
+const License = z.object({
+  '@type': typeTag('License'),
+  purchased: z.number().int().optional(),
+  used: z.number().int().optional(),
+});
+
+const Licensing = z.object({
+  '@type': typeTag('Licensing'),
+  enterprise: License.optional(),
+  enterpriseTest: License.optional(),
+  smallBusiness: License.optional(),
+  smallBusinessTest: License.optional(),
+  standard: License.optional(),
+  standardTest: License.optional(),
+  tradingPartner: License.optional(),
+  tradingPartnerTest: License.optional(),
+});
+
+const Molecule = z.object({
+  '@type': typeTag('Molecule'),
+  purchased: z.number().int().optional(),
+  used: z.number().int().optional(),
+});
+
+export const AccountStatus = z.enum(['trial', 'active', 'suspended', 'deleted', 'unlimited']);
+
+/**
+ * Account as in the vendor's OpenAPI, plus the reference platform's extensions (DESIGN.md):
+ * parentAccountId, accountGroupsEnabled (R1), advancedUserSecurity (R15, R19) and
+ * supportAccessRoleId (R10). The real vendor API omits the extensions, so they stay optional.
+ */
+export const Account = z.object({
+  '@type': typeTag('Account'),
+  accountId: Id,
+  name: z.string().max(255).optional(),
+  dateCreated: z.string().optional(),
+  expirationDate: z.string().optional(),
+  status: AccountStatus.optional(),
+  overDeployed: z.boolean().optional(),
+  suggestionsEnabled: z.boolean().optional(),
+  supportAccess: z.boolean().optional(),
+  supportLevel: z.enum(['standard', 'premier']).optional(),
+  widgetAccount: z.boolean().optional(),
+  licensing: Licensing.optional(),
+  molecule: Molecule.optional(),
+  parentAccountId: Id.optional(),
+  accountGroupsEnabled: z.boolean().optional(),
+  advancedUserSecurity: z.boolean().optional(),
+  supportAccessRoleId: Id.optional(),
+});
+export type Account = z.infer<typeof Account>;
