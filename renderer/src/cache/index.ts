@@ -1,0 +1,4 @@
+export * from './db';
+export * from './keys';
+export * from './writes';
+export * from './outbox';

@@ -1,0 +1,41 @@
+import { PlanOp } from '../../../shared/plans/types';
+import type { OutboxEntry, RosterDb } from './db';
+
+export interface QueuedPlan {
+  planId: string;
+  entries: OutboxEntry[];
+}
+
+/**
+ * Queues a plan's ops at the end of the outbox, in order, all or nothing. Ops are validated
+ * against the PlanOp schema first: a malformed op refuses the whole plan and queues nothing.
+ */
+export const enqueuePlan = async (db: RosterDb, ops: PlanOp[], now = new Date()): Promise<QueuedPlan> => {
+  if (ops.length === 0) throw new Error('the plan has no operations: nothing to queue');
+  ops.forEach((op, i) => {
+    const r = PlanOp.safeParse(op);
+    if (!r.success) throw new Error(`plan op ${i + 1} (${(op as { op?: string }).op ?? '?'}) is invalid: ${r.error.issues[0]?.message}`);
+  });
+  const planId = crypto.randomUUID();
+  const createdAt = now.toISOString();
+  return db.transaction('rw', db.outbox, async () => {
+    const last = await db.outbox.orderBy('seq').last();
+    const base = (last?.seq ?? 0) + 1;
+    const entries: OutboxEntry[] = ops.map((op, i) => ({
+      id: crypto.randomUUID(),
+      seq: base + i,
+      planId,
+      op,
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      createdAt,
+    }));
+    await db.outbox.bulkAdd(entries);
+    return { planId, entries };
+  });
+};
+
+/** Ops not yet confirmed by the platform: what the UI overlays on the confirmed data. */
+export const unconfirmedOps = async (db: RosterDb): Promise<OutboxEntry[]> =>
+  (await db.outbox.orderBy('seq').toArray()).filter((e) => e.status !== 'done');
