@@ -97,7 +97,8 @@ export const validateCall = (
   channel: unknown,
   input: unknown,
 ): { ok: true; channel: Channel; input: unknown } | { ok: false; error: { code: IpcErrorCode; message: string } } => {
-  if (typeof channel !== 'string' || !(channel in ipcContract)) {
+  // Own keys only: `in` would let "__proto__" or "toString" through as channels.
+  if (typeof channel !== 'string' || !Object.hasOwn(ipcContract, channel)) {
     return { ok: false, error: { code: 'unknown-channel', message: `unknown channel ${JSON.stringify(channel)}` } };
   }
   const c = channel as Channel;
@@ -108,3 +109,32 @@ export const validateCall = (
   }
   return { ok: true, channel: c, input: r.data };
 };
+
+/**
+ * The raw form of a bridge: calls answer with the Envelope itself. Electron's preload exposes it
+ * (contextBridge would strip an error's `code`), and the browser host's loopback speaks it;
+ * bridgeOverTransport turns either into a RosterBridge whose failures are RosterErrors.
+ */
+export interface RosterTransport {
+  call(channel: Channel, input: unknown): Promise<Envelope<unknown>>;
+  on: RosterBridge['on'];
+}
+
+export const unwrapEnvelope = <T>(e: Envelope<T>): T => {
+  if (e.ok) return e.value;
+  throw new RosterError(e.error.code, e.error.message);
+};
+
+export const bridgeOverTransport = (t: RosterTransport): RosterBridge => ({
+  invoke: async <C extends Channel>(channel: C, input: InputOf<C>) => unwrapEnvelope(await t.call(channel, input)) as OutputOf<C>,
+  on: (event, listener) => t.on(event, listener),
+});
+
+/** The browser host's loopback protocol (electron/web/server.ts, renderer/src/bridge/web.ts). */
+export const WEB_BRIDGE = {
+  /** The per-launch secret travels in this header; the page gets it in the URL fragment. */
+  secretHeader: 'x-roster-secret',
+  callPath: '/_roster/call',
+  eventsPath: '/_roster/events',
+  fragmentKey: 'secret',
+} as const;

@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { accountIdOf, apiBase, createPlatformClient, isApiError, type FetchLike, type PlatformClient } from '../../../shared/api';
+import { RosterError, type ConnectionInfo, type ConnectionRequest } from '../../../shared/ipc';
+import { equalsFilter } from '../../../shared/model';
+import type { SecretStore } from './secrets';
+import type { SettingsStore } from './settings';
+import type { Emit, EmbeddedPlatform, Log, StartEmbedded } from './types';
+
+export interface ConnectionDeps {
+  dataDir: string;
+  fetch: FetchLike;
+  secrets: SecretStore;
+  settings: SettingsStore;
+  startEmbedded: StartEmbedded;
+  emit: Emit;
+  log: Log;
+  /** A remote platform named on the command line: wins over saved settings and is not saved. */
+  override?: { url: string; user: string; token: string };
+  /** How often to check the platform is reachable; 0 turns the periodic probe off. */
+  probeIntervalMs?: number;
+  timeoutMs?: number;
+}
+
+interface Active {
+  mode: 'embedded' | 'remote';
+  url: string;
+  accountId: string;
+  user: string;
+  client: PlatformClient;
+}
+
+export const EMBEDDED_ADMIN = 'admin@roster.local';
+const SECRET_EMBEDDED = 'embedded.adminToken';
+const SECRET_REMOTE = 'remote.token';
+
+/** The remote URL must name the account and must not carry credentials (those go in user/token). */
+export const remoteTarget = (url: string): { base: string; accountId: string } => {
+  const u = new URL(url);
+  if (u.username || u.password) throw new RosterError('bad-input', 'put the user and token in their own fields, not in the URL');
+  const base = apiBase(`${u.origin}${u.pathname}`);
+  return { base, accountId: accountIdOf(base)! };
+};
+
+const remoteTargetOrError = (url: string) => {
+  try {
+    return remoteTarget(url);
+  } catch (e) {
+    if (e instanceof RosterError) throw e;
+    throw new RosterError('bad-input', `the platform URL must look like https://api.boomi.com/api/rest/v1/<accountId> (got ${url})`);
+  }
+};
+
+/**
+ * Which platform main talks to (embedded by default, or remote), whether it is reachable, and the
+ * one place its credentials live. Changes are serialised; every visible change is an event.
+ */
+export class ConnectionService {
+  private active: Active | null = null;
+  private embedded: EmbeddedPlatform | null = null;
+  private online = false;
+  private lastError: string | undefined;
+  private queue: Promise<unknown>;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private lastEmitted = '';
+
+  constructor(private readonly deps: ConnectionDeps) {
+    this.queue = this.initial();
+    const every = deps.probeIntervalMs ?? 10_000;
+    if (every > 0) {
+      this.timer = setInterval(() => void this.probe(), every);
+      this.timer.unref?.();
+    }
+  }
+
+  info = async (): Promise<ConnectionInfo> => {
+    await this.queue.catch(() => undefined);
+    return this.snapshot();
+  };
+
+  set = (req: ConnectionRequest): Promise<ConnectionInfo> => {
+    const run = this.queue.catch(() => undefined).then(async () => {
+      await this.activate(req, true);
+      await this.probe();
+      return this.snapshot();
+    });
+    this.queue = run;
+    return run;
+  };
+
+  client = async (): Promise<PlatformClient> => {
+    await this.queue.catch(() => undefined);
+    if (!this.active) throw new RosterError('offline', this.lastError ?? 'no platform is connected');
+    return this.active.client;
+  };
+
+  /** The outcome of a call through the client: keeps `online` true to what just happened. */
+  report = (err: unknown): void => {
+    if (err === null) this.setState(true, undefined);
+    else if (isApiError(err) && (err.kind === 'network' || err.kind === 'server')) this.setState(false, err.message);
+    else if (isApiError(err) && err.kind === 'unauthorized') this.setState(true, err.message);
+  };
+
+  probe = async (): Promise<void> => {
+    const a = this.active;
+    if (!a) return;
+    try {
+      for await (const _page of a.client.query('Account', equalsFilter('accountId', a.accountId))) break;
+      this.report(null);
+    } catch (e) {
+      this.report(e);
+    }
+  };
+
+  close = async (): Promise<void> => {
+    if (this.timer) clearInterval(this.timer);
+    await this.queue.catch(() => undefined);
+    await this.stopEmbedded();
+  };
+
+  private snapshot(): ConnectionInfo {
+    const a = this.active;
+    const info: ConnectionInfo = {
+      mode: a?.mode ?? 'embedded',
+      url: a?.url ?? '',
+      accountId: a?.accountId ?? '',
+      user: a?.user ?? '',
+      online: a ? this.online : false,
+    };
+    if (this.lastError) info.lastError = this.lastError;
+    return info;
+  }
+
+  private setState(online: boolean, lastError: string | undefined) {
+    this.online = online;
+    this.lastError = lastError;
+    const info = this.snapshot();
+    const key = JSON.stringify(info);
+    if (key === this.lastEmitted) return;
+    this.lastEmitted = key;
+    this.deps.log.info(`platform ${info.online ? 'online' : 'offline'} (${info.mode} ${info.url})${info.lastError ? `: ${info.lastError}` : ''}`);
+    this.deps.emit('connection.changed', info);
+  }
+
+  private async initial(): Promise<void> {
+    const { override, settings } = this.deps;
+    try {
+      if (override) await this.activate({ mode: 'remote', ...override }, false);
+      else await this.activate((await settings.load()) ?? { mode: 'embedded' }, false);
+      await this.probe();
+    } catch (e) {
+      this.setState(false, e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private async activate(req: ConnectionRequest | { mode: 'remote'; url: string; user: string; token?: string }, save: boolean) {
+    if (req.mode === 'embedded') {
+      this.active = await this.startEmbedded();
+      if (save) await this.deps.settings.save({ mode: 'embedded' });
+      return;
+    }
+    const { base, accountId } = remoteTargetOrError(req.url);
+    const token = req.token ?? (await this.deps.secrets.get(SECRET_REMOTE));
+    if (!token) throw new RosterError('auth', 'no token is saved for the remote platform; connect again with your API token');
+    await this.stopEmbedded();
+    this.active = { mode: 'remote', url: base, accountId, user: req.user, client: this.makeClient(base, req.user, token) };
+    if (save) {
+      await this.deps.secrets.set(SECRET_REMOTE, token);
+      await this.deps.settings.save({ mode: 'remote', url: base, user: req.user });
+    }
+  }
+
+  private async startEmbedded(): Promise<Active> {
+    if (!this.embedded) {
+      const adminToken = (await this.deps.secrets.get(SECRET_EMBEDDED)) ?? randomBytes(24).toString('base64url');
+      await this.deps.secrets.set(SECRET_EMBEDDED, adminToken);
+      const dataDir = path.join(this.deps.dataDir, 'platform');
+      this.deps.log.info(`starting the embedded platform (data in ${dataDir})`);
+      this.embedded = await this.deps.startEmbedded({ dataDir, adminUser: EMBEDDED_ADMIN, adminToken });
+    }
+    const p = this.embedded;
+    const url = apiBase(p.url, p.accountId);
+    return { mode: 'embedded', url, accountId: p.accountId, user: p.user, client: this.makeClient(url, p.user, p.token) };
+  }
+
+  private async stopEmbedded() {
+    const p = this.embedded;
+    this.embedded = null;
+    if (p) await p.close();
+  }
+
+  private makeClient(baseUrl: string, user: string, token: string): PlatformClient {
+    const opts = { baseUrl, user, token, fetch: this.deps.fetch };
+    return createPlatformClient(this.deps.timeoutMs ? { ...opts, timeoutMs: this.deps.timeoutMs } : opts);
+  }
+}

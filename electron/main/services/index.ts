@@ -1,0 +1,48 @@
+import type { FetchLike } from '../../../shared/api';
+import type { EventName, Handlers, IpcEvents } from '../../../shared/ipc';
+import { ConnectionService, type ConnectionDeps } from './connection';
+import { pull } from './pull';
+import { throttledFetch } from './throttle';
+import type { Emit, Log } from './types';
+
+export type Listener = <E extends EventName>(event: E, payload: IpcEvents[E]) => void;
+
+export interface Services {
+  handlers: Handlers;
+  connection: ConnectionService;
+  /** Subscribe a transport to main's events; returns the unsubscribe. */
+  subscribe(listener: Listener): () => void;
+  close(): Promise<void>;
+}
+
+export type ServicesOptions = Omit<ConnectionDeps, 'emit' | 'fetch'> & { fetch?: FetchLike; log: Log };
+
+/** Main's services as plain Node: Electron and the browser host both serve these handlers. */
+export const createServices = (opts: ServicesOptions): Services => {
+  const listeners = new Set<Listener>();
+  const emit: Emit = (event, payload) => {
+    for (const l of listeners) l(event, payload);
+  };
+  const baseFetch = opts.fetch ?? (globalThis.fetch as unknown as FetchLike);
+  const fetch = throttledFetch(baseFetch, { perSecond: 8, retries: 3, backoffMs: 500 });
+  const connection = new ConnectionService({ ...opts, fetch, emit });
+  const handlers: Handlers = {
+    'connection.get': () => connection.info(),
+    'connection.set': (req) => connection.set(req),
+    'platform.pull': (input) => pull(connection, opts.log, input),
+  };
+  return {
+    handlers,
+    connection,
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+    close: () => connection.close(),
+  };
+};
+
+export { dispatch } from './dispatch';
+export { fileSecretStore, memorySecretStore, type Cipher, type SecretStore } from './secrets';
+export { fileSettingsStore, memorySettingsStore } from './settings';
+export { consoleLog, silentLog, type EmbeddedPlatform, type Log, type StartEmbedded } from './types';

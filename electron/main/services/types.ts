@@ -1,0 +1,28 @@
+import type { EventName, IpcEvents } from '../../../shared/ipc';
+
+/** Pushes an event to every connected renderer (IPC in Electron, SSE in the browser host). */
+export type Emit = <E extends EventName>(event: E, payload: IpcEvents[E]) => void;
+
+/** Main's log. Callers pass messages that never contain a credential. */
+export interface Log {
+  info(msg: string): void;
+  warn(msg: string): void;
+}
+
+export const consoleLog: Log = {
+  info: (msg) => console.error(`roster: ${msg}`),
+  warn: (msg) => console.error(`roster: warning: ${msg}`),
+};
+
+export const silentLog: Log = { info: () => {}, warn: () => {} };
+
+/** What startPlatform (platform/index.ts) hands back; injected so tests need no database. */
+export interface EmbeddedPlatform {
+  url: string;
+  accountId: string;
+  user: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+export type StartEmbedded = (opts: { dataDir: string; adminUser: string; adminToken: string }) => Promise<EmbeddedPlatform>;
