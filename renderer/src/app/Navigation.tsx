@@ -1,0 +1,51 @@
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import GroupsIcon from '@mui/icons-material/Workspaces';
+import ResourcesIcon from '@mui/icons-material/Inventory2';
+import PartnerIcon from '@mui/icons-material/Handshake';
+import ExplorerIcon from '@mui/icons-material/TravelExplore';
+import SyncIcon from '@mui/icons-material/Sync';
+import SettingsIcon from '@mui/icons-material/Settings';
+import { AREAS, type AreaId } from './areas';
+import { useRoute } from './routeStore';
+
+export const NAV_WIDTH = 216;
+
+const ICONS: Record<AreaId, React.ReactNode> = {
+  groups: <GroupsIcon />,
+  resources: <ResourcesIcon />,
+  'partner-access': <PartnerIcon />,
+  'access-explorer': <ExplorerIcon />,
+  sync: <SyncIcon />,
+  settings: <SettingsIcon />,
+};
+
+export const Navigation = () => {
+  const { route, go } = useRoute();
+  return (
+    <Drawer variant="permanent" sx={{ width: NAV_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' } }}>
+      <Toolbar variant="dense" />
+      <nav aria-label="Main">
+        <List>
+          {AREAS.map((a) => (
+            <ListItem key={a.id} disablePadding>
+            <ListItemButton
+              selected={route.area === a.id}
+              aria-current={route.area === a.id ? 'page' : undefined}
+              onClick={() => go({ area: a.id })}
+            >
+              <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[a.id]}</ListItemIcon>
+              <ListItemText primary={a.label} />
+            </ListItemButton>
+            </ListItem>
+          ))}
+        </List>
+      </nav>
+    </Drawer>
+  );
+};

@@ -1,0 +1,123 @@
+import { useMemo, useState } from 'react';
+import { useDraggable } from '@dnd-kit/core';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import ListItemText from '@mui/material/ListItemText';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
+import { VirtualTable, type Column, type RowProps } from '../../components/VirtualTable';
+import type { AccountRow, GroupRow } from './data';
+import { addToGroupRefusal } from './plans';
+import { matches, useGroupsUi } from './uiStore';
+
+const COLUMNS: Column<AccountRow>[] = [
+  { id: 'name', header: 'Account', width: 'minmax(200px, 2fr)', render: (a) => a.name },
+  { id: 'id', header: 'Account ID', width: 'minmax(160px, 1.5fr)', render: (a) => a.accountId },
+  {
+    id: 'status',
+    header: 'Status',
+    width: '200px',
+    render: (a) => (
+      <Box component="span" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center' }}>
+        {a.status}
+        {a.pending === 'add' && <Chip size="small" color="warning" variant="outlined" label="Pending add" />}
+        {a.pending === 'remove' && <Chip size="small" color="warning" variant="outlined" label="Pending removal" />}
+      </Box>
+    ),
+  },
+];
+
+/** A row that can be dragged onto a group of the side list; dragging carries the selection. */
+const DraggableRow = ({ rowKey, props, children }: { rowKey: string; props: RowProps; children: React.ReactNode }) => {
+  const { setNodeRef, listeners, isDragging } = useDraggable({ id: `account:${rowKey}`, data: { accountId: rowKey } });
+  return (
+    <div ref={setNodeRef} {...props} {...listeners} style={{ ...props.style, opacity: isDragging ? 0.5 : 1 }} data-account-id={rowKey}>
+      {children}
+    </div>
+  );
+};
+
+interface Props {
+  group: GroupRow;
+  groups: GroupRow[];
+  accounts: AccountRow[] | undefined;
+  onAddToGroup: (target: GroupRow, accountIds: string[]) => void;
+}
+
+export const AccountsTab = ({ group, groups, accounts, onAddToGroup }: Props) => {
+  const { accountSearch, setAccountSearch, selection, click, selectAllOf, clearSelection } = useGroupsUi();
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const shown = useMemo(() => (accounts ?? []).filter((a) => matches(accountSearch, a.name, a.accountId, a.status)), [accounts, accountSearch]);
+  const order = useMemo(() => shown.map((a) => a.accountId), [shown]);
+  const selectedShown = useMemo(() => order.filter((id) => selection.selected.has(id)), [order, selection]);
+  const targets = groups.filter((g) => g.id !== group.id);
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+      <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', p: 1.5, flexWrap: 'wrap' }}>
+        <TextField size="small" label="Search accounts" value={accountSearch} onChange={(e) => setAccountSearch(e.target.value)} sx={{ width: 280 }} />
+        <Button size="small" onClick={() => selectAllOf(order)} disabled={order.length === 0}>
+          Select all {order.length.toLocaleString()} shown
+        </Button>
+        <Button size="small" onClick={clearSelection} disabled={selection.selected.size === 0}>
+          Clear selection
+        </Button>
+        <Typography variant="body2" role="status" aria-live="polite" data-testid="selection-count">
+          {selectedShown.length.toLocaleString()} selected
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        <Button
+          variant="contained"
+          size="small"
+          endIcon={<ArrowDropDownIcon />}
+          disabled={selectedShown.length === 0}
+          aria-haspopup="menu"
+          aria-expanded={menuAnchor ? true : undefined}
+          aria-controls={menuAnchor ? 'add-to-group-menu' : undefined}
+          onClick={(e) => setMenuAnchor(e.currentTarget)}
+        >
+          Add to group…
+        </Button>
+        <Menu id="add-to-group-menu" anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
+          {targets.map((t) => {
+            const refusal = addToGroupRefusal(t);
+            return (
+              <MenuItem
+                key={t.id}
+                disabled={refusal !== null}
+                onClick={() => {
+                  setMenuAnchor(null);
+                  onAddToGroup(t, selectedShown);
+                }}
+              >
+                <ListItemText primary={t.name} secondary={refusal ?? `${t.accountCount.toLocaleString()} accounts`} />
+              </MenuItem>
+            );
+          })}
+        </Menu>
+      </Box>
+      <Typography variant="body2" color="text.secondary" sx={{ px: 1.5, pb: 1 }}>
+        Click, Shift-click or Ctrl/Cmd-click to select; drag the selection onto a group on the left, or use “Add to group…”.
+      </Typography>
+      <VirtualTable
+        label={`Accounts in ${group.name}`}
+        idPrefix="accounts"
+        rows={shown}
+        rowKey={(a) => a.accountId}
+        columns={COLUMNS}
+        selected={selection.selected}
+        onSelect={(id, mods) => click(order, id, mods)}
+        onSelectAll={() => selectAllOf(order)}
+        renderRow={(key, props, cells) => (
+          <DraggableRow key={key} rowKey={key} props={props}>
+            {cells}
+          </DraggableRow>
+        )}
+        empty={accounts === undefined ? 'Loading…' : accounts.length === 0 ? 'This group has no accounts.' : 'No account matches the search.'}
+      />
+    </Box>
+  );
+};

@@ -1,0 +1,89 @@
+import { useDroppable } from '@dnd-kit/core';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import { useRoute } from '../../app/routeStore';
+import type { GroupRow } from './data';
+import { matches, useGroupsUi } from './uiStore';
+
+const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+
+/** One group of the side list; also where dragged accounts are dropped (issue 6). */
+const GroupItem = ({ group, selected }: { group: GroupRow; selected: boolean }) => {
+  const go = useRoute((s) => s.go);
+  const { setNodeRef, isOver, active } = useDroppable({ id: `group:${group.id}`, data: { group } });
+  const counts = `${plural(group.accountCount, 'account')} · ${plural(group.userCount, 'user')}`;
+  return (
+    <ListItem disablePadding ref={setNodeRef}>
+    <ListItemButton
+      selected={selected}
+      aria-current={selected ? 'page' : undefined}
+      data-testid={`group-item-${group.name}`}
+      onClick={() => go({ area: 'groups', item: group.id })}
+      sx={{
+        alignItems: 'flex-start',
+        borderRadius: 1,
+        mx: 1,
+        outline: isOver ? (t) => `2px dashed ${t.palette.primary.main}` : active ? (t) => `1px dashed ${t.palette.divider}` : 'none',
+        bgcolor: isOver ? 'action.focus' : undefined,
+      }}
+    >
+      <ListItemText
+        primary={
+          <Box component="span" sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+            <span>{group.name}</span>
+            {group.defaultGroup && <Chip size="small" label="Default" title="All Accounts: holds every account (R3)" color="primary" variant="outlined" />}
+            {group.pending === 'created' && <Chip size="small" label="Pending creation" color="warning" variant="outlined" />}
+            {group.pending === 'renamed' && <Chip size="small" label="Rename pending" color="warning" variant="outlined" />}
+          </Box>
+        }
+        secondary={
+          <>
+            {counts}
+            {group.pendingAdds > 0 && ` · +${group.pendingAdds.toLocaleString()} pending`}
+          </>
+        }
+      />
+    </ListItemButton>
+    </ListItem>
+  );
+};
+
+export const GroupList = ({ groups, selectedId, onCreate }: { groups: GroupRow[]; selectedId: string | undefined; onCreate: () => void }) => {
+  const { groupSearch, setGroupSearch } = useGroupsUi();
+  const shown = groups.filter((g) => matches(groupSearch, g.name, g.id));
+  return (
+    <Box component="section" aria-labelledby="groups-heading" sx={{ width: 300, flexShrink: 0, borderRight: 1, borderColor: 'divider', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+      <Box sx={{ p: 2, pb: 1, display: 'flex', alignItems: 'center', gap: 1 }}>
+        <Typography id="groups-heading" variant="h6" component="h2" sx={{ flex: 1 }}>
+          Account groups
+        </Typography>
+        <Button size="small" startIcon={<AddIcon />} onClick={onCreate}>
+          Create
+        </Button>
+      </Box>
+      <Box sx={{ px: 2, pb: 1 }}>
+        <TextField size="small" fullWidth label="Search groups" value={groupSearch} onChange={(e) => setGroupSearch(e.target.value)} />
+      </Box>
+      <Box sx={{ overflow: 'auto', flex: 1 }}>
+        <List aria-label="Account groups" dense>
+          {shown.map((g) => (
+            <GroupItem key={g.id} group={g} selected={g.id === selectedId} />
+          ))}
+        </List>
+        {shown.length === 0 && (
+          <Typography sx={{ px: 2 }} color="text.secondary">
+            {groups.length === 0 ? 'No account groups in the cache yet.' : 'No group matches the search.'}
+          </Typography>
+        )}
+      </Box>
+    </Box>
+  );
+};

@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Snackbar from '@mui/material/Snackbar';
+import Typography from '@mui/material/Typography';
+import { db } from '../../app/db';
+import { useRoute } from '../../app/routeStore';
+import { enqueuePlan } from '../../cache';
+import type { PlanOp } from '../../../../shared/plans/types';
+import { useGroups, usePrimaryAccount, type GroupRow } from './data';
+import { GroupList } from './GroupList';
+import { GroupPage } from './GroupPage';
+import { GroupNameDialog } from './GroupNameDialog';
+import { PlanPreviewDialog } from './PlanPreviewDialog';
+import { planCreateGroup, planRenameGroup } from './plans';
+import { proposeAddAccounts } from './propose';
+import { useGroupsUi } from './uiStore';
+
+type NameDialog = { mode: 'create' } | { mode: 'rename'; group: GroupRow } | null;
+
+/** The Groups area: the side list of groups (drop targets) and the open group's page. */
+export const GroupsArea = () => {
+  const { groups, overlay } = useGroups();
+  const primary = usePrimaryAccount();
+  const item = useRoute((s) => s.route.item);
+  const ui = useGroupsUi();
+  const [dragCount, setDragCount] = useState(0);
+  const [nameDialog, setNameDialog] = useState<NameDialog>(null);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const group = groups?.find((g) => g.id === item) ?? groups?.[0];
+  const { clearSelection } = ui;
+  useEffect(() => clearSelection(), [group?.id, clearSelection]);
+
+  const addToGroup = async (target: GroupRow, accountIds: string[]) => {
+    if (accountIds.length === 0) return;
+    ui.openPreview(await proposeAddAccounts(target, accountIds, overlay, primary));
+  };
+  const queue = async (ops: PlanOp[], what: string) => {
+    await enqueuePlan(db, ops);
+    ui.setNotice(`Queued: ${what}. It will be sent to the platform when online.`);
+  };
+  const onDragStart = (e: DragStartEvent) => {
+    const id = String(e.active.data.current?.accountId ?? '');
+    const sel = useGroupsUi.getState().selection;
+    // Dragging an unselected row drags that row alone, as in a file manager.
+    if (!sel.selected.has(id)) ui.setSelection({ selected: new Set([id]), anchor: id });
+    setDragCount(sel.selected.has(id) ? sel.selected.size : 1);
+  };
+  const onDragEnd = (e: DragEndEvent) => {
+    setDragCount(0);
+    const target = e.over?.data.current?.group as GroupRow | undefined;
+    if (!target || target.id === group?.id) return;
+    void addToGroup(target, [...useGroupsUi.getState().selection.selected]);
+  };
+
+  if (!groups) return <Typography sx={{ p: 3 }}>Loading the cache…</Typography>;
+  return (
+    <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragCount(0)}>
+      <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
+        <GroupList groups={groups} selectedId={group?.id} onCreate={() => setNameDialog({ mode: 'create' })} />
+        {group ? (
+          <GroupPage
+            group={group}
+            groups={groups}
+            overlay={overlay}
+            onRename={() => setNameDialog({ mode: 'rename', group })}
+            onAddToGroup={(t, ids) => void addToGroup(t, ids)}
+          />
+        ) : (
+          <Typography sx={{ p: 3 }} color="text.secondary">
+            No account groups are cached yet. They appear here after the first refresh from the platform.
+          </Typography>
+        )}
+      </Box>
+      <DragOverlay dropAnimation={null}>
+        {dragCount > 0 ? (
+          <Paper elevation={6} sx={{ px: 2, py: 1, display: 'inline-block' }} data-testid="drag-overlay">
+            {dragCount.toLocaleString()} account{dragCount === 1 ? '' : 's'}
+          </Paper>
+        ) : null}
+      </DragOverlay>
+      {ui.preview && (
+        <PlanPreviewDialog preview={ui.preview} groups={groups} onApply={(ops) => queue(ops, ui.preview!.title)} onClose={ui.closePreview} />
+      )}
+      {nameDialog?.mode === 'create' && (
+        <GroupNameDialog
+          mode="create"
+          initial=""
+          plan={(name) => planCreateGroup(name, groups, primary)}
+          onQueue={(p) => queue(p.ops, 'create group')}
+          onClose={() => setNameDialog(null)}
+        />
+      )}
+      {nameDialog?.mode === 'rename' && (
+        <GroupNameDialog
+          mode="rename"
+          initial={nameDialog.group.name}
+          plan={(name) => planRenameGroup(nameDialog.group, name, groups)}
+          onQueue={(p) => queue(p.ops, 'rename group')}
+          onClose={() => setNameDialog(null)}
+        />
+      )}
+      <Snackbar open={ui.notice !== null} autoHideDuration={6000} onClose={() => ui.setNotice(null)} message={ui.notice ?? ''} />
+    </DndContext>
+  );
+};

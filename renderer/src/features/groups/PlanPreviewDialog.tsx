@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { db } from '../../app/db';
+import type { PlanOp } from '../../../../shared/plans/types';
+import { describeOp } from './describe';
+import type { GroupRow } from './data';
+import type { PlanPreview } from './uiStore';
+import { AccessDiff } from './AccessDiff';
+
+const NAMED = 50;
+
+/** Only the names the dialog prints are looked up: a 20,000-account plan stays instant. */
+const useAccountNames = (ops: PlanOp[], skippedIds: string[]) =>
+  useLiveQuery(async () => {
+    const ids = [...ops.flatMap((o) => ('accountIds' in o ? o.accountIds.slice(0, NAMED) : [])), ...skippedIds.slice(0, NAMED)];
+    const rows = await db.Account.bulkGet(ids);
+    return new Map(ids.map((id, i) => [id, rows[i]?.name ?? id]));
+  }, [ops, skippedIds]);
+
+interface Props {
+  preview: PlanPreview;
+  groups: GroupRow[];
+  onApply: (ops: PlanOp[]) => Promise<void>;
+  onClose: () => void;
+}
+
+/** Every plan is shown before it is queued (DESIGN.md, Edit): what changes, what is skipped and why. */
+export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) => {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { planned } = preview;
+  const ops = planned.ok ? planned.ops : [];
+  const skipped = planned.ok ? planned.skipped : [];
+  const names = useAccountNames(ops, skipped.map((s) => s.accountId));
+  const lookup = {
+    group: (id: string) => groups.find((g) => g.id === id)?.name ?? id,
+    account: (id: string) => names?.get(id) ?? id,
+  };
+  const apply = async () => {
+    setBusy(true);
+    try {
+      await onApply(ops);
+      onClose();
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="plan-preview-title" fullWidth maxWidth="md">
+      <DialogTitle id="plan-preview-title">Preview: {preview.title}</DialogTitle>
+      <DialogContent dividers>
+        {!planned.ok && <Alert severity="error">{planned.reason}</Alert>}
+        {planned.ok && (
+          <>
+            <Typography variant="subtitle1" component="h3">
+              What will change
+            </Typography>
+            <List dense aria-label="Planned changes" data-testid="plan-ops">
+              {ops.map((op, i) => (
+                <ListItem key={i}>
+                  <ListItemText primary={describeOp(op, lookup)} />
+                </ListItem>
+              ))}
+            </List>
+            {skipped.length > 0 && (
+              <Alert severity="info" sx={{ my: 1 }}>
+                {skipped.length.toLocaleString()} skipped:{' '}
+                {skipped.slice(0, 5).map((s) => `${lookup.account(s.accountId)} (${s.reason})`).join('; ')}
+                {skipped.length > 5 ? ` and ${(skipped.length - 5).toLocaleString()} more` : ''}
+              </Alert>
+            )}
+            <AccessDiff ops={ops} />
+          </>
+        )}
+        {error && <Alert severity="error">{error}</Alert>}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" onClick={() => void apply()} disabled={!planned.ok || busy}>
+          Apply (queue {ops.length} change{ops.length === 1 ? '' : 's'})
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

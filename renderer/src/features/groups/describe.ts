@@ -1,0 +1,28 @@
+import type { PlanOp } from '../../../../shared/plans/types';
+
+/** Names known to the screen: ids the admin would not recognise are shown by name. */
+export interface NameLookup {
+  group: (id: string) => string;
+  account: (id: string) => string;
+}
+
+const list = (names: string[], max = 5): string =>
+  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${(names.length - max).toLocaleString()} more`;
+
+const count = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+
+/** One plain sentence per op, for the preview dialog and the pending list. */
+export const describeOp = (op: PlanOp, names: NameLookup): string => {
+  switch (op.op) {
+    case 'group.create':
+      return `Create the group “${op.name}”.`;
+    case 'group.rename':
+      return `Rename “${names.group(op.groupId)}” to “${op.name}”.`;
+    case 'group.addAccounts':
+      return `Add ${count(op.accountIds.length, 'account')} to “${names.group(op.groupId)}”: ${list(op.accountIds.map(names.account))}.`;
+    case 'group.removeAccounts':
+      return `Remove ${count(op.accountIds.length, 'account')} from “${names.group(op.groupId)}”: ${list(op.accountIds.map(names.account))}.`;
+    default:
+      return `${op.op} (${JSON.stringify(op).slice(0, 120)})`;
+  }
+};

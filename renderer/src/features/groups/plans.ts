@@ -1,0 +1,85 @@
+import { Name } from '../../../../shared/model';
+import type { PlanOp } from '../../../../shared/plans/types';
+
+/**
+ * Plan building for the Groups area: pure functions from the admin's gesture (a drop, a menu
+ * choice, a dialog) to resolved PlanOps, or a refusal that says which rule forbids it.
+ */
+
+export interface GroupRef {
+  id: string;
+  name: string;
+  defaultGroup?: boolean;
+}
+
+export interface SkippedAccount {
+  accountId: string;
+  reason: string;
+}
+
+export type Planned = { ok: true; ops: PlanOp[]; skipped: SkippedAccount[] } | { ok: false; reason: string };
+
+export interface AddAccountsInput {
+  group: GroupRef;
+  accountIds: readonly string[];
+  /** The group's members, confirmed ⊕ pending: re-adding them would be a no-op. */
+  members: ReadonlySet<string>;
+  primaryAccountId: string | null;
+}
+
+export const planAddAccounts = ({ group, accountIds, members, primaryAccountId }: AddAccountsInput): Planned => {
+  if (group.defaultGroup) {
+    return { ok: false, reason: `"${group.name}" is the default group: it already holds every account the primary account manages, and new accounts join it automatically (R3).` };
+  }
+  const skipped: SkippedAccount[] = [];
+  const add: string[] = [];
+  const seen = new Set<string>();
+  for (const accountId of accountIds) {
+    if (seen.has(accountId)) continue;
+    seen.add(accountId);
+    if (accountId === primaryAccountId) skipped.push({ accountId, reason: 'the primary account is never a member of its own groups (R2)' });
+    else if (members.has(accountId)) skipped.push({ accountId, reason: `already in ${group.name}` });
+    else add.push(accountId);
+  }
+  if (add.length === 0) return { ok: false, reason: `Nothing to add: ${skipped.length === 1 ? 'the account is' : `all ${skipped.length} accounts are`} already in ${group.name} or cannot join it.` };
+  return { ok: true, ops: [{ op: 'group.addAccounts', groupId: group.id, accountIds: add }], skipped };
+};
+
+export interface PrimaryAccountRef {
+  accountId: string;
+  name?: string;
+  accountGroupsEnabled?: boolean;
+}
+
+const checkName = (name: string, existing: readonly GroupRef[], exceptId?: string): { ok: true; name: string } | { ok: false; reason: string } => {
+  const parsed = Name.safeParse(name);
+  if (!parsed.success) return { ok: false, reason: `The name ${parsed.error.issues[0]?.message ?? 'is invalid'}.` };
+  const clash = existing.find((g) => g.id !== exceptId && g.name.trim().toLowerCase() === parsed.data.toLowerCase());
+  if (clash) return { ok: false, reason: `A group named "${clash.name}" already exists in this primary account.` };
+  return { ok: true, name: parsed.data };
+};
+
+export const planCreateGroup = (name: string, existing: readonly GroupRef[], primary: PrimaryAccountRef | null): Planned => {
+  if (!primary) return { ok: false, reason: 'No primary account is known yet: refresh from the platform first.' };
+  if (primary.accountGroupsEnabled === false) {
+    return { ok: false, reason: `${primary.name ?? primary.accountId} does not have account groups enabled: groups exist only for a primary account with the feature (R1).` };
+  }
+  const checked = checkName(name, existing);
+  if (!checked.ok) return checked;
+  return { ok: true, ops: [{ op: 'group.create', name: checked.name }], skipped: [] };
+};
+
+export const planRenameGroup = (group: GroupRef, name: string, existing: readonly GroupRef[]): Planned => {
+  if (group.defaultGroup) return { ok: false, reason: `"${group.name}" is the default group and cannot be renamed (R3).` };
+  const checked = checkName(name, existing, group.id);
+  if (!checked.ok) return checked;
+  if (checked.name === group.name) return { ok: false, reason: 'The new name is the same as the current one.' };
+  return { ok: true, ops: [{ op: 'group.rename', groupId: group.id, name: checked.name }], skipped: [] };
+};
+
+/** R3's refusals, said before the admin tries: the UI disables the action and shows this. */
+export const renameRefusal = (group: GroupRef): string | null =>
+  group.defaultGroup ? `"${group.name}" is the default group and cannot be renamed (R3).` : null;
+
+export const addToGroupRefusal = (group: GroupRef): string | null =>
+  group.defaultGroup ? `"${group.name}" already holds every account (R3).` : null;

@@ -1,0 +1,60 @@
+import { create } from 'zustand';
+import { clickSelect, emptySelection, selectAll, type ClickModifiers, type Selection } from './selection';
+import type { GroupRef, Planned } from './plans';
+
+export type GroupTab = 'accounts' | 'users' | 'resources';
+
+/** A plan on its way to the admin's Apply: shown in the preview dialog. */
+export interface PlanPreview {
+  title: string;
+  target: GroupRef;
+  planned: Planned;
+}
+
+interface GroupsUiState {
+  groupSearch: string;
+  accountSearch: string;
+  userSearch: string;
+  tab: GroupTab;
+  selection: Selection;
+  preview: PlanPreview | null;
+  notice: string | null;
+  setNotice: (n: string | null) => void;
+  setGroupSearch: (s: string) => void;
+  setAccountSearch: (s: string) => void;
+  setUserSearch: (s: string) => void;
+  setTab: (t: GroupTab) => void;
+  click: (order: readonly string[], id: string, mods?: ClickModifiers) => void;
+  selectAllOf: (order: readonly string[]) => void;
+  setSelection: (s: Selection) => void;
+  clearSelection: () => void;
+  openPreview: (p: PlanPreview) => void;
+  closePreview: () => void;
+}
+
+export const useGroupsUi = create<GroupsUiState>((set) => ({
+  groupSearch: '',
+  accountSearch: '',
+  userSearch: '',
+  tab: 'accounts',
+  selection: emptySelection(),
+  preview: null,
+  notice: null,
+  setNotice: (notice) => set({ notice }),
+  setGroupSearch: (groupSearch) => set({ groupSearch }),
+  setAccountSearch: (accountSearch) => set({ accountSearch }),
+  setUserSearch: (userSearch) => set({ userSearch }),
+  setTab: (tab) => set({ tab }),
+  click: (order, id, mods) => set((s) => ({ selection: clickSelect(s.selection, order, id, mods) })),
+  selectAllOf: (order) => set({ selection: selectAll(order) }),
+  setSelection: (selection) => set({ selection }),
+  clearSelection: () => set({ selection: emptySelection() }),
+  openPreview: (preview) => set({ preview }),
+  closePreview: () => set({ preview: null }),
+}));
+
+/** Case-insensitive match on any of the given fields: the search boxes of every tab. */
+export const matches = (query: string, ...fields: (string | undefined)[]): boolean => {
+  const q = query.trim().toLowerCase();
+  return !q || fields.some((f) => f?.toLowerCase().includes(q));
+};

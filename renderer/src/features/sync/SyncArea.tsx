@@ -1,0 +1,60 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import Box from '@mui/material/Box';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import Alert from '@mui/material/Alert';
+import { db } from '../../app/db';
+import { useConnection } from '../../app/connectionStore';
+
+/** The cache's real state: what was last scanned, what was quarantined, what is queued. */
+export const SyncArea = () => {
+  const { online, lastRefresh, failures } = useConnection();
+  const states = useLiveQuery(() => db.syncState.toArray(), []) ?? [];
+  const quarantined = useLiveQuery(() => db.quarantine.count(), []) ?? 0;
+  const pending = useLiveQuery(() => db.outbox.where('status').anyOf('pending', 'sending', 'failed', 'conflict').count(), []) ?? 0;
+  return (
+    <Box sx={{ p: 3, overflow: 'auto' }}>
+      <Typography variant="h5" component="h2" gutterBottom>
+        Sync
+      </Typography>
+      <Typography gutterBottom>
+        {online === false ? 'Offline: the platform cannot be reached; you are working from the cache.' : online ? 'Online.' : 'Connecting…'}{' '}
+        {lastRefresh ? `Last refresh ${new Date(lastRefresh).toLocaleString()}.` : 'Not refreshed in this session yet.'}
+      </Typography>
+      <Typography gutterBottom>
+        {pending} queued change{pending === 1 ? '' : 's'} waiting to be sent. {quarantined} record{quarantined === 1 ? '' : 's'} quarantined (failed validation).
+      </Typography>
+      {failures.map((f) => (
+        <Alert key={f.objectType} severity="warning" sx={{ my: 1 }}>
+          {f.objectType}: {f.message}
+        </Alert>
+      ))}
+      <Table size="small" aria-label="Cached object types" sx={{ maxWidth: 720, mt: 2 }}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Object type</TableCell>
+            <TableCell align="right">Records</TableCell>
+            <TableCell>Last complete scan</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {states.map((s) => (
+            <TableRow key={`${s.objectType}/${s.scope}`}>
+              <TableCell>{s.objectType}</TableCell>
+              <TableCell align="right">{s.count.toLocaleString()}</TableCell>
+              <TableCell>{s.lastCompleteScan ? new Date(s.lastCompleteScan).toLocaleString() : 'never'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 3, maxWidth: 720 }}>
+        Progress with rate and ETA, failures with Retry, and conflicts (keep mine / take theirs / drop) will appear here
+        once the outbox is sent to the platform.
+      </Typography>
+    </Box>
+  );
+};

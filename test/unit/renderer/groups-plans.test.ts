@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { planAddAccounts, planCreateGroup, planRenameGroup, renameRefusal } from '../../../renderer/src/features/groups/plans';
+
+const all = { id: 'g-all', name: 'All Accounts', defaultGroup: true };
+const s1 = { id: 'g-s1', name: 'Services 1' };
+const s2 = { id: 'g-s2', name: 'Services 2' };
+const primary = { accountId: 'prim', name: 'Documentation', accountGroupsEnabled: true };
+
+describe('planAddAccounts', () => {
+  it('adds only accounts not yet in the group, in one op', () => {
+    const r = planAddAccounts({ group: s1, accountIds: ['a', 'b', 'c'], members: new Set(['b']), primaryAccountId: 'prim' });
+    expect(r.ok && r.ops).toEqual([{ op: 'group.addAccounts', groupId: 'g-s1', accountIds: ['a', 'c'] }]);
+    expect(r.ok && r.skipped).toEqual([{ accountId: 'b', reason: 'already in Services 1' }]);
+  });
+
+  it('R2: the primary account is never added to its own group', () => {
+    const r = planAddAccounts({ group: s1, accountIds: ['prim', 'a'], members: new Set(), primaryAccountId: 'prim' });
+    expect(r.ok && r.ops[0]).toMatchObject({ accountIds: ['a'] });
+    expect(r.ok && r.skipped[0]?.reason).toMatch(/R2/);
+  });
+
+  it('R3: dropping on All Accounts is refused with the reason', () => {
+    const r = planAddAccounts({ group: all, accountIds: ['a'], members: new Set(), primaryAccountId: 'prim' });
+    expect(r).toMatchObject({ ok: false });
+    expect(!r.ok && r.reason).toMatch(/R3/);
+  });
+
+  it('a drop that changes nothing is refused rather than queued', () => {
+    const r = planAddAccounts({ group: s1, accountIds: ['a', 'a'], members: new Set(['a']), primaryAccountId: 'prim' });
+    expect(r.ok).toBe(false);
+  });
+
+  it('deduplicates repeated ids', () => {
+    const r = planAddAccounts({ group: s1, accountIds: ['a', 'a', 'b'], members: new Set(), primaryAccountId: null });
+    expect(r.ok && r.ops[0]).toMatchObject({ accountIds: ['a', 'b'] });
+  });
+});
+
+describe('planCreateGroup', () => {
+  it('queues a trimmed name', () => {
+    const r = planCreateGroup('  Services 3 ', [all, s1, s2], primary);
+    expect(r.ok && r.ops).toEqual([{ op: 'group.create', name: 'Services 3' }]);
+  });
+
+  it('refuses a duplicate name, case-insensitively', () => {
+    const r = planCreateGroup('services 1', [all, s1, s2], primary);
+    expect(!r.ok && r.reason).toMatch(/already exists/);
+  });
+
+  it('refuses an empty or over-long name', () => {
+    expect(planCreateGroup('   ', [], primary).ok).toBe(false);
+    expect(planCreateGroup('x'.repeat(256), [], primary).ok).toBe(false);
+  });
+
+  it('R1: refused when the primary account has no account groups feature', () => {
+    const r = planCreateGroup('New', [], { ...primary, accountGroupsEnabled: false });
+    expect(!r.ok && r.reason).toMatch(/R1/);
+  });
+});
+
+describe('planRenameGroup', () => {
+  it('R3: All Accounts cannot be renamed', () => {
+    expect(planRenameGroup(all, 'Everything', [all, s1]).ok).toBe(false);
+    expect(renameRefusal(all)).toMatch(/R3/);
+    expect(renameRefusal(s1)).toBeNull();
+  });
+
+  it('renames to a free name, refuses a taken one and a no-op', () => {
+    expect(planRenameGroup(s1, 'North', [all, s1, s2])).toMatchObject({ ok: true, ops: [{ op: 'group.rename', groupId: 'g-s1', name: 'North' }] });
+    expect(planRenameGroup(s1, 'Services 2', [all, s1, s2]).ok).toBe(false);
+    expect(planRenameGroup(s1, 'Services 1', [all, s1, s2]).ok).toBe(false);
+    // Changing only the case of its own name is allowed: the clash check skips the group itself.
+    expect(planRenameGroup(s1, 'SERVICES 1', [all, s1, s2]).ok).toBe(true);
+  });
+});
