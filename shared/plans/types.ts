@@ -11,7 +11,8 @@ const Ids = z.array(Id).min(1).max(100_000);
 const ResourceRef = z.object({ objectType: ResourceObjectType, resourceId: Id, resourceName: z.string().max(255).optional() });
 
 export const PlanOp = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('group.create'), name: Name }),
+  // accountId: the owning primary account; the plan-file resolver fills it in (additive, optional).
+  z.object({ op: z.literal('group.create'), name: Name, accountId: Id.optional() }),
   z.object({ op: z.literal('group.rename'), groupId: Id, name: Name }),
   z.object({ op: z.literal('group.addAccounts'), groupId: Id, accountIds: Ids }),
   z.object({ op: z.literal('group.removeAccounts'), groupId: Id, accountIds: Ids }),

@@ -1,0 +1,101 @@
+import type { AccessState } from './state';
+import { roleLabel } from './state';
+import { evaluate, type Evaluation, type RoleSource, type Via } from './evaluate';
+
+export interface EffectiveRole {
+  roleId: string;
+  /** R16: "Name (shared)" for a custom role shared from the primary account. */
+  name: string;
+  sources: RoleSource[];
+}
+
+export interface IgnoredRoleView extends EffectiveRole {
+  rule: 'R9' | 'R18';
+  reason: string;
+}
+
+/** The `roster explain` shape (issue 3): effective access of a user on an account and why. */
+export interface EffectiveAccess {
+  userId: string;
+  accountId: string;
+  canLogIn: boolean;
+  via: Via;
+  roles: EffectiveRole[];
+  privileges: string[];
+  cappedBy: null | { roleId: string; name: string; removed: string[] };
+  ignored: IgnoredRoleView[];
+  reasons: string[];
+}
+
+const sourceText = (src: RoleSource): string => (src.kind === 'direct' ? 'direct' : `group "${src.groupName}"`);
+
+const accountName = (s: AccessState, a: string): string => {
+  const name = s.accounts.get(a)?.name;
+  return name ? `${name} (${a})` : a;
+};
+
+const roleSentences = (roles: EffectiveRole[], ev: Evaluation): string[] => {
+  const out: string[] = [];
+  for (const r of roles) out.push(`${r.name}: from ${r.sources.map(sourceText).join(' and ')}.`);
+  const groups = new Set(roles.flatMap((r) => r.sources.filter((x) => x.kind === 'group').map((x) => (x as { groupName: string }).groupName)));
+  if (ev.via !== 'direct' && groups.size > 1) {
+    out.push(`R8: roles are the union of the user's roles in ${groups.size} groups containing the account (${[...groups].map((g) => `"${g}"`).join(', ')}).`);
+  }
+  return out;
+};
+
+const wayInSentence = (s: AccessState, u: string, a: string, ev: Evaluation): string => {
+  const acct = accountName(s, a);
+  switch (ev.via) {
+    case 'direct':
+      return `R6: ${u} has direct roles on ${acct} (User Management).`;
+    case 'group':
+      return `R7: ${u} reaches ${acct} through account groups (Users in Group).`;
+    case 'sso':
+      return `R12: ${acct} is SSO-enabled and ${u} is in a group of the primary account containing it, so the way in is SSO.`;
+    case 'partner': {
+      const names = ev.partnerServices.map((id) => `"${s.services.get(id)?.name ?? id}"`).join(', ');
+      return `R25: ${u} has partner access to ${acct} through service ${names}.`;
+    }
+    default:
+      return `${u} has no direct role, no group role and no partner access on ${acct}.`;
+  }
+};
+
+/** R11: a direct role on the parent account is worth saying out loud, because it does not carry. */
+const inheritanceSentence = (s: AccessState, u: string, a: string): string | null => {
+  const parent = s.accounts.get(a)?.parentAccountId;
+  if (!parent || !s.userAccounts.has(u, parent)) return null;
+  return `R11: ${u} has roles on the parent account ${accountName(s, parent)}, but access to a parent gives no access to its child accounts.`;
+};
+
+/** Effective access of `u` on `a` with its explanation (R6–R13, R16, R25). */
+export const explain = (s: AccessState, u: string, a: string): EffectiveAccess => {
+  const ev = evaluate(s, u, a);
+  const label = (roleId: string) => roleLabel(s, roleId, a);
+  const roles = [...ev.roles].map(([roleId, sources]) => ({ roleId, name: label(roleId), sources }));
+  roles.sort((x, y) => x.name.localeCompare(y.name));
+  const ignored: IgnoredRoleView[] = ev.ignored.map((i) => ({
+    roleId: i.roleId, name: label(i.roleId), sources: [i.source], rule: i.rule,
+    reason: i.rule === 'R9'
+      ? `R9: ignored because direct access wins: ${label(i.roleId)} from ${sourceText(i.source)} does not apply while the user has direct roles on this account.`
+      : `R18: ignored because ${label(i.roleId)} is no longer shared with this account by any group.`,
+  }));
+  const reasons = [wayInSentence(s, u, a, ev), ...roleSentences(roles, ev), ...ignored.map((i) => i.reason)];
+  let cappedBy: EffectiveAccess['cappedBy'] = null;
+  if (ev.cap) {
+    cappedBy = { roleId: ev.cap.roleId, name: label(ev.cap.roleId), removed: ev.cap.removed };
+    reasons.push(ev.cap.removed.length
+      ? `R10: the account's Support Access Role "${cappedBy.name}" caps group access and removes ${ev.cap.removed.join(', ')}.`
+      : `R10: the account's Support Access Role "${cappedBy.name}" caps group access; it removes nothing here.`);
+  }
+  const inherit = inheritanceSentence(s, u, a);
+  if (inherit && ev.via !== 'direct') reasons.push(inherit);
+  reasons.push(ev.canLogIn
+    ? `R13: ${u} can log into ${accountName(s, a)}.`
+    : `R13: ${u} cannot log into ${accountName(s, a)}: no effective roles.`);
+  return {
+    userId: u, accountId: a, canLogIn: ev.canLogIn, via: ev.via, roles,
+    privileges: [...ev.privileges].sort(), cappedBy, ignored, reasons,
+  };
+};

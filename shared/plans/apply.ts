@@ -1,0 +1,39 @@
+import type { AccessState } from '../access/state';
+import { forkState } from '../access/state';
+import type { Touch } from './op';
+import { opModule } from './registry';
+import type { PlanOp } from './types';
+
+export type OpStatus = 'applied' | 'unchanged' | 'refused';
+
+export interface OpResult {
+  index: number;
+  op: PlanOp;
+  status: OpStatus;
+  /** Why the op was refused (cites the rule). */
+  reason?: string;
+}
+
+/**
+ * Applies one op to a draft in place: refused ops change nothing, ops whose effect already
+ * holds are `unchanged` (idempotent apply, DESIGN.md "Plan files").
+ */
+export const applyOpToDraft = (draft: AccessState, op: PlanOp, index = 0, touch?: Touch): OpResult => {
+  const mod = opModule(op);
+  const reason = mod.refuse(draft, op);
+  if (reason) return { index, op, status: 'refused', reason };
+  if (mod.unchanged(draft, op)) return { index, op, status: 'unchanged' };
+  if (touch) mod.touches(draft, op, touch);
+  mod.perform(draft, op);
+  return { index, op, status: 'applied' };
+};
+
+/**
+ * Pure: the state after `ops` (in order) and each op's result; `base` is untouched. Used for
+ * what-if and for the optimistic view (confirmed ⊕ pending).
+ */
+export const applyOps = (base: AccessState, ops: readonly PlanOp[], touch?: Touch): { state: AccessState; results: OpResult[] } => {
+  const draft = forkState(base);
+  const results = ops.map((op, i) => applyOpToDraft(draft, op, i, touch));
+  return { state: draft, results };
+};

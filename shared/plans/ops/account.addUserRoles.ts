@@ -1,0 +1,39 @@
+import type { OpModule } from '../op';
+import type { AccessState } from '../../access/state';
+import { isBuiltIn, isRoleSharedWith, link } from '../../access/state';
+import { pair } from '../../access/layer';
+import { everyPair, firstRefusal, missing } from './common';
+
+/** R15, R16, R19: which roles may be assigned directly on an account. */
+export const assignableRefusal = (s: AccessState, accountId: string, roleIds: readonly string[]): string | null => {
+  const account = s.accounts.get(accountId)!;
+  for (const r of roleIds) {
+    const role = s.roles.get(r)!;
+    if (isBuiltIn(role) || role.accountId === accountId || role.accountId === undefined) continue;
+    if (!isRoleSharedWith(s, r, accountId)) {
+      return `R15: role "${role.name}" belongs to another account and is not shared with "${account.name ?? accountId}" by any group`;
+    }
+    if (!account.advancedUserSecurity) {
+      return `R19: Advanced User Security is off on "${account.name ?? accountId}", so the shared role "${role.name} (shared)" can no longer be assigned there`;
+    }
+  }
+  return null;
+};
+
+export const accountAddUserRoles: OpModule<'account.addUserRoles'> = {
+  kind: 'account.addUserRoles',
+  refuse: (s, op) =>
+    firstRefusal(
+      () => missing('account', [op.accountId], (a) => s.accounts.has(a)),
+      () => missing('user', op.userIds, (u) => s.users.has(u)),
+      () => missing('role', op.roleIds, (r) => s.roles.has(r)),
+      () => assignableRefusal(s, op.accountId, op.roleIds),
+    ),
+  unchanged: (s, op) => everyPair(op.userIds, op.roleIds, (u, r) => s.aurRoles.has(pair(op.accountId, u), r)),
+  perform(draft, op) {
+    for (const u of op.userIds) for (const r of op.roleIds) link.accountUserRole(draft, op.accountId, u, r);
+  },
+  touches(_s, op, touch) {
+    for (const u of op.userIds) touch(u, op.accountId);
+  },
+};

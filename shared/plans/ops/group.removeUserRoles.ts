@@ -1,0 +1,22 @@
+import type { OpModule } from '../op';
+import { link } from '../../access/state';
+import { pair } from '../../access/layer';
+import { everyPair, firstRefusal, groupRefusal, missing } from './common';
+
+export const groupRemoveUserRoles: OpModule<'group.removeUserRoles'> = {
+  kind: 'group.removeUserRoles',
+  refuse: (s, op) =>
+    firstRefusal(
+      () => groupRefusal(s, op.groupId),
+      () => missing('user', op.userIds, (u) => s.users.has(u)),
+      () => missing('role', op.roleIds, (r) => s.roles.has(r)),
+    ),
+  unchanged: (s, op) => everyPair(op.userIds, op.roleIds, (u, r) => !s.gurRoles.has(pair(op.groupId, u), r)),
+  perform(draft, op) {
+    for (const u of op.userIds) for (const r of op.roleIds) link.unGroupUserRole(draft, op.groupId, u, r);
+  },
+  touches(s, op, touch) {
+    const accounts = s.groupAccounts.get(op.groupId) ?? [];
+    for (const u of op.userIds) for (const a of accounts) touch(u, a);
+  },
+};

@@ -1,0 +1,55 @@
+import type { OpModule } from '../op';
+import type { AccessState } from '../../access/state';
+import { groupResourcesOf } from '../../access/state';
+import { pair } from '../../access/layer';
+import type { PlanOpOf } from '../types';
+import { firstRefusal, groupRefusal } from './common';
+
+type Ref = PlanOpOf<'group.shareResources'>['resources'][number];
+
+const isOn = (s: AccessState, groupId: string, r: Ref): boolean =>
+  groupResourcesOf(s.groups.get(groupId)).some((x) => x.objectType === r.objectType && x.resourceId === r.resourceId);
+
+/** R15, R19, R22, R23: may this resource be shared by the group's primary account? */
+const resourceRefusal = (s: AccessState, groupId: string, r: Ref): string | null => {
+  const entry = s.catalogue.get(pair(r.objectType, r.resourceId));
+  if (!entry) return `unknown ${r.objectType} resource "${r.resourceId}"`;
+  if (entry.ineligible) return entry.ineligible;
+  if (r.objectType !== 'Role') return null;
+  const owner = s.accounts.get(s.groups.get(groupId)!.accountId)!;
+  const role = s.roles.get(r.resourceId)!;
+  if (role.accountId !== owner.accountId) return `R15: role "${role.name}" is not a custom role of the primary account`;
+  if (!owner.advancedUserSecurity) return `R15/R19: Advanced User Security is off on the primary account, so no new role can be shared`;
+  return null;
+};
+
+export const groupShareResources: OpModule<'group.shareResources'> = {
+  kind: 'group.shareResources',
+  refuse: (s, op) =>
+    firstRefusal(
+      () => groupRefusal(s, op.groupId),
+      ...op.resources.filter((r) => !isOn(s, op.groupId, r)).map((r) => () => resourceRefusal(s, op.groupId, r)),
+    ),
+  unchanged: (s, op) => op.resources.every((r) => isOn(s, op.groupId, r)),
+  perform(draft, op) {
+    const g = draft.groups.get(op.groupId)!;
+    const added = op.resources.filter((r) => !isOn(draft, op.groupId, r)).map((r) => ({
+      '@type': 'Resource' as const, objectType: r.objectType, resourceId: r.resourceId,
+      resourceName: r.resourceName ?? draft.catalogue.get(pair(r.objectType, r.resourceId))?.name ?? r.resourceId,
+    }));
+    draft.groups.set(g.id, { ...g, Resources: { '@type': 'Resources', Resource: [...groupResourcesOf(g), ...added] } });
+  },
+  touches(s, op, touch) {
+    // Direct holders of a shared role in the group's accounts count again (R18 in reverse).
+    for (const r of op.resources) if (r.objectType === 'Role') touchRoleHolders(s, op.groupId, r.resourceId, touch);
+  },
+};
+
+/** Every pair holding `roleId` that the group reaches: direct holders in its accounts and its own users. */
+export const touchRoleHolders = (s: AccessState, groupId: string, roleId: string, touch: (u: string, a: string) => void): void => {
+  for (const h of s.roleHolders.get(roleId) ?? []) {
+    const [kind, where, user] = h.split('\n') as [string, string, string];
+    if (kind === 'a' && s.groupAccounts.has(groupId, where)) touch(user, where);
+    if (kind === 'g' && where === groupId) for (const a of s.groupAccounts.get(groupId) ?? []) touch(user, a);
+  }
+};

@@ -1,0 +1,42 @@
+import type { OpModule } from './op';
+import type { PlanOp, PlanOpKind } from './types';
+import { groupCreate } from './ops/group.create';
+import { groupRename } from './ops/group.rename';
+import { groupAddAccounts } from './ops/group.addAccounts';
+import { groupRemoveAccounts } from './ops/group.removeAccounts';
+import { groupAddUserRoles } from './ops/group.addUserRoles';
+import { groupRemoveUserRoles } from './ops/group.removeUserRoles';
+import { groupShareResources } from './ops/group.shareResources';
+import { groupUnshareResources } from './ops/group.unshareResources';
+import { accountAddUserRoles } from './ops/account.addUserRoles';
+import { accountRemoveUserRoles } from './ops/account.removeUserRoles';
+import { accountSetSupportAccessRole } from './ops/account.setSupportAccessRole';
+import { accountSetAdvancedUserSecurity } from './ops/account.setAdvancedUserSecurity';
+import { roleDelete } from './ops/role.delete';
+import { partnerGrant } from './ops/partner.grant';
+import { partnerRevoke } from './ops/partner.revoke';
+import { partnerRemoveAccountFromService } from './ops/partner.removeAccountFromService';
+
+/** kind → op module: the one place that knows every op kind. */
+export const OP_MODULES: { [K in PlanOpKind]: OpModule<K> } = {
+  'group.create': groupCreate,
+  'group.rename': groupRename,
+  'group.addAccounts': groupAddAccounts,
+  'group.removeAccounts': groupRemoveAccounts,
+  'group.addUserRoles': groupAddUserRoles,
+  'group.removeUserRoles': groupRemoveUserRoles,
+  'group.shareResources': groupShareResources,
+  'group.unshareResources': groupUnshareResources,
+  'account.addUserRoles': accountAddUserRoles,
+  'account.removeUserRoles': accountRemoveUserRoles,
+  'account.setSupportAccessRole': accountSetSupportAccessRole,
+  'account.setAdvancedUserSecurity': accountSetAdvancedUserSecurity,
+  'role.delete': roleDelete,
+  'partner.grant': partnerGrant,
+  'partner.revoke': partnerRevoke,
+  'partner.removeAccountFromService': partnerRemoveAccountFromService,
+};
+
+/** The module of an op, typed so callers need no casts. */
+export const opModule = <K extends PlanOpKind>(op: Extract<PlanOp, { op: K }>): OpModule<K> =>
+  OP_MODULES[op.op as K] as OpModule<K>;

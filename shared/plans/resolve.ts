@@ -1,0 +1,102 @@
+import type { ResourceObjectType } from '../model';
+import type { AccessState } from '../access/state';
+import { groupNameKey, isBuiltIn, primaryAccountId } from '../access/state';
+import { provisionalGroupId, type PlanOpOf } from './types';
+
+export interface Resolver {
+  errors: string[];
+  at(where: string): void;
+  fail(message: string): void;
+  primary(): string | undefined;
+  group(ref: string): string;
+  account(id: string): string;
+  accounts(ids: string[]): string[];
+  user(ref: string): string;
+  users(refs: string[]): string[];
+  role(ref: string): string;
+  roles(refs: string[]): string[];
+  service(ref: string): string;
+  resource(x: { objectType: ResourceObjectType; resourceId: string }): { objectType: ResourceObjectType; resourceId: string };
+  created(op: PlanOpOf<'group.create'>): PlanOpOf<'group.create'>;
+  renamed(op: PlanOpOf<'group.rename'>): PlanOpOf<'group.rename'>;
+}
+
+const lazy = <T>(make: () => T): (() => T) => {
+  let v: T | undefined;
+  return () => (v ??= make());
+};
+
+const SHARED_SUFFIX = / \(shared\)$/;
+
+/** Name → id lookups over one state; groups created or renamed earlier in the plan count. */
+export const makeResolver = (s: AccessState): Resolver => {
+  const errors: string[] = [];
+  let where = '';
+  const primary = lazy(() => primaryAccountId(s));
+  const planGroups = new Map<string, string>();
+  const usersByMail = lazy(() => new Map(s.users.keys().map((u) => [u.toLowerCase(), u])));
+  const rolesByName = lazy(() => {
+    const m = new Map<string, string[]>();
+    for (const id of s.roles.keys()) {
+      const key = s.roles.get(id)!.name.toLowerCase();
+      m.set(key, [...(m.get(key) ?? []), id]);
+    }
+    return m;
+  });
+  const fail = (message: string) => errors.push(`${where}: ${message}`);
+  const unknown = (what: string, ref: string) => {
+    fail(`unknown ${what} "${ref}"`);
+    return ref;
+  };
+  const groupKey = (name: string) => groupNameKey(primary() ?? '', name);
+
+  const role = (ref: string): string => {
+    if (s.roles.has(ref)) return ref;
+    const ids = rolesByName().get(ref.replace(SHARED_SUFFIX, '').toLowerCase()) ?? [];
+    if (ids.length === 1) return ids[0]!;
+    // Prefer the built-in role, then the primary's own custom role.
+    const pick = ids.find((id) => isBuiltIn(s.roles.get(id))) ?? ids.find((id) => s.roles.get(id)!.accountId === primary());
+    if (pick) return pick;
+    if (ids.length > 1) {
+      fail(`role name "${ref}" is ambiguous (${ids.length} roles); use its id`);
+      return ref;
+    }
+    return unknown('role', ref);
+  };
+  const user = (ref: string) => (s.users.has(ref) ? ref : usersByMail().get(ref.toLowerCase()) ?? unknown('user', ref));
+  const account = (id: string) => (s.accounts.has(id) ? id : unknown('account', id));
+  const service = (ref: string): string => {
+    if (s.services.has(ref)) return ref;
+    const byName = s.services.keys().filter((id) => s.services.get(id)!.name === ref);
+    return byName.length === 1 ? byName[0]! : unknown('partner service', ref);
+  };
+
+  return {
+    errors,
+    at: (w) => (where = w),
+    fail,
+    primary,
+    group(ref) {
+      if (s.groups.has(ref)) return ref;
+      const key = groupKey(ref);
+      return planGroups.get(key) ?? s.groupNames.get(key) ?? unknown('group', ref);
+    },
+    account,
+    accounts: (ids) => ids.map(account),
+    user,
+    users: (refs) => refs.map(user),
+    role,
+    roles: (refs) => refs.map(role),
+    service,
+    resource: (x) => ({ objectType: x.objectType, resourceId: x.objectType === 'Role' ? role(x.resourceId) : x.resourceId }),
+    created(op) {
+      const key = groupKey(op.name);
+      if (!planGroups.has(key) && !s.groupNames.has(key)) planGroups.set(key, provisionalGroupId(op.name.trim()));
+      return op;
+    },
+    renamed(op) {
+      planGroups.set(groupKey(op.name), op.groupId);
+      return op;
+    },
+  };
+};
