@@ -1,0 +1,80 @@
+import { app, BrowserWindow, ipcMain, safeStorage, session, type WebContents } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CSP } from './csp';
+import { startEmbedded } from './embedded';
+import { EVENT_CHANNEL, registerIpc } from './ipc';
+import { consoleLog, createServices, fileSecretStore, fileSettingsStore, type Cipher, type Services } from './services';
+import { permissionDecision, windowOptions } from './window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
+const preloadPath = path.join(here, '../preload/index.cjs');
+const log = consoleLog;
+
+/** Tokens at rest are sealed with the OS keychain through safeStorage. */
+const safeCipher: Cipher = {
+  seal: (s) => safeStorage.encryptString(s).toString('base64'),
+  open: (s) => safeStorage.decryptString(Buffer.from(s, 'base64')),
+};
+
+const lockDown = (contents: WebContents) => {
+  contents.on('will-navigate', (e) => e.preventDefault());
+  contents.on('will-redirect', (e) => e.preventDefault());
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+};
+
+const secureSession = () => {
+  const s = session.defaultSession;
+  s.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
+  s.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+  s.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+};
+
+const openWindow = async () => {
+  const win = new BrowserWindow(windowOptions(preloadPath));
+  win.once('ready-to-show', () => win.show());
+  if (rendererUrl.startsWith('file:')) await win.loadFile(fileURLToPath(rendererUrl));
+  else await win.loadURL(rendererUrl);
+};
+
+const boot = async (): Promise<Services> => {
+  const dataDir = app.getPath('userData');
+  const services = createServices({
+    dataDir,
+    secrets: fileSecretStore(path.join(dataDir, 'secrets.json'), safeCipher),
+    settings: fileSettingsStore(path.join(dataDir, 'connection.json')),
+    startEmbedded,
+    log,
+  });
+  services.subscribe((event, payload) => {
+    for (const w of BrowserWindow.getAllWindows()) w.webContents.send(EVENT_CHANNEL, event, payload);
+  });
+  registerIpc(ipcMain, services.handlers, rendererUrl, log);
+  return services;
+};
+
+app.on('web-contents-created', (_e, contents) => lockDown(contents));
+
+void app.whenReady().then(async () => {
+  secureSession();
+  const services = await boot();
+  await openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow();
+  });
+  let closing = false;
+  app.on('before-quit', (e) => {
+    if (closing) return;
+    closing = true;
+    e.preventDefault();
+    void services.close().finally(() => app.quit());
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface WebArgs {
+  port: number;
+  dataDir: string;
+  rendererDir: string;
+  remote?: { url: string; user: string; token: string };
+}
+
+const USAGE = 'usage: npm run web -- [--port N] [--data DIR] [--platform URL --user U --token T (or ROSTER_TOKEN)] [--account ID]';
+
+/** Command line of the browser host; throws a one-line usage error on bad input. */
+export const parseWebArgs = (argv: string[], env: Record<string, string | undefined>, root: string): WebArgs => {
+  const { values: v } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '5170' },
+      data: { type: 'string' },
+      platform: { type: 'string' },
+      account: { type: 'string' },
+      user: { type: 'string' },
+      token: { type: 'string' },
+      renderer: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = Number(v.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number (0-65535). ${USAGE}`);
+  const args: WebArgs = {
+    port,
+    dataDir: path.resolve(v.data ?? path.join(root, '.roster-data', 'web')),
+    rendererDir: path.resolve(v.renderer ?? path.join(root, 'out', 'renderer')),
+  };
+  if (v.platform) {
+    const token = v.token ?? env.ROSTER_TOKEN;
+    if (!v.user || !token) throw new Error(`--platform needs --user and --token (or ROSTER_TOKEN). ${USAGE}`);
+    const base = v.platform.replace(/\/+$/, '');
+    const url = /\/api\/rest\/v1\/[^/]+$/.test(base) || !v.account ? base : `${base}/api/rest/v1/${encodeURIComponent(v.account)}`;
+    args.remote = { url, user: v.user, token };
+  } else if (v.user || v.token || v.account) {
+    throw new Error(`--user, --token and --account only go with --platform. ${USAGE}`);
+  }
+  return args;
+};

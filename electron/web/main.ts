@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmbedded } from '../main/embedded';
+import { consoleLog, createServices, fileSecretStore, fileSettingsStore, memorySettingsStore } from '../main/services';
+import { parseWebArgs } from './args';
+import { startWebHost } from './server';
+
+/**
+ * `npm run web`: the built renderer on 127.0.0.1 with main's services in this process. stdout
+ * carries exactly one line, `ROSTER_WEB url=…`, once the page can be loaded; logs go to stderr.
+ */
+const main = async () => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const args = parseWebArgs(process.argv.slice(2), process.env, root);
+  if (!existsSync(path.join(args.rendererDir, 'index.html'))) throw new Error(`no built renderer in ${args.rendererDir}; run npm run build`);
+  const log = consoleLog;
+  const services = createServices({
+    dataDir: args.dataDir,
+    // The browser host has no OS keychain: tokens sit in a 0600 file in the data dir.
+    secrets: fileSecretStore(path.join(args.dataDir, 'secrets.json')),
+    // A platform named on the command line is for this run only and is not saved.
+    settings: args.remote ? memorySettingsStore() : fileSettingsStore(path.join(args.dataDir, 'connection.json')),
+    startEmbedded,
+    log,
+    ...(args.remote ? { override: args.remote } : {}),
+    timeoutMs: 15_000,
+  });
+  const host = await startWebHost({ port: args.port, rendererDir: args.rendererDir, services, secret: randomBytes(24).toString('base64url'), log });
+  process.stdout.write(`ROSTER_WEB url=${host.url}\n`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void Promise.all([host.close(), services.close()]).finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+};
+
+main().catch((e: unknown) => {
+  console.error(`roster web: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
