@@ -1,0 +1,12 @@
+import type { ObjectType } from '../../shared/model';
+import type { Doc } from '../db/records';
+
+/**
+ * A stored record as the API shows it: `@type` always set; AccountGroup's Resources only on GET
+ * (issue 4: the vendor leaves them out of QUERY results).
+ */
+export const present = (type: ObjectType, doc: Doc, verb: 'GET' | 'QUERY'): Doc => {
+  const out: Doc = { '@type': type, ...doc };
+  if (type === 'AccountGroup' && verb === 'QUERY') delete out.Resources;
+  return out;
+};

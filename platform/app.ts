@@ -1,0 +1,123 @@
+import type { HttpBindings } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import type { ObjectType } from '../shared/model';
+import { parseBasic, resolveAccess, type Ctx } from './api/access';
+import { runQuery, runQueryMore } from './api/query';
+import { assignableRoles, bulkGet, getOne } from './api/read';
+import { runWrite } from './api/write';
+import { adminRoutes } from './admin';
+import { verifyCredential } from './credentials';
+import { errorBody, HttpError } from './errors';
+import { decide, latencyMs } from './faults';
+import type { PlatformState } from './state';
+import { isObjectType, TYPES, type Verb } from './types';
+
+type Env = { Bindings: HttpBindings; Variables: { ctx: Ctx } };
+
+const MAX_BODY = 5 * 1024 * 1024;
+
+const json = (c: Context<Env>, body: unknown, status = 200) => c.json(body as object, status as 200);
+
+/** Closes the client's connection without an answer (fault injection). */
+const dropConnection = (c: Context<Env>) => {
+  c.env.incoming.socket.destroy();
+  return new Response(null, { status: 500 });
+};
+
+const readBody = async (c: Context<Env>): Promise<string> => {
+  const text = await c.req.text();
+  if (text.length > MAX_BODY) throw new HttpError(413, `the request body is larger than ${MAX_BODY} bytes`);
+  return text;
+};
+
+const readJson = async (c: Context<Env>): Promise<unknown> => {
+  const text = await readBody(c);
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'the request body is not valid JSON');
+  }
+};
+
+const typeOf = (name: string, verb: Verb): ObjectType => {
+  if (!isObjectType(name)) throw new HttpError(404, `unknown object type "${name}"`);
+  if (!TYPES[name].verbs.includes(verb)) throw new HttpError(405, `${name} does not support ${verb}`);
+  return name;
+};
+
+const isWrite = (method: string, path: string) => method === 'DELETE' || (method === 'POST' && !/\/(query|queryMore|bulk)$/.test(path));
+
+export const buildApp = (state: PlatformState): Hono<Env> => {
+  const app = new Hono<Env>();
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return json(c, errorBody(err.message), err.status);
+    state.log(`platform: internal error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack : String(err)}`);
+    return json(c, errorBody('internal error'), 500);
+  });
+  app.notFound((c) => json(c, errorBody(`no such endpoint: ${c.req.method} ${c.req.path}`), 404));
+  app.route('/admin', adminRoutes(state));
+
+  const api = new Hono<Env>();
+  api.use('*', async (c, next) => {
+    const f = state.faults;
+    const delay = latencyMs(f, state.rnd);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    const d = decide(f, state.rnd);
+    if (d === '503') return json(c, errorBody('service unavailable (injected fault)'), 503);
+    if (d === '500') return json(c, errorBody('internal error (injected fault)'), 500);
+    if (d === 'drop') return dropConnection(c);
+    const commitDrop = f.commitDrop > 0 && isWrite(c.req.method, c.req.path) && state.rnd() < f.commitDrop;
+    await next();
+    if (commitDrop && c.res.status < 300) c.res = dropConnection(c);
+  });
+  api.use('/:account/*', async (c, next) => {
+    const cred = parseBasic(c.req.header('authorization'));
+    if (!cred || !(await verifyCredential(state.db, cred.user, cred.kind, cred.secret))) {
+      c.header('WWW-Authenticate', 'Basic realm="Roster platform"');
+      throw new HttpError(401, 'authentication failed: use HTTP Basic with a password or BOOMI_TOKEN.<user>:<API token>');
+    }
+    const accountId = c.req.param('account') ?? '';
+    const ctx = await resolveAccess(state.db, accountId, cred.user);
+    if (!state.limiter.take(ctx.accountId, state.now())) {
+      c.header('Retry-After', '1');
+      throw new HttpError(503, `rate limit of ${state.limiter.perSecond} requests per second exceeded for account ${ctx.accountId}`);
+    }
+    c.set('ctx', ctx);
+    await next();
+  });
+
+  const env = () => ({ q: state.db, secret: state.secret, tokenTtlMs: state.tokenTtlMs, now: state.now() });
+  api.get('/:account/getAssignableRoles', async (c) => json(c, await assignableRoles(state.db, c.get('ctx'))));
+  api.post('/:account/:type/query', async (c) => {
+    const type = typeOf(c.req.param('type'), 'QUERY');
+    return json(c, await runQuery(env(), c.get('ctx'), type, await readJson(c)));
+  });
+  api.post('/:account/:type/queryMore', async (c) => {
+    const type = typeOf(c.req.param('type'), 'QUERY');
+    return json(c, await runQueryMore(env(), c.get('ctx'), type, await readBody(c)));
+  });
+  api.post('/:account/:type/bulk', async (c) => {
+    const type = typeOf(c.req.param('type'), 'BULK');
+    return json(c, await bulkGet(state.db, c.get('ctx'), type, await readJson(c)));
+  });
+  api.get('/:account/:type/:id', async (c) => {
+    const type = typeOf(c.req.param('type'), 'GET');
+    return json(c, await getOne(state.db, c.get('ctx'), type, c.req.param('id')));
+  });
+  api.post('/:account/:type', async (c) => {
+    const type = typeOf(c.req.param('type'), 'CREATE');
+    return json(c, await runWrite(state, c.get('ctx'), type, 'CREATE', undefined, await readJson(c)));
+  });
+  api.post('/:account/:type/:id', async (c) => {
+    const type = typeOf(c.req.param('type'), 'UPDATE');
+    return json(c, await runWrite(state, c.get('ctx'), type, 'UPDATE', c.req.param('id'), await readJson(c)));
+  });
+  api.delete('/:account/:type/:id', async (c) => {
+    const type = typeOf(c.req.param('type'), 'DELETE');
+    await runWrite(state, c.get('ctx'), type, 'DELETE', c.req.param('id'), undefined);
+    return c.body(null, 200);
+  });
+  app.route('/api/rest/v1', api);
+  return app;
+};

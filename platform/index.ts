@@ -1,0 +1,72 @@
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { buildApp } from './app';
+import { openDatabase } from './db/open';
+import { makeRandom, parseFaults } from './faults';
+import { RateLimiter } from './rateLimit';
+import { DEFAULT_ADMIN, ensureAdmin, ensureSecret, ensureSeeded, type SeedTier } from './setup';
+import type { PlatformState } from './state';
+
+export interface PlatformOptions {
+  dataDir: string;
+  /** 0 = any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Used only when the data directory is new; an existing one is reopened as it is. */
+  seed?: SeedTier;
+  adminUser?: string;
+  /** Random when not given. */
+  adminToken?: string;
+  /** Requests per second per account; 0 = off; default 10. */
+  rate?: number;
+  /** Same syntax as --faults. */
+  faults?: string;
+  quiet?: boolean;
+  /** How long a queryToken stays valid (default 10 minutes). */
+  tokenTtlMs?: number;
+}
+
+export interface RunningPlatform {
+  url: string;
+  accountId: string;
+  user: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const listen = (app: ReturnType<typeof buildApp>, host: string, port: number): Promise<{ server: Server; port: number }> =>
+  new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => resolve({ server: server as Server, port: info.port })) as Server;
+    server.once('error', reject);
+  });
+
+/** Starts the reference platform (embedded use and tests); `npm run platform` wraps this. */
+export const startPlatform = async (opts: PlatformOptions): Promise<RunningPlatform> => {
+  const faults = parseFaults(opts.faults);
+  const { db } = await openDatabase(opts.dataDir);
+  try {
+    const accountId = await ensureSeeded(db, opts.seed ?? 'example');
+    const user = opts.adminUser ?? DEFAULT_ADMIN;
+    const token = await ensureAdmin(db, accountId, user, opts.adminToken);
+    const state: PlatformState = {
+      db, secret: await ensureSecret(db), tokenTtlMs: opts.tokenTtlMs ?? 10 * 60_000,
+      limiter: new RateLimiter(opts.rate ?? 10), faults, rnd: makeRandom(faults.seed), adminUser: user,
+      now: () => Date.now(), log: opts.quiet ? () => {} : (line) => process.stderr.write(`${line}\n`),
+    };
+    const host = opts.host ?? '127.0.0.1';
+    const { server, port } = await listen(buildApp(state), host, opts.port ?? 0);
+    let closed: Promise<void> | undefined;
+    const close = () =>
+      (closed ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => db.close()));
+    const shownHost = host.includes(':') ? `[${host}]` : host;
+    return { url: `http://${shownHost}:${port}/api/rest/v1/${accountId}`, accountId, user, token, port, close };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+};

@@ -1,0 +1,83 @@
+// `npm run platform -- --data DIR --port N --seed example|partner|large|huge --admin-user EMAIL
+//   --admin-token TOKEN [--rate N] [--faults SPEC] [--host H]`  serves the reference platform;
+// `npm run platform -- token create|revoke --data DIR --user EMAIL [--token T]` and
+// `npm run platform -- password set --data DIR --user EMAIL --password P` manage credentials
+// of a platform that is not running (use the admin endpoint of a running one). See README.md.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createToken, revokeToken, setPassword } from './credentials';
+import { openDatabase } from './db/open';
+import { startPlatform } from './index';
+import { SEED_TIERS, type SeedTier } from './setup';
+
+const argv = process.argv.slice(2);
+const fail = (msg: string): never => {
+  process.stderr.write(`platform: ${msg}\n`);
+  process.exit(2);
+};
+const flag = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const v = argv[i + 1];
+  if (v === undefined || v.startsWith('--')) fail(`--${name} needs a value`);
+  return v;
+};
+const dataDir = path.resolve(flag('data') ?? '.roster-data/platform');
+const pidFile = path.join(dataDir, 'platform.pid');
+
+const running = (): number | null => {
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+};
+
+const credentials = async (cmd: string, sub: string) => {
+  const user = flag('user') ?? fail(`${cmd} ${sub} needs --user EMAIL`);
+  const pid = running();
+  if (pid) fail(`the platform (pid ${pid}) is using ${dataDir}; use its admin endpoint (POST /admin/tokens) or stop it first`);
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) fail(`${dataDir} holds no platform database`);
+  const { db } = await openDatabase(dataDir);
+  try {
+    if (cmd === 'token' && sub === 'create') process.stdout.write(`${await createToken(db, user, flag('token'))}\n`);
+    else if (cmd === 'token' && sub === 'revoke') process.stdout.write(`revoked ${await revokeToken(db, user, flag('token'))} token(s) of ${user}\n`);
+    else if (cmd === 'password' && sub === 'set') await setPassword(db, user, flag('password') ?? fail('password set needs --password'));
+    else fail(`unknown command "${cmd} ${sub}"; expected token create|revoke or password set`);
+  } catch (e) {
+    fail((e as Error).message);
+  } finally {
+    await db.close();
+  }
+};
+
+const serveCommand = async () => {
+  const seed = (flag('seed') ?? 'example') as SeedTier;
+  if (!SEED_TIERS.includes(seed)) fail(`--seed must be one of ${SEED_TIERS.join(', ')}`);
+  const port = Number(flag('port') ?? '0');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be a port number (0 = any free port)');
+  const rateText = flag('rate');
+  const rate = rateText === undefined ? undefined : Number(rateText);
+  if (rate !== undefined && (!Number.isFinite(rate) || rate < 0)) fail('--rate must be requests per second (0 = off)');
+  const pid = running();
+  if (pid) fail(`another platform (pid ${pid}) is using ${dataDir}`);
+  const p = await startPlatform({
+    dataDir, port, seed, host: flag('host'), adminUser: flag('admin-user'), adminToken: flag('admin-token'), rate, faults: flag('faults'),
+  }).catch((e: Error) => fail(e.message));
+  writeFileSync(pidFile, String(process.pid));
+  process.stdout.write(`ROSTER_PLATFORM url=${p.url} account=${p.accountId} user=${p.user} token=${p.token}\n`);
+  const stop = () => {
+    rmSync(pidFile, { force: true });
+    void p.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+};
+
+const [cmd, sub] = argv;
+if (cmd === 'token' || cmd === 'password') await credentials(cmd, sub ?? '');
+else if (cmd && !cmd.startsWith('--')) fail(`unknown command "${cmd}"`);
+else await serveCommand();

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Snapshot } from '../shared/model';
+import { accountUserRoleId } from '../shared/model';
+import { BUILT_IN_ROLE_IDS } from '../shared/seeds/builtInRoles';
+import { exampleSnapshot } from '../shared/seeds/example';
+import { generateSnapshot } from '../shared/seeds/generate';
+import { createToken } from './credentials';
+import { getMeta, getRecord, insertRecord, setMeta } from './db/records';
+import { importSnapshot } from './db/seed';
+
+export type SeedTier = 'example' | 'partner' | 'large' | 'huge';
+export const SEED_TIERS: readonly SeedTier[] = ['example', 'partner', 'large', 'huge'];
+export const DEFAULT_ADMIN = 'admin@roster.local';
+
+/** `example` is seed 002; the scale tiers come from the generator shared with `npm run gen` (seed 1). */
+export const seedSnapshot = (tier: SeedTier): Snapshot => (tier === 'example' ? exampleSnapshot() : generateSnapshot(tier, 1));
+
+/** Seeds a brand-new database once; a reopened one keeps its data and its primary account. */
+export const ensureSeeded = async (db: PGlite, tier: SeedTier): Promise<string> => {
+  const existing = await getMeta(db, 'primary');
+  if (existing) return existing;
+  const snapshot = seedSnapshot(tier);
+  return db.transaction(async (tx) => {
+    const primary = await importSnapshot(tx, snapshot);
+    await setMeta(tx, 'primary', primary);
+    await setMeta(tx, 'seeded', tier);
+    return primary;
+  });
+};
+
+export const ensureSecret = async (db: PGlite): Promise<string> => {
+  const s = await getMeta(db, 'token_secret');
+  if (s) return s;
+  const fresh = randomBytes(32).toString('base64url');
+  await setMeta(db, 'token_secret', fresh);
+  return fresh;
+};
+
+/**
+ * Makes `user` an Administrator of the primary account through a direct AccountUserRole (R6),
+ * creating the User first (a user must exist before holding roles), and gives them an API token.
+ */
+export const ensureAdmin = async (db: PGlite, primary: string, user: string, token?: string): Promise<string> =>
+  db.transaction(async (tx) => {
+    if (!(await getRecord(tx, 'User', [primary], user))) {
+      await insertRecord(tx, 'User', primary, user, { '@type': 'User', userId: user, firstName: 'Platform', lastName: 'Admin' });
+    }
+    const roleId = BUILT_IN_ROLE_IDS.Administrator;
+    const id = accountUserRoleId(primary, user, roleId);
+    if (!(await getRecord(tx, 'AccountUserRole', [primary], id))) {
+      await insertRecord(tx, 'AccountUserRole', primary, id, { '@type': 'AccountUserRole', id, accountId: primary, userId: user, roleId });
+    }
+    await setMeta(tx, 'admin_user', user);
+    return createToken(tx, user, token);
+  });

@@ -1,0 +1,18 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { Faults } from './faults';
+import type { RateLimiter } from './rateLimit';
+
+/** Everything a running platform shares between requests. */
+export interface PlatformState {
+  db: PGlite;
+  /** Signs queryTokens; kept in the database so tokens outlive a restart. */
+  secret: string;
+  tokenTtlMs: number;
+  limiter: RateLimiter;
+  faults: Faults;
+  rnd: () => number;
+  /** The user the admin endpoint accepts (besides being on loopback). */
+  adminUser: string;
+  now: () => number;
+  log: (line: string) => void;
+}
