@@ -1,0 +1,15 @@
+import { buildState, whatIf } from '../../shared/access';
+import { resolvePlanFile } from '../../shared/plans';
+import type { Command } from '../main';
+import { CliError, loadSnapshot, readFlags, readJsonFile } from '../io';
+
+export const whatifCommand: Command = {
+  usage: '--snapshot F --plan P',
+  run(args) {
+    const f = readFlags(args, ['snapshot', 'plan']);
+    const s = buildState(loadSnapshot(f.snapshot));
+    const plan = resolvePlanFile(s, readJsonFile(f.plan, 'plan'));
+    if (!plan.ok) throw new CliError(`plan ${f.plan} is invalid:\n${plan.errors.slice(0, 20).join('\n')}`);
+    return whatIf(s, plan.ops);
+  },
+};

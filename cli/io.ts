@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import type { Snapshot } from '../shared/model';
+import { formatIssues, parseSnapshot } from '../shared/model';
+
+/** Bad input: printed on stderr, exit code 2 (issue 3). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export interface CliArgs {
+  command: string;
+  flags: Map<string, string>;
+}
+
+/** `--name value` pairs only; a flag given twice or without a value is bad input. */
+export const parseArgs = (argv: readonly string[]): CliArgs => {
+  const [command = '', ...rest] = argv;
+  const flags = new Map<string, string>();
+  for (let i = 0; i < rest.length; i += 2) {
+    const name = rest[i]!;
+    const value = rest[i + 1];
+    if (!name.startsWith('--') || name.length < 3) throw new CliError(`unexpected argument "${name}"; flags look like --name value`);
+    if (value === undefined || value.startsWith('--')) throw new CliError(`flag ${name} needs a value`);
+    if (flags.has(name.slice(2))) throw new CliError(`flag ${name} is given twice`);
+    flags.set(name.slice(2), value);
+  }
+  return { command, flags };
+};
+
+/** Reads the flags a command knows; unknown flags and missing required ones are refused. */
+export const readFlags = <R extends string, O extends string = never>(
+  args: CliArgs,
+  required: readonly R[],
+  optional: readonly O[] = [],
+): Record<R, string> & Partial<Record<O, string>> => {
+  const known = new Set<string>([...required, ...optional]);
+  for (const k of args.flags.keys()) if (!known.has(k)) throw new CliError(`${args.command}: unknown flag --${k}`);
+  for (const k of required) if (!args.flags.has(k)) throw new CliError(`${args.command}: missing --${k}`);
+  return Object.fromEntries(args.flags) as Record<R, string> & Partial<Record<O, string>>;
+};
+
+export const readJsonFile = (path: string, what: string): unknown => {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `${what} file not found: ${path}` : `cannot read ${what} file ${path}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`${what} file ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+};
+
+/** Loads and validates a snapshot file (DESIGN.md format): every record must pass its schema. */
+export const loadSnapshot = (path: string): Snapshot => {
+  const r = parseSnapshot(readJsonFile(path, 'snapshot'));
+  if (!r.ok) throw new CliError(`snapshot ${path} failed validation:\n${formatIssues(r.issues)}`);
+  return r.snapshot;
+};

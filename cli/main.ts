@@ -1,0 +1,51 @@
+// `roster <command> --flag value …`: every command prints JSON on stdout; bad input goes to
+// stderr with exit code 2 (issue 3).
+import { pathToFileURL } from 'node:url';
+import { CliError, parseArgs, type CliArgs } from './io';
+import { explainCommand } from './commands/explain';
+import { whoCommand } from './commands/who';
+import { reachCommand } from './commands/reach';
+import { whatifCommand } from './commands/whatif';
+import { pickerCommand } from './commands/picker';
+
+export interface Command {
+  usage: string;
+  /** The JSON to print on stdout, or undefined when the command printed its own output. */
+  run(args: CliArgs): unknown | Promise<unknown>;
+}
+
+/** Adding a command is one line here (apply and export live in cli/commands/ too). */
+export const COMMANDS: Record<string, Command> = {
+  explain: explainCommand,
+  who: whoCommand,
+  reach: reachCommand,
+  whatif: whatifCommand,
+  picker: pickerCommand,
+};
+
+const usage = (): string =>
+  ['usage: roster <command> [flags]', ...Object.entries(COMMANDS).map(([name, c]) => `  ${name} ${c.usage}`)].join('\n');
+
+export const main = async (argv: readonly string[]): Promise<number> => {
+  try {
+    const args = parseArgs(argv);
+    const cmd = Object.hasOwn(COMMANDS, args.command) ? COMMANDS[args.command] : undefined;
+    if (!cmd) throw new CliError(args.command ? `unknown command "${args.command}"\n${usage()}` : usage());
+    const out = await cmd.run(args);
+    if (out !== undefined) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`roster: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`roster: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
