@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Box from '@mui/material/Box';
+import { alpha } from '@mui/material/styles';
 import type { ClickModifiers } from '../features/groups/selection';
 
 export interface Column<R> {
@@ -93,7 +94,7 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
       sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', outline: 'none', '&:focus-visible': { boxShadow: (t) => `inset 0 0 0 2px ${t.palette.primary.main}` },
         '& .vt-row': { px: 1.5, boxSizing: 'border-box', borderBottom: 1, borderColor: 'divider', userSelect: 'none', cursor: 'default', fontSize: 14 },
         '& .vt-row:hover': { bgcolor: 'action.hover' },
-        '& .vt-row.selected': { bgcolor: 'action.selected' },
+        '& .vt-row.selected': { bgcolor: (t) => alpha(t.palette.primary.main, t.palette.mode === 'dark' ? 0.28 : 0.14) },
         '&:focus-visible .vt-row.active': { outline: (t) => `2px solid ${t.palette.primary.main}`, outlineOffset: -2 },
       }}
     >
