@@ -1,0 +1,97 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLog } from '../../../electron/main/services';
+import { startWebHost, type WebHost } from '../../../electron/web/server';
+import { resolveStatic } from '../../../electron/web/static';
+import { webTransport } from '../../../renderer/src/bridge/web';
+import { WEB_BRIDGE, bridgeOverTransport, type ConnectionInfo } from '../../../shared/ipc';
+import { makeServices } from './fakes';
+
+const SECRET = 'launch-secret-0123456789';
+let host: WebHost | undefined;
+let closeServices: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await host?.close();
+  await closeServices?.();
+  host = undefined;
+});
+
+const start = async () => {
+  const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'roster-renderer-'));
+  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Roster</title>');
+  const s = makeServices({ Account: [], AccountGroup: [{ id: 'g1', accountId: 'primary-1', name: 'Services 1' }] });
+  closeServices = () => s.services.close();
+  host = await startWebHost({ port: 0, rendererDir, services: s.services, secret: SECRET, log: silentLog });
+  return { ...s, base: `http://127.0.0.1:${host.port}` };
+};
+
+const post = (base: string, body: unknown, headers: Record<string, string>) =>
+  fetch(`${base}${WEB_BRIDGE.callPath}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('browser host', () => {
+  it('prints a loopback URL whose fragment carries the secret', async () => {
+    await start();
+    expect(host!.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/#secret=${SECRET}$`));
+  });
+
+  it('refuses calls and events without the secret, or with a wrong one (403), before any handler runs', async () => {
+    const { base, platform } = await start();
+    const call = { channel: 'platform.pull', input: { objectType: 'AccountGroup' } };
+    expect((await post(base, call, {})).status).toBe(403);
+    expect((await post(base, call, { [WEB_BRIDGE.secretHeader]: `${SECRET}x` })).status).toBe(403);
+    expect((await fetch(`${base}${WEB_BRIDGE.eventsPath}`)).status).toBe(403);
+    expect(platform.state.calls.filter((c) => c.url.includes('/AccountGroup/'))).toEqual([]);
+    expect((await post(base, call, { [WEB_BRIDGE.secretHeader]: SECRET })).status).toBe(200);
+    expect(platform.state.calls.filter((c) => c.url.includes('/AccountGroup/'))).toHaveLength(1);
+  });
+
+  it('validates calls against the contract (bad-input, unknown-channel) over HTTP', async () => {
+    const { base } = await start();
+    const h = { [WEB_BRIDGE.secretHeader]: SECRET };
+    expect(await (await post(base, { channel: 'platform.pull', input: { objectType: 'Nope' } }, h)).json()).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await (await post(base, { channel: 'fs.read', input: '/etc/passwd' }, h)).json()).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('refuses another Host header (DNS rebinding) and a foreign Origin', async () => {
+    const { base } = await start();
+    const h = { [WEB_BRIDGE.secretHeader]: SECRET };
+    expect((await post(base, { channel: 'connection.get' }, { ...h, Origin: 'http://evil.example' })).status).toBe(403);
+  });
+
+  it('serves the page with the CSP header', async () => {
+    const { base } = await start();
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await res.text()).toContain('<title>Roster</title>');
+  });
+
+  it('the web bridge invokes through the host and receives connection.changed events', async () => {
+    const { base, services, platform } = await start();
+    const transport = webTransport({ secret: SECRET, base, reconnectMs: 50 });
+    const bridge = bridgeOverTransport(transport);
+    const seen: ConnectionInfo[] = [];
+    const off = bridge.on('connection.changed', (i) => seen.push(i));
+    const pulled = await bridge.invoke('platform.pull', { objectType: 'AccountGroup' });
+    expect(pulled.records).toHaveLength(1);
+    await expect(bridge.invoke('platform.pull', { objectType: 'Bogus' } as never)).rejects.toMatchObject({ name: 'RosterError', code: 'bad-input' });
+    await new Promise((r) => setTimeout(r, 100));
+    platform.state.down = true;
+    await services.connection.probe();
+    await expect.poll(() => seen.at(-1)?.online).toBe(false);
+    off();
+    transport.close();
+  });
+});
+
+describe('static paths', () => {
+  it('never resolves outside the renderer folder', () => {
+    expect(resolveStatic('/srv/r', '/assets/a.js')).toBe('/srv/r/assets/a.js');
+    expect(resolveStatic('/srv/r', '/../../etc/passwd')).toBe('/srv/r/etc/passwd');
+    expect(resolveStatic('/srv/r', '/%2e%2e/%2e%2e/etc/passwd')).toBe('/srv/r/etc/passwd');
+    expect(resolveStatic('/srv/r', '/%E0%A4%A')).toBeNull();
+    expect(resolveStatic('/srv/r', '/a%00b')).toBeNull();
+  });
+});
