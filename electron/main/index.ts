@@ -12,6 +12,9 @@ const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join
 const preloadPath = path.join(here, '../preload/index.cjs');
 const log = consoleLog;
 
+// Tests and portable installs point Electron at their own profile folder.
+if (process.env.ROSTER_USER_DATA) app.setPath('userData', process.env.ROSTER_USER_DATA);
+
 /** Tokens at rest are sealed with the OS keychain through safeStorage. */
 const safeCipher: Cipher = {
   seal: (s) => safeStorage.encryptString(s).toString('base64'),
