@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { ObjectType } from '../../shared/model';
+import { parseLinkId } from '../../shared/model';
+import type { Ctx } from '../api/access';
+import { loadVisible } from '../api/read';
+import { getRecord, type Doc, type Q } from '../db/records';
+import { badRequest, notFound } from '../errors';
+import { BUILT_IN_OWNER } from '../types';
+
+export const newId = (): string => randomUUID();
+
+/** Validates a body with the shared zod schema; every problem is named in one 400. */
+export const parseBody = <S extends z.ZodType>(type: string, schema: S, body: Doc): z.infer<S> => {
+  const r = schema.safeParse(body);
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+    throw badRequest(`invalid ${type}: ${issues}`);
+  }
+  return r.data;
+};
+
+/** A record the body refers to, which must exist in the request's tenant (403 elsewhere, 404 nowhere). */
+export const mustExist = (tx: Q, ctx: Ctx, type: ObjectType, id: string): Promise<Doc> => loadVisible(tx, ctx, type, id);
+
+/** A link id must be one of ours, of the right kind; otherwise nothing can have it. */
+export const linkParts = (kind: string, type: string, id: string): string[] => {
+  const parsed = parseLinkId(id);
+  if (!parsed || parsed.kind !== kind) throw notFound(`${type} ${id} not found (not a ${type} id)`);
+  return parsed.parts;
+};
+
+/** "A user must exist (have logged in) before joining a group" (issue 4). */
+export const mustBeUser = async (tx: Q, ctx: Ctx, userId: string): Promise<Doc> => {
+  const u = await getRecord(tx, 'User', [ctx.tenant], userId);
+  if (!u) throw badRequest(`user ${userId} does not exist: a user must have logged in before being given roles or access`);
+  return u;
+};
+
+/** A role usable in this tenant: built-in (account "1") or one of its own custom roles. */
+export const mustBeRole = async (tx: Q, ctx: Ctx, roleId: string): Promise<{ doc: Doc; builtIn: boolean }> => {
+  const builtIn = await getRecord(tx, 'Role', [BUILT_IN_OWNER], roleId);
+  if (builtIn) return { doc: builtIn, builtIn: true };
+  const custom = await getRecord(tx, 'Role', [ctx.tenant], roleId);
+  if (!custom) throw badRequest(`role ${roleId} does not exist in account ${ctx.tenant}`);
+  return { doc: custom, builtIn: false };
+};
+
+export const names = (user: Doc): Doc => {
+  const out: Doc = {};
+  if (typeof user.firstName === 'string') out.firstName = user.firstName;
+  if (typeof user.lastName === 'string') out.lastName = user.lastName;
+  return out;
+};
+
+/** Lists at most `max` items then "and N more", for refusals that name who is affected. */
+export const listSome = (items: string[], max = 10): string =>
+  items.slice(0, max).join(', ') + (items.length > max ? ` and ${items.length - max} more` : '');
