@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileSecretStore, fileSettingsStore, type Cipher } from '../../../electron/main/services';
+import { throttledFetch } from '../../../electron/main/services/throttle';
+import { parseWebArgs } from '../../../electron/web/args';
+import type { FetchLike } from '../../../shared/api';
+
+const dir = () => mkdtempSync(path.join(os.tmpdir(), 'roster-unit-'));
+
+describe('secret store', () => {
+  it('keeps tokens in a 0600 file, sealed by the cipher', async () => {
+    const file = path.join(dir(), 'secrets.json');
+    const reversing: Cipher = { seal: (s) => `sealed:${[...s].reverse().join('')}`, open: (s) => [...s.slice(7)].reverse().join('') };
+    const store = fileSecretStore(file, reversing);
+    await store.set('remote.token', 'T0KEN');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).not.toContain('T0KEN');
+    expect(await fileSecretStore(file, reversing).get('remote.token')).toBe('T0KEN');
+    await store.delete('remote.token');
+    expect(await store.get('remote.token')).toBeNull();
+  });
+
+  it('a value the cipher cannot open counts as absent, not as a crash', async () => {
+    const file = path.join(dir(), 'secrets.json');
+    writeFileSync(file, JSON.stringify({ 'remote.token': 'garbage' }));
+    const store = fileSecretStore(file, { seal: (s) => s, open: () => { throw new Error('wrong key'); } });
+    expect(await store.get('remote.token')).toBeNull();
+  });
+});
+
+describe('settings store', () => {
+  it('round-trips the connection choice and ignores a corrupt file', async () => {
+    const file = path.join(dir(), 'connection.json');
+    await fileSettingsStore(file).save({ mode: 'remote', url: 'https://a.b/api/rest/v1/x', user: 'u' });
+    expect(await fileSettingsStore(file).load()).toEqual({ mode: 'remote', url: 'https://a.b/api/rest/v1/x', user: 'u' });
+    writeFileSync(file, '{not json');
+    expect(await fileSettingsStore(file).load()).toBeNull();
+  });
+});
+
+describe('throttled fetch (platform rate limit)', () => {
+  const clock = () => {
+    let t = 0;
+    const sleeps: number[] = [];
+    return { now: () => t, sleep: async (ms: number) => void (sleeps.push(ms), (t += ms)), sleeps };
+  };
+
+  it('spaces requests 1/perSecond apart', async () => {
+    const c = clock();
+    const ok: FetchLike = async () => ({ status: 200, text: async () => '' });
+    const f = throttledFetch(ok, { perSecond: 10, retries: 0, backoffMs: 0, now: c.now, sleep: c.sleep });
+    for (let i = 0; i < 3; i++) await f('u', { method: 'GET', headers: {} });
+    expect(c.sleeps).toEqual([100, 100]);
+  });
+
+  it('retries a 503 with growing pauses, then hands the 503 back', async () => {
+    const c = clock();
+    let calls = 0;
+    const busy: FetchLike = async () => (calls++, { status: 503, text: async () => '' });
+    const f = throttledFetch(busy, { perSecond: 1000, retries: 2, backoffMs: 100, now: c.now, sleep: c.sleep });
+    expect((await f('u', { method: 'GET', headers: {} })).status).toBe(503);
+    expect(calls).toBe(3);
+    const pauses = c.sleeps.filter((s) => s >= 50);
+    expect(pauses).toHaveLength(2);
+    expect(pauses[1]!).toBeGreaterThan(pauses[0]!);
+  });
+});
+
+describe('browser host command line', () => {
+  it('defaults to port 5170, .roster-data/web and out/renderer', () => {
+    expect(parseWebArgs([], {}, '/repo')).toEqual({ port: 5170, dataDir: '/repo/.roster-data/web', rendererDir: '/repo/out/renderer' });
+  });
+
+  it('takes a remote platform with user and token (or ROSTER_TOKEN)', () => {
+    const a = parseWebArgs(['--port', '0', '--platform', 'http://h:1/api/rest/v1/acc', '--user', 'u'], { ROSTER_TOKEN: 'T' }, '/r');
+    expect(a.remote).toEqual({ url: 'http://h:1/api/rest/v1/acc', user: 'u', token: 'T' });
+    expect(parseWebArgs(['--platform', 'http://h:1', '--account', 'a b', '--user', 'u', '--token', 't'], {}, '/r').remote?.url).toBe('http://h:1/api/rest/v1/a%20b');
+  });
+
+  it.each([
+    [['--port', 'abc']],
+    [['--port', '70000']],
+    [['--platform', 'http://h/api/rest/v1/a']],
+    [['--token', 't']],
+    [['--bogus']],
+  ])('refuses %j with a usage line', (argv) => {
+    expect(() => parseWebArgs(argv, {}, '/r')).toThrow(/./);
+  });
+});
