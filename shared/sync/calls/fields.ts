@@ -1,0 +1,31 @@
+import type { ObjectType } from '../../model';
+import type { Call, CallContext } from '../types';
+import { guard } from './guard';
+
+type Rec = Record<string, unknown>;
+
+/** null means "unset" (e.g. no Support Access Role, R10). */
+const fieldOf = (r: Rec | undefined, field: string): unknown => (r ? (r[field] ?? null) : undefined);
+
+const withField = (r: Rec, field: string, value: unknown): Rec => {
+  const { [field]: _old, ...rest } = r;
+  return value === null ? rest : { ...rest, [field]: value };
+};
+
+/**
+ * Sets one field of one record: GET, then UPDATE with the whole object (the vendor's UPDATE
+ * replaces the object), the field changed. Key type+id+field, so two changes of the same field
+ * never race inside one engine.
+ */
+export const fieldCall = (type: ObjectType, id: string, field: string, value: unknown, idField = 'id'): Call => ({
+  key: `${type}.${field}|${id}`,
+  label: `set ${type} ${id} ${field} to ${JSON.stringify(value)}`,
+  async send(ctx: CallContext, expect) {
+    const current = (await ctx.api.get(type, id)) as Rec;
+    guard(expect, type, id, current, (r) => fieldOf(r, field) === value);
+    await ctx.api.update(type, id, { ...withField(current, field, value), '@type': type, [idField]: id });
+  },
+  check: async (ctx) => fieldOf((await ctx.api.get(type, id)) as Rec, field) === value,
+  holds: (w) => fieldOf(w.get(type, id), field) === value,
+  apply: (w) => w.update(type, id, (r) => withField(r, field, value)),
+});

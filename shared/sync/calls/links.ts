@@ -1,0 +1,78 @@
+import type { ObjectType } from '../../model';
+import { accountGroupAccountId, accountGroupUserRoleId, accountUserRoleId, partnerAccountAccessId } from '../../model';
+import { equalsAll, queryAll } from '../api';
+import type { Call, CallContext } from '../types';
+import type { Working } from './working';
+
+/**
+ * Link objects (AccountGroupAccount, AccountGroupUserRole, AccountUserRole, PartnerAccountAccess)
+ * have a natural key made of their parts and a synthesised id (shared/model/ids.ts): adding is a
+ * CREATE, removing a DELETE by that id, and "does it already hold?" a QUERY by the parts.
+ */
+export interface LinkSpec {
+  type: ObjectType;
+  tag: string;
+  fields: readonly string[];
+  /** Whether the first part is a group id that may be provisional (`new:<name>`). */
+  groupFirst: boolean;
+  id(parts: string[]): string;
+}
+
+export const AGA: LinkSpec = {
+  type: 'AccountGroupAccount', tag: 'AGA', fields: ['accountGroupId', 'accountId'], groupFirst: true,
+  id: ([g, a]) => accountGroupAccountId(g!, a!),
+};
+export const AGUR: LinkSpec = {
+  type: 'AccountGroupUserRole', tag: 'AGUR', fields: ['accountGroupId', 'userId', 'roleId'], groupFirst: true,
+  id: ([g, u, r]) => accountGroupUserRoleId(g!, u!, r!),
+};
+export const AUR: LinkSpec = {
+  type: 'AccountUserRole', tag: 'AUR', fields: ['accountId', 'userId', 'roleId'], groupFirst: false,
+  id: ([a, u, r]) => accountUserRoleId(a!, u!, r!),
+};
+export const PAA: LinkSpec = {
+  type: 'PartnerAccountAccess', tag: 'PAA', fields: ['serviceId', 'accountId', 'userId'], groupFirst: false,
+  id: ([s, a, u]) => partnerAccountAccessId(s!, a!, u!),
+};
+
+const record = (spec: LinkSpec, parts: string[]): Record<string, string> =>
+  Object.fromEntries(spec.fields.map((f, i) => [f, parts[i]!]));
+
+const resolveParts = async (spec: LinkSpec, parts: string[], ctx: CallContext): Promise<string[]> =>
+  spec.groupFirst ? [await ctx.resolve.group(parts[0]!), ...parts.slice(1)] : parts;
+
+const partsIn = (spec: LinkSpec, parts: string[], w: Working): string[] =>
+  spec.groupFirst ? [w.groupId(parts[0]!), ...parts.slice(1)] : parts;
+
+export const linkCall = (spec: LinkSpec, parts: string[], mode: 'add' | 'remove'): Call => {
+  const provisional = spec.groupFirst && parts[0]!.startsWith('new:');
+  const present = async (ctx: CallContext): Promise<boolean> => {
+    const real = await resolveParts(spec, parts, ctx);
+    return (await queryAll(ctx.api, spec.type, equalsAll(record(spec, real)))).length > 0;
+  };
+  const holdsIn = (w: Working): boolean => w.has(spec.type, partsIn(spec, parts, w).join('|'));
+  return {
+    key: `${spec.tag}|${parts.join('|')}`,
+    label: `${mode} ${spec.type} ${parts.join(' / ')}`,
+    ...(provisional ? { needs: parts[0] } : {}),
+    async send(ctx) {
+      const real = await resolveParts(spec, parts, ctx);
+      if (mode === 'add') await ctx.api.create(spec.type, { '@type': spec.type, ...record(spec, real) });
+      else await ctx.api.delete(spec.type, spec.id(real));
+    },
+    check: async (ctx) => (await present(ctx)) === (mode === 'add'),
+    holds: (w) => holdsIn(w) === (mode === 'add'),
+    apply(w) {
+      const real = partsIn(spec, parts, w);
+      if (mode === 'add') w.put(spec.type, { '@type': spec.type, id: spec.id(real), ...record(spec, real) });
+      else w.delete(spec.type, real.join('|'));
+    },
+  };
+};
+
+/** Every combination of a bulk op's lists: one call per link. */
+export const cross = (...lists: string[][]): string[][] =>
+  lists.reduce<string[][]>((acc, list) => acc.flatMap((prefix) => list.map((x) => [...prefix, x])), [[]]);
+
+/** Dedupes the lists first, so a plan naming a user twice still makes one call per link. */
+export const uniq = (xs: string[]): string[] => [...new Set(xs)];

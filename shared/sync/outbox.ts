@@ -1,0 +1,77 @@
+import type { Snapshot } from '../model';
+import type { PlanOp } from '../plans/types';
+import { callsOf, expectationsOf } from './calls';
+import { Working } from './calls/working';
+import type { OpStatus, OutboxOp } from './types';
+import { isFinal } from './types';
+
+/**
+ * Turns a plan into outbox ops. Each op's precondition is read from the view the admin saw
+ * (confirmed ⊕ earlier pending ops ⊕ the plan's earlier ops), so a later change by someone
+ * else to the same thing shows up as a conflict (DESIGN.md "Reconcile").
+ */
+export const toOutboxOps = (planId: string, ops: PlanOp[], view: Snapshot, now: number, firstSeq = 0): OutboxOp[] => {
+  const w = new Working(view);
+  return ops.map((args, i) => {
+    const op: OutboxOp = {
+      id: `${planId}:${i}`,
+      planId,
+      seq: firstSeq + i,
+      kind: args.op,
+      args,
+      precondition: { expect: expectationsOf(args, w) },
+      status: 'pending',
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    for (const c of callsOf(args)) c.apply(w);
+    return op;
+  });
+};
+
+/** Where the engine keeps ops durable: Dexie in the app, memory (or a file) for `roster apply`. */
+export interface OutboxStore {
+  put(ops: OutboxOp[]): Promise<void>;
+  /** Every op not yet final, in queue order. */
+  unfinished(): Promise<OutboxOp[]>;
+  all(): Promise<OutboxOp[]>;
+  remove(ids: string[]): Promise<void>;
+}
+
+export const byQueueOrder = (a: OutboxOp, b: OutboxOp): number => a.createdAt - b.createdAt || a.planId.localeCompare(b.planId) || a.seq - b.seq;
+
+export class MemoryOutboxStore implements OutboxStore {
+  private readonly ops = new Map<string, OutboxOp>();
+
+  constructor(initial: OutboxOp[] = []) {
+    for (const op of initial) this.ops.set(op.id, structuredClone(op));
+  }
+
+  async put(ops: OutboxOp[]): Promise<void> {
+    for (const op of ops) this.ops.set(op.id, structuredClone(op));
+  }
+
+  async unfinished(): Promise<OutboxOp[]> {
+    return (await this.all()).filter((o) => !isFinal(o.status));
+  }
+
+  async all(): Promise<OutboxOp[]> {
+    return [...this.ops.values()].map((o) => structuredClone(o)).sort(byQueueOrder);
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    for (const id of ids) this.ops.delete(id);
+  }
+
+  /** What a crash would leave on disk: a deep copy of the store as it is now. */
+  dump(): OutboxOp[] {
+    return [...this.ops.values()].map((o) => structuredClone(o));
+  }
+}
+
+export const withStatus = (op: OutboxOp, status: OpStatus, now: number, lastError?: string): OutboxOp => {
+  const next: OutboxOp = { ...op, status, updatedAt: now };
+  if (lastError !== undefined) next.lastError = lastError;
+  return next;
+};

@@ -1,0 +1,73 @@
+import { backoffMs, type BackoffPolicy } from './backoff';
+import { classifyFailure, messageOf } from './api';
+import type { Clock } from './clock';
+import type { Working } from './calls/working';
+import { ConflictError, type Call, type CallContext, type ConflictInfo, type Expectation } from './types';
+
+export type CallResult =
+  | { status: 'applied' | 'unchanged'; attempts: number }
+  | { status: 'failed'; attempts: number; error: string }
+  | { status: 'conflict'; attempts: number; error: string; conflicts: ConflictInfo[] }
+  /** Stopped (cancel) before an outcome: the op stays queued. */
+  | { status: 'stopped'; attempts: number };
+
+export interface CallHost {
+  ctx(): CallContext;
+  clock: Clock;
+  random: () => number;
+  backoff: BackoffPolicy;
+  maxAttempts: number;
+  /** Resolves when the engine may send (not paused); false when it was cancelled. */
+  gate(): Promise<boolean>;
+  /** 401: pause everything until the admin signs in again. */
+  authFailed(message: string): void;
+  /** A fresh snapshot, if the caller has one: calls already holding there are `unchanged` with no request. */
+  known?: Working;
+}
+
+type Phase = 'send' | 'verify-unknown' | 'verify-rejected';
+
+/**
+ * Sends one call exactly once (DESIGN.md "Push"): retries after 503 and 5xx with jittered
+ * backoff; after an unknown outcome (dropped connection, timeout, commit-then-drop) it first
+ * checks by natural key whether the effect holds, and only resends if it does not; a 4xx
+ * whose effect already holds (creating what exists, deleting what is gone) is `unchanged`.
+ */
+export const runCall = async (host: CallHost, call: Call, expect: Expectation[], uncertain: boolean): Promise<CallResult> => {
+  let phase: Phase = uncertain ? 'verify-unknown' : 'send';
+  let attempts = 0;
+  let rejection = '';
+  if (phase === 'send' && host.known && call.holds(host.known)) return { status: 'unchanged', attempts };
+  for (;;) {
+    if (!(await host.gate())) return { status: 'stopped', attempts };
+    try {
+      attempts++;
+      if (phase !== 'send') {
+        const holds = await call.check(host.ctx());
+        if (holds) return { status: phase === 'verify-rejected' ? 'unchanged' : 'applied', attempts };
+        if (phase === 'verify-rejected') return { status: 'failed', attempts, error: rejection };
+        phase = 'send';
+        attempts++;
+      }
+      await call.send(host.ctx(), expect);
+      return { status: 'applied', attempts };
+    } catch (e) {
+      if (e instanceof ConflictError) return { status: 'conflict', attempts, error: e.message, conflicts: e.conflicts };
+      const f = classifyFailure(e);
+      if (f.kind === 'auth') {
+        host.authFailed(f.message);
+        continue;
+      }
+      if (f.kind === 'reject') {
+        if (phase === 'verify-rejected') return { status: 'failed', attempts, error: rejection };
+        rejection = f.message;
+        phase = 'verify-rejected';
+        continue;
+      }
+      // A failed check leaves us as unsure as before; a failed send may have landed.
+      if (f.kind === 'unknown' && phase === 'send') phase = 'verify-unknown';
+      if (attempts >= host.maxAttempts) return { status: 'failed', attempts, error: `gave up after ${attempts} attempts: ${messageOf(e)}` };
+      await host.clock.sleep(backoffMs(Math.max(1, attempts), host.random, host.backoff));
+    }
+  }
+};
