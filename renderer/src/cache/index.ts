@@ -2,3 +2,4 @@ export * from './db';
 export * from './keys';
 export * from './writes';
 export * from './outbox';
+export * from './snapshot';

@@ -39,7 +39,7 @@ describe('planAddAccounts', () => {
 describe('planCreateGroup', () => {
   it('queues a trimmed name', () => {
     const r = planCreateGroup('  Services 3 ', [all, s1, s2], primary);
-    expect(r.ok && r.ops).toEqual([{ op: 'group.create', name: 'Services 3' }]);
+    expect(r.ok && r.ops).toEqual([{ op: 'group.create', name: 'Services 3', accountId: 'prim' }]);
   });
 
   it('refuses a duplicate name, case-insensitively', () => {

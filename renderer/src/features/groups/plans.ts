@@ -66,7 +66,7 @@ export const planCreateGroup = (name: string, existing: readonly GroupRef[], pri
   }
   const checked = checkName(name, existing);
   if (!checked.ok) return checked;
-  return { ok: true, ops: [{ op: 'group.create', name: checked.name }], skipped: [] };
+  return { ok: true, ops: [{ op: 'group.create', name: checked.name, accountId: primary.accountId }], skipped: [] };
 };
 
 export const planRenameGroup = (group: GroupRef, name: string, existing: readonly GroupRef[]): Planned => {

@@ -1,0 +1,97 @@
+import { useMemo } from 'react';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import type { AccessState } from '../../../../shared/access';
+import { reach, redundantDirectRoles, who } from '../../../../shared/access';
+import { userName } from '../../../../shared/access/reach';
+import { VirtualTable } from '../../components/VirtualTable';
+import { VIA_LABEL } from './model';
+
+const Titled = ({ id, title, children }: { id: string; title: string; children: React.ReactNode }) => (
+  <Box component="section" aria-labelledby={id} sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
+    <Typography id={id} variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 0.5 }}>
+      {title}
+    </Typography>
+    {children}
+  </Box>
+);
+
+/** Every account a user reaches, with the way in and roles; a click opens the explanation. */
+export const ReachTable = ({ state, userId, onPick }: { state: AccessState; userId: string; onPick: (accountId: string) => void }) => {
+  const rows = useMemo(() => reach(state, userId).sort((a, b) => a.name.localeCompare(b.name)), [state, userId]);
+  return (
+    <Titled id="reach-title" title={`Accounts ${userName(state, userId)} reaches (${rows.length.toLocaleString()})`}>
+      <VirtualTable
+        label={`Accounts ${userId} reaches`}
+        idPrefix="reach"
+        rows={rows}
+        rowKey={(r) => r.accountId}
+        onSelect={(key) => onPick(key)}
+        empty="This user reaches no account."
+        columns={[
+          { id: 'name', header: 'Account', width: '2fr', render: (r) => r.name },
+          { id: 'via', header: 'Way in', width: '1.4fr', render: (r) => VIA_LABEL[r.via] },
+          { id: 'roles', header: 'Roles', width: '2fr', render: (r) => r.roles.join(', ') || '—' },
+        ]}
+      />
+    </Titled>
+  );
+};
+
+/** Everyone who reaches an account; a click opens the explanation. */
+export const WhoTable = ({ state, accountId, onPick }: { state: AccessState; accountId: string; onPick: (userId: string) => void }) => {
+  const rows = useMemo(() => who(state, accountId), [state, accountId]);
+  const name = state.accounts.get(accountId)?.name ?? accountId;
+  return (
+    <Titled id="who-title" title={`Who reaches ${name} (${rows.length.toLocaleString()})`}>
+      <VirtualTable
+        label={`Users who reach ${name}`}
+        idPrefix="who"
+        rows={rows}
+        rowKey={(r) => r.userId}
+        onSelect={(key) => onPick(key)}
+        empty="Nobody reaches this account."
+        columns={[
+          { id: 'name', header: 'User', width: '1.4fr', render: (r) => r.name },
+          { id: 'email', header: 'E-mail', width: '1.6fr', render: (r) => r.userId },
+          { id: 'via', header: 'Way in', width: '1.4fr', render: (r) => VIA_LABEL[r.via] },
+          { id: 'roles', header: 'Roles', width: '2fr', render: (r) => r.roles.join(', ') || '—' },
+        ]}
+      />
+    </Titled>
+  );
+};
+
+/**
+ * Direct roles the user's groups already give on the same account. They are not harmless: while
+ * any direct role stays, R9 makes every group change on that account invisible to the user.
+ */
+export const RedundantReport = ({ state, onPick }: { state: AccessState; onPick: (userId: string, accountId: string) => void }) => {
+  const rows = useMemo(() => redundantDirectRoles(state), [state]);
+  return (
+    <Titled id="redundant-title" title={`Redundant direct access (${rows.length.toLocaleString()})`}>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1, maxWidth: 900 }}>
+        Direct roles that the user’s account groups already give on the same account. While a user has any direct role on an
+        account, their group roles there are ignored (R9), so these direct roles mask every later group change. Select a row to
+        see the full explanation.
+      </Typography>
+      <VirtualTable
+        label="Redundant direct roles"
+        idPrefix="redundant"
+        rows={rows}
+        rowKey={(r) => `${r.userId}\u001f${r.accountId}\u001f${r.roleId}`}
+        onSelect={(key) => {
+          const [u, a] = key.split('\u001f') as [string, string];
+          onPick(u, a);
+        }}
+        empty="No direct role is already covered by a group."
+        columns={[
+          { id: 'user', header: 'User', width: '1.6fr', render: (r) => r.userId },
+          { id: 'account', header: 'Account', width: '1.6fr', render: (r) => state.accounts.get(r.accountId)?.name ?? r.accountId },
+          { id: 'role', header: 'Direct role', width: '1.2fr', render: (r) => r.role },
+          { id: 'groups', header: 'Also given by', width: '2fr', render: (r) => r.coveredBy.map((g) => g.name).join(', ') },
+        ]}
+      />
+    </Titled>
+  );
+};

@@ -1,0 +1,23 @@
+import { buildState, whatIf, type AccessState, type WhatIf } from '../../../../shared/access';
+import { applyOps } from '../../../../shared/plans/apply';
+import type { PlanOp } from '../../../../shared/plans/types';
+import { cacheVersion, loadSnapshot, unconfirmedOps, type RosterDb } from '../../cache';
+
+/**
+ * The rules engine's indexes over the confirmed cache are built once per cache version, so a
+ * drop of 20,000 accounts only pays for the what-if itself, not for re-reading the cache.
+ */
+let memo: { version: string; state: Promise<AccessState> } | null = null;
+
+const confirmedState = async (db: RosterDb): Promise<AccessState> => {
+  const version = await cacheVersion(db);
+  if (memo?.version !== version) memo = { version, state: loadSnapshot(db).then(buildState) };
+  return memo.state;
+};
+
+/** What-if of `ops` on confirmed ⊕ pending: queued ops are applied first, then the new plan's. */
+export const previewAccess = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIf> => {
+  const [base, pending] = await Promise.all([confirmedState(db), unconfirmedOps(db)]);
+  const withPending = pending.length ? applyOps(base, pending.map((e) => e.op)).state : base;
+  return whatIf(withPending, ops);
+};
