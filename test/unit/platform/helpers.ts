@@ -21,7 +21,7 @@ export interface Client {
 export const basic = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
 export const tokenAuth = (user: string, token: string) => basic(`BOOMI_TOKEN.${user}`, token);
 
-export const makeClient = (p: RunningPlatform, defaultAuth = tokenAuth(p.user, p.token)): Client => {
+export const makeClient = (p: RunningPlatform, defaultAuth = tokenAuth(p.user, p.token), defaultAccount = p.accountId): Client => {
   const root = p.url.slice(0, p.url.lastIndexOf('/'));
   const call: Client['call'] = async (method, rel, body, opts = {}) => {
     const headers: Record<string, string> = { Accept: 'application/json' };
@@ -32,7 +32,7 @@ export const makeClient = (p: RunningPlatform, defaultAuth = tokenAuth(p.user, p
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       headers['Content-Type'] = opts.contentType ?? (typeof body === 'string' ? 'text/plain' : 'application/json');
     }
-    const res = await fetch(`${root}/${opts.account ?? p.accountId}/${rel}`, { method, headers, body: payload });
+    const res = await fetch(`${root}/${opts.account ?? defaultAccount}/${rel}`, { method, headers, body: payload });
     const text = await res.text();
     let parsed: unknown;
     try {
