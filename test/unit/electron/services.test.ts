@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch, silentLog } from '../../../electron/main/services';
+import { createServices, dispatch, memorySecretStore, memorySettingsStore, silentLog } from '../../../electron/main/services';
 import { EMBEDDED_ADMIN } from '../../../electron/main/services/connection';
 import { TOKEN, makeServices } from './fakes';
 
@@ -91,5 +91,40 @@ describe('platform.pull', () => {
     platform.state.down = false;
     platform.state.status = 401;
     expect(await dispatch(services.handlers, 'platform.pull', { objectType: 'Role' }, silentLog)).toMatchObject({ ok: false, error: { code: 'auth' } });
+  });
+});
+
+describe('connection service: start-up failures', () => {
+  it('an embedded platform that cannot start leaves main answering, offline, with the reason', async () => {
+    const services = createServices({
+      dataDir: '/tmp/x',
+      secrets: memorySecretStore(),
+      settings: memorySettingsStore(),
+      startEmbedded: async () => {
+        throw new Error('data directory is locked by another platform');
+      },
+      log: silentLog,
+      probeIntervalMs: 0,
+    });
+    cleanup = () => services.close();
+    expect(await services.handlers['connection.get'](undefined)).toMatchObject({ online: false, lastError: 'data directory is locked by another platform' });
+    expect(await dispatch(services.handlers, 'platform.pull', { objectType: 'Account' }, silentLog)).toMatchObject({ ok: false, error: { code: 'offline' } });
+  });
+
+  it('a saved remote connection whose token is gone asks to connect again', async () => {
+    const services = createServices({
+      dataDir: '/tmp/x',
+      secrets: memorySecretStore(),
+      settings: memorySettingsStore({ mode: 'remote', url: 'https://api.example.com/api/rest/v1/acc', user: 'u' }),
+      startEmbedded: async () => {
+        throw new Error('must not start');
+      },
+      log: silentLog,
+      probeIntervalMs: 0,
+    });
+    cleanup = () => services.close();
+    const info = await services.handlers['connection.get'](undefined);
+    expect(info.online).toBe(false);
+    expect(info.lastError).toMatch(/no token is saved/);
   });
 });
