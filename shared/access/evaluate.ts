@@ -43,10 +43,10 @@ const directRoles = (s: AccessState, u: string, a: string, ignored: IgnoredRole[
 /** R7, R8: the union of the user's roles over every group that contains the account. */
 export const groupRoles = (s: AccessState, u: string, a: string): Map<string, RoleSource[]> => {
   const out = new Map<string, RoleSource[]>();
-  for (const g of s.userGroups.get(u) ?? []) {
+  for (const [g, groupRoleIds] of s.userGroupRoles.get(u) ?? []) {
     if (!s.groupAccounts.has(g, a)) continue;
     const source: RoleSource = { kind: 'group', groupId: g, groupName: s.groups.get(g)?.name ?? g };
-    for (const r of s.gurRoles.get(pair(g, u)) ?? []) {
+    for (const r of groupRoleIds) {
       const list = out.get(r);
       if (list) list.push(source);
       else out.set(r, [source]);

@@ -76,6 +76,13 @@ export class SetIndex<K, V> {
     return copy;
   }
 
+  /** Build-time insert into a parent-less index: no copy-on-write checks. */
+  load(k: K, v: V): void {
+    let s = this.layer.get(k);
+    if (!s) this.layer.set(k, (s = new Set()));
+    s.add(v);
+  }
+
   add(k: K, v: V): boolean {
     if (this.has(k, v)) return false;
     this.mutable(k).add(v);
@@ -97,3 +104,67 @@ export class SetIndex<K, V> {
 
 /** Composite key of two ids; ids never contain a newline. */
 export const pair = (a: string, b: string): string => `${a}\n${b}`;
+
+/**
+ * A layered two-level index (k1 → k2 → set of values), e.g. user → group → roles. Lookups
+ * need no composite key; the first write to a k1 in a fork copies only that k1's small map.
+ */
+export class NestedIndex<K1, K2, V> {
+  constructor(readonly layer: Layer<K1, Map<K2, Set<V>>> = new Layer()) {}
+
+  fork(): NestedIndex<K1, K2, V> {
+    return new NestedIndex<K1, K2, V>(this.layer.fork());
+  }
+
+  get(k1: K1): ReadonlyMap<K2, ReadonlySet<V>> | undefined {
+    return this.layer.get(k1);
+  }
+
+  getSet(k1: K1, k2: K2): ReadonlySet<V> | undefined {
+    return this.layer.get(k1)?.get(k2);
+  }
+
+  has(k1: K1, k2: K2, v: V): boolean {
+    return this.layer.get(k1)?.get(k2)?.has(v) ?? false;
+  }
+
+  private mutable(k1: K1): Map<K2, Set<V>> {
+    if (this.layer.owns(k1)) return this.layer.get(k1)!;
+    const copy = new Map<K2, Set<V>>();
+    for (const [k2, set] of this.layer.get(k1) ?? []) copy.set(k2, new Set(set));
+    this.layer.set(k1, copy);
+    return copy;
+  }
+
+  /** Build-time insert into a parent-less index: no copy-on-write checks. */
+  load(k1: K1, k2: K2, v: V): void {
+    let m = this.layer.get(k1);
+    if (!m) this.layer.set(k1, (m = new Map()));
+    let set = m.get(k2);
+    if (!set) m.set(k2, (set = new Set()));
+    set.add(v);
+  }
+
+  add(k1: K1, k2: K2, v: V): boolean {
+    if (this.has(k1, k2, v)) return false;
+    const m = this.mutable(k1);
+    let set = m.get(k2);
+    if (!set) m.set(k2, (set = new Set()));
+    set.add(v);
+    return true;
+  }
+
+  remove(k1: K1, k2: K2, v: V): boolean {
+    if (!this.has(k1, k2, v)) return false;
+    const m = this.mutable(k1);
+    const set = m.get(k2)!;
+    set.delete(v);
+    if (set.size === 0) m.delete(k2);
+    if (m.size === 0) this.layer.delete(k1);
+    return true;
+  }
+
+  keys(): K1[] {
+    return this.layer.keys();
+  }
+}

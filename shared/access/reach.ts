@@ -1,7 +1,7 @@
-import { pair } from './layer';
 import type { AccessState } from './state';
 import { roleLabel } from './state';
 import { evaluate, type Via } from './evaluate';
+import { accountCtx, signature } from './signature';
 
 export interface ReachEntry {
   accountId: string;
@@ -26,10 +26,28 @@ const userName = (s: AccessState, u: string): string => {
 const roleNames = (s: AccessState, roleIds: Iterable<string>, a: string): string[] =>
   [...roleIds].map((r) => roleLabel(s, r, a)).sort();
 
+/** Accounts of the user's groups (direct ones excluded) → the user's groups containing each. */
+const groupsByAccount = (s: AccessState, u: string, skip: ReadonlySet<string>) => {
+  const mine = [...(s.userGroupRoles.get(u)?.keys() ?? [])];
+  const size = (g: string) => s.groupAccounts.get(g)?.size ?? 0;
+  mine.sort((x, y) => size(y) - size(x));
+  const [big, ...rest] = mine;
+  const others = new Map<string, string[]>();
+  for (const g of rest) {
+    for (const a of s.groupAccounts.get(g) ?? []) {
+      if (skip.has(a)) continue;
+      const list = others.get(a);
+      if (list) list.push(g);
+      else others.set(a, [g]);
+    }
+  }
+  return { big, others };
+};
+
 /**
- * Every account `u` can reach, with the way in (R6, R7, R12, R25). Accounts reached only
- * through groups share one role list per combination of groups, so a user of All Accounts at
- * 100,000 accounts costs one pass over their groups' accounts, not a full evaluation each.
+ * Every account `u` can reach, with the way in (R6, R7, R12, R25). Accounts of the user's
+ * largest group (All Accounts may hold 100,000) need no per-account work beyond the output:
+ * role lists are computed once per combination of groups.
  */
 export const reach = (s: AccessState, u: string): ReachEntry[] => {
   const out: ReachEntry[] = [];
@@ -40,40 +58,47 @@ export const reach = (s: AccessState, u: string): ReachEntry[] => {
     if (ev.canLogIn) out.push({ accountId: a, name: s.accounts.get(a)?.name ?? a, via: ev.via, roles: roleNames(s, ev.roles.keys(), a) });
   };
   for (const a of s.userAccounts.get(u) ?? []) full(a);
-  const groupsOf = new Map<string, string[]>();
-  for (const g of s.userGroups.get(u) ?? []) {
-    for (const a of s.groupAccounts.get(g) ?? []) {
-      if (done.has(a)) continue;
-      const list = groupsOf.get(a);
-      if (list) list.push(g);
-      else groupsOf.set(a, [g]);
-    }
-  }
+  const { big, others } = groupsByAccount(s, u, done);
   const bySignature = new Map<string, string[]>();
-  for (const [a, groups] of groupsOf) {
+  const rolesOf = (groups: string[], a: string): string[] => {
     const sig = groups.join('\n');
     let roles = bySignature.get(sig);
     if (!roles) {
       const ids = new Set<string>();
-      for (const g of groups) for (const r of s.gurRoles.get(pair(g, u)) ?? []) ids.add(r);
+      for (const g of groups) for (const r of s.userGroupRoles.getSet(u, g) ?? []) ids.add(r);
       bySignature.set(sig, (roles = roleNames(s, ids, a)));
     }
-    done.add(a);
+    return roles;
+  };
+  const push = (a: string, roles: string[]) =>
     out.push({ accountId: a, name: s.accounts.get(a)?.name ?? a, via: s.sso.has(a) ? 'sso' : 'group', roles });
+  const inBig = (a: string) => big !== undefined && s.groupAccounts.has(big, a);
+  let bigRoles: string[] | undefined;
+  for (const a of big ? s.groupAccounts.get(big) ?? [] : []) {
+    if (done.has(a)) continue;
+    const more = others.get(a);
+    push(a, more ? rolesOf([big!, ...more], a) : (bigRoles ??= rolesOf([big!], a)));
   }
-  for (const a of s.userPartner.get(u) ?? []) if (!done.has(a)) full(a);
+  for (const [a, groups] of others) if (!inBig(a)) push(a, rolesOf(groups, a));
+  for (const a of s.userPartner.get(u) ?? []) if (!done.has(a) && !inBig(a) && !others.has(a)) full(a);
   return out;
 };
 
 /** Every user who can reach `a` (direct, through its groups, or partner access). */
 export const who = (s: AccessState, a: string): WhoEntry[] => {
-  const candidates = new Set<string>(s.accountUsers.get(a) ?? []);
-  for (const g of s.accountGroups.get(a) ?? []) for (const u of s.groupUsers.get(g) ?? []) candidates.add(u);
-  for (const u of s.partnerUsers.get(a) ?? []) candidates.add(u);
+  const ctx = accountCtx(s, a);
+  const candidates = new Set<string>(ctx.direct);
+  for (const g of ctx.groups) for (const u of s.groupUsers.get(g) ?? []) candidates.add(u);
+  for (const u of ctx.partner) candidates.add(u);
+  const names = new Map<string, string[]>();
   const out: WhoEntry[] = [];
   for (const u of candidates) {
-    const ev = evaluate(s, u, a);
-    if (ev.canLogIn) out.push({ userId: u, name: userName(s, u), via: ev.via, roles: roleNames(s, ev.roles.keys(), a) });
+    const sig = signature(s, ctx, u);
+    if (!sig.canLogIn) continue;
+    const key = sig.roleIds.join(',');
+    let roles = names.get(key);
+    if (!roles) names.set(key, (roles = roleNames(s, sig.roleIds, a)));
+    out.push({ userId: u, name: userName(s, u), via: sig.via, roles });
   }
   return out.sort((x, y) => (x.userId < y.userId ? -1 : x.userId > y.userId ? 1 : 0));
 };

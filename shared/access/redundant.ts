@@ -20,7 +20,7 @@ export interface RedundantDirectRole {
 export const redundantDirectRoles = (s: AccessState): RedundantDirectRole[] => {
   const out: RedundantDirectRole[] = [];
   for (const u of s.userAccounts.keys()) {
-    if (!s.userGroups.get(u)) continue;
+    if (!s.userGroupRoles.get(u)) continue;
     for (const a of s.userAccounts.get(u) ?? []) {
       const viaGroups = groupRoles(s, u, a);
       if (!viaGroups.size) continue;

@@ -29,4 +29,4 @@ export const accountResources = (s: AccessState, accountId: string): ResourceRea
   collect(s, s.accountGroups.get(accountId) ?? []);
 
 /** R24: users in a group reach the group's resources (in its accounts). */
-export const userResources = (s: AccessState, userId: string): ResourceReach[] => collect(s, s.userGroups.get(userId) ?? []);
+export const userResources = (s: AccessState, userId: string): ResourceReach[] => collect(s, s.userGroupRoles.get(userId)?.keys() ?? []);

@@ -1,7 +1,7 @@
 import type { Account, AccountGroup, PartnerService, ResourceObjectType, Role, Snapshot, User } from '../model';
 import { buildCatalogue } from './catalogue';
 import { BUILT_IN_ROLE_ACCOUNT } from '../model';
-import { Layer, SetIndex, pair } from './layer';
+import { Layer, NestedIndex, SetIndex, pair } from './layer';
 
 /**
  * The indexes of one snapshot, built once (O(records)), from which every access question is
@@ -20,10 +20,9 @@ export interface AccessState {
   groupNames: Layer<string, string>;
   groupAccounts: SetIndex<string, string>;
   accountGroups: SetIndex<string, string>;
-  /** pair(group, user) → role ids (R7). */
-  gurRoles: SetIndex<string, string>;
+  /** user → group → role ids (R7): "Users in Group", looked up per user without composite keys. */
+  userGroupRoles: NestedIndex<string, string, string>;
   groupUsers: SetIndex<string, string>;
-  userGroups: SetIndex<string, string>;
   /** pair(account, user) → role ids (R6). */
   aurRoles: SetIndex<string, string>;
   accountUsers: SetIndex<string, string>;
@@ -49,13 +48,14 @@ export interface CatalogueEntry {
 
 const FIELDS = [
   'catalogue', 'accounts', 'groups', 'roles', 'users', 'services', 'sso', 'groupNames', 'groupAccounts', 'accountGroups',
-  'gurRoles', 'groupUsers', 'userGroups', 'aurRoles', 'accountUsers', 'userAccounts', 'partner',
+  'userGroupRoles', 'groupUsers', 'aurRoles', 'accountUsers', 'userAccounts', 'partner',
   'partnerUsers', 'userPartner', 'serviceAccounts', 'roleHolders',
 ] as const satisfies readonly (keyof AccessState)[];
 
 const emptyState = (): AccessState => {
   const s = {} as Record<string, unknown>;
   for (const f of ['catalogue', 'accounts', 'groups', 'roles', 'users', 'services', 'sso', 'groupNames']) s[f] = new Layer();
+  s.userGroupRoles = new NestedIndex();
   for (const f of FIELDS) if (!(f in s)) s[f] = new SetIndex();
   return s as unknown as AccessState;
 };
@@ -83,17 +83,13 @@ export const link = {
   },
   groupUserRole(s: AccessState, g: string, u: string, r: string): boolean {
     s.groupUsers.add(g, u);
-    s.userGroups.add(u, g);
     s.roleHolders.add(r, holderOfGroup(g, u));
-    return s.gurRoles.add(pair(g, u), r);
+    return s.userGroupRoles.add(u, g, r);
   },
   unGroupUserRole(s: AccessState, g: string, u: string, r: string): boolean {
-    const changed = s.gurRoles.remove(pair(g, u), r);
+    const changed = s.userGroupRoles.remove(u, g, r);
     s.roleHolders.remove(r, holderOfGroup(g, u));
-    if (!s.gurRoles.get(pair(g, u))) {
-      s.groupUsers.remove(g, u);
-      s.userGroups.remove(u, g);
-    }
+    if (!s.userGroupRoles.getSet(u, g)) s.groupUsers.remove(g, u);
     return changed;
   },
   accountUserRole(s: AccessState, a: string, u: string, r: string): boolean {
@@ -137,8 +133,16 @@ export const buildState = (snap: Snapshot): AccessState => {
     s.groups.set(g.id, g);
     s.groupNames.set(groupNameKey(g.accountId, g.name), g.id);
   }
-  for (const l of snap.AccountGroupAccount) link.groupAccount(s, l.accountGroupId, l.accountId);
-  for (const l of snap.AccountGroupUserRole) link.groupUserRole(s, l.accountGroupId, l.userId, l.roleId);
+  // Bulk loads skip the copy-on-write checks: the base has no parent.
+  for (const l of snap.AccountGroupAccount) {
+    s.groupAccounts.load(l.accountGroupId, l.accountId);
+    s.accountGroups.load(l.accountId, l.accountGroupId);
+  }
+  for (const l of snap.AccountGroupUserRole) {
+    s.userGroupRoles.load(l.userId, l.accountGroupId, l.roleId);
+    s.groupUsers.load(l.accountGroupId, l.userId);
+    s.roleHolders.load(l.roleId, holderOfGroup(l.accountGroupId, l.userId));
+  }
   for (const l of snap.AccountUserRole) link.accountUserRole(s, l.accountId, l.userId, l.roleId);
   for (const p of snap.PartnerService) {
     s.services.set(p.id, p);

@@ -2,7 +2,8 @@ import type { PlanOp } from '../plans/types';
 import { applyOps } from '../plans/apply';
 import type { AccessState } from './state';
 import { roleLabel } from './state';
-import { evaluate, type Evaluation, type Via } from './evaluate';
+import type { Via } from './evaluate';
+import { accountCtx, signature, sigPrivileges, type AccessSig } from './signature';
 
 export interface AccessChange {
   userId: string;
@@ -24,35 +25,60 @@ export interface WhatIf {
 
 const minus = <T>(a: Iterable<T>, b: { has(x: T): boolean }): T[] => [...a].filter((x) => !b.has(x));
 
-const change = (s: AccessState, u: string, a: string, from: Evaluation, to: Evaluation, via: Via): AccessChange | null => {
-  const roles = minus(to.roles.keys(), from.roles).map((r) => roleLabel(s, r, a)).sort();
-  const privileges = minus(to.privileges, from.privileges).sort();
+interface Side {
+  s: AccessState;
+  memo: Map<string, ReadonlySet<string>>;
+}
+
+/** What one signature has that another lacks; the same for every pair with those two keys. */
+interface Delta {
+  roleIds: string[];
+  privileges: string[];
+  gainedEntry: boolean;
+}
+
+const delta = (from: AccessSig, to: AccessSig, f: Side, t: Side): Delta | null => {
+  const roleIds = minus(to.roleIds, new Set(from.roleIds));
+  const privileges = minus(sigPrivileges(t.s, to, t.memo), sigPrivileges(f.s, from, f.memo)).sort();
   const gainedEntry = !from.canLogIn && to.canLogIn;
-  return roles.length || privileges.length || gainedEntry ? { userId: u, accountId: a, roles, privileges, via } : null;
+  return roleIds.length || privileges.length || gainedEntry ? { roleIds, privileges, gainedEntry } : null;
 };
 
+const entry = (s: AccessState, u: string, a: string, d: Delta, via: Via): AccessChange => ({
+  userId: u, accountId: a, roles: d.roleIds.map((r) => roleLabel(s, r, a)).sort(), privileges: d.privileges, via,
+});
+
 /**
- * The access diff of a plan (issue 3): only the (user, account) pairs the ops touch are
- * evaluated, before and after, so the cost follows the plan, not users × accounts.
+ * The access diff of a plan (issue 3). Only the (user, account) pairs the ops touch are
+ * evaluated, before and after, account by account (the account's groups, direct users and
+ * cap are looked up once), so the cost follows the plan, never users × accounts.
  */
 export const whatIf = (base: AccessState, ops: readonly PlanOp[]): WhatIf => {
   const touched = new Map<string, Set<string>>();
   const { state, results } = applyOps(base, ops, (u, a) => {
-    let set = touched.get(u);
-    if (!set) touched.set(u, (set = new Set()));
-    set.add(a);
+    let set = touched.get(a);
+    if (!set) touched.set(a, (set = new Set()));
+    set.add(u);
   });
   const out: WhatIf = { gains: [], losses: [], lockedOut: [], refused: [] };
   for (const r of results) if (r.status === 'refused') out.refused.push({ op: r.op.op, index: r.index, reason: r.reason! });
-  for (const [u, accounts] of touched) {
-    for (const a of accounts) {
-      const before = evaluate(base, u, a);
-      const after = evaluate(state, u, a);
-      const gain = change(state, u, a, before, after, after.via);
-      if (gain) out.gains.push(gain);
-      const loss = change(base, u, a, after, before, before.via);
-      if (loss) out.losses.push(loss);
-      if (before.canLogIn && !after.canLogIn) out.lockedOut.push({ userId: u, accountId: a });
+  const before: Side = { s: base, memo: new Map() };
+  const after: Side = { s: state, memo: new Map() };
+  // Thousands of pairs share the same before/after signatures: compute each delta once.
+  const deltas = new Map<string, [Delta | null, Delta | null]>();
+  for (const [a, users] of touched) {
+    const cb = accountCtx(base, a);
+    const ca = accountCtx(state, a);
+    for (const u of users) {
+      const sb = signature(base, cb, u);
+      const sa = signature(state, ca, u);
+      if (sb.key === sa.key) continue;
+      const dk = `${sb.key}\u0000${sa.key}`;
+      let d = deltas.get(dk);
+      if (!d) deltas.set(dk, (d = [delta(sb, sa, before, after), delta(sa, sb, after, before)]));
+      if (d[0]) out.gains.push(entry(state, u, a, d[0], sa.via));
+      if (d[1]) out.losses.push(entry(base, u, a, d[1], sb.via));
+      if (sb.canLogIn && !sa.canLogIn) out.lockedOut.push({ userId: u, accountId: a });
     }
   }
   return out;

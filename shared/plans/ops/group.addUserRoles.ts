@@ -1,6 +1,5 @@
 import type { OpModule } from '../op';
 import { link } from '../../access/state';
-import { pair } from '../../access/layer';
 import { everyPair, firstRefusal, groupRefusal, groupRoleRefusal, missing } from './common';
 
 export const groupAddUserRoles: OpModule<'group.addUserRoles'> = {
@@ -12,7 +11,7 @@ export const groupAddUserRoles: OpModule<'group.addUserRoles'> = {
       () => missing('role', op.roleIds, (r) => s.roles.has(r)),
       () => groupRoleRefusal(s, op.groupId, op.roleIds),
     ),
-  unchanged: (s, op) => everyPair(op.userIds, op.roleIds, (u, r) => s.gurRoles.has(pair(op.groupId, u), r)),
+  unchanged: (s, op) => everyPair(op.userIds, op.roleIds, (u, r) => s.userGroupRoles.has(u, op.groupId, r)),
   perform(draft, op) {
     for (const u of op.userIds) for (const r of op.roleIds) link.groupUserRole(draft, op.groupId, u, r);
   },

@@ -1,6 +1,5 @@
 import type { OpModule } from '../op';
 import { link } from '../../access/state';
-import { pair } from '../../access/layer';
 import { everyPair, firstRefusal, groupRefusal, missing } from './common';
 
 export const groupRemoveUserRoles: OpModule<'group.removeUserRoles'> = {
@@ -11,7 +10,7 @@ export const groupRemoveUserRoles: OpModule<'group.removeUserRoles'> = {
       () => missing('user', op.userIds, (u) => s.users.has(u)),
       () => missing('role', op.roleIds, (r) => s.roles.has(r)),
     ),
-  unchanged: (s, op) => everyPair(op.userIds, op.roleIds, (u, r) => !s.gurRoles.has(pair(op.groupId, u), r)),
+  unchanged: (s, op) => everyPair(op.userIds, op.roleIds, (u, r) => !s.userGroupRoles.has(u, op.groupId, r)),
   perform(draft, op) {
     for (const u of op.userIds) for (const r of op.roleIds) link.unGroupUserRole(draft, op.groupId, u, r);
   },

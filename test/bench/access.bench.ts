@@ -1,0 +1,92 @@
+// Access engine at the large and huge tiers (issue 3): index build, explain p50/p99, reach,
+// who, what-if of a 1,000-op plan, peak memory. Targets: build < 2 s (huge), explain < 1 ms,
+// reach/who < 50 ms, what-if 1,000 < 500 ms. Measured here, never asserted in unit tests.
+import { generateSnapshot, type Tier } from '../../shared/seeds/generate';
+import { buildState, explain, reach, who, whatIf, type AccessState } from '../../shared/access';
+import type { PlanOp } from '../../shared/plans';
+import { makeRng } from '../../shared/seeds/prng';
+import { BUILT_IN_ROLE_IDS } from '../../shared/seeds/builtInRoles';
+import type { Snapshot } from '../../shared/model';
+import { benchTiers, emit, percentile } from './emit';
+
+const time = <T>(fn: () => T): { ms: number; value: T } => {
+  const t0 = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t0, value };
+};
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+/** The user in the most groups, and the account in the most groups: the worst cases. */
+const heaviest = (s: AccessState): { user: string; account: string } => {
+  let user = '';
+  let account = '';
+  const groupsOf = (u: string) => s.userGroupRoles.get(u)?.size ?? 0;
+  for (const u of s.userGroupRoles.keys()) if (groupsOf(u) > groupsOf(user)) user = u;
+  for (const a of s.accountGroups.keys()) if ((s.accountGroups.get(a)?.size ?? 0) > (s.accountGroups.get(account)?.size ?? 0)) account = a;
+  return { user, account };
+};
+
+/**
+ * A 1,000-op plan. `typical`: mostly accounts moved between groups and roles given and taken,
+ * 2% Support Access Role changes. `capHeavy`: 10% Support Access Role changes, each of which
+ * re-evaluates every group user of the account (All Accounts alone has thousands).
+ */
+const thousandOps = (snap: Snapshot, seed: number, capShare: number): PlanOp[] => {
+  const rng = makeRng(seed);
+  const groups = snap.AccountGroup.filter((g) => !g.defaultGroup).map((g) => g.id);
+  const managed = snap.Account.filter((a) => a.parentAccountId).map((a) => a.accountId);
+  const users = snap.User.map((u) => u.userId);
+  const ops: PlanOp[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const x = rng.next();
+    const groupId = rng.pick(groups);
+    if (x < capShare) ops.push({ op: 'account.setSupportAccessRole', accountId: rng.pick(managed), roleId: BUILT_IN_ROLE_IDS.Support });
+    else if (x < 0.5) ops.push({ op: 'group.addAccounts', groupId, accountIds: [rng.pick(managed), rng.pick(managed)] });
+    else if (x < 0.7) ops.push({ op: 'group.removeAccounts', groupId, accountIds: [rng.pick(managed)] });
+    else if (x < 0.8) ops.push({ op: 'group.addUserRoles', groupId, userIds: [rng.pick(users)], roleIds: [BUILT_IN_ROLE_IDS.Support] });
+    else if (x < 0.9) ops.push({ op: 'group.removeUserRoles', groupId, userIds: [rng.pick(users)], roleIds: [BUILT_IN_ROLE_IDS['Standard User']] });
+    else ops.push({ op: 'account.addUserRoles', accountId: rng.pick(managed), userIds: [rng.pick(users)], roleIds: [BUILT_IN_ROLE_IDS['Browse Only']] });
+  }
+  return ops;
+};
+
+const run = (tier: Tier): void => {
+  const snap = generateSnapshot(tier, 1);
+  gc();
+  const build = time(() => buildState(snap));
+  emit({ metric: 'access.indexBuild', value: build.ms, unit: 'ms', tier });
+  const s = build.value;
+  const rng = makeRng(2);
+  const gur = snap.AccountGroupUserRole;
+  const samples: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    // Half the pairs are users on accounts of their own groups, half arbitrary.
+    const l = rng.pick(gur);
+    const accounts = [...(s.groupAccounts.get(l.accountGroupId) ?? [])];
+    const a = i % 2 && accounts.length ? rng.pick(accounts) : rng.pick(snap.Account).accountId;
+    samples.push(time(() => explain(s, l.userId, a)).ms);
+  }
+  samples.sort((x, y) => x - y);
+  emit({ metric: 'access.explain.p50', value: percentile(samples, 50), unit: 'ms', tier });
+  emit({ metric: 'access.explain.p99', value: percentile(samples, 99), unit: 'ms', tier });
+  const { user, account } = heaviest(s);
+  reach(s, user);
+  const r = time(() => reach(s, user));
+  emit({ metric: 'access.reach.heaviestUser', value: r.ms, unit: 'ms', tier, accounts: r.value.length, groups: s.userGroupRoles.get(user)?.size });
+  const w = time(() => who(s, account));
+  emit({ metric: 'access.who.busiestAccount', value: w.ms, unit: 'ms', tier, users: w.value.length });
+  for (const [name, capShare] of [['typical', 0.02], ['capHeavy', 0.1]] as const) {
+    const ops = thousandOps(snap, 3, capShare);
+    const wi = time(() => whatIf(s, ops));
+    emit({
+      metric: `access.whatif.1000ops.${name}`, value: wi.ms, unit: 'ms', tier,
+      gains: wi.value.gains.length, losses: wi.value.losses.length, lockedOut: wi.value.lockedOut.length, refused: wi.value.refused.length,
+    });
+  }
+  emit({ metric: 'access.peakRss', value: process.resourceUsage().maxRSS / 1024, unit: 'MB', tier });
+  gc();
+  emit({ metric: 'access.heapAfterBuild', value: process.memoryUsage().heapUsed / 1024 / 1024, unit: 'MB', tier });
+};
+
+for (const tier of benchTiers(['large', 'huge'])) run(tier as Tier);
