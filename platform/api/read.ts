@@ -23,6 +23,11 @@ export const getOne = async (q: Q, ctx: Ctx, type: ObjectType, id: string): Prom
 
 const MAX_BULK = 100;
 
+/** The spec requires Result on every bulk item: a failed one carries its type, id and required fields only. */
+const placeholder = (type: ObjectType, id: string): Doc => ({
+  '@type': type, [TYPES[type].idField]: id, ...(type === 'IntegrationPack' ? { Description: '' } : {}),
+});
+
 /** Bulk GET: up to 100 ids, a status per item, in request order. */
 export const bulkGet = async (q: Q, ctx: Ctx, type: ObjectType, body: unknown) => {
   const b = (body ?? {}) as { type?: unknown; request?: unknown };
@@ -33,7 +38,7 @@ export const bulkGet = async (q: Q, ctx: Ctx, type: ObjectType, body: unknown) =
   for (const [index, item] of b.request.entries()) {
     const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
     if (typeof id !== 'string' || !id) {
-      response.push({ '@type': 'BulkResponse', index, statusCode: 400, errorMessage: 'missing id', Result: { '@type': type } });
+      response.push({ '@type': 'BulkResponse', index, statusCode: 400, errorMessage: 'missing id', Result: placeholder(type, '') });
       continue;
     }
     try {
@@ -41,7 +46,7 @@ export const bulkGet = async (q: Q, ctx: Ctx, type: ObjectType, body: unknown) =
     } catch (e) {
       if (!(e instanceof HttpError)) throw e;
       // The schema requires Result on every item; a failed one carries only its type and id.
-      response.push({ '@type': 'BulkResponse', index, id, statusCode: e.status, errorMessage: e.message, Result: { '@type': type, [TYPES[type].idField]: id } });
+      response.push({ '@type': 'BulkResponse', index, id, statusCode: e.status, errorMessage: e.message, Result: placeholder(type, id) });
     }
   }
   return { '@type': 'BulkResult', response };
