@@ -1,0 +1,185 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+/**
+ * Issue 6, Groups area: multi-select accounts, drop them on a group with a real mouse drag and
+ * with the keyboard alternative, preview the plan with its access diff, apply it to the outbox
+ * and see it pending; create and rename groups with R3's refusals explained; axe on each screen.
+ */
+
+const SHOTS = 'test-results';
+let platform: PlatformProcess | undefined;
+let web: WebProcess | undefined;
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  platform = await startPlatformProcess({ port: 44111 });
+  web = await startWebHost({ port: 44112, platform });
+});
+test.afterAll(async () => stopAll(web, platform));
+
+const open = async (page: Page) => {
+  await page.goto(web!.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online');
+};
+
+const openGroup = async (page: Page, name: string) => {
+  await page.getByTestId(`group-item-${name}`).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  await page.getByRole('tab', { name: 'Accounts' }).click();
+};
+
+const row = (page: Page, group: string, account: string): Locator =>
+  page.getByRole('grid', { name: `Accounts in ${group}` }).getByRole('row').filter({ hasText: account });
+
+/** A real pointer drag: press, move past the activation distance, travel, release. */
+const mouseDrag = async (page: Page, from: Locator, to: Locator) => {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + 40, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 50, a.y + a.height / 2 + 8, { steps: 3 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+};
+
+test('R8 preview: mouse-drag two selected accounts onto Services 1, apply, see them pending', async ({ page }) => {
+  await open(page);
+  await openGroup(page, 'All Accounts');
+  await expectNoSeriousA11yViolations(page, 'group page');
+  await row(page, 'All Accounts', 'Doc GHI Company').click();
+  await row(page, 'All Accounts', 'Doc JKL Company').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('selection-count')).toHaveText('2 selected');
+
+  await mouseDrag(page, row(page, 'All Accounts', 'Doc GHI Company'), page.getByTestId('group-item-Services 1'));
+  await expect(page.getByTestId('drag-overlay')).toHaveText('2 accounts');
+  await page.screenshot({ path: `${SHOTS}/dnd-dragging.png` });
+  await page.mouse.up();
+
+  const dialog = page.getByRole('dialog', { name: /Preview: Add 2 accounts to Services 1/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('plan-ops')).toHaveText('Add 2 accounts to “Services 1”: Doc GHI Company, Doc JKL Company.');
+  // R7/R8: Services 1's users gain Standard User on the new accounts (they already had Support via All Accounts).
+  const gains = dialog.getByTestId('gains');
+  await expect(gains).toContainText('Gains (4)');
+  await expect(gains).toContainText('ServUser1@boomi.com on Doc GHI Company: Standard User');
+  await expect(gains).toContainText('ServUser2@boomi.com on Doc JKL Company: Standard User');
+  await expect(dialog.getByTestId('lockouts')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/dnd-preview.png` });
+  await expectNoSeriousA11yViolations(page, 'plan preview');
+  await dialog.getByRole('button', { name: /Apply/ }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(page.getByTestId('group-item-Services 1')).toContainText('+2 pending');
+  await openGroup(page, 'Services 1');
+  await expect(row(page, 'Services 1', 'Doc GHI Company')).toContainText('Pending add');
+  await expect(row(page, 'Services 1', 'Doc JKL Company')).toContainText('Pending add');
+  await expect(row(page, 'Services 1', 'Doc ABC Company')).not.toContainText('Pending');
+  await page.screenshot({ path: `${SHOTS}/dnd-pending.png` });
+
+  // The outbox is durable: a reload still shows the queued change as pending.
+  await page.reload();
+  await expect(page.getByTestId('group-item-Services 1')).toContainText('+2 pending');
+});
+
+test('R3: dragging accounts onto All Accounts is refused with the reason', async ({ page }) => {
+  await open(page);
+  await openGroup(page, 'Services 2');
+  await row(page, 'Services 2', 'Doc GHI Company').click();
+  await mouseDrag(page, row(page, 'Services 2', 'Doc GHI Company'), page.getByTestId('group-item-All Accounts'));
+  await page.mouse.up();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('already holds every account the primary account manages');
+  await expect(dialog.getByRole('button', { name: /Apply/ })).toBeDisabled();
+  await page.screenshot({ path: `${SHOTS}/dnd-refused-r3.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('keyboard alternative: select with arrows and Space, then "Add to group…" → Services 2', async ({ page }) => {
+  await open(page);
+  await openGroup(page, 'All Accounts');
+  const grid = page.getByRole('grid', { name: 'Accounts in All Accounts' });
+  await grid.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Space'); // Doc ABC Company
+  await page.keyboard.press('Shift+ArrowDown'); // extends to Doc DEF Company
+  await expect(page.getByTestId('selection-count')).toHaveText('2 selected');
+  await expect(row(page, 'All Accounts', 'Doc ABC Company')).toHaveAttribute('aria-selected', 'true');
+  await expect(row(page, 'All Accounts', 'Doc DEF Company')).toHaveAttribute('aria-selected', 'true');
+
+  await page.getByRole('button', { name: 'Add to group…' }).focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/keyboard-menu.png` });
+  await menu.getByRole('menuitem', { name: /Services 2/ }).focus();
+  await page.keyboard.press('Enter');
+
+  const dialog = page.getByRole('dialog', { name: /Add 2 accounts to Services 2/ });
+  await expect(dialog.getByTestId('plan-ops')).toHaveText('Add 2 accounts to “Services 2”: Doc ABC Company, Doc DEF Company.');
+  await expect(dialog.getByTestId('gains')).toContainText('ServUser3@boomi.com on Doc ABC Company: Standard User');
+  await dialog.getByRole('button', { name: /Apply/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('group-item-Services 2')).toContainText('+2 pending');
+});
+
+test('select all filtered, ctrl-click to deselect: the plan skips accounts already in the target (R4 idempotence)', async ({ page }) => {
+  await open(page);
+  await openGroup(page, 'All Accounts');
+  await page.getByLabel('Search accounts').fill('Doc');
+  await page.getByRole('button', { name: 'Select all 4 shown' }).click();
+  await row(page, 'All Accounts', 'Doc JKL Company').click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.getByTestId('selection-count')).toHaveText('3 selected');
+  await page.getByRole('button', { name: 'Add to group…' }).click();
+  await page.getByRole('menuitem', { name: /Services 1/ }).click();
+  const dialog = page.getByRole('dialog', { name: /Add 3 accounts to Services 1/ });
+  // Each test has a fresh browser profile (empty cache and outbox): ABC and DEF are confirmed members.
+  await expect(dialog.getByTestId('plan-ops')).toHaveText('Add 1 account to “Services 1”: Doc GHI Company.');
+  await expect(dialog).toContainText('2 skipped: Doc ABC Company (already in Services 1); Doc DEF Company (already in Services 1)');
+  await page.screenshot({ path: `${SHOTS}/select-all-skipped.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('group-item-Services 1')).not.toContainText('pending');
+});
+
+test('R3 + create and rename: refusals explained, queued changes shown pending', async ({ page }) => {
+  await open(page);
+  await openGroup(page, 'All Accounts');
+  await expect(page.getByRole('button', { name: 'Rename' })).toBeDisabled();
+  await expect(page.getByRole('main')).toContainText('"All Accounts" is the default group and cannot be renamed (R3).');
+
+  await page.getByRole('button', { name: 'Create' }).click();
+  const create = page.getByRole('dialog', { name: 'Create account group' });
+  await create.getByLabel('Group name').fill('services 1');
+  await expect(create).toContainText('A group named "Services 1" already exists');
+  await expect(create.getByRole('button', { name: 'Queue creation' })).toBeDisabled();
+  await page.screenshot({ path: `${SHOTS}/create-duplicate.png` });
+  await expectNoSeriousA11yViolations(page, 'create group dialog');
+  await create.getByLabel('Group name').fill('Services 3');
+  await create.getByRole('button', { name: 'Queue creation' }).click();
+  await expect(create).toBeHidden();
+  await expect(page.getByTestId('group-item-Services 3')).toContainText('Pending creation');
+
+  await openGroup(page, 'Services 2');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  const rename = page.getByRole('dialog', { name: /Rename/ });
+  await rename.getByLabel('Group name').fill('Services North');
+  await rename.getByRole('button', { name: 'Queue rename' }).click();
+  await expect(page.getByTestId('group-item-Services North')).toContainText('Rename pending');
+  await page.screenshot({ path: `${SHOTS}/create-rename-pending.png` });
+});
+
+test('accessibility: no serious axe violations on every area', async ({ page }) => {
+  await open(page);
+  for (const area of ['Groups', 'Resources', 'Partner access', 'Access explorer', 'Sync', 'Settings']) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area }).click();
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page, area);
+  }
+  await page.getByRole('button', { name: 'Groups' }).click();
+  await page.getByRole('tab', { name: 'Users in Group' }).click();
+  await expectNoSeriousA11yViolations(page, 'users in group');
+  await page.getByRole('tab', { name: 'Resources' }).click();
+  await expectNoSeriousA11yViolations(page, 'group resources');
+});
