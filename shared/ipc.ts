@@ -66,9 +66,20 @@ export const CHANNELS = Object.keys(ipcContract) as Channel[];
 /** Events main pushes to the renderer. */
 export interface IpcEvents {
   'connection.changed': ConnectionInfo;
+  /** After each page of a platform.pull: a large scan at the rate limit takes minutes. */
+  'pull.progress': PullProgress;
+}
+
+export interface PullProgress {
+  objectType: z.infer<typeof ObjectTypeSchema>;
+  /** Records received so far in this scan (valid and quarantined). */
+  received: number;
+  /** What the platform says the scan holds. */
+  total: number;
+  pages: number;
 }
 export type EventName = keyof IpcEvents;
-export const EVENTS: EventName[] = ['connection.changed'];
+export const EVENTS: EventName[] = ['connection.changed', 'pull.progress'];
 
 /** Every reply is an envelope, so errors keep their code and message across the bridge. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };

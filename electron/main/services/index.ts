@@ -29,7 +29,7 @@ export const createServices = (opts: ServicesOptions): Services => {
   const handlers: Handlers = {
     'connection.get': () => connection.info(),
     'connection.set': (req) => connection.set(req),
-    'platform.pull': (input) => pull(connection, opts.log, input),
+    'platform.pull': (input) => pull(connection, opts.log, emit, input),
   };
   return {
     handlers,

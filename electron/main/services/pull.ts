@@ -1,21 +1,30 @@
-import { queryAll } from '../../../shared/api';
-import type { InputOf, PullResult } from '../../../shared/ipc';
+import type { InputOf, PullResult, QuarantinedRecord } from '../../../shared/ipc';
 import type { ConnectionService } from './connection';
-import type { Log } from './types';
+import type { Emit, Log } from './types';
 
 /**
- * platform.pull: one object type, every page (QUERY + queryMore), validated record by record.
- * Only an unfiltered scan is complete, so only it lets the cache infer deletions (DESIGN.md, Cache).
+ * platform.pull: one object type, every page (QUERY + queryMore), validated record by record,
+ * with a pull.progress event after each page. Only an unfiltered scan is complete, so only it
+ * lets the cache infer deletions (DESIGN.md, Cache).
  */
-export const pull = async (conn: ConnectionService, log: Log, input: InputOf<'platform.pull'>): Promise<PullResult> => {
+export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input: InputOf<'platform.pull'>): Promise<PullResult> => {
+  const { objectType, filter } = input;
   const client = await conn.client();
+  const records: unknown[] = [];
+  const quarantined: QuarantinedRecord[] = [];
   try {
-    const { records, quarantined } = await queryAll(client, input.objectType, input.filter);
+    let pages = 0;
+    for await (const page of client.query(objectType, filter)) {
+      records.push(...page.records);
+      quarantined.push(...page.quarantined);
+      pages++;
+      emit('pull.progress', { objectType, received: records.length + quarantined.length, total: page.numberOfResults, pages });
+    }
     conn.report(null);
-    if (quarantined.length) log.warn(`${input.objectType}: quarantined ${quarantined.length} invalid record(s)`);
-    return { objectType: input.objectType, records, quarantined, complete: input.filter === undefined };
   } catch (e) {
     conn.report(e);
     throw e;
   }
+  if (quarantined.length) log.warn(`${objectType}: quarantined ${quarantined.length} invalid record(s)`);
+  return { objectType, records, quarantined, complete: filter === undefined };
 };

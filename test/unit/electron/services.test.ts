@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices, dispatch, memorySecretStore, memorySettingsStore, silentLog } from '../../../electron/main/services';
+import type { ConnectionInfo } from '../../../shared/ipc';
 import { EMBEDDED_ADMIN } from '../../../electron/main/services/connection';
 import { TOKEN, makeServices } from './fakes';
 
@@ -43,7 +44,7 @@ describe('connection service', () => {
     expect((await services.handlers['connection.get'](undefined)).online).toBe(false);
     platform.state.down = false;
     await services.connection.probe();
-    expect(events.map((e) => [e.event, e.payload.online])).toEqual([
+    expect(events.map((e) => [e.event, (e.payload as ConnectionInfo).online])).toEqual([
       ['connection.changed', true],
       ['connection.changed', false],
       ['connection.changed', true],
@@ -126,5 +127,14 @@ describe('connection service: start-up failures', () => {
     const info = await services.handlers['connection.get'](undefined);
     expect(info.online).toBe(false);
     expect(info.lastError).toMatch(/no token is saved/);
+  });
+});
+
+describe('pull.progress', () => {
+  it('reports each page of a scan as it arrives', async () => {
+    const groups = Array.from({ length: 3 }, (_, i) => ({ id: `g${i}`, accountId: 'primary-1', name: `G${i}` }));
+    const { services, events } = setup({ Account: [], AccountGroup: groups });
+    await services.handlers['platform.pull']({ objectType: 'AccountGroup' });
+    expect(events.filter((e) => e.event === 'pull.progress').map((e) => e.payload)).toEqual([{ objectType: 'AccountGroup', received: 3, total: 3, pages: 1 }]);
   });
 });
