@@ -7,7 +7,7 @@ import { buildState } from '../../../shared/access';
 import { resolvePlanFile, type PlanOp } from '../../../shared/plans';
 
 export const [ABC, DEF, GHI, JKL] = EXAMPLE.accounts.map((a) => a.accountId) as [string, string, string, string];
-export const PRIMARY = EXAMPLE.primary.accountId;
+export const PRIMARY: string = EXAMPLE.primary.accountId;
 export const [U1, U2, U3, U4] = EXAMPLE.users as unknown as [string, string, string, string];
 export const G = EXAMPLE.groups;
 export const R = BUILT_IN_ROLE_IDS;
