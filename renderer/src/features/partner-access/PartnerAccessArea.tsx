@@ -1,10 +1,99 @@
-import { EmptyArea } from '../../app/EmptyArea';
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { VirtualTable } from '../../components/VirtualTable';
+import { db } from '../../app/db';
+import { useRoute } from '../../app/routeStore';
+import { useAccessState } from '../access-explorer/accessState';
+import { describePlanOp, namesFrom } from '../access-explorer/describe';
+import { PlanDialog } from '../access-explorer/PlanDialog';
+import { RefusedDialog } from '../access-explorer/RefusedDialog';
+import { banner, planPartnerAccess, serviceRows, type Mode, type Planned } from './model';
+import { ServiceDetail } from './ServiceDetail';
+import { UserPickerDialog } from './UserPickerDialog';
 
-export const PartnerAccessArea = () => (
-  <EmptyArea title="Partner access">
-    <p>
-      Here you will see your service relationships (partner organisation and number of accounts), each service&apos;s
-      accounts and the users assigned to them, and grant or revoke users&apos; access to selected accounts.
-    </p>
-  </EmptyArea>
-);
+type Step = { kind: 'pick'; mode: Mode; accountIds: string[] } | { kind: 'confirm'; mode: Mode; accountIds: string[]; userIds: string[]; planned: Planned } | null;
+
+/** Partner access (R25–R29): services, a service's accounts and users, grant / revoke with a picker. */
+export const PartnerAccessArea = () => {
+  const live = useAccessState();
+  const { route, go } = useRoute();
+  const [step, setStep] = useState<Step>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const entities = useLiveQuery(async () => new Map((await db.Entity.toArray()).map((e) => [e.id, e.name])), []);
+  const entityName = (id: string) => entities?.get(id) ?? id;
+  const services = useMemo(() => (live ? serviceRows(live.state) : []), [live]);
+  if (!live) return <Typography sx={{ p: 3 }}>Loading the cache…</Typography>;
+  const { state } = live;
+  const serviceId = route.area === 'partner-access' && route.item && state.services.has(route.item) ? route.item : null;
+  const planned = step?.kind === 'confirm' ? step.planned : null;
+  return (
+    <Box component="section" aria-labelledby="partner-title" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', p: 2, gap: 1 }}>
+      <Typography id="partner-title" variant="h5" component="h2">
+        Partner access
+      </Typography>
+      {notice && (
+        <Alert severity="success" onClose={() => setNotice(null)} role="status" data-testid="partner-banner">
+          {notice}
+        </Alert>
+      )}
+      {serviceId ? (
+        <ServiceDetail
+          key={serviceId}
+          state={state}
+          serviceId={serviceId}
+          entityName={entityName}
+          onBack={() => go({ area: 'partner-access' })}
+          onPick={(mode, accountIds) => setStep({ kind: 'pick', mode, accountIds })}
+        />
+      ) : (
+        <>
+          <Typography variant="body2" color="text.secondary">
+            Service relationships share accounts owned by a partner organisation with one of your entities (R25). Select a service to see its
+            accounts and the users assigned to each (R29).
+          </Typography>
+          <VirtualTable
+            label="Partner services"
+            idPrefix="services"
+            rows={services}
+            rowKey={(r) => r.id}
+            onSelect={(key) => {
+              setNotice(null);
+              go({ area: 'partner-access', item: key });
+            }}
+            empty="No partner service is cached."
+            columns={[
+              { id: 'org', header: 'Partner organisation', width: '2fr', render: (r) => r.partnerOrganisation },
+              { id: 'name', header: 'Service', width: '1.5fr', render: (r) => r.name },
+              { id: 'entity', header: 'Shared with entity', width: '1.5fr', render: (r) => entityName(r.entity) },
+              { id: 'accounts', header: 'Accounts', width: '100px', render: (r) => r.accounts.toLocaleString() },
+            ]}
+          />
+        </>
+      )}
+      {step?.kind === 'pick' && serviceId && (
+        <UserPickerDialog
+          state={state}
+          mode={step.mode}
+          serviceId={serviceId}
+          accountIds={step.accountIds}
+          onCancel={() => setStep(null)}
+          onPicked={(userIds) => setStep({ ...step, kind: 'confirm', userIds, planned: planPartnerAccess(state, step.mode, serviceId, step.accountIds, userIds) })}
+        />
+      )}
+      {step?.kind === 'confirm' && planned && !planned.ok && <RefusedDialog title="Partner access" reason={planned.reason} onClose={() => setStep(null)} />}
+      {step?.kind === 'confirm' && planned?.ok && (
+        <PlanDialog
+          title={step.mode === 'grant' ? 'Grant partner access' : 'Revoke partner access'}
+          ops={planned.ops}
+          lines={planned.ops.map((op) => describePlanOp(op, namesFrom(state)))}
+          applyLabel={step.mode === 'grant' ? 'Confirm: grant access' : 'Confirm: revoke access'}
+          onClose={() => setStep(null)}
+          onQueued={() => setNotice(banner(step.mode, step.userIds.length, step.accountIds.length))}
+        />
+      )}
+    </Box>
+  );
+};

@@ -1,10 +1,115 @@
-import { EmptyArea } from '../../app/EmptyArea';
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import Paper from '@mui/material/Paper';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useConnection } from '../../app/connectionStore';
+import { db } from '../../app/db';
+import { roster } from '../../app/roster';
+import { refreshNow } from '../../app/startup';
+import { validateConnection, type ConnectionForm, type FieldErrors } from './form';
 
-export const SettingsArea = () => (
-  <EmptyArea title="Settings">
-    <p>
-      Here you will choose the platform to work with: the embedded reference platform, or a platform URL with a user
-      and API token (the token is kept by the app&apos;s main process, never by this page).
-    </p>
-  </EmptyArea>
-);
+const CurrentConnection = () => {
+  const { info, online, lastError } = useConnection();
+  return (
+    <Paper variant="outlined" sx={{ p: 2, mb: 3 }} component="section" aria-labelledby="current-connection">
+      <Typography id="current-connection" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+        Current connection
+      </Typography>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
+        <Chip data-testid="settings-online" size="small" color={online ? 'success' : online === false ? 'warning' : 'default'} label={online ? 'Online' : online === false ? 'Offline' : 'Connecting…'} />
+        <Typography variant="body2" data-testid="settings-current">
+          {info ? `${info.mode === 'embedded' ? 'Embedded platform' : 'Platform'} ${info.url} as ${info.user || '—'}` : 'Asking main…'}
+        </Typography>
+      </Stack>
+      {lastError && (
+        <Alert severity="warning" sx={{ mt: 1 }}>
+          {lastError}
+        </Alert>
+      )}
+    </Paper>
+  );
+};
+
+/** Settings: which platform main talks to. The API token goes to main once and is never kept here. */
+export const SettingsArea = () => {
+  const info = useConnection((s) => s.info);
+  const [form, setForm] = useState<ConnectionForm>({ mode: info?.mode ?? 'embedded', url: info?.mode === 'remote' ? info.url : '', user: info?.mode === 'remote' ? info.user : '', token: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<ConnectionForm>) => setForm((f) => ({ ...f, ...patch }));
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setResult(null);
+    const v = validateConnection(form);
+    if (!v.ok) return setErrors(v.errors);
+    setErrors({});
+    setBusy(true);
+    try {
+      const next = await roster().invoke('connection.set', v.request);
+      useConnection.getState().set({ info: next, online: next.online, lastError: next.lastError ?? null });
+      setForm((f) => ({ ...f, token: '' }));
+      setResult(next.lastError ? { ok: false, text: `Connected to ${next.url}, but: ${next.lastError}` } : { ok: true, text: `Connected to ${next.url}${next.online ? '' : ' (offline for now)'}.` });
+      void refreshNow(db, roster());
+    } catch (err) {
+      setResult({ ok: false, text: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remote = form.mode === 'remote';
+  return (
+    <Box component="section" aria-labelledby="settings-title" sx={{ p: 3, overflow: 'auto', maxWidth: 760 }}>
+      <Typography id="settings-title" variant="h5" component="h2" gutterBottom>
+        Settings
+      </Typography>
+      <CurrentConnection />
+      <Box component="form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="connection-form-title">
+        <FormControl>
+          <FormLabel id="connection-form-title">Platform</FormLabel>
+          <RadioGroup aria-labelledby="connection-form-title" value={form.mode} onChange={(e) => set({ mode: e.target.value as ConnectionForm['mode'] })}>
+            <FormControlLabel value="embedded" control={<Radio />} label="Embedded reference platform (default)" />
+            <FormControlLabel value="remote" control={<Radio />} label="A real platform: URL, user and API token" />
+          </RadioGroup>
+        </FormControl>
+        {remote && (
+          <Stack spacing={2} sx={{ mt: 2 }}>
+            <TextField label="Platform URL" value={form.url} onChange={(e) => set({ url: e.target.value })} error={!!errors.url} helperText={errors.url ?? 'e.g. https://api.boomi.com/api/rest/v1/<accountId>'} required fullWidth />
+            <TextField label="User" value={form.user} onChange={(e) => set({ user: e.target.value })} error={!!errors.user} helperText={errors.user ?? ' '} required fullWidth autoComplete="username" />
+            <TextField
+              label="API token"
+              type="password"
+              value={form.token}
+              onChange={(e) => set({ token: e.target.value })}
+              error={!!errors.token}
+              helperText={errors.token ?? 'Sent to the app’s main process, which keeps it; this page forgets it once connected.'}
+              required
+              fullWidth
+              autoComplete="off"
+            />
+          </Stack>
+        )}
+        <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
+          <Button type="submit" variant="contained" disabled={busy}>
+            {busy ? 'Connecting…' : 'Connect'}
+          </Button>
+        </Stack>
+        {result && (
+          <Alert severity={result.ok ? 'success' : 'error'} sx={{ mt: 2 }} role="alert" data-testid="connect-result">
+            {result.text}
+          </Alert>
+        )}
+      </Box>
+    </Box>
+  );
+};

@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import Alert from '@mui/material/Alert';
 import { db } from '../../app/db';
 import { useConnection } from '../../app/connectionStore';
+import { OutboxTable } from './OutboxTable';
 
 /** The cache's real state: what was last scanned, what was quarantined, what is queued. */
 export const SyncArea = () => {
@@ -17,8 +18,8 @@ export const SyncArea = () => {
   const quarantined = useLiveQuery(() => db.quarantine.count(), []) ?? 0;
   const pending = useLiveQuery(() => db.outbox.where('status').anyOf('pending', 'sending', 'failed', 'conflict').count(), []) ?? 0;
   return (
-    <Box sx={{ p: 3, overflow: 'auto' }}>
-      <Typography variant="h5" component="h2" gutterBottom>
+    <Box component="section" aria-labelledby="sync-title" sx={{ p: 3, overflow: 'auto', flex: 1, display: 'flex', flexDirection: 'column' }}>
+      <Typography id="sync-title" variant="h5" component="h2" gutterBottom>
         Sync
       </Typography>
       <Typography gutterBottom>
@@ -51,10 +52,7 @@ export const SyncArea = () => {
           ))}
         </TableBody>
       </Table>
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 3, maxWidth: 720 }}>
-        Progress with rate and ETA, failures with Retry, and conflicts (keep mine / take theirs / drop) will appear here
-        once the outbox is sent to the platform.
-      </Typography>
+      <OutboxTable />
     </Box>
   );
 };

@@ -1,0 +1,80 @@
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { db } from '../../app/db';
+import type { OutboxEntry, OutboxStatus } from '../../cache';
+import { VirtualTable } from '../../components/VirtualTable';
+import { useAccessState } from '../access-explorer/accessState';
+import { describePlanOp, namesFrom } from '../access-explorer/describe';
+
+const COLOR: Record<OutboxStatus, 'default' | 'info' | 'success' | 'error' | 'warning'> = {
+  pending: 'default',
+  sending: 'info',
+  done: 'success',
+  failed: 'error',
+  conflict: 'warning',
+};
+
+type Filter = 'open' | OutboxStatus | 'all';
+
+/** Counts per status: what the Sync screen's summary says. */
+export const countByStatus = (entries: readonly OutboxEntry[]): Record<OutboxStatus, number> => {
+  const out: Record<OutboxStatus, number> = { pending: 0, sending: 0, done: 0, failed: 0, conflict: 0 };
+  for (const e of entries) out[e.status]++;
+  return out;
+};
+
+/** The outbox as queued in Dexie: every op in send order, its status, attempts and the platform's message. */
+export const OutboxTable = () => {
+  const entries = useLiveQuery(() => db.outbox.orderBy('seq').toArray(), []);
+  const live = useAccessState();
+  const [filter, setFilter] = useState<Filter>('open');
+  const names = useMemo(() => namesFrom(live?.state), [live]);
+  const rows = useMemo(
+    () => (entries ?? []).filter((e) => (filter === 'all' ? true : filter === 'open' ? e.status !== 'done' : e.status === filter)),
+    [entries, filter],
+  );
+  const counts = countByStatus(entries ?? []);
+  return (
+    <Box component="section" aria-labelledby="outbox-title" sx={{ display: 'flex', flexDirection: 'column', minHeight: 320, flex: 1 }}>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
+        <Typography id="outbox-title" variant="h6" component="h3">
+          Outbox
+        </Typography>
+        <Typography variant="body2" data-testid="outbox-counts">
+          {counts.pending} pending · {counts.sending} sending · {counts.failed} failed · {counts.conflict} in conflict · {counts.done} done
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        <TextField select size="small" label="Show" value={filter} onChange={(e) => setFilter(e.target.value as Filter)} sx={{ minWidth: 180 }}>
+          <MenuItem value="open">Not yet done</MenuItem>
+          <MenuItem value="pending">Pending</MenuItem>
+          <MenuItem value="failed">Failed</MenuItem>
+          <MenuItem value="conflict">Conflicts</MenuItem>
+          <MenuItem value="done">Done</MenuItem>
+          <MenuItem value="all">All</MenuItem>
+        </TextField>
+      </Stack>
+      <VirtualTable
+        label="Queued changes"
+        idPrefix="outbox"
+        rows={rows}
+        rowKey={(e) => e.id}
+        rowHeight={44}
+        empty={filter === 'open' ? 'Nothing is waiting to be sent.' : 'No change with this status.'}
+        columns={[
+          { id: 'seq', header: '#', width: '56px', render: (e) => e.seq },
+          { id: 'status', header: 'Status', width: '110px', render: (e) => <Chip size="small" color={COLOR[e.status]} label={e.status} /> },
+          { id: 'op', header: 'Change', width: '4fr', render: (e) => <span title={describePlanOp(e.op, names)}>{describePlanOp(e.op, names)}</span> },
+          { id: 'attempts', header: 'Attempts', width: '80px', render: (e) => e.attempts },
+          { id: 'error', header: 'Platform message', width: '2.5fr', render: (e) => <span title={e.lastError ?? ''}>{e.lastError ?? '—'}</span> },
+          { id: 'queued', header: 'Queued', width: '1.2fr', render: (e) => new Date(e.createdAt).toLocaleString() },
+        ]}
+      />
+    </Box>
+  );
+};
