@@ -7,6 +7,8 @@ import { whoCommand } from './commands/who';
 import { reachCommand } from './commands/reach';
 import { whatifCommand } from './commands/whatif';
 import { pickerCommand } from './commands/picker';
+import { applyCommand } from './commands/apply';
+import { exportCommand } from './commands/export';
 
 export interface Command {
   usage: string;
@@ -21,6 +23,8 @@ export const COMMANDS: Record<string, Command> = {
   reach: reachCommand,
   whatif: whatifCommand,
   picker: pickerCommand,
+  apply: applyCommand,
+  export: exportCommand,
 };
 
 const usage = (): string =>

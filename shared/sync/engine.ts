@@ -71,7 +71,7 @@ export class PushEngine {
   constructor(private readonly o: EngineOptions) {
     this.api = o.api;
     this.meter = new ProgressMeter(o.clock);
-    const resolve: Resolver = { group: (id) => this.resolveGroup(id) };
+    const resolve: Resolver = { group: (id) => this.resolveGroup(id), learn: (p, real) => void this.groupIds.set(p, real) };
     this.host = {
       ctx: (): CallContext => ({ api: this.api, accountId: o.accountId, resolve }),
       clock: o.clock,

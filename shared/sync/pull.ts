@@ -109,7 +109,13 @@ export const EXPORT_TYPES: readonly ObjectType[] = OBJECT_TYPES;
  */
 export const exportSnapshot = async (
   api: SyncApi,
-  opts: { types?: readonly ObjectType[]; onType?: (t: ObjectType, n: number) => void; skip?: (t: ObjectType, e: unknown) => boolean } = {},
+  opts: {
+    types?: readonly ObjectType[];
+    /** GET each group for its Resources (default true). */
+    groupResources?: boolean;
+    onType?: (t: ObjectType, n: number) => void;
+    skip?: (t: ObjectType, e: unknown) => boolean;
+  } = {},
 ): Promise<ExportResult> => {
   const snapshot = emptySnapshot() as unknown as Record<ObjectType, Rec[]>;
   const quarantined: QuarantinedRecord[] = [];
@@ -125,7 +131,7 @@ export const exportSnapshot = async (
       if (!opts.skip?.(t, e)) throw e;
     }
   }
-  const groups = snapshot.AccountGroup;
+  const groups = opts.groupResources === false ? [] : snapshot.AccountGroup;
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i]!;
     groups[i] = (await api.get('AccountGroup', String(g.id))) as Rec;

@@ -60,6 +60,8 @@ export interface OutboxOp {
 /** Provisional group ids (`new:<name>`) resolved to real ids. */
 export interface Resolver {
   group(id: string): Promise<string>;
+  /** Records the real id of a provisional group as soon as it is known (a later rename cannot lose it). */
+  learn(provisionalId: string, realId: string): void;
 }
 
 export interface CallContext {

@@ -23,11 +23,16 @@ export const groupCreate: OpCalls<'group.create'> = {
         key: `GROUP|${op.name}`,
         label: `create group "${op.name}"`,
         async send(ctx) {
-          await ctx.api.create('AccountGroup', {
+          const created = await ctx.api.create('AccountGroup', {
             '@type': 'AccountGroup', accountId: op.accountId ?? ctx.accountId, name: op.name, defaultGroup: false, autoSubscribeAlertLevel: 'none',
           });
+          if (created.id) ctx.resolve.learn(id, created.id);
         },
-        check: async (ctx) => (await findGroupByName(ctx, op.name)) !== undefined,
+        async check(ctx) {
+          const real = await findGroupByName(ctx, op.name);
+          if (real) ctx.resolve.learn(id, real);
+          return real !== undefined;
+        },
         holds: (w) => w.group(id) !== undefined,
         apply(w) {
           if (w.group(id)) return;

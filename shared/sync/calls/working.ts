@@ -64,9 +64,10 @@ export class Working {
     return [...this.map(type).values()];
   }
 
-  /** A provisional id `new:<name>` names the (non-default) group with that name, if any. */
+  /** A provisional id `new:<name>` is the optimistic group itself, else the (non-default) group with that name. */
   group(id: string): AccountGroup | undefined {
-    if (!isProvisionalId(id)) return this.get('AccountGroup', id) as AccountGroup | undefined;
+    const exact = this.get('AccountGroup', id) as AccountGroup | undefined;
+    if (exact || !isProvisionalId(id)) return exact;
     const name = id.slice('new:'.length);
     return this.all('AccountGroup').find((g) => g.name === name && !g.defaultGroup) as AccountGroup | undefined;
   }

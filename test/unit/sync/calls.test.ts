@@ -13,7 +13,10 @@ const SUP = BUILT_IN_ROLE_IDS.Support;
 
 const ctxFor = (api: FakeApi): CallContext => ({
   api, accountId: PRIMARY,
-  resolve: { group: async (id) => (id.startsWith('new:') ? [...api.table('AccountGroup').values()].find((g) => g.name === id.slice(4))!.id as string : id) },
+  resolve: {
+    group: async (id) => (id.startsWith('new:') ? [...api.table('AccountGroup').values()].find((g) => g.name === id.slice(4))!.id as string : id),
+    learn: () => {},
+  },
 });
 
 /** One op of every kind, with the natural keys its calls must carry. */
