@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Snapshot } from '../../../shared/model';
+import { emptySnapshot } from '../../../shared/model';
+import { builtInRoles, BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
+import { buildState, explain, whatIf, type AccessState } from '../../../shared/access';
+import { applyOps, type PlanOp } from '../../../shared/plans';
+
+const ROLES = Object.values(BUILT_IN_ROLE_IDS);
+const ACCOUNTS = ['a0', 'a1', 'a2', 'a3', 'a4'];
+const USERS = ['u0@x.com', 'u1@x.com', 'u2@x.com', 'u3@x.com'];
+const GROUPS = ['all', 'g1', 'g2', 'g3'];
+
+const idx = (n: number) => fc.integer({ min: 0, max: n - 1 });
+const pick = <T>(xs: readonly T[]) => idx(xs.length).map((i) => xs[i]!);
+
+/** Small random worlds: every link kind, caps and SSO, so all access paths mix. */
+const world = fc.record({
+  groupAccounts: fc.array(fc.tuple(pick(GROUPS.slice(1)), pick(ACCOUNTS)), { maxLength: 10 }),
+  groupRoles: fc.array(fc.tuple(pick(GROUPS), pick(USERS), pick(ROLES)), { maxLength: 10 }),
+  directRoles: fc.array(fc.tuple(pick(ACCOUNTS), pick(USERS), pick(ROLES)), { maxLength: 5 }),
+  caps: fc.array(fc.option(pick(ROLES), { nil: undefined }), { minLength: ACCOUNTS.length, maxLength: ACCOUNTS.length }),
+  sso: fc.array(fc.boolean(), { minLength: ACCOUNTS.length, maxLength: ACCOUNTS.length }),
+});
+type World = typeof world extends fc.Arbitrary<infer W> ? W : never;
+
+const snapshotOf = (w: World): Snapshot => {
+  const s = emptySnapshot();
+  s.Account.push({ accountId: 'p', name: 'Primary', accountGroupsEnabled: true, advancedUserSecurity: true });
+  ACCOUNTS.forEach((a, i) => {
+    s.Account.push({ accountId: a, name: a, parentAccountId: 'p', supportAccessRoleId: w.caps[i] });
+    if (w.sso[i]) s.AccountSSOConfig.push({ accountId: a, enabled: true });
+  });
+  s.Role.push(...builtInRoles());
+  for (const u of USERS) s.User.push({ userId: u });
+  GROUPS.forEach((id, i) => s.AccountGroup.push({ id, accountId: 'p', name: i ? `Group ${i}` : 'All Accounts', defaultGroup: i === 0 }));
+  for (const a of ACCOUNTS) s.AccountGroupAccount.push({ accountGroupId: 'all', accountId: a });
+  for (const [g, a] of w.groupAccounts) s.AccountGroupAccount.push({ accountGroupId: g, accountId: a });
+  for (const [g, u, r] of w.groupRoles) s.AccountGroupUserRole.push({ accountGroupId: g, userId: u, roleId: r });
+  for (const [a, u, r] of w.directRoles) s.AccountUserRole.push({ accountId: a, userId: u, roleId: r });
+  return s;
+};
+
+const groupOp: fc.Arbitrary<PlanOp> = fc.oneof(
+  fc.record({ op: fc.constant('group.addAccounts' as const), groupId: pick(GROUPS.slice(1)), accountIds: fc.array(pick(ACCOUNTS), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ op: fc.constant('group.removeAccounts' as const), groupId: pick(GROUPS.slice(1)), accountIds: fc.array(pick(ACCOUNTS), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ op: fc.constant('group.addUserRoles' as const), groupId: pick(GROUPS), userIds: fc.array(pick(USERS), { minLength: 1, maxLength: 2 }), roleIds: fc.array(pick(ROLES), { minLength: 1, maxLength: 2 }) }),
+  fc.record({ op: fc.constant('group.removeUserRoles' as const), groupId: pick(GROUPS), userIds: fc.array(pick(USERS), { minLength: 1, maxLength: 2 }), roleIds: fc.array(pick(ROLES), { minLength: 1, maxLength: 2 }) }),
+);
+const anyOp: fc.Arbitrary<PlanOp> = fc.oneof(
+  groupOp,
+  fc.record({ op: fc.constant('account.addUserRoles' as const), accountId: pick(ACCOUNTS), userIds: fc.array(pick(USERS), { minLength: 1, maxLength: 2 }), roleIds: fc.array(pick(ROLES), { minLength: 1, maxLength: 1 }) }),
+  fc.record({ op: fc.constant('account.removeUserRoles' as const), accountId: pick(ACCOUNTS), userIds: fc.array(pick(USERS), { minLength: 1, maxLength: 2 }), roleIds: fc.array(pick(ROLES), { minLength: 1, maxLength: 1 }) }),
+  fc.record({ op: fc.constant('account.setSupportAccessRole' as const), accountId: pick(ACCOUNTS), roleId: fc.option(pick(ROLES), { nil: null }) }),
+);
+
+const everyPair = (f: (u: string, a: string) => void) => {
+  for (const u of USERS) for (const a of ACCOUNTS) f(u, a);
+};
+const subset = (a: string[], b: string[]) => a.every((x) => b.includes(x));
+const view = (st: AccessState, u: string, a: string) => {
+  const e = explain(st, u, a);
+  return { roles: e.roles.map((r) => r.roleId), privileges: e.privileges, canLogIn: e.canLogIn };
+};
+
+describe('access properties (fast-check)', () => {
+  it('R8/R10: adding a group role never removes access', () => {
+    fc.assert(fc.property(world, pick(GROUPS), pick(USERS), pick(ROLES), (w, groupId, u, r) => {
+      const st = buildState(snapshotOf(w));
+      const diff = whatIf(st, [{ op: 'group.addUserRoles', groupId, userIds: [u], roleIds: [r] }]);
+      expect(diff.losses).toEqual([]);
+      expect(diff.lockedOut).toEqual([]);
+      const after = applyOps(st, [{ op: 'group.addUserRoles', groupId, userIds: [u], roleIds: [r] }]).state;
+      everyPair((uu, a) => expect(subset(view(st, uu, a).privileges, view(after, uu, a).privileges)).toBe(true));
+    }), { numRuns: 150 });
+  });
+
+  it('R9: with direct access on an account, group changes are irrelevant there', () => {
+    fc.assert(fc.property(world, fc.array(groupOp, { minLength: 1, maxLength: 6 }), (w, ops) => {
+      const st = buildState(snapshotOf(w));
+      const after = applyOps(st, ops).state;
+      for (const [a, u] of w.directRoles) expect(view(after, u, a)).toEqual(view(st, u, a));
+    }), { numRuns: 150 });
+  });
+
+  it('R10: a Support Access Role never raises privileges', () => {
+    fc.assert(fc.property(world, (w) => {
+      const capped = buildState(snapshotOf(w));
+      const uncapped = buildState(snapshotOf({ ...w, caps: w.caps.map(() => undefined) }));
+      everyPair((u, a) => expect(subset(view(capped, u, a).privileges, view(uncapped, u, a).privileges)).toBe(true));
+    }), { numRuns: 150 });
+  });
+
+  it('R13: what-if reports exactly the pairs whose access changes (checked against every pair)', () => {
+    fc.assert(fc.property(world, fc.array(anyOp, { minLength: 1, maxLength: 8 }), (w, ops) => {
+      const st = buildState(snapshotOf(w));
+      const after = applyOps(st, ops).state;
+      const diff = whatIf(st, ops);
+      const reported = new Set([...diff.gains, ...diff.losses].map((c) => `${c.userId}|${c.accountId}`));
+      const locked = new Set(diff.lockedOut.map((c) => `${c.userId}|${c.accountId}`));
+      everyPair((u, a) => {
+        const [b, c] = [view(st, u, a), view(after, u, a)];
+        const changed = JSON.stringify([[...b.roles].sort(), b.privileges, b.canLogIn]) !== JSON.stringify([[...c.roles].sort(), c.privileges, c.canLogIn]);
+        expect(reported.has(`${u}|${a}`)).toBe(changed);
+        expect(locked.has(`${u}|${a}`)).toBe(b.canLogIn && !c.canLogIn);
+      });
+    }), { numRuns: 200 });
+  });
+
+  it('plans are pure: applying ops never changes the base state', () => {
+    fc.assert(fc.property(world, fc.array(anyOp, { minLength: 1, maxLength: 8 }), (w, ops) => {
+      const st = buildState(snapshotOf(w));
+      const before: unknown[] = [];
+      everyPair((u, a) => before.push(explain(st, u, a)));
+      applyOps(st, ops);
+      const again: unknown[] = [];
+      everyPair((u, a) => again.push(explain(st, u, a)));
+      expect(again).toEqual(before);
+    }), { numRuns: 100 });
+  });
+
+  it('idempotent apply: an op applied again reports unchanged, and a plan applied twice ends where once did', () => {
+    fc.assert(fc.property(world, fc.array(anyOp, { minLength: 1, maxLength: 8 }), (w, ops) => {
+      const st = buildState(snapshotOf(w));
+      for (const op of ops) {
+        const once = applyOps(st, [op]);
+        if (once.results[0]!.status === 'refused') continue;
+        expect(applyOps(once.state, [op]).results[0]!.status).toBe('unchanged');
+      }
+      const once = applyOps(st, ops).state;
+      const twice = applyOps(once, ops).state;
+      everyPair((u, a) => expect(view(twice, u, a)).toEqual(view(once, u, a)));
+    }), { numRuns: 100 });
+  });
+});
