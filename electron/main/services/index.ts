@@ -2,7 +2,9 @@ import type { FetchLike } from '../../../shared/api';
 import type { EventName, Handlers, IpcEvents } from '../../../shared/ipc';
 import { ConnectionService, type ConnectionDeps } from './connection';
 import { pull } from './pull';
-import { throttledFetch } from './throttle';
+import { pacedFetch } from '../../../shared/sync/transport';
+import { TokenBucket } from '../../../shared/sync/tokenBucket';
+import { realClock } from '../../../shared/sync/clock';
 import type { Emit, Log } from './types';
 
 export type Listener = <E extends EventName>(event: E, payload: IpcEvents[E]) => void;
@@ -24,7 +26,11 @@ export const createServices = (opts: ServicesOptions): Services => {
     for (const l of listeners) l(event, payload);
   };
   const baseFetch = opts.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  const fetch = throttledFetch(baseFetch, { perSecond: 8, retries: 3, backoffMs: 500 });
+  // One bucket for everything main sends: under the platform's 10/s (its bucket holds 10), with
+  // a small burst so a refresh of a small account does not crawl. Reads retry briefly here, so
+  // an unreachable platform is reported as offline within about a second.
+  const bucket = new TokenBucket(realClock, 9, 5);
+  const fetch = pacedFetch(baseFetch, { bucket, clock: realClock, random: Math.random, retries: 3 });
   const connection = new ConnectionService({ ...opts, fetch, emit });
   const handlers: Handlers = {
     'connection.get': () => connection.info(),

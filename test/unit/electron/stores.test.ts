@@ -3,9 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileSecretStore, fileSettingsStore, type Cipher } from '../../../electron/main/services';
-import { throttledFetch } from '../../../electron/main/services/throttle';
 import { parseWebArgs } from '../../../electron/web/args';
-import type { FetchLike } from '../../../shared/api';
 
 const dir = () => mkdtempSync(path.join(os.tmpdir(), 'roster-unit-'));
 
@@ -37,34 +35,6 @@ describe('settings store', () => {
     expect(await fileSettingsStore(file).load()).toEqual({ mode: 'remote', url: 'https://a.b/api/rest/v1/x', user: 'u' });
     writeFileSync(file, '{not json');
     expect(await fileSettingsStore(file).load()).toBeNull();
-  });
-});
-
-describe('throttled fetch (platform rate limit)', () => {
-  const clock = () => {
-    let t = 0;
-    const sleeps: number[] = [];
-    return { now: () => t, sleep: async (ms: number) => void (sleeps.push(ms), (t += ms)), sleeps };
-  };
-
-  it('spaces requests 1/perSecond apart', async () => {
-    const c = clock();
-    const ok: FetchLike = async () => ({ status: 200, text: async () => '' });
-    const f = throttledFetch(ok, { perSecond: 10, retries: 0, backoffMs: 0, now: c.now, sleep: c.sleep });
-    for (let i = 0; i < 3; i++) await f('u', { method: 'GET', headers: {} });
-    expect(c.sleeps).toEqual([100, 100]);
-  });
-
-  it('retries a 503 with growing pauses, then hands the 503 back', async () => {
-    const c = clock();
-    let calls = 0;
-    const busy: FetchLike = async () => (calls++, { status: 503, text: async () => '' });
-    const f = throttledFetch(busy, { perSecond: 1000, retries: 2, backoffMs: 100, now: c.now, sleep: c.sleep });
-    expect((await f('u', { method: 'GET', headers: {} })).status).toBe(503);
-    expect(calls).toBe(3);
-    const pauses = c.sleeps.filter((s) => s >= 50);
-    expect(pauses).toHaveLength(2);
-    expect(pauses[1]!).toBeGreaterThan(pauses[0]!);
   });
 });
 

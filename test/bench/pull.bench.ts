@@ -1,0 +1,36 @@
+// A full refresh through main: every object type via platform.pull (dispatch, client, paging,
+// validation, the 8/s throttle) against the reference platform at its default rate limit.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices, dispatch, memorySecretStore, memorySettingsStore, silentLog } from '../../electron/main/services';
+import { startPlatform } from '../../platform';
+import { OBJECT_TYPES } from '../../shared/model';
+import { benchTiers, emit, timeIt } from './emit';
+
+for (const tier of benchTiers(['example', 'partner'])) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'roster-bench-pull-'));
+  const services = createServices({
+    dataDir,
+    secrets: memorySecretStore(),
+    settings: memorySettingsStore(),
+    startEmbedded: (o) => startPlatform({ ...o, port: 0, seed: tier as 'example', quiet: true }),
+    log: silentLog,
+    probeIntervalMs: 0,
+  });
+  const start = await timeIt(() => services.handlers['connection.get'](undefined));
+  emit({ metric: 'pull.embedded_start', value: start.ms, unit: 'ms', tier });
+  let records = 0;
+  let bytes = 0;
+  const all = await timeIt(async () => {
+    for (const objectType of OBJECT_TYPES) {
+      const r = await dispatch(services.handlers, 'platform.pull', { objectType }, silentLog);
+      bytes += JSON.stringify(r).length;
+      if (r.ok) records += (r.value as { records: unknown[] }).records.length;
+    }
+  });
+  emit({ metric: 'pull.full_refresh', value: all.ms, unit: 'ms', tier, records });
+  emit({ metric: 'pull.full_refresh_bytes', value: bytes / 1e6, unit: 'MB', tier });
+  await services.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
