@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { resolvePlanFile } from '../../../shared/plans';
+import { ABC, G, GHI, U1, example, customRole } from '../access/fixtures';
+import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
+
+describe('plan files (DESIGN.md "Plan files")', () => {
+  it('resolves groups by name, roles by name and users by e-mail into ids', () => {
+    const r = resolvePlanFile(example(), { plan: [
+      { op: 'group.addUserRoles', group: 'services 1', users: ['SERVUSER1@boomi.com'], roles: ['Standard User', BUILT_IN_ROLE_IDS.Support] },
+      { op: 'account.setSupportAccessRole', account: ABC, role: null },
+    ] });
+    expect(r).toEqual({ ok: true, ops: [
+      { op: 'group.addUserRoles', groupId: G.services1, userIds: [U1], roleIds: [BUILT_IN_ROLE_IDS['Standard User'], BUILT_IN_ROLE_IDS.Support] },
+      { op: 'account.setSupportAccessRole', accountId: ABC, roleId: null },
+    ] });
+  });
+
+  it('accepts every op of the DESIGN.md example with its exact field names', () => {
+    const s = example();
+    customRole(s);
+    s.PartnerService.push({ id: 'svc', name: 'S', partnerOrganisation: 'P', entityId: 'e', accountIds: [GHI] });
+    const r = resolvePlanFile(s, { plan: [
+      { op: 'group.create', name: 'Services 3' },
+      { op: 'group.rename', group: 'Services 3', name: 'Services North' },
+      { op: 'group.addAccounts', group: 'Services North', accounts: [ABC] },
+      { op: 'group.removeAccounts', group: 'Services 1', accounts: [ABC] },
+      { op: 'group.addUserRoles', group: 'Services 1', users: [U1], roles: ['Standard User'] },
+      { op: 'group.removeUserRoles', group: 'Services 1', users: [U1], roles: ['Support'] },
+      { op: 'group.shareResources', group: 'Services 1', resources: [{ objectType: 'Role', resourceId: 'role-deployer' }] },
+      { op: 'group.unshareResources', group: 'Services 1', resources: [{ objectType: 'Role', resourceId: 'role-deployer' }] },
+      { op: 'account.addUserRoles', account: ABC, users: [U1], roles: ['Support'] },
+      { op: 'account.removeUserRoles', account: ABC, users: [U1], roles: ['Support'] },
+      { op: 'account.setSupportAccessRole', account: ABC, role: 'Support' },
+      { op: 'role.delete', role: 'Deployer' },
+      { op: 'partner.grant', service: 'svc', accounts: [GHI], users: [U1] },
+      { op: 'partner.revoke', service: 'svc', accounts: [GHI], users: [U1] },
+    ] });
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.ops.map((o) => o.op)).toHaveLength(14);
+    // A group created in the plan is referred to by its provisional id, also after a rename.
+    expect(r.ops[1]).toEqual({ op: 'group.rename', groupId: 'new:Services 3', name: 'Services North' });
+    expect(r.ops[2]).toMatchObject({ op: 'group.addAccounts', groupId: 'new:Services 3' });
+    expect(r.ops[0]).toEqual({ op: 'group.create', name: 'Services 3', accountId: 'documentation-7QK2DN' });
+  });
+
+  it('R16: a role may be named with its " (shared)" suffix', () => {
+    const s = example();
+    customRole(s);
+    const r = resolvePlanFile(s, { plan: [{ op: 'role.delete', role: 'Deployer (shared)' }] });
+    expect(r).toEqual({ ok: true, ops: [{ op: 'role.delete', roleId: 'role-deployer' }] });
+  });
+
+  it('reports every unknown name with its place', () => {
+    const r = resolvePlanFile(example(), { plan: [
+      { op: 'group.addUserRoles', group: 'Nope', users: ['ghost@x.com'], roles: ['Wizard'] },
+      { op: 'group.addAccounts', group: 'Services 1', accounts: ['no-such-account'] },
+    ] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([
+      'plan.0 (group.addUserRoles): unknown group "Nope"',
+      'plan.0 (group.addUserRoles): unknown user "ghost@x.com"',
+      'plan.0 (group.addUserRoles): unknown role "Wizard"',
+      'plan.1 (group.addAccounts): unknown account "no-such-account"',
+    ]);
+  });
+
+  it('refuses malformed files: unknown ops, unknown fields, missing lists, long names', () => {
+    const bad = (plan: unknown) => resolvePlanFile(example(), plan);
+    expect(bad({ ops: [] }).ok).toBe(false);
+    expect(bad({ plan: [{ op: 'group.delete', group: 'Services 1' }] }).ok).toBe(false);
+    expect(bad({ plan: [{ op: 'group.create', name: 'x', colour: 'red' }] }).ok).toBe(false);
+    expect(bad({ plan: [{ op: 'group.addAccounts', group: 'Services 1', accounts: [] }] }).ok).toBe(false);
+    const long = bad({ plan: [{ op: 'group.create', name: 'x'.repeat(256) }] });
+    expect(long.ok ? [] : long.errors[0]).toMatch(/plan\.0\.name: .*255/);
+  });
+});

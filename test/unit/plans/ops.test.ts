@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { buildState, explain, forkState } from '../../../shared/access';
+import { applyOps, OP_MODULES, opModule, type PlanOp } from '../../../shared/plans';
+import { ABC, G, GHI, U1, U3, example } from '../access/fixtures';
+import { BUILT_IN_ROLE_IDS as R } from '../../../shared/seeds/builtInRoles';
+
+describe('op modules', () => {
+  it('the registry has one module per op kind, keyed by its kind', () => {
+    for (const [kind, mod] of Object.entries(OP_MODULES)) expect(mod.kind).toBe(kind);
+    expect(Object.keys(OP_MODULES)).toHaveLength(16);
+  });
+
+  it('refuse is pure and names unknown ids', () => {
+    const st = buildState(example());
+    const op: PlanOp = { op: 'group.addAccounts', groupId: 'ghost', accountIds: [ABC] };
+    expect(opModule(op).refuse(st, op)).toBe('unknown group "ghost"');
+    const op2: PlanOp = { op: 'account.addUserRoles', accountId: ABC, userIds: ['ghost@x.com', 'other@x.com'], roleIds: [R.Support] };
+    expect(opModule(op2).refuse(st, op2)).toBe('unknown users "ghost@x.com", "other@x.com"');
+    expect(st.groupAccounts.has(G.services1, ABC)).toBe(true);
+  });
+
+  it('duplicate and over-long group names are refused (create is idempotent by name)', () => {
+    const st = buildState(example());
+    const results = applyOps(st, [
+      { op: 'group.create', name: 'Services 3' },
+      { op: 'group.create', name: 'services 3' },
+      { op: 'group.rename', groupId: G.services2, name: 'SERVICES 1' },
+      { op: 'group.rename', groupId: G.services2, name: 'y'.repeat(256) },
+    ]).results;
+    expect(results.map((r) => r.status)).toEqual(['applied', 'unchanged', 'refused', 'refused']);
+    expect(results[2]!.reason).toMatch(/already exists/);
+    expect(results[3]!.reason).toMatch(/256 characters/);
+  });
+
+  it('a group created in the plan can take accounts and users at once', () => {
+    const st = buildState(example());
+    const { state, results } = applyOps(st, [
+      { op: 'group.create', name: 'Night Shift' },
+      { op: 'group.addAccounts', groupId: 'new:Night Shift', accountIds: [GHI] },
+      { op: 'group.addUserRoles', groupId: 'new:Night Shift', userIds: [U1], roleIds: [R.Administrator] },
+    ]);
+    expect(results.every((r) => r.status === 'applied')).toBe(true);
+    expect(explain(state, U1, GHI).roles.map((r) => r.name)).toEqual(['Administrator', 'Support']);
+    expect(explain(st, U1, GHI).roles.map((r) => r.name)).toEqual(['Support']);
+  });
+
+  it('perform on a fork writes only the fork, even through nested indexes', () => {
+    const st = buildState(example());
+    const draft = forkState(st);
+    const op: PlanOp = { op: 'group.removeUserRoles', groupId: G.services2, userIds: [U3], roleIds: [R['Standard User']] };
+    opModule(op).perform(draft, op);
+    expect(draft.userGroupRoles.getSet(U3, G.services2)).toBeUndefined();
+    expect(st.userGroupRoles.getSet(U3, G.services2)?.has(R['Standard User'])).toBe(true);
+    expect(st.groupUsers.get(G.services2)?.has(U3)).toBe(true);
+  });
+
+  it('touches reports the pairs an op may change, on the state before it', () => {
+    const st = buildState(example());
+    const pairs: string[] = [];
+    const op: PlanOp = { op: 'group.addAccounts', groupId: G.services1, accountIds: [GHI] };
+    opModule(op).touches(st, op, (u, a) => pairs.push(`${u}@${a}`));
+    expect(pairs.sort()).toEqual(['ServUser1@boomi.com', 'ServUser2@boomi.com'].map((u) => `${u}@${GHI}`));
+  });
+});
