@@ -42,7 +42,7 @@ const ChangeList = ({ title, items, names, testId }: { title: string; items: Acc
       <Box component="ul" sx={{ m: 0, pl: 3 }}>
         {items.slice(0, SHOWN).map((c) => (
           <li key={`${c.userId}/${c.accountId}`}>
-            {c.userId} on {names.get(c.accountId) ?? c.accountId}: {c.roles.join(', ') || 'privileges'} (via {c.via})
+            {c.userId} on {names.get(c.accountId) ?? c.accountId}: {c.roles.join(', ') || (c.privileges.length ? `privileges ${c.privileges.join(', ')}` : 'access')} (via {c.via})
           </li>
         ))}
         {items.length > SHOWN && <li>and {(items.length - SHOWN).toLocaleString()} more</li>}

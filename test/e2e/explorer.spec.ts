@@ -1,0 +1,125 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+/**
+ * Issue 6, Access explorer: the seed 002 worked example through the UI (ServUser1 has Standard
+ * User + Support on Doc ABC, only Support on Doc GHI), who reaches an account, the redundant
+ * direct access report, and a Support Access Role change previewed and queued (R10).
+ */
+
+const SHOTS = 'test-results';
+let platform: PlatformProcess | undefined;
+let web: WebProcess | undefined;
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  platform = await startPlatformProcess({ port: 46011 });
+  web = await startWebHost({ port: 46012, platform });
+});
+test.afterAll(async () => stopAll(web, platform));
+
+const openExplorer = async (page: Page) => {
+  await page.goto(web!.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access explorer' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Access explorer' })).toBeVisible();
+};
+
+/** Types into a picker as an admin would and takes the one matching option. */
+const pick = async (page: Page, label: 'User' | 'Account', text: string, option: RegExp) => {
+  const box = page.getByRole('combobox', { name: label });
+  await box.click();
+  await box.fill(text);
+  await page.getByRole('option', { name: option }).click();
+};
+
+const reachRow = (page: Page, account: string) =>
+  page.getByRole('grid', { name: 'Accounts ServUser1@boomi.com reaches' }).getByRole('row').filter({ hasText: account });
+
+test('R7 + R8 seed 002: ServUser1 reaches all four accounts; Standard User + Support on Doc ABC, only Support on Doc GHI', async ({ page }) => {
+  await openExplorer(page);
+  await expectNoSeriousA11yViolations(page, 'explorer (empty)');
+  await pick(page, 'User', 'servuser1', /ServUser1@boomi\.com/);
+  const grid = page.getByRole('grid', { name: 'Accounts ServUser1@boomi.com reaches' });
+  await expect(grid.getByRole('row').filter({ hasNot: page.getByRole('columnheader') })).toHaveCount(4);
+  await expect(reachRow(page, 'Doc ABC Company')).toContainText('Standard User, Support');
+  await expect(reachRow(page, 'Doc DEF Company')).toContainText('Standard User, Support');
+  await expect(reachRow(page, 'Doc GHI Company')).toContainText('Support');
+  await expect(reachRow(page, 'Doc GHI Company')).not.toContainText('Standard User');
+  await expect(reachRow(page, 'Doc JKL Company')).toContainText('Account group (R7)');
+  await page.screenshot({ path: `${SHOTS}/explorer-user-reach.png` });
+  await expectNoSeriousA11yViolations(page, 'explorer (user → accounts)');
+
+  // A click on a reached account opens the explanation.
+  await reachRow(page, 'Doc ABC Company').click();
+  const explanation = page.getByTestId('explanation');
+  await expect(explanation).toContainText('Serv User1 on Doc ABC Company');
+  await expect(explanation.getByTestId('effective-roles')).toContainText('Standard User — from group “Services 1”');
+  await expect(explanation.getByTestId('effective-roles')).toContainText('Support — from group “All Accounts”');
+  await expect(explanation.getByTestId('reasons')).toContainText('R8: roles are the union');
+  await expect(explanation).toContainText('Can log in');
+  await page.screenshot({ path: `${SHOTS}/explorer-explain-abc.png` });
+  await expectNoSeriousA11yViolations(page, 'explorer (explanation)');
+
+  await pick(page, 'Account', 'GHI', /Doc GHI Company/);
+  await expect(explanation).toContainText('Serv User1 on Doc GHI Company');
+  const roles = explanation.getByTestId('effective-roles').getByRole('listitem');
+  await expect(roles).toHaveCount(1);
+  await expect(roles).toContainText('Support — from group “All Accounts”');
+  await expect(explanation.getByTestId('privileges')).toHaveText('DASHBOARD, EXECUTE, PROCESS_HISTORY, VIEW_RESULTS');
+  await page.screenshot({ path: `${SHOTS}/explorer-explain-ghi.png` });
+});
+
+test('who reaches Doc GHI; R10: set its Support Access Role to Browse Only, preview the losses, apply, see the cap explained', async ({ page }) => {
+  await openExplorer(page);
+  await pick(page, 'Account', 'Doc GHI', /Doc GHI Company/);
+  const who = page.getByRole('grid', { name: 'Users who reach Doc GHI Company' });
+  const rows = who.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
+  await expect(rows).toHaveCount(4);
+  await expect(rows.filter({ hasText: 'ServUser3@boomi.com' })).toContainText('Standard User, Support');
+  await expect(rows.filter({ hasText: 'ServUser4@boomi.com' })).toContainText('Production Support, Standard User');
+  await expect(page.getByTestId('sar-current')).toContainText('No Support Access Role is set');
+  await page.screenshot({ path: `${SHOTS}/explorer-who-ghi.png` });
+
+  await page.getByRole('combobox', { name: 'Support Access Role' }).click();
+  const listbox = page.getByRole('listbox');
+  // R16: only built-in roles and the account's own roles are offered.
+  await expect(listbox.getByRole('option')).toHaveText(['None (no cap)', 'Administrator', 'Browse Only', 'Production Support', 'Standard User', 'Support']);
+  await listbox.getByRole('option', { name: 'Browse Only' }).click();
+  await page.getByRole('button', { name: 'Preview change' }).click();
+  const dialog = page.getByRole('dialog', { name: /Preview: Support Access Role of Doc GHI Company/ });
+  await expect(dialog.getByTestId('plan-ops')).toContainText('Set the Support Access Role of Doc GHI Company to “Browse Only”.');
+  const losses = dialog.getByTestId('losses');
+  await expect(losses).toContainText('Losses (4)');
+  await expect(losses).toContainText('ServUser1@boomi.com');
+  await expect(dialog.getByTestId('lockouts')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/explorer-sar-preview.png` });
+  await expectNoSeriousA11yViolations(page, 'explorer (Support Access Role preview)');
+  await dialog.getByRole('button', { name: /Apply/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued: Support Access Role of Doc GHI Company' })).toBeVisible();
+
+  // The queued change shows at once (confirmed ⊕ pending): ServUser1 is now capped on GHI.
+  await expect(page.getByTestId('sar-current')).toContainText('Support Access Role: “Browse Only”');
+  await pick(page, 'User', 'ServUser1', /ServUser1@boomi\.com/);
+  await expect(page.getByTestId('cap')).toContainText('removed privileges: EXECUTE, PROCESS_HISTORY, VIEW_RESULTS');
+  await expect(page.getByTestId('privileges')).toHaveText('DASHBOARD');
+  await page.screenshot({ path: `${SHOTS}/explorer-sar-capped.png` });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sync' }).click();
+  const outbox = page.getByRole('grid', { name: 'Queued changes' });
+  await expect(outbox.getByRole('row').filter({ hasText: 'Set the Support Access Role of Doc GHI Company to “Browse Only”' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/explorer-sync-outbox.png` });
+  await expectNoSeriousA11yViolations(page, 'sync');
+});
+
+test('R9 report: redundant direct access lists none for seed 002 and explains why it matters', async ({ page }) => {
+  await openExplorer(page);
+  await page.getByRole('tab', { name: 'Redundant direct access' }).click();
+  await expect(page.getByRole('heading', { name: 'Redundant direct access (0)' })).toBeVisible();
+  await expect(page.getByRole('tabpanel')).toContainText('their group roles there are ignored (R9)');
+  await expect(page.getByRole('tabpanel')).toContainText('No direct role is already covered by a group.');
+  await page.screenshot({ path: `${SHOTS}/explorer-redundant.png` });
+  await expectNoSeriousA11yViolations(page, 'explorer (redundant report)');
+});
