@@ -1,7 +1,6 @@
 // `npm run --silent gen -- --tier large --seed 1 > snap.json`: a scale-tier snapshot (DESIGN.md).
 import { generateSnapshot, TIER_NAMES, type Tier } from '../shared/seeds/generate';
 import { OBJECT_TYPES } from '../shared/model';
-import { writeSync } from 'node:fs';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,21 +20,26 @@ if (!Number.isInteger(seed)) fail(`--seed must be an integer, got "${seedText}"`
 
 const snapshot = generateSnapshot(tier, seed) as unknown as Record<string, unknown[]>;
 
-// Written in chunks: the huge tier is ~150 MB of JSON, too much for one string comfortably.
-let buf = '{';
-const flush = (force = false) => {
-  if (force || buf.length > 1 << 20) {
-    writeSync(1, buf);
-    buf = '';
+// Written in chunks, waiting for each to drain: the huge tier is ~150 MB of JSON, too much for
+// one string, and a pipe takes only so much at a time.
+const write = (chunk: string): Promise<void> =>
+  new Promise((resolve, reject) => process.stdout.write(chunk, (e) => (e ? reject(e) : resolve())));
+
+const main = async (): Promise<void> => {
+  let buf = '{';
+  for (const [ti, type] of OBJECT_TYPES.entries()) {
+    buf += `${ti ? ',' : ''}\n${JSON.stringify(type)}:[`;
+    const records = snapshot[type] ?? [];
+    for (let i = 0; i < records.length; i++) {
+      buf += (i ? ',\n' : '\n') + JSON.stringify(records[i]);
+      if (buf.length > 1 << 20) {
+        await write(buf);
+        buf = '';
+      }
+    }
+    buf += ']';
   }
+  await write(`${buf}\n}\n`);
 };
-OBJECT_TYPES.forEach((type, ti) => {
-  buf += `${ti ? ',' : ''}\n${JSON.stringify(type)}:[`;
-  (snapshot[type] ?? []).forEach((rec, i) => {
-    buf += (i ? ',\n' : '\n') + JSON.stringify(rec);
-    flush();
-  });
-  buf += ']';
-});
-buf += '\n}\n';
-flush(true);
+
+main().catch((e: Error) => fail(e.message));

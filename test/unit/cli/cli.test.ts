@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { exampleSnapshot } from '../../../shared/seeds/example';
+import { ABC, GHI, P1, P2, SVC, U1, U3, withService } from '../access/fixtures';
+
+const root = path.resolve(__dirname, '../../..');
+let dir = '';
+let snap = '';
+
+const roster = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/roster.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const file = (name: string, content: string) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'roster-cli-'));
+  snap = file('snap.json', JSON.stringify(withService(exampleSnapshot())));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('roster CLI', () => {
+  it('explain prints the issue\'s JSON shape for the worked example and exits 0', () => {
+    const r = roster('explain', '--snapshot', snap, '--user', U1, '--account', GHI);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual(['userId', 'accountId', 'canLogIn', 'via', 'roles', 'privileges', 'cappedBy', 'ignored', 'reasons']);
+    expect(j).toMatchObject({ userId: U1, accountId: GHI, canLogIn: true, via: 'group', cappedBy: null, ignored: [] });
+    expect(j.roles.map((x: { name: string }) => x.name)).toEqual(['Support']);
+  });
+
+  it('who and reach list users and accounts with the way in and role names', () => {
+    const w = roster('who', '--snapshot', snap, '--account', ABC);
+    expect(w.code).toBe(0);
+    expect(JSON.parse(w.out).find((x: { userId: string }) => x.userId === U1)).toMatchObject({ via: 'group', roles: ['Standard User', 'Support'] });
+    const r = roster('reach', '--snapshot', snap, '--user', U1);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).map((x: { accountId: string; via: string }) => `${x.accountId}:${x.via}`)).toContain(`${P1}:partner`);
+  });
+
+  it('whatif returns gains, losses, lock-outs and refusals for a plan file', () => {
+    const plan = file('plan.json', JSON.stringify({ plan: [
+      { op: 'group.removeUserRoles', group: 'All Accounts', users: [U1], roles: ['Support'] },
+      { op: 'group.rename', group: 'All Accounts', name: 'Everyone' },
+    ] }));
+    const r = roster('whatif', '--snapshot', snap, '--plan', plan);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual(['gains', 'losses', 'lockedOut', 'refused']);
+    expect(j.lockedOut).toHaveLength(2);
+    expect(j.refused).toEqual([{ op: 'group.rename', index: 1, reason: expect.stringMatching(/^R3: /) }]);
+  });
+
+  it('picker lists users with their current access (R26)', () => {
+    const r = roster('picker', '--snapshot', snap, '--service', SVC, '--accounts', `${P1},${P2}`, '--mode', 'grant', '--search', 'servuser3');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([{ userId: U3, name: 'Serv User3', currentAccess: 0 }]);
+  });
+
+  it('bad input exits 2 with a clear message on stderr and nothing on stdout', () => {
+    const cases: [string[], RegExp][] = [
+      [['explain', '--snapshot', path.join(dir, 'missing.json'), '--user', U1, '--account', ABC], /snapshot file not found/],
+      [['explain', '--snapshot', file('bad.json', '{"Account": ['), '--user', U1, '--account', ABC], /not valid JSON/],
+      [['who', '--snapshot', file('invalid.json', '{"Account":[{"name":"no id"}]}'), '--account', ABC], /failed validation:\nAccount\[0\]\.accountId/],
+      [['explain', '--snapshot', snap, '--user', 'ghost@x.com', '--account', ABC], /unknown user "ghost@x.com"/],
+      [['whatif', '--snapshot', snap, '--plan', file('p.json', '{"plan":[{"op":"role.delete","role":"Wizard"}]}')], /unknown role "Wizard"/],
+      [['picker', '--snapshot', snap, '--service', SVC, '--accounts', P1, '--mode', 'steal'], /--mode must be grant or revoke/],
+      [['reach', '--snapshot', snap, '--user', U1, '--colour', 'red'], /unknown flag --colour/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+    ];
+    for (const [args, message] of cases) {
+      const r = roster(...args);
+      expect({ args, code: r.code, out: r.out }).toEqual({ args, code: 2, out: '' });
+      expect(r.err).toMatch(message);
+    }
+  });
+
+  it('npm run --silent roster prints only JSON on stdout', () => {
+    const r = spawnSync('npm', ['run', '--silent', 'roster', '--', 'explain', '--snapshot', snap, '--user', U1, '--account', ABC], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).via).toBe('group');
+  });
+
+  it('gen writes a valid, deterministic tier snapshot', () => {
+    const gen = () => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli/gen.ts'), '--tier', 'partner', '--seed', '4'], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28 });
+    const a = gen();
+    expect(a.status).toBe(0);
+    const j = JSON.parse(a.stdout);
+    expect(j.Account).toHaveLength(1000);
+    expect(gen().stdout).toBe(a.stdout);
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli/gen.ts'), '--tier', 'galactic'], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--tier must be one of/);
+  });
+});
