@@ -26,10 +26,10 @@ export const createServices = (opts: ServicesOptions): Services => {
     for (const l of listeners) l(event, payload);
   };
   const baseFetch = opts.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  // One bucket for everything main sends: under the platform's 10/s (its bucket holds 10), with
-  // a small burst so a refresh of a small account does not crawl. Reads retry briefly here, so
-  // an unreachable platform is reported as offline within about a second.
-  const bucket = new TokenBucket(realClock, 9, 5);
+  // One bucket for everything main sends (pull, probe and, later, push): at the platform's 10/s.
+  // Its burst of 5 stays under the platform's own bucket of 10, so we never trip its 503 alone;
+  // reads retry briefly here, so an unreachable platform shows as offline within about a second.
+  const bucket = new TokenBucket(realClock, 10, 5);
   const fetch = pacedFetch(baseFetch, { bucket, clock: realClock, random: Math.random, retries: 3 });
   const connection = new ConnectionService({ ...opts, fetch, emit });
   const handlers: Handlers = {
