@@ -26,5 +26,22 @@ export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input:
     throw e;
   }
   if (quarantined.length) log.warn(`${objectType}: quarantined ${quarantined.length} invalid record(s)`);
+  if (objectType === 'AccountGroup') await withGroupResources(client, log, records);
   return { objectType, records, quarantined, complete: filter === undefined };
+};
+
+/**
+ * QUERY leaves AccountGroup.Resources out (as the vendor's API does), so each group is read once
+ * more with GET for its shared resources (R22–R24). A group whose GET fails keeps its QUERY record.
+ */
+const withGroupResources = async (client: Awaited<ReturnType<ConnectionService['client']>>, log: Log, records: unknown[]): Promise<void> => {
+  for (const [i, rec] of records.entries()) {
+    const id = (rec as { id?: unknown }).id;
+    if (typeof id !== 'string') continue;
+    try {
+      records[i] = await client.get('AccountGroup', id);
+    } catch (e) {
+      log.warn(`AccountGroup ${id}: could not read its resources (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
 };

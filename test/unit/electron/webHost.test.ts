@@ -44,7 +44,8 @@ describe('browser host', () => {
     expect((await fetch(`${base}${WEB_BRIDGE.eventsPath}`)).status).toBe(403);
     expect(platform.state.calls.filter((c) => c.url.includes('/AccountGroup/'))).toEqual([]);
     expect((await post(base, call, { [WEB_BRIDGE.secretHeader]: SECRET })).status).toBe(200);
-    expect(platform.state.calls.filter((c) => c.url.includes('/AccountGroup/'))).toHaveLength(1);
+    // One QUERY (then a GET per group for its Resources, which QUERY leaves out).
+    expect(platform.state.calls.filter((c) => c.url.includes('/AccountGroup/query'))).toHaveLength(1);
   });
 
   it('validates calls against the contract (bad-input, unknown-channel) over HTTP', async () => {
