@@ -1,0 +1,119 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+/**
+ * Issue 6, Resources (R15, R16, R19–R24) on the partner tier (custom roles shared with groups,
+ * clouds, integration packs, the published catalogue): which groups share each resource,
+ * eligibility in words, share → preview → Apply, unshare with the R20 lock-out confirmation,
+ * and R21's refusal naming the holders.
+ */
+
+const SHOTS = 'test-results';
+let platform: PlatformProcess | undefined;
+let web: WebProcess | undefined;
+let page: Page;
+
+// One page for the whole spec: the partner tier is pulled into its cache once, not per test.
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async ({ browser }: { browser: Browser }) => {
+  platform = await startPlatformProcess({ port: 46021, seed: 'partner', extraArgs: ['--rate', '0'] });
+  web = await startWebHost({ port: 46022, platform });
+  page = await browser.newPage();
+  await page.goto(web.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online');
+});
+test.afterAll(async () => {
+  await page?.close();
+  await stopAll(web, platform);
+});
+
+const openResources = async (p: Page) => {
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Resources' }).click();
+  // The Roles tab counts the custom roles once the partner tier is in the cache.
+  await expect(p.getByRole('tab', { name: /Roles \(5\)/ })).toBeVisible({ timeout: 45_000 });
+  await p.getByRole('tab', { name: /Roles/ }).click();
+};
+
+const row = (page: Page, grid: string, text: string) => page.getByRole('grid', { name: grid }).getByRole('row').filter({ hasText: text });
+
+test('R22–R24 + R15/R16/R19: types, groups sharing each, eligibility and AUS state', async () => {
+  await openResources(page);
+  await expect(page.getByTestId('aus-primary')).toContainText('Advanced User Security on the primary account: on');
+  await expect(page.getByText('117 of 979 member accounts have AUS off (R19)')).toBeVisible();
+  await expect(row(page, 'Roles', 'Onboarding Role 5')).toContainText('Integration 3, Managed 2');
+  await row(page, 'Roles', 'Services Role 2').click();
+  const detail = page.getByTestId('resource-detail');
+  await expect(detail.getByTestId('shared-name')).toHaveText('Services Role 2 (shared)');
+  await expect(detail.getByRole('list', { name: 'Groups sharing this resource' })).toContainText('Services 8');
+  await expect(detail).toContainText('Held by');
+  await page.screenshot({ path: `${SHOTS}/resources-roles.png` });
+  await expectNoSeriousA11yViolations(page, 'resources (roles)');
+
+  await page.getByRole('tab', { name: /Atom Clouds/ }).click();
+  await expect(row(page, 'Atom Clouds', 'Partner Cloud 1')).toContainText('Managed 16, Onboarding 12, Region 4, Services 18');
+  await row(page, 'Atom Clouds', 'Partner Cloud 2').click();
+  await expect(page.getByTestId('eligibility')).toContainText('added and installed in the primary account (R23)');
+  await expect(page.getByTestId('resource-detail')).toContainText('No group shares it.');
+
+  await page.getByRole('tab', { name: /Connectors/ }).click();
+  await expect(row(page, 'Connectors', 'Connector 1')).toContainText('No — Connector "Connector 1" is not released');
+  await row(page, 'Connectors', 'Connector 1').click();
+  await expect(page.getByTestId('eligibility')).toContainText('R23: Connector "Connector 1" is not released');
+  await expect(page.getByRole('button', { name: 'Share…' })).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/resources-connectors.png` });
+  await expectNoSeriousA11yViolations(page, 'resources (connectors)');
+});
+
+test('R15: share Care Role 4 with Managed 16 → preview → Apply queues it, and the group shows at once', async () => {
+  await openResources(page);
+  await row(page, 'Roles', 'Care Role 4').click();
+  const detail = page.getByTestId('resource-detail');
+  const picker = page.getByRole('combobox', { name: 'Share with group' });
+  await picker.click();
+  await picker.fill('Managed 16');
+  await page.getByRole('option', { name: /Managed 16/ }).click();
+  await expect(detail).toContainText('28 accounts of this group have Advanced User Security off');
+  await detail.getByRole('button', { name: 'Share…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Preview: Share “Care Role 4” with “Managed 16”/ });
+  await expect(dialog.getByTestId('plan-ops')).toContainText('Share Role “Care Role 4” with “Managed 16”.');
+  await expect(dialog).toContainText('No one gains or loses access.');
+  await page.screenshot({ path: `${SHOTS}/resources-share-preview.png` });
+  await dialog.getByRole('button', { name: /Apply/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued: Share “Care Role 4” with “Managed 16”' })).toBeVisible();
+  await expect(detail.getByRole('list', { name: 'Groups sharing this resource' })).toContainText('Managed 16');
+  await expect(row(page, 'Roles', 'Care Role 4')).toContainText('Integration 11, Managed 16');
+});
+
+test('R20: unsharing Services Role 2 from Services 8 lists the lock-outs and needs a confirmation', async () => {
+  await openResources(page);
+  await row(page, 'Roles', 'Services Role 2').click();
+  await page.getByRole('button', { name: 'Unshare from Services 8' }).click();
+  const dialog = page.getByRole('dialog', { name: /Preview: Stop sharing “Services Role 2” with “Services 8”/ });
+  await expect(dialog).toContainText('R20: every user of “Services 8”’s accounts who holds “Services Role 2 (shared)” loses it');
+  await expect(dialog.getByTestId('lockouts')).toContainText('379 locked out');
+  const apply = dialog.getByRole('button', { name: /Apply/ });
+  await expect(apply).toBeDisabled();
+  await page.screenshot({ path: `${SHOTS}/resources-unshare-lockouts.png` });
+  await expectNoSeriousA11yViolations(page, 'resources (unshare preview)');
+  await dialog.getByRole('checkbox', { name: /will be left with no roles and locked out/ }).check();
+  await expect(apply).toBeEnabled();
+  await apply.click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued: Stop sharing “Services Role 2”' })).toBeVisible();
+  await expect(page.getByTestId('resource-detail')).toContainText('No group shares it.');
+});
+
+test('R21: deleting a custom role that is held is refused, naming the holders', async () => {
+  await openResources(page);
+  await row(page, 'Roles', 'Support Role 3').click();
+  await page.getByRole('button', { name: 'Delete role…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete the role “Support Role 3”' });
+  await expect(dialog.getByTestId('refusal')).toContainText('R21: "Support Role 3" is still held by');
+  await expect(dialog.getByTestId('refusal')).toContainText('@partner.example.com');
+  await page.screenshot({ path: `${SHOTS}/resources-delete-refused.png` });
+  await expectNoSeriousA11yViolations(page, 'resources (delete refused)');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
