@@ -46,10 +46,12 @@ const groupRoleIds = (s: AccessState, c: AccountCtx, u: string): string[] => {
   const ids: string[] = [];
   const mine = s.userGroupRoles.get(u);
   if (!mine) return ids;
-  for (const [g, roles] of mine) {
-    if (!c.groups.has(g)) continue;
-    for (const r of roles) if (!ids.includes(r)) ids.push(r);
-  }
+  const add = (roles: ReadonlySet<string> | undefined) => {
+    if (roles) for (const r of roles) if (!ids.includes(r)) ids.push(r);
+  };
+  // Walk the smaller side: an account is in a handful of groups, a user may be in dozens.
+  if (c.groups.size <= mine.size) for (const g of c.groups) add(mine.get(g));
+  else for (const [g, roles] of mine) if (c.groups.has(g)) add(roles);
   return ids.length > 1 ? ids.sort() : ids;
 };
 

@@ -65,7 +65,7 @@ export const whatIf = (base: AccessState, ops: readonly PlanOp[]): WhatIf => {
   const before: Side = { s: base, memo: new Map() };
   const after: Side = { s: state, memo: new Map() };
   // Thousands of pairs share the same before/after signatures: compute each delta once.
-  const deltas = new Map<string, [Delta | null, Delta | null]>();
+  const deltas = new Map<string, Map<string, [Delta | null, Delta | null]>>();
   for (const [a, users] of touched) {
     const cb = accountCtx(base, a);
     const ca = accountCtx(state, a);
@@ -73,9 +73,10 @@ export const whatIf = (base: AccessState, ops: readonly PlanOp[]): WhatIf => {
       const sb = signature(base, cb, u);
       const sa = signature(state, ca, u);
       if (sb.key === sa.key) continue;
-      const dk = `${sb.key}\u0000${sa.key}`;
-      let d = deltas.get(dk);
-      if (!d) deltas.set(dk, (d = [delta(sb, sa, before, after), delta(sa, sb, after, before)]));
+      let fromB = deltas.get(sb.key);
+      if (!fromB) deltas.set(sb.key, (fromB = new Map()));
+      let d = fromB.get(sa.key);
+      if (!d) fromB.set(sa.key, (d = [delta(sb, sa, before, after), delta(sa, sb, after, before)]));
       if (d[0]) out.gains.push(entry(state, u, a, d[0], sa.via));
       if (d[1]) out.losses.push(entry(base, u, a, d[1], sb.via));
       if (sb.canLogIn && !sa.canLogIn) out.lockedOut.push({ userId: u, accountId: a });
