@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ObjectTypeSchema, QueryConfig } from './model';
+import { Id, ObjectTypeSchema, QueryConfig } from './model';
+import { PlanOp } from './plans/types';
+import type { OutboxOp, Progress } from './sync/types';
 
 /**
  * The one typed contract between the renderer and main (DESIGN.md). Each channel names the zod
@@ -46,16 +48,56 @@ export interface PullResult {
   complete: boolean;
 }
 
+/** An outbox op as the renderer hands it to main's push engine (shared/sync OutboxOp). */
+const SyncExpectation = z
+  .object({
+    type: z.enum(['AccountGroup', 'Account', 'Role', 'PartnerService']),
+    id: Id,
+    field: z.string().max(100).optional(),
+    value: z.unknown().optional(),
+    contains: z.string().max(255).optional(),
+  })
+  .strict();
+export const OutboxOpInput = z
+  .object({
+    id: z.string().min(1).max(200),
+    planId: z.string().min(1).max(200),
+    seq: z.number().int().min(0),
+    kind: z.string().min(1).max(64),
+    args: PlanOp,
+    precondition: z.object({ expect: z.array(SyncExpectation).max(200_000) }).strict(),
+    status: z.enum(['pending', 'inflight', 'applied', 'unchanged', 'failed', 'conflict']),
+    attempts: z.number().int().min(0),
+    lastError: z.string().max(10_000).optional(),
+    conflict: z.array(z.object({ expectation: SyncExpectation, theirs: z.unknown() })).optional(),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+  })
+  .strict()
+  .refine((o) => o.kind === o.args.op, 'kind must equal args.op');
+
+export interface PushStatus extends Progress {
+  /** Ops main is still working on. */
+  running: number;
+}
+
 export const ipcContract = {
   'connection.get': { input: z.undefined() },
   'connection.set': { input: ConnectionRequest },
   'platform.pull': { input: z.object({ objectType: ObjectTypeSchema, filter: QueryConfig.optional() }).strict() },
+  /** Queue outbox ops (in order) on main's push engine; answers at once, results come as sync.op events. */
+  'sync.push': { input: z.object({ ops: z.array(OutboxOpInput).min(1).max(10_000) }).strict() },
+  'sync.control': { input: z.object({ action: z.enum(['pause', 'resume', 'cancel']) }).strict() },
+  'sync.status': { input: z.undefined() },
 } as const;
 
 export interface IpcResults {
   'connection.get': ConnectionInfo;
   'connection.set': ConnectionInfo;
   'platform.pull': PullResult;
+  'sync.push': PushStatus;
+  'sync.control': PushStatus;
+  'sync.status': PushStatus;
 }
 
 export type Channel = keyof typeof ipcContract;
@@ -68,6 +110,9 @@ export interface IpcEvents {
   'connection.changed': ConnectionInfo;
   /** After each page of a platform.pull: a large scan at the rate limit takes minutes. */
   'pull.progress': PullProgress;
+  /** Every status change of a pushed op (inflight, then applied/unchanged/failed/conflict). */
+  'sync.op': OutboxOp;
+  'sync.progress': PushStatus;
 }
 
 export interface PullProgress {
@@ -79,7 +124,7 @@ export interface PullProgress {
   pages: number;
 }
 export type EventName = keyof IpcEvents;
-export const EVENTS: EventName[] = ['connection.changed', 'pull.progress'];
+export const EVENTS: EventName[] = ['connection.changed', 'pull.progress', 'sync.op', 'sync.progress'];
 
 /** Every reply is an envelope, so errors keep their code and message across the bridge. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };

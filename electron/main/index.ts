@@ -50,6 +50,7 @@ const boot = async (): Promise<Services> => {
     dataDir,
     secrets: fileSecretStore(path.join(dataDir, 'secrets.json'), safeCipher),
     settings: fileSettingsStore(path.join(dataDir, 'connection.json')),
+    journalFile: path.join(dataDir, 'outbox-journal.json'),
     startEmbedded,
     log,
   });

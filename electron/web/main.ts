@@ -23,6 +23,7 @@ const main = async () => {
     // A platform named on the command line is for this run only and is not saved.
     settings: args.remote ? memorySettingsStore() : fileSettingsStore(path.join(args.dataDir, 'connection.json')),
     startEmbedded,
+    journalFile: path.join(args.dataDir, 'outbox-journal.json'),
     log,
     ...(args.remote ? { override: args.remote } : {}),
     timeoutMs: 15_000,

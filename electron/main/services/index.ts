@@ -1,7 +1,10 @@
 import type { FetchLike } from '../../../shared/api';
 import type { EventName, Handlers, IpcEvents } from '../../../shared/ipc';
+import type { OutboxOp } from '../../../shared/sync/types';
 import { ConnectionService, type ConnectionDeps } from './connection';
+import { JournalStore } from './journal';
 import { pull } from './pull';
+import { PushService } from './push';
 import { pacedFetch } from '../../../shared/sync/transport';
 import { TokenBucket } from '../../../shared/sync/tokenBucket';
 import { realClock } from '../../../shared/sync/clock';
@@ -17,7 +20,12 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export type ServicesOptions = Omit<ConnectionDeps, 'emit' | 'fetch'> & { fetch?: FetchLike; log: Log };
+export type ServicesOptions = Omit<ConnectionDeps, 'emit' | 'fetch'> & {
+  fetch?: FetchLike;
+  log: Log;
+  /** Where pushed ops are journalled; in memory only when absent (tests). */
+  journalFile?: string;
+};
 
 /** Main's services as plain Node: Electron and the browser host both serve these handlers. */
 export const createServices = (opts: ServicesOptions): Services => {
@@ -32,10 +40,19 @@ export const createServices = (opts: ServicesOptions): Services => {
   const bucket = new TokenBucket(realClock, 10, 5);
   const fetch = pacedFetch(baseFetch, { bucket, clock: realClock, random: Math.random, retries: 3 });
   const connection = new ConnectionService({ ...opts, fetch, emit });
+  const push = new PushService(connection, new JournalStore(opts.journalFile ?? null), emit);
   const handlers: Handlers = {
     'connection.get': () => connection.info(),
-    'connection.set': (req) => connection.set(req),
+    'connection.set': async (req) => {
+      const before = await connection.info();
+      const after = await connection.set(req);
+      await push.connectionChanged(before.url === after.url && before.accountId === after.accountId);
+      return after;
+    },
     'platform.pull': (input) => pull(connection, opts.log, emit, input),
+    'sync.push': (input) => push.push(input.ops as OutboxOp[]),
+    'sync.control': (input) => push.control(input.action),
+    'sync.status': () => push.status(),
   };
   return {
     handlers,
@@ -44,7 +61,10 @@ export const createServices = (opts: ServicesOptions): Services => {
       listeners.add(l);
       return () => void listeners.delete(l);
     },
-    close: () => connection.close(),
+    close: async () => {
+      await push.control('cancel');
+      await connection.close();
+    },
   };
 };
 

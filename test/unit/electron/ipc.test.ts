@@ -9,10 +9,14 @@ const RENDERER = 'file:///opt/roster/out/renderer/index.html';
 const spyHandlers = () => {
   const reached: string[] = [];
   const info = { mode: 'embedded' as const, url: 'u', accountId: 'a', user: 'x', online: true };
+  const idle = { done: 0, total: 0, rate: 0, etaMs: null, paused: false, running: 0 };
   const handlers: Handlers = {
     'connection.get': async () => (reached.push('connection.get'), info),
     'connection.set': async () => (reached.push('connection.set'), info),
     'platform.pull': async (i) => (reached.push('platform.pull'), { objectType: i.objectType, records: [], quarantined: [], complete: true }),
+    'sync.push': async () => (reached.push('sync.push'), idle),
+    'sync.control': async () => (reached.push('sync.control'), idle),
+    'sync.status': async () => (reached.push('sync.status'), idle),
   };
   return { handlers, reached };
 };
@@ -34,6 +38,10 @@ describe('IPC: contract validation', () => {
     ['a remote URL that is not http(s)', 'connection.set', { mode: 'remote', url: 'file:///etc/passwd', user: 'u', token: 't' }],
     ['an empty token', 'connection.set', { mode: 'remote', url: 'https://a.b/api/rest/v1/x', user: 'u', token: '' }],
     ['an argument where none is taken', 'connection.get', { any: 1 }],
+    ['an unknown sync action', 'sync.control', { action: 'explode' }],
+    ['an empty push', 'sync.push', { ops: [] }],
+    ['a pushed op whose kind is not its args', 'sync.push', { ops: [{ id: 'o', planId: 'p', seq: 0, kind: 'role.delete', args: { op: 'group.rename', groupId: 'g', name: 'N' }, precondition: { expect: [] }, status: 'pending', attempts: 0, createdAt: 1, updatedAt: 1 }] }],
+    ['a pushed op with a malformed plan op', 'sync.push', { ops: [{ id: 'o', planId: 'p', seq: 0, kind: 'group.rename', args: { op: 'group.rename', groupId: '', name: 'N' }, precondition: { expect: [] }, status: 'pending', attempts: 0, createdAt: 1, updatedAt: 1 }] }],
   ])('refuses %s as bad-input, before any handler runs', async (_why, channel, input) => {
     const { handlers, reached } = spyHandlers();
     const r = await call(handlers, channel, input);

@@ -1,0 +1,116 @@
+import { RosterError, type PushStatus } from '../../../shared/ipc';
+import { realClock } from '../../../shared/sync/clock';
+import { PushEngine } from '../../../shared/sync/engine';
+import { isFinal, type OutboxOp, type Progress } from '../../../shared/sync/types';
+import type { ConnectionService } from './connection';
+import type { JournalStore } from './journal';
+import type { Emit } from './types';
+
+const IDLE: Progress = { done: 0, total: 0, rate: 0, etaMs: null, paused: false };
+
+/**
+ * sync.push / sync.control / sync.status: main's side of Push (DESIGN.md). The renderer's
+ * outbox hands ops over in order; main runs them on shared/sync's engine against the connected
+ * platform, journals every status change, and reports each as a sync.op event. Ops the journal
+ * already finished are reported again instead of being resent; ops it saw in flight resume with
+ * a check by natural key.
+ */
+export class PushService {
+  private engine: PushEngine | null = null;
+  private queued = new Set<string>();
+  private finished = 0;
+
+  constructor(
+    private readonly conn: ConnectionService,
+    private readonly journal: JournalStore,
+    private readonly emit: Emit,
+  ) {
+    journal.onChange = (op) => {
+      if (isFinal(op.status) && this.queued.has(op.id)) this.finished++;
+      this.emit('sync.op', op);
+    };
+  }
+
+  private get running(): number {
+    return this.queued.size - this.finished;
+  }
+
+  push = async (ops: OutboxOp[]): Promise<PushStatus> => {
+    const fresh: OutboxOp[] = [];
+    for (const op of ops) {
+      if (this.queued.has(op.id)) continue;
+      const known = await this.journal.get(op.id);
+      if (known && isFinal(known.status)) {
+        this.emit('sync.op', known);
+        continue;
+      }
+      fresh.push(known?.status === 'inflight' ? known : { ...op, status: op.status === 'inflight' ? 'inflight' : 'pending' });
+    }
+    await this.prune(new Set(ops.map((o) => o.id)));
+    if (fresh.length) {
+      await this.journal.put(fresh.filter((o) => o.status === 'pending'));
+      await this.start(fresh);
+    }
+    return this.status();
+  };
+
+  control = async (action: 'pause' | 'resume' | 'cancel'): Promise<PushStatus> => {
+    const e = this.engine;
+    if (e && action === 'pause') e.pause('user');
+    if (e && action === 'resume') e.resume();
+    if (e && action === 'cancel') {
+      e.cancel();
+      await e.drained();
+      this.reset();
+    }
+    return this.status();
+  };
+
+  status = async (): Promise<PushStatus> => ({ ...(this.engine?.progress() ?? IDLE), running: this.running });
+
+  /**
+   * After connection.set: the same platform with new credentials resumes a queue a 401 paused;
+   * another platform stops it (its ops stay queued and go when they are pushed again).
+   */
+  connectionChanged = async (samePlatform: boolean): Promise<void> => {
+    const e = this.engine;
+    if (!e) return;
+    if (samePlatform) return e.reauthenticate(await this.conn.client());
+    e.cancel();
+    await e.drained();
+    if (this.engine === e) this.reset();
+  };
+
+  private async start(ops: OutboxOp[]) {
+    const client = await this.conn.client();
+    const { accountId } = await this.conn.info();
+    if (!accountId) throw new RosterError('offline', 'no platform is connected');
+    this.engine ??= new PushEngine({
+      api: client,
+      accountId,
+      store: this.journal,
+      clock: realClock,
+      random: Math.random,
+      onProgress: (p) => this.emit('sync.progress', { ...p, running: this.running }),
+    });
+    const engine = this.engine;
+    for (const op of ops) this.queued.add(op.id);
+    engine.enqueue(ops);
+    void engine.drained().then(() => {
+      if (this.engine === engine) this.reset();
+      this.emit('sync.progress', { ...engine.progress(), running: this.running });
+    });
+  }
+
+  private reset() {
+    this.engine = null;
+    this.queued.clear();
+    this.finished = 0;
+  }
+
+  /** Final ops the renderer no longer sends have been recorded there: the journal lets them go. */
+  private async prune(sent: Set<string>) {
+    const done = (await this.journal.all()).filter((o) => isFinal(o.status) && !sent.has(o.id));
+    if (done.length) await this.journal.remove(done.map((o) => o.id));
+  }
+}
