@@ -144,7 +144,8 @@ export const startWebHost = async (o: WebOptions = {}): Promise<WebProcess> => {
   const dataDir = o.dataDir ?? tempDir('web');
   const port = o.port ?? (await freePort());
   const args = ['run', '-s', 'web', '--', '--port', String(port), '--data', dataDir];
-  if (o.platform) args.push('--platform', o.platform.url, '--user', o.platform.user, '--token', o.platform.token);
+  // `--token=` form: a token may start with '-', which parseArgs would take for an option.
+  if (o.platform) args.push('--platform', o.platform.url, '--user', o.platform.user, `--token=${o.platform.token}`);
   const { proc, fields, log } = await launch('npm', args, 'ROSTER_WEB', 120_000);
   const url = fields.url;
   if (!url) throw new Error(`unexpected ROSTER_WEB line: ${JSON.stringify(fields)}`);
