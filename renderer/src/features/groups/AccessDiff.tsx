@@ -12,7 +12,7 @@ const SHOWN = 20;
 
 type Loaded = { diff: WhatIf; names: Map<string, string> } | { error: string } | null;
 
-const useWhatIf = (ops: PlanOp[]): Loaded => {
+const useWhatIf = (ops: PlanOp[], onDiff?: (d: WhatIf) => void): Loaded => {
   const [loaded, setLoaded] = useState<Loaded>(null);
   useEffect(() => {
     let live = true;
@@ -23,12 +23,18 @@ const useWhatIf = (ops: PlanOp[]): Loaded => {
       const rows = await db.Account.bulkGet(ids);
       return { diff, names: new Map(ids.map((id, i) => [id, rows[i]?.name ?? id])) };
     })().then(
-      (r) => live && setLoaded(r),
+      (r) => {
+        if (!live) return;
+        setLoaded(r);
+        onDiff?.(r.diff);
+      },
       (err: Error) => live && setLoaded({ error: err.message }),
     );
     return () => {
       live = false;
     };
+    // onDiff is a callback of the dialog; the what-if depends on the ops alone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ops]);
   return loaded;
 };
@@ -51,8 +57,8 @@ const ChangeList = ({ title, items, names, testId }: { title: string; items: Acc
   );
 
 /** The access diff of a plan from the rules engine's what-if: who gains, who loses, who is locked out (R13). */
-export const AccessDiff = ({ ops }: { ops: PlanOp[] }) => {
-  const loaded = useWhatIf(ops);
+export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIf) => void }) => {
+  const loaded = useWhatIf(ops, onDiff);
   if (!loaded) return <Typography sx={{ mt: 1 }} role="status">Computing the access changes…</Typography>;
   if ('error' in loaded) return <Alert severity="warning" sx={{ mt: 1 }}>The access changes could not be computed: {loaded.error}</Alert>;
   const { diff, names } = loaded;

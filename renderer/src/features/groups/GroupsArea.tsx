@@ -15,6 +15,8 @@ import { GroupNameDialog } from './GroupNameDialog';
 import { PlanPreviewDialog } from './PlanPreviewDialog';
 import { planCreateGroup, planRenameGroup } from './plans';
 import { proposeAddAccounts } from './propose';
+import { warmAccessState } from './accessPreview';
+import { useConnection } from '../../app/connectionStore';
 import { useGroupsUi } from './uiStore';
 
 type NameDialog = { mode: 'create' } | { mode: 'rename'; group: GroupRow } | null;
@@ -24,13 +26,17 @@ export const GroupsArea = () => {
   const { groups, overlay } = useGroups();
   const primary = usePrimaryAccount();
   const item = useRoute((s) => s.route.item);
-  const ui = useGroupsUi();
+  // Narrow subscriptions: a selection change must not re-render the 500-group side list.
+  const preview = useGroupsUi((s) => s.preview);
+  const notice = useGroupsUi((s) => s.notice);
+  const ui = useGroupsUi.getState();
   const [dragCount, setDragCount] = useState(0);
   const [nameDialog, setNameDialog] = useState<NameDialog>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const group = groups?.find((g) => g.id === item) ?? groups?.[0];
-  const { clearSelection } = ui;
-  useEffect(() => clearSelection(), [group?.id, clearSelection]);
+  useEffect(() => useGroupsUi.getState().clearSelection(), [group?.id]);
+  const lastRefresh = useConnection((s) => s.lastRefresh);
+  useEffect(() => warmAccessState(db), [lastRefresh]);
 
   const addToGroup = async (target: GroupRow, accountIds: string[]) => {
     if (accountIds.length === 0) return;
@@ -80,8 +86,8 @@ export const GroupsArea = () => {
           </Paper>
         ) : null}
       </DragOverlay>
-      {ui.preview && (
-        <PlanPreviewDialog preview={ui.preview} groups={groups} onApply={(ops) => queue(ops, ui.preview!.title)} onClose={ui.closePreview} />
+      {preview && (
+        <PlanPreviewDialog preview={preview} groups={groups} onApply={(ops) => queue(ops, preview.title)} onClose={ui.closePreview} />
       )}
       {nameDialog?.mode === 'create' && (
         <GroupNameDialog
@@ -101,7 +107,7 @@ export const GroupsArea = () => {
           onClose={() => setNameDialog(null)}
         />
       )}
-      <Snackbar open={ui.notice !== null} autoHideDuration={6000} onClose={() => ui.setNotice(null)} message={ui.notice ?? ''} />
+      <Snackbar open={notice !== null} autoHideDuration={6000} onClose={() => ui.setNotice(null)} message={notice ?? ''} />
     </DndContext>
   );
 };

@@ -12,6 +12,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { db } from '../../app/db';
 import type { PlanOp } from '../../../../shared/plans/types';
+import type { WhatIf } from '../../../../shared/access';
 import { describeOp } from './describe';
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
@@ -38,6 +39,7 @@ interface Props {
 export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) => {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [diff, setDiff] = useState<WhatIf | null>(null);
   const { planned } = preview;
   const ops = planned.ok ? planned.ops : [];
   const skipped = planned.ok ? planned.skipped : [];
@@ -46,6 +48,9 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
     group: (id: string) => groups.find((g) => g.id === id)?.name ?? id,
     account: (id: string) => names?.get(id) ?? id,
   };
+  // The rules engine refusing an op (say R3) blocks Apply; lock-outs (R13) need an explicit "anyway".
+  const refused = (diff?.refused.length ?? 0) > 0;
+  const locked = diff?.lockedOut.length ?? 0;
   const apply = async () => {
     setBusy(true);
     try {
@@ -80,15 +85,20 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
                 {skipped.length > 5 ? ` and ${(skipped.length - 5).toLocaleString()} more` : ''}
               </Alert>
             )}
-            <AccessDiff ops={ops} />
+            <AccessDiff ops={ops} onDiff={setDiff} />
           </>
         )}
         {error && <Alert severity="error">{error}</Alert>}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={() => void apply()} disabled={!planned.ok || busy}>
-          Apply (queue {ops.length} change{ops.length === 1 ? '' : 's'})
+        <Button
+          variant="contained"
+          color={locked ? 'error' : 'primary'}
+          onClick={() => void apply()}
+          disabled={!planned.ok || busy || refused}
+        >
+          {locked ? `Apply anyway (${locked.toLocaleString()} locked out)` : `Apply (queue ${ops.length} change${ops.length === 1 ? '' : 's'})`}
         </Button>
       </DialogActions>
     </Dialog>

@@ -7,11 +7,12 @@ import { cacheVersion, loadSnapshot, unconfirmedOps, type RosterDb } from '../..
  * The rules engine's indexes over the confirmed cache are built once per cache version, so a
  * drop of 20,000 accounts only pays for the what-if itself, not for re-reading the cache.
  */
-let memo: { version: string; state: Promise<AccessState> } | null = null;
+const memos = new WeakMap<RosterDb, { version: string; state: Promise<AccessState> }>();
 
 const confirmedState = async (db: RosterDb): Promise<AccessState> => {
   const version = await cacheVersion(db);
-  if (memo?.version !== version) memo = { version, state: loadSnapshot(db).then(buildState) };
+  let memo = memos.get(db);
+  if (memo?.version !== version) memos.set(db, (memo = { version, state: loadSnapshot(db).then(buildState) }));
   return memo.state;
 };
 
@@ -20,4 +21,15 @@ export const previewAccess = async (db: RosterDb, ops: readonly PlanOp[]): Promi
   const [base, pending] = await Promise.all([confirmedState(db), unconfirmedOps(db)]);
   const withPending = pending.length ? applyOps(base, pending.map((e) => e.op)).state : base;
   return whatIf(withPending, ops);
+};
+
+/** Builds the indexes ahead of the first drop, when the browser is idle, so the preview is quick. */
+export const warmAccessState = (db: RosterDb): (() => void) => {
+  const run = () => void confirmedState(db).catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }
+  const t = setTimeout(run, 1_000);
+  return () => clearTimeout(t);
 };
