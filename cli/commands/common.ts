@@ -1,10 +1,11 @@
 import type { AccessState } from '../../shared/access';
+import { isKnownUser } from '../../shared/access';
 import { CliError } from '../io';
 
 export const requireUser = (s: AccessState, userId: string): string => {
-  if (s.users.has(userId)) return userId;
   const byMail = s.users.keys().find((u) => u.toLowerCase() === userId.toLowerCase());
   if (byMail) return byMail;
+  if (isKnownUser(s, userId)) return userId;
   throw new CliError(`unknown user "${userId}"`);
 };
 

@@ -3,7 +3,7 @@ import type { Snapshot } from '../model';
 import { buildState, type AccessState } from './state';
 
 export type { AccessState, CatalogueEntry } from './state';
-export { buildState, forkState, primaryAccountId, roleLabel, privilegesOf } from './state';
+export { buildState, forkState, isKnownUser, primaryAccountId, roleLabel, privilegesOf } from './state';
 export { evaluate, type Evaluation, type RoleSource, type Via } from './evaluate';
 export { explain, type EffectiveAccess, type EffectiveRole, type IgnoredRoleView } from './explain';
 export { reach, who, type ReachEntry, type WhoEntry } from './reach';

@@ -46,6 +46,12 @@ export class Layer<K, V> {
     return [...out];
   }
 
+  /** True when no live key exists; cheap for the common case of a non-empty base. */
+  isEmpty(): boolean {
+    for (const v of this.own.values()) if (v !== GONE) return false;
+    return this.parent ? this.keys().length === 0 : true;
+  }
+
   /** True when this layer (not a parent) owns the entry, so it may be mutated in place. */
   owns(k: K): boolean {
     const v = this.own.get(k);

@@ -172,6 +172,14 @@ export const roleLabel = (s: AccessState, roleId: string, accountId: string): st
   return shared ? `${role.name} (shared)` : role.name;
 };
 
+/**
+ * A user the snapshot knows: a User record, or (against the vendor API, which lists no users)
+ * anyone holding a role or partner access already. With no User records at all, any id goes.
+ */
+export const isKnownUser = (s: AccessState, u: string): boolean =>
+  s.users.has(u) || s.userGroupRoles.get(u) !== undefined || s.userAccounts.get(u) !== undefined ||
+  s.userPartner.get(u) !== undefined || s.users.isEmpty();
+
 export const groupResourcesOf = (g: AccountGroup | undefined) => g?.Resources?.Resource ?? [];
 
 /** R15/R18: is the custom role shared with `accountId` by any group containing it? */

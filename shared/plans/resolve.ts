@@ -1,6 +1,6 @@
 import type { ResourceObjectType } from '../model';
 import type { AccessState } from '../access/state';
-import { groupNameKey, isBuiltIn, primaryAccountId } from '../access/state';
+import { groupNameKey, isBuiltIn, isKnownUser, primaryAccountId } from '../access/state';
 import { provisionalGroupId, type PlanOpOf } from './types';
 
 export interface Resolver {
@@ -63,7 +63,7 @@ export const makeResolver = (s: AccessState): Resolver => {
     }
     return unknown('role', ref);
   };
-  const user = (ref: string) => (s.users.has(ref) ? ref : usersByMail().get(ref.toLowerCase()) ?? unknown('user', ref));
+  const user = (ref: string) => usersByMail().get(ref.toLowerCase()) ?? (isKnownUser(s, ref) ? ref : unknown('user', ref));
   const account = (id: string) => (s.accounts.has(id) ? id : unknown('account', id));
   const service = (ref: string): string => {
     if (s.services.has(ref)) return ref;

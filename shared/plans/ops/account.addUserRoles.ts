@@ -1,6 +1,6 @@
 import type { OpModule } from '../op';
 import type { AccessState } from '../../access/state';
-import { isBuiltIn, isRoleSharedWith, link } from '../../access/state';
+import { isBuiltIn, isKnownUser, isRoleSharedWith, link } from '../../access/state';
 import { pair } from '../../access/layer';
 import { everyPair, firstRefusal, missing } from './common';
 
@@ -25,7 +25,7 @@ export const accountAddUserRoles: OpModule<'account.addUserRoles'> = {
   refuse: (s, op) =>
     firstRefusal(
       () => missing('account', [op.accountId], (a) => s.accounts.has(a)),
-      () => missing('user', op.userIds, (u) => s.users.has(u)),
+      () => missing('user', op.userIds, (u) => isKnownUser(s, u)),
       () => missing('role', op.roleIds, (r) => s.roles.has(r)),
       () => assignableRefusal(s, op.accountId, op.roleIds),
     ),

@@ -1,5 +1,5 @@
 import type { OpModule } from '../op';
-import { link } from '../../access/state';
+import { isKnownUser, link } from '../../access/state';
 import { pair } from '../../access/layer';
 import { everyPair, firstRefusal, missing } from './common';
 
@@ -8,7 +8,7 @@ export const accountRemoveUserRoles: OpModule<'account.removeUserRoles'> = {
   refuse: (s, op) =>
     firstRefusal(
       () => missing('account', [op.accountId], (a) => s.accounts.has(a)),
-      () => missing('user', op.userIds, (u) => s.users.has(u)),
+      () => missing('user', op.userIds, (u) => isKnownUser(s, u)),
       () => missing('role', op.roleIds, (r) => s.roles.has(r)),
     ),
   unchanged: (s, op) => everyPair(op.userIds, op.roleIds, (u, r) => !s.aurRoles.has(pair(op.accountId, u), r)),

@@ -1,5 +1,5 @@
 import type { OpModule } from '../op';
-import { link } from '../../access/state';
+import { isKnownUser, link } from '../../access/state';
 import { everyPair, firstRefusal, groupRefusal, groupRoleRefusal, missing } from './common';
 
 export const groupAddUserRoles: OpModule<'group.addUserRoles'> = {
@@ -7,7 +7,7 @@ export const groupAddUserRoles: OpModule<'group.addUserRoles'> = {
   refuse: (s, op) =>
     firstRefusal(
       () => groupRefusal(s, op.groupId),
-      () => missing('user', op.userIds, (u) => s.users.has(u)),
+      () => missing('user', op.userIds, (u) => isKnownUser(s, u)),
       () => missing('role', op.roleIds, (r) => s.roles.has(r)),
       () => groupRoleRefusal(s, op.groupId, op.roleIds),
     ),

@@ -1,5 +1,5 @@
 import type { OpModule } from '../op';
-import { link } from '../../access/state';
+import { isKnownUser, link } from '../../access/state';
 import { everyPair, firstRefusal, groupRefusal, missing } from './common';
 
 export const groupRemoveUserRoles: OpModule<'group.removeUserRoles'> = {
@@ -7,7 +7,7 @@ export const groupRemoveUserRoles: OpModule<'group.removeUserRoles'> = {
   refuse: (s, op) =>
     firstRefusal(
       () => groupRefusal(s, op.groupId),
-      () => missing('user', op.userIds, (u) => s.users.has(u)),
+      () => missing('user', op.userIds, (u) => isKnownUser(s, u)),
       () => missing('role', op.roleIds, (r) => s.roles.has(r)),
     ),
   unchanged: (s, op) => everyPair(op.userIds, op.roleIds, (u, r) => !s.userGroupRoles.has(u, op.groupId, r)),

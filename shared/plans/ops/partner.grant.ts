@@ -1,6 +1,6 @@
 import type { OpModule } from '../op';
 import type { AccessState } from '../../access/state';
-import { link } from '../../access/state';
+import { isKnownUser, link } from '../../access/state';
 import { pair } from '../../access/layer';
 import { everyPair, firstRefusal, listNames, missing } from './common';
 
@@ -17,10 +17,10 @@ export const partnerGrant: OpModule<'partner.grant'> = {
   refuse: (s, op) =>
     firstRefusal(
       () => serviceRefusal(s, op.serviceId, op.accountIds),
-      () => missing('user', op.userIds, (u) => s.users.has(u)),
+      () => missing('user', op.userIds, (u) => isKnownUser(s, u)),
       () => {
         const svc = s.services.get(op.serviceId)!;
-        const others = op.userIds.filter((u) => s.users.get(u)!.entityId !== svc.entityId);
+        const others = op.userIds.filter((u) => s.users.get(u)?.entityId !== svc.entityId);
         return others.length ? `R25: only users of the service's entity can be given access; ${listNames(others)} ${others.length > 1 ? 'are' : 'is'} not` : null;
       },
     ),

@@ -1,5 +1,5 @@
 import type { OpModule } from '../op';
-import { link } from '../../access/state';
+import { isKnownUser, link } from '../../access/state';
 import { pair } from '../../access/layer';
 import { everyPair, firstRefusal, missing } from './common';
 import { serviceRefusal } from './partner.grant';
@@ -10,7 +10,7 @@ export const partnerRevoke: OpModule<'partner.revoke'> = {
   refuse: (s, op) =>
     firstRefusal(
       () => serviceRefusal(s, op.serviceId, op.accountIds),
-      () => missing('user', op.userIds, (u) => s.users.has(u)),
+      () => missing('user', op.userIds, (u) => isKnownUser(s, u)),
     ),
   unchanged: (s, op) => everyPair(op.userIds, op.accountIds, (u, a) => !s.partner.has(pair(a, u), op.serviceId)),
   perform(draft, op) {

@@ -62,3 +62,20 @@ describe('op modules', () => {
     expect(pairs.sort()).toEqual(['ServUser1@boomi.com', 'ServUser2@boomi.com'].map((u) => `${u}@${GHI}`));
   });
 });
+
+describe('snapshots from the vendor API (no User records)', () => {
+  it('users holding roles are known, so plans and explain still work', () => {
+    const s = example();
+    s.User = [];
+    const st = buildState(s);
+    const { results } = applyOps(st, [{ op: 'account.addUserRoles', accountId: ABC, userIds: [U1, 'new@boomi.com'], roleIds: [R.Support] }]);
+    expect(results[0]!.status).toBe('applied');
+    expect(explain(st, U1, GHI).roles.map((r) => r.name)).toEqual(['Support']);
+  });
+
+  it('with User records, an unknown user is refused', () => {
+    const st = buildState(example());
+    const op: PlanOp = { op: 'account.addUserRoles', accountId: ABC, userIds: ['new@boomi.com'], roleIds: [R.Support] };
+    expect(opModule(op).refuse(st, op)).toBe('unknown user "new@boomi.com"');
+  });
+});
