@@ -4,6 +4,7 @@ import { parseSnapshot, formatIssues } from '../shared/model';
 import { parseBasic } from './api/access';
 import { createToken, revokeToken, setPassword, verifyCredential } from './credentials';
 import { importSnapshot } from './db/seed';
+import { tidy } from './setup';
 import { errorBody, HttpError } from './errors';
 import { formatFaults, makeRandom, parseFaults } from './faults';
 import type { PlatformState } from './state';
@@ -83,6 +84,7 @@ export const adminRoutes = (state: PlatformState) => {
     const r = parseSnapshot(await body(c));
     if (!r.ok) throw new HttpError(400, `the snapshot is not valid:\n${formatIssues(r.issues)}`);
     const accountId = await state.db.transaction((tx) => importSnapshot(tx, r.snapshot));
+    await tidy(state.db);
     return c.json({ accountId });
   });
   admin.onError((err, c) => {

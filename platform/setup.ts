@@ -21,12 +21,22 @@ export const ensureSeeded = async (db: PGlite, tier: SeedTier): Promise<string> 
   const existing = await getMeta(db, 'primary');
   if (existing) return existing;
   const snapshot = seedSnapshot(tier);
-  return db.transaction(async (tx) => {
-    const primary = await importSnapshot(tx, snapshot);
-    await setMeta(tx, 'primary', primary);
+  const primary = await db.transaction(async (tx) => {
+    const id = await importSnapshot(tx, snapshot);
+    await setMeta(tx, 'primary', id);
     await setMeta(tx, 'seeded', tier);
-    return primary;
+    return id;
   });
+  await tidy(db);
+  return primary;
+};
+
+/**
+ * PGlite runs no autovacuum: after a bulk load, statistics are missing (so plans guess one row)
+ * and every first read rewrites hint bits. One VACUUM ANALYZE fixes both.
+ */
+export const tidy = async (db: PGlite): Promise<void> => {
+  await db.exec('vacuum analyze records');
 };
 
 export const ensureSecret = async (db: PGlite): Promise<string> => {

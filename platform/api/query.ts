@@ -23,8 +23,11 @@ interface Where {
 /** The WHERE clause of a scan: type, tenant, scope and filter, with $1.. parameters. */
 const whereOf = (ctx: Ctx, type: ObjectType, filterBody: unknown): Where => {
   const scope = scopeFor(ctx, type);
-  const params: unknown[] = [type, scope.owners];
-  let sql = `type = $1 and owner = any($2)`;
+  // A single owner must be an equality: with `= any()` the planner sorts every match by seq
+  // instead of walking the (type, owner, seq) index, ~300x slower on the large tier.
+  const single = scope.owners.length === 1;
+  const params: unknown[] = [type, single ? scope.owners[0] : scope.owners];
+  let sql = single ? `type = $1 and owner = $2` : `type = $1 and owner = any($2)`;
   if (scope.accountField) {
     params.push(scope.accountId);
     sql += ` and (doc->>'${scope.accountField}') = $${params.length}`;

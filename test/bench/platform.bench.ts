@@ -1,0 +1,101 @@
+// Reference platform benchmarks (issue 4): start-up (seeding a new data dir, reopening it),
+// QUERY+queryMore full-scan throughput, CREATE latency with and without the rate limit.
+//   npm run bench -- --only platform [--tier large,huge]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startPlatform, type RunningPlatform } from '../../platform';
+import { BUILT_IN_ROLE_IDS } from '../../shared/seeds/builtInRoles';
+import { benchTiers, emit, percentile, timeIt } from './emit';
+
+type Tier = 'large' | 'huge';
+
+const authOf = (p: RunningPlatform) => `Basic ${Buffer.from(`BOOMI_TOKEN.${p.user}:${p.token}`).toString('base64')}`;
+
+const post = async (p: RunningPlatform, rel: string, body: string, type = 'application/json') => {
+  const res = await fetch(`${p.url}/${rel}`, { method: 'POST', headers: { Authorization: authOf(p), 'Content-Type': type, Accept: 'application/json' }, body });
+  return { status: res.status, json: (await res.json()) as { result?: Record<string, unknown>[]; queryToken?: string; id?: string } };
+};
+
+const admin = (p: RunningPlatform, rel: string, body: unknown) =>
+  fetch(`http://127.0.0.1:${p.port}/admin/${rel}`, { method: 'PUT', headers: { Authorization: authOf(p) }, body: JSON.stringify(body) });
+
+/** Every record of one type through QUERY + queryMore, as a client pulls it. */
+const scan = async (p: RunningPlatform, type: string): Promise<Record<string, unknown>[]> => {
+  const out: Record<string, unknown>[] = [];
+  let r = await post(p, `${type}/query`, '{}');
+  for (;;) {
+    if (r.status !== 200) throw new Error(`${type}: HTTP ${r.status}`);
+    out.push(...(r.json.result ?? []));
+    if (!r.json.queryToken) return out;
+    r = await post(p, `${type}/queryMore`, r.json.queryToken, 'text/plain');
+  }
+};
+
+const SCAN_TYPES = ['Account', 'AccountGroup', 'AccountGroupAccount', 'AccountGroupUserRole', 'AccountUserRole', 'User', 'Role'];
+
+const scanBench = async (p: RunningPlatform, tier: Tier) => {
+  let total = 0;
+  const { ms } = await timeIt(async () => {
+    for (const t of SCAN_TYPES) total += (await scan(p, t)).length;
+  });
+  emit({ metric: 'platform.scan.throughput', value: total / (ms / 1000), unit: 'records/s', tier, records: total, ms: Math.round(ms) });
+  return scan(p, 'User');
+};
+
+/** CREATE of AccountGroupUserRole links; with the rate limit a 503 is retried after 100 ms, as a client would. */
+const createBench = async (p: RunningPlatform, tier: Tier, users: string[], group: string, limited: boolean) => {
+  await admin(p, 'rate', { rate: limited ? 10 : 0 });
+  const n = limited ? 60 : 300;
+  const lat: number[] = [];
+  let rejected = 0;
+  const roleId = limited ? BUILT_IN_ROLE_IDS.Support : BUILT_IN_ROLE_IDS['Browse Only'];
+  for (let i = 0; i < n; i++) {
+    const body = JSON.stringify({ accountGroupId: group, userId: users[i % users.length], roleId });
+    const t0 = performance.now();
+    for (;;) {
+      const r = await post(p, 'AccountGroupUserRole', body);
+      if (r.status === 503) {
+        rejected++;
+        await new Promise((res) => setTimeout(res, 100));
+        continue;
+      }
+      if (r.status !== 200 && r.status !== 409) throw new Error(`create: HTTP ${r.status} ${JSON.stringify(r.json)}`);
+      break;
+    }
+    lat.push(performance.now() - t0);
+  }
+  lat.sort((a, b) => a - b);
+  const label = limited ? 'rate10' : 'nolimit';
+  emit({ metric: `platform.create.p50.${label}`, value: percentile(lat, 50), unit: 'ms', tier, n });
+  emit({ metric: `platform.create.p99.${label}`, value: percentile(lat, 99), unit: 'ms', tier, n, rejected503: rejected });
+  await admin(p, 'rate', { rate: 0 });
+};
+
+const runTier = async (tier: Tier) => {
+  const dir = mkdtempSync(path.join(tmpdir(), `roster-platform-bench-${tier}-`));
+  try {
+    const seeded = await timeIt(() => startPlatform({ dataDir: dir, port: 0, seed: tier, rate: 0, quiet: true }));
+    emit({ metric: 'platform.start.seed', value: seeded.ms, unit: 'ms', tier });
+    emit({ metric: 'platform.rss.afterSeed', value: process.memoryUsage().rss / 1e6, unit: 'MB', tier });
+    let p = seeded.value;
+    if (tier === 'large') {
+      const users = (await scanBench(p, tier)).map((u) => String(u.userId));
+      const groups = await scan(p, 'AccountGroup');
+      const group = String(groups.find((g) => !g.defaultGroup)!.id);
+      await createBench(p, tier, users, group, false);
+      await createBench(p, tier, users, group, true);
+    }
+    await p.close();
+    const reopened = await timeIt(() => startPlatform({ dataDir: dir, port: 0, rate: 0, quiet: true }));
+    emit({ metric: 'platform.start.reopen', value: reopened.ms, unit: 'ms', tier });
+    p = reopened.value;
+    const first = await timeIt(() => post(p, 'AccountGroupAccount/query', '{}'));
+    emit({ metric: 'platform.query.firstPage', value: first.ms, unit: 'ms', tier });
+    await p.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+for (const tier of benchTiers(['large', 'huge']) as Tier[]) await runTier(tier);

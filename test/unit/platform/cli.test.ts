@@ -1,0 +1,80 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLE } from '../../../shared/seeds/example';
+import { startPlatform } from '../../../platform';
+import { tokenAuth } from './helpers';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'roster-platform-cli-'));
+const cli = (args: string[]) => [process.execPath, ['--import', 'tsx', 'platform/main.ts', ...args]] as const;
+const runCli = (args: string[]) => {
+  const [cmd, argv] = cli(args);
+  return spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', timeout: 60_000 });
+};
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const LINE = /^ROSTER_PLATFORM url=(http:\/\/127\.0\.0\.1:(\d+)\/api\/rest\/v1\/(\S+)) account=(\S+) user=(\S+) token=(\S+)$/;
+
+const waitForLine = (child: ChildProcess): Promise<string> =>
+  new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve(out);
+    });
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.once('exit', (code) => reject(new Error(`platform exited ${code}: ${err}`)));
+  });
+
+describe('npm run platform', () => {
+  it('seeds, prints exactly one ROSTER_PLATFORM line, serves, guards its data dir and stops on SIGTERM', async () => {
+    const [cmd, argv] = cli(['--data', dir, '--port', '0', '--seed', 'example', '--admin-user', 'ops@roster.local', '--admin-token', 'cli-token-123']);
+    const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const out = await waitForLine(child);
+      expect(out.split('\n').filter(Boolean)).toHaveLength(1);
+      const m = LINE.exec(out.trim());
+      expect(m, out).not.toBeNull();
+      const [, url, , urlAccount, account, user, token] = m!;
+      expect([urlAccount, account, user, token]).toEqual([EXAMPLE.primary.accountId, EXAMPLE.primary.accountId, 'ops@roster.local', 'cli-token-123']);
+      const r = await fetch(`${url}/AccountGroup/query`, { method: 'POST', headers: { Authorization: tokenAuth(user!, token!), 'Content-Type': 'application/json' }, body: '{}' });
+      expect(r.status).toBe(200);
+      const busy = runCli(['token', 'create', '--data', dir, '--user', 'ops@roster.local']);
+      expect(busy.status).toBe(2);
+      expect(busy.stderr).toMatch(/admin endpoint/);
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+    expect(existsSync(path.join(dir, 'platform.pid'))).toBe(false);
+  });
+
+  it('token create / revoke work on a stopped platform', async () => {
+    const created = runCli(['token', 'create', '--data', dir, '--user', 'ops@roster.local']);
+    expect(created.status, created.stderr).toBe(0);
+    const token = created.stdout.trim();
+    expect(token.length).toBeGreaterThanOrEqual(20);
+    const revoked = runCli(['token', 'revoke', '--data', dir, '--user', 'ops@roster.local', '--token', 'cli-token-123']);
+    expect(revoked.stdout).toMatch(/revoked 1 token/);
+    const p = await startPlatform({ dataDir: dir, port: 0, quiet: true, adminUser: 'ops@roster.local', adminToken: 'restart-token-1' });
+    try {
+      const ask = (t: string) => fetch(`${p.url}/Role/query`, { method: 'POST', headers: { Authorization: tokenAuth('ops@roster.local', t) }, body: '{}' });
+      expect((await ask(token)).status).toBe(200);
+      expect((await ask('cli-token-123')).status).toBe(401);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('refuses bad arguments with a clear message', () => {
+    const r = runCli(['--data', dir, '--seed', 'gigantic']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--seed must be one of example, partner, large, huge/);
+  });
+});
