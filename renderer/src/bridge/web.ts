@@ -52,6 +52,8 @@ export const webTransport = (o: WebTransportOptions): RosterTransport & { close(
   const connect = async (ctl: AbortController) => {
     try {
       const res = await doFetch(`${base}${WEB_BRIDGE.eventsPath}`, { headers, cache: 'no-store', credentials: 'omit', signal: ctl.signal });
+      // A refused secret stays refused (the host was restarted with a new one): stop asking.
+      if (res.status === 403) return;
       if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';

@@ -96,3 +96,17 @@ describe('static paths', () => {
     expect(resolveStatic('/srv/r', '/a%00b')).toBeNull();
   });
 });
+
+describe('web bridge and a refused secret', () => {
+  it('stops asking for events once the host refuses its secret (403)', async () => {
+    const { base } = await start();
+    let asked = 0;
+    const counting: typeof fetch = (input, init) => (asked++, fetch(input, init));
+    const t = webTransport({ secret: 'not-the-secret', base, fetch: counting, reconnectMs: 20 });
+    const off = t.on('connection.changed', () => {});
+    await new Promise((r) => setTimeout(r, 300));
+    expect(asked).toBe(1);
+    await expect(bridgeOverTransport(t).invoke('connection.get', undefined)).rejects.toMatchObject({ code: 'forbidden' });
+    off();
+  });
+});
