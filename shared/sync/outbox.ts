@@ -39,7 +39,8 @@ export interface OutboxStore {
   remove(ids: string[]): Promise<void>;
 }
 
-export const byQueueOrder = (a: OutboxOp, b: OutboxOp): number => a.createdAt - b.createdAt || a.planId.localeCompare(b.planId) || a.seq - b.seq;
+/** `seq` is global across plans (the caller passes each plan's first seq), so it alone orders the queue. */
+export const byQueueOrder = (a: OutboxOp, b: OutboxOp): number => a.seq - b.seq || a.createdAt - b.createdAt;
 
 export class MemoryOutboxStore implements OutboxStore {
   private readonly ops = new Map<string, OutboxOp>();

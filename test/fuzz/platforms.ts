@@ -1,0 +1,100 @@
+// The platforms the fuzz runs against: the real reference platform (startPlatform, PGlite, HTTP,
+// its own fault injection) or the in-memory stand-in of the unit tests (fast, for thousands of seeds).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPlatformClient } from '../../shared/api';
+import type { Snapshot } from '../../shared/model';
+import { exampleSnapshot } from '../../shared/seeds/example';
+import type { SyncApi } from '../../shared/sync/api';
+import { realClock, seededRandom } from '../../shared/sync/clock';
+import { exportSnapshot } from '../../shared/sync/pull';
+import { TokenBucket } from '../../shared/sync/tokenBucket';
+import { pacedFetch } from '../../shared/sync/transport';
+import { startPlatform, type RunningPlatform } from '../../platform/index';
+import { FakeApi } from '../unit/sync/fakeApi';
+
+export interface FuzzPlatform {
+  accountId: string;
+  /** A client connection for simulated admin `i` (faults apply to it). */
+  api(i: number, seed: number): SyncApi;
+  /** What the platform really holds, read reliably. */
+  truth(): Promise<Snapshot>;
+  close(): Promise<void>;
+}
+
+/** ~20% of requests fail: 503, 500, dropped before acting, and commit-then-drop (issue 5). */
+export const FAULTS = { p503: 0.05, p500: 0.05, drop: 0.05, commitDrop: 0.05 };
+export const faultSpec = (seed: number): string => `503=0.05,500=0.05,drop=0.05,commit-drop=0.05,seed=${seed}`;
+
+export const startReal = async (seed: number, faults = faultSpec(seed)): Promise<FuzzPlatform> => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roster-fuzz-'));
+  let p: RunningPlatform;
+  try {
+    p = await startPlatform({ dataDir: dir, port: 0, seed: 'example', adminToken: 'fuzz-token-1', rate: 0, faults, quiet: true });
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const client = (random: () => number, retries: number) =>
+    createPlatformClient({
+      baseUrl: p.url, user: p.user, token: p.token, timeoutMs: 10_000,
+      fetch: pacedFetch((u, init) => globalThis.fetch(u, init), {
+        bucket: new TokenBucket(realClock, 2000, 100), clock: realClock, random, retries, backoff: { baseMs: 5, maxMs: 100 },
+      }),
+    });
+  const reader = client(seededRandom(seed ^ 0x5eed), 60);
+  return {
+    accountId: p.accountId,
+    api: (i, s) => client(seededRandom(s * 7919 + i), 8),
+    truth: async () => (await exportSnapshot(reader, { groupResources: false })).snapshot,
+    close: async () => {
+      await p.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+export const startFake = (seed: number): FuzzPlatform => {
+  const fake = new FakeApi(exampleSnapshot(), seededRandom(seed ^ 0xfa17));
+  fake.faults = FAULTS;
+  // Faults are decided per request on the shared fake, as the real platform decides them; reads
+  // are retried as pacedFetch retries them over HTTP.
+  const reads = retryingReads(fake);
+  return {
+    accountId: 'documentation-7QK2DN',
+    api: () => reads,
+    truth: async () => fake.snapshot(),
+    close: async () => {},
+  };
+};
+
+/** What pacedFetch does for reads over HTTP, for the in-memory platform: retry until an answer. */
+const retryingReads = (api: FakeApi): SyncApi => {
+  const again = async <T>(f: () => Promise<T>): Promise<T> => {
+    for (let i = 1; ; i++) {
+      try {
+        return await f();
+      } catch (e) {
+        const status = (e as { status?: number }).status ?? 0;
+        if (i > 50 || (status >= 400 && status < 500)) throw e;
+        await realClock.sleep(1);
+      }
+    }
+  };
+  return {
+    query: (type, filter) => ({
+      async *[Symbol.asyncIterator]() {
+        yield* await again(async () => {
+          const pages = [];
+          for await (const p of api.query(type, filter)) pages.push(p);
+          return pages;
+        });
+      },
+    }),
+    get: (type, id) => again(() => api.get(type, id)),
+    create: api.create,
+    update: api.update,
+    delete: api.delete,
+  };
+};

@@ -1,0 +1,93 @@
+// The invariants a fuzz run must keep (issue 5).
+import type { ObjectType, Snapshot } from '../../shared/model';
+import { OBJECT_TYPES } from '../../shared/model';
+import { callsOf } from '../../shared/sync/calls';
+import { keyOf, Working } from '../../shared/sync/calls/working';
+import { stableJson } from '../../shared/sync/pull';
+import type { Call, OutboxOp } from '../../shared/sync/types';
+
+export interface Timing {
+  startedAt?: number;
+  completedAt?: number;
+}
+
+interface Client {
+  id: number;
+  store: { all(): Promise<OutboxOp[]>; timing: Map<string, Timing> };
+  order: Map<string, number>;
+}
+
+/** A snapshot as canonical text (records sorted by natural key; QUERY never carries Resources). */
+export const normalized = (s: Snapshot): string =>
+  stableJson(
+    Object.fromEntries(
+      OBJECT_TYPES.map((t) => [
+        t,
+        (s[t] as unknown as Record<string, unknown>[])
+          .map((r) => (t === 'AccountGroup' ? { ...r, Resources: undefined } : r))
+          .sort((a, b) => (keyOf(t as ObjectType, a) < keyOf(t as ObjectType, b) ? -1 : 1)),
+      ]),
+    ),
+  );
+
+interface Write {
+  client: number;
+  /** Engine order within the client: one admin's writes to one key happen in this order. */
+  order: number;
+  op: OutboxOp;
+  call: Call;
+  t: Timing;
+}
+
+/**
+ * For each natural key, the last write must show on the platform. One admin's writes to a key
+ * happen in queue order (the engine serialises a key); across admins, by time — unless their
+ * windows overlap (a true race, where either outcome is fair).
+ */
+const lastWriterWins = (writes: Write[], truth: Snapshot): string[] => {
+  const byKey = new Map<string, Write[]>();
+  for (const w of writes) byKey.set(w.call.key, [...(byKey.get(w.call.key) ?? []), w]);
+  const out: string[] = [];
+  const world = new Working(truth);
+  for (const [key, ws] of byKey) {
+    const lastOf = new Map<number, Write>();
+    for (const w of ws) if ((lastOf.get(w.client)?.order ?? -1) < w.order) lastOf.set(w.client, w);
+    const finals = [...lastOf.values()].sort((a, b) => a.t.completedAt! - b.t.completedAt!);
+    const last = finals.at(-1)!;
+    const raced = ws.some((w) => w.client !== last.client && w.t.completedAt! > last.t.startedAt!);
+    if (!raced && !last.call.holds(world)) out.push(`${key}: the last op (${last.op.id} ${last.op.kind}, ${last.op.status}) does not hold on the platform`);
+  }
+  return out;
+};
+
+export const verify = async (o: { initial: Snapshot; truth: Snapshot; clients: Client[] }): Promise<string[]> => {
+  const v: string[] = [];
+  const writes: Write[] = [];
+  let created = 0;
+  const before = new Set(o.initial.AccountGroup.map((g) => g.id));
+  const newGroups = o.truth.AccountGroup.map((g) => g.id).filter((id) => !before.has(id));
+  for (const c of o.clients) {
+    for (const op of await c.store.all()) {
+      if (op.status === 'pending' || op.status === 'inflight') v.push(`client ${c.id}: op ${op.id} (${op.kind}) is still ${op.status}`);
+      if (op.status !== 'applied' && op.status !== 'unchanged') continue;
+      if (op.kind === 'group.create' && op.status === 'applied') created++;
+      const t = c.store.timing.get(op.id) ?? {};
+      if (t.startedAt === undefined || t.completedAt === undefined) continue;
+      // Groups made during the run are also reached through their provisional ids (new:<name>),
+      // a second spelling of the same key: only the groups that existed before are judged here.
+      const fresh = (key: string) => key.includes('new:') || key.startsWith('GROUP|') || newGroups.some((g) => key.includes(g));
+      for (const call of callsOf(op.args)) if (!fresh(call.key)) writes.push({ client: c.id, order: c.order.get(op.id) ?? -1, op, call, t });
+    }
+  }
+  const names = o.truth.AccountGroup.map((g) => `${g.accountId}/${g.name}`);
+  const dupes = names.filter((n, i) => names.indexOf(n) !== i);
+  if (dupes.length) v.push(`duplicated group names on the platform: ${dupes.join(', ')}`);
+  const grown = o.truth.AccountGroup.length - o.initial.AccountGroup.length;
+  if (grown !== created) v.push(`${created} group.create ops applied but the platform has ${grown} new groups (lost or duplicated)`);
+  for (const t of ['AccountGroupAccount', 'AccountGroupUserRole', 'AccountUserRole'] as const) {
+    const keys = (o.truth[t] as unknown as Record<string, unknown>[]).map((r) => keyOf(t, r));
+    if (new Set(keys).size !== keys.length) v.push(`duplicated ${t} records on the platform`);
+  }
+  v.push(...lastWriterWins(writes, o.truth));
+  return v;
+};
