@@ -69,8 +69,11 @@ export const runQuery = async (env: QueryEnv, ctx: Ctx, type: ObjectType, body: 
 
 /** queryMore: the raw token as text/plain; it only continues the scan it came from. */
 export const runQueryMore = async (env: QueryEnv, ctx: Ctx, type: ObjectType, token: string) => {
-  if (!token.trim()) throw badRequest('queryMore needs the queryToken of a previous page as its text/plain body');
-  const s = decodeToken(env.secret, token, env.now);
+  let raw = token.trim();
+  if (!raw) throw badRequest('queryMore needs the queryToken of a previous page as its text/plain body');
+  // Some generated clients JSON-encode the string body; accept the quoted form too.
+  if (raw.startsWith('"') && raw.endsWith('"')) raw = String(JSON.parse(raw));
+  const s = decodeToken(env.secret, raw, env.now);
   if (s.type !== type || s.account !== ctx.accountId) {
     throw badRequest(`the queryToken belongs to a ${s.type} query of account ${s.account}, not ${type} of ${ctx.accountId}`);
   }

@@ -64,6 +64,13 @@ describe('Boomi paging', () => {
     expect(seen.some((a) => outside.includes(a))).toBe(false);
   });
 
+  it('accepts the token JSON-quoted, as some generated clients send a string body', async () => {
+    const r = await p.api.query('Account');
+    const more = await p.api.call('POST', 'Account/queryMore', JSON.stringify((r.body as Json).queryToken), { contentType: 'application/json' });
+    expect(more.status).toBe(200);
+    expect(((more.body as Json).result as Json[])[0]!.accountId).not.toBe(((r.body as Json).result as Json[])[0]!.accountId);
+  });
+
   it('refuses a token of another object type', async () => {
     const r = await p.api.query('Account');
     const token = (r.body as Json).queryToken as string;
