@@ -9,6 +9,17 @@ import { expectNoSeriousA11yViolations } from './a11y';
  */
 
 const SHOTS = 'test-results';
+
+/** Waits for MUI's transitions to end, so screenshots and contrast checks see the final colours. */
+const settle = (p: Page) => p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+const shot = async (p: Page, name: string) => {
+  await settle(p);
+  await p.screenshot({ path: `${SHOTS}/${name}.png` });
+};
+const axe = async (p: Page, screen: string) => {
+  await settle(p);
+  await expectNoSeriousA11yViolations(p, screen);
+};
 let platform: PlatformProcess | undefined;
 let web: WebProcess | undefined;
 
@@ -39,7 +50,7 @@ const reachRow = (page: Page, account: string) =>
 
 test('R7 + R8 seed 002: ServUser1 reaches all four accounts; Standard User + Support on Doc ABC, only Support on Doc GHI', async ({ page }) => {
   await openExplorer(page);
-  await expectNoSeriousA11yViolations(page, 'explorer (empty)');
+  await axe(page, 'explorer (empty)');
   await pick(page, 'User', 'servuser1', /ServUser1@boomi\.com/);
   const grid = page.getByRole('grid', { name: 'Accounts ServUser1@boomi.com reaches' });
   await expect(grid.getByRole('row').filter({ hasNot: page.getByRole('columnheader') })).toHaveCount(4);
@@ -48,8 +59,8 @@ test('R7 + R8 seed 002: ServUser1 reaches all four accounts; Standard User + Sup
   await expect(reachRow(page, 'Doc GHI Company')).toContainText('Support');
   await expect(reachRow(page, 'Doc GHI Company')).not.toContainText('Standard User');
   await expect(reachRow(page, 'Doc JKL Company')).toContainText('Account group (R7)');
-  await page.screenshot({ path: `${SHOTS}/explorer-user-reach.png` });
-  await expectNoSeriousA11yViolations(page, 'explorer (user → accounts)');
+  await shot(page, 'explorer-user-reach');
+  await axe(page, 'explorer (user → accounts)');
 
   // A click on a reached account opens the explanation.
   await reachRow(page, 'Doc ABC Company').click();
@@ -59,8 +70,8 @@ test('R7 + R8 seed 002: ServUser1 reaches all four accounts; Standard User + Sup
   await expect(explanation.getByTestId('effective-roles')).toContainText('Support — from group “All Accounts”');
   await expect(explanation.getByTestId('reasons')).toContainText('R8: roles are the union');
   await expect(explanation).toContainText('Can log in');
-  await page.screenshot({ path: `${SHOTS}/explorer-explain-abc.png` });
-  await expectNoSeriousA11yViolations(page, 'explorer (explanation)');
+  await shot(page, 'explorer-explain-abc');
+  await axe(page, 'explorer (explanation)');
 
   await pick(page, 'Account', 'GHI', /Doc GHI Company/);
   await expect(explanation).toContainText('Serv User1 on Doc GHI Company');
@@ -68,7 +79,7 @@ test('R7 + R8 seed 002: ServUser1 reaches all four accounts; Standard User + Sup
   await expect(roles).toHaveCount(1);
   await expect(roles).toContainText('Support — from group “All Accounts”');
   await expect(explanation.getByTestId('privileges')).toHaveText('DASHBOARD, EXECUTE, PROCESS_HISTORY, VIEW_RESULTS');
-  await page.screenshot({ path: `${SHOTS}/explorer-explain-ghi.png` });
+  await shot(page, 'explorer-explain-ghi');
 });
 
 test('who reaches Doc GHI; R10: set its Support Access Role to Browse Only, preview the losses, apply, see the cap explained', async ({ page }) => {
@@ -80,7 +91,7 @@ test('who reaches Doc GHI; R10: set its Support Access Role to Browse Only, prev
   await expect(rows.filter({ hasText: 'ServUser3@boomi.com' })).toContainText('Standard User, Support');
   await expect(rows.filter({ hasText: 'ServUser4@boomi.com' })).toContainText('Production Support, Standard User');
   await expect(page.getByTestId('sar-current')).toContainText('No Support Access Role is set');
-  await page.screenshot({ path: `${SHOTS}/explorer-who-ghi.png` });
+  await shot(page, 'explorer-who-ghi');
 
   await page.getByRole('combobox', { name: 'Support Access Role' }).click();
   const listbox = page.getByRole('listbox');
@@ -94,8 +105,8 @@ test('who reaches Doc GHI; R10: set its Support Access Role to Browse Only, prev
   await expect(losses).toContainText('Losses (4)');
   await expect(losses).toContainText('ServUser1@boomi.com');
   await expect(dialog.getByTestId('lockouts')).toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/explorer-sar-preview.png` });
-  await expectNoSeriousA11yViolations(page, 'explorer (Support Access Role preview)');
+  await shot(page, 'explorer-sar-preview');
+  await axe(page, 'explorer (Support Access Role preview)');
   await dialog.getByRole('button', { name: /Apply/ }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Queued: Support Access Role of Doc GHI Company' })).toBeVisible();
@@ -105,13 +116,13 @@ test('who reaches Doc GHI; R10: set its Support Access Role to Browse Only, prev
   await pick(page, 'User', 'ServUser1', /ServUser1@boomi\.com/);
   await expect(page.getByTestId('cap')).toContainText('removed privileges: EXECUTE, PROCESS_HISTORY, VIEW_RESULTS');
   await expect(page.getByTestId('privileges')).toHaveText('DASHBOARD');
-  await page.screenshot({ path: `${SHOTS}/explorer-sar-capped.png` });
+  await shot(page, 'explorer-sar-capped');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sync' }).click();
   const outbox = page.getByRole('grid', { name: 'Queued changes' });
   await expect(outbox.getByRole('row').filter({ hasText: 'Set the Support Access Role of Doc GHI Company to “Browse Only”' })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/explorer-sync-outbox.png` });
-  await expectNoSeriousA11yViolations(page, 'sync');
+  await shot(page, 'explorer-sync-outbox');
+  await axe(page, 'sync');
 });
 
 test('R9 report: redundant direct access lists none for seed 002 and explains why it matters', async ({ page }) => {
@@ -120,6 +131,6 @@ test('R9 report: redundant direct access lists none for seed 002 and explains wh
   await expect(page.getByRole('heading', { name: 'Redundant direct access (0)' })).toBeVisible();
   await expect(page.getByRole('tabpanel')).toContainText('their group roles there are ignored (R9)');
   await expect(page.getByRole('tabpanel')).toContainText('No direct role is already covered by a group.');
-  await page.screenshot({ path: `${SHOTS}/explorer-redundant.png` });
-  await expectNoSeriousA11yViolations(page, 'explorer (redundant report)');
+  await shot(page, 'explorer-redundant');
+  await axe(page, 'explorer (redundant report)');
 });

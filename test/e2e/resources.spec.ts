@@ -10,6 +10,17 @@ import { expectNoSeriousA11yViolations } from './a11y';
  */
 
 const SHOTS = 'test-results';
+
+/** Waits for MUI's transitions to end, so screenshots and contrast checks see the final colours. */
+const settle = (p: Page) => p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+const shot = async (p: Page, name: string) => {
+  await settle(p);
+  await p.screenshot({ path: `${SHOTS}/${name}.png` });
+};
+const axe = async (p: Page, screen: string) => {
+  await settle(p);
+  await expectNoSeriousA11yViolations(p, screen);
+};
 let platform: PlatformProcess | undefined;
 let web: WebProcess | undefined;
 let page: Page;
@@ -47,8 +58,8 @@ test('R22–R24 + R15/R16/R19: types, groups sharing each, eligibility and AUS s
   await expect(detail.getByTestId('shared-name')).toHaveText('Services Role 2 (shared)');
   await expect(detail.getByRole('list', { name: 'Groups sharing this resource' })).toContainText('Services 8');
   await expect(detail).toContainText('Held by');
-  await page.screenshot({ path: `${SHOTS}/resources-roles.png` });
-  await expectNoSeriousA11yViolations(page, 'resources (roles)');
+  await shot(page, 'resources-roles');
+  await axe(page, 'resources (roles)');
 
   await page.getByRole('tab', { name: /Atom Clouds/ }).click();
   await expect(row(page, 'Atom Clouds', 'Partner Cloud 1')).toContainText('Managed 16, Onboarding 12, Region 4, Services 18');
@@ -61,8 +72,8 @@ test('R22–R24 + R15/R16/R19: types, groups sharing each, eligibility and AUS s
   await row(page, 'Connectors', 'Connector 1').click();
   await expect(page.getByTestId('eligibility')).toContainText('R23: Connector "Connector 1" is not released');
   await expect(page.getByRole('button', { name: 'Share…' })).toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/resources-connectors.png` });
-  await expectNoSeriousA11yViolations(page, 'resources (connectors)');
+  await shot(page, 'resources-connectors');
+  await axe(page, 'resources (connectors)');
 });
 
 test('R15: share Care Role 4 with Managed 16 → preview → Apply queues it, and the group shows at once', async () => {
@@ -78,7 +89,7 @@ test('R15: share Care Role 4 with Managed 16 → preview → Apply queues it, an
   const dialog = page.getByRole('dialog', { name: /Preview: Share “Care Role 4” with “Managed 16”/ });
   await expect(dialog.getByTestId('plan-ops')).toContainText('Share Role “Care Role 4” with “Managed 16”.');
   await expect(dialog).toContainText('No one gains or loses access.');
-  await page.screenshot({ path: `${SHOTS}/resources-share-preview.png` });
+  await shot(page, 'resources-share-preview');
   await dialog.getByRole('button', { name: /Apply/ }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Queued: Share “Care Role 4” with “Managed 16”' })).toBeVisible();
@@ -95,8 +106,8 @@ test('R20: unsharing Services Role 2 from Services 8 lists the lock-outs and nee
   await expect(dialog.getByTestId('lockouts')).toContainText('379 locked out');
   const apply = dialog.getByRole('button', { name: /Apply/ });
   await expect(apply).toBeDisabled();
-  await page.screenshot({ path: `${SHOTS}/resources-unshare-lockouts.png` });
-  await expectNoSeriousA11yViolations(page, 'resources (unshare preview)');
+  await shot(page, 'resources-unshare-lockouts');
+  await axe(page, 'resources (unshare preview)');
   await dialog.getByRole('checkbox', { name: /will be left with no roles and locked out/ }).check();
   await expect(apply).toBeEnabled();
   await apply.click();
@@ -112,8 +123,8 @@ test('R21: deleting a custom role that is held is refused, naming the holders', 
   const dialog = page.getByRole('dialog', { name: 'Delete the role “Support Role 3”' });
   await expect(dialog.getByTestId('refusal')).toContainText('R21: "Support Role 3" is still held by');
   await expect(dialog.getByTestId('refusal')).toContainText('@partner.example.com');
-  await page.screenshot({ path: `${SHOTS}/resources-delete-refused.png` });
-  await expectNoSeriousA11yViolations(page, 'resources (delete refused)');
+  await shot(page, 'resources-delete-refused');
+  await axe(page, 'resources (delete refused)');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });

@@ -1,0 +1,125 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+/**
+ * Issue 6, Partner access (R25–R29) on the partner tier: the services table, a service's
+ * accounts and users, select accounts → Add user / Remove user → the R26 / R27 picker (search,
+ * Current access, exclusions) → Grant / Revoke → confirmation → banner.
+ */
+
+const SHOTS = 'test-results';
+
+/** Waits for MUI's transitions to end, so screenshots and contrast checks see the final colours. */
+const settle = (p: Page) => p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+const shot = async (p: Page, name: string) => {
+  await settle(p);
+  await p.screenshot({ path: `${SHOTS}/${name}.png` });
+};
+const axe = async (p: Page, screen: string) => {
+  await settle(p);
+  await expectNoSeriousA11yViolations(p, screen);
+};
+let platform: PlatformProcess | undefined;
+let web: WebProcess | undefined;
+let page: Page;
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async ({ browser }: { browser: Browser }) => {
+  platform = await startPlatformProcess({ port: 46031, seed: 'partner', extraArgs: ['--rate', '0'] });
+  web = await startWebHost({ port: 46032, platform });
+  page = await browser.newPage();
+  await page.goto(web.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online');
+});
+test.afterAll(async () => {
+  await page?.close();
+  await stopAll(web, platform);
+});
+
+const services = (p: Page) => p.getByRole('grid', { name: 'Partner services' });
+const accounts = (p: Page) => p.getByRole('grid', { name: 'Accounts of Service 1' });
+const pickerRows = (p: Page) => p.getByRole('grid', { name: 'Users to pick' }).getByRole('row').filter({ hasNot: p.getByRole('columnheader') });
+
+const openService1 = async (p: Page) => {
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Partner access' }).click();
+  const row = services(p).getByRole('row').filter({ hasText: 'Globex Group 1' });
+  await expect(row).toContainText('Service 1');
+  await row.click();
+  await expect(p.getByRole('heading', { name: 'Service 1 · Globex Group 1' })).toBeVisible();
+};
+
+/** Two accounts: Femi Fischer has both, Ana Fischer one, most users none. */
+const selectTwoAccounts = async (p: Page) => {
+  await accounts(p).getByRole('row').filter({ hasText: 'Atlas Media 2' }).click();
+  await accounts(p).getByRole('row').filter({ hasText: 'Atlas Systems 9' }).click({ modifiers: ['Control'] });
+  await expect(p.getByText('2 selected')).toBeVisible();
+};
+
+test('R29: services table (partner organisation, number of accounts) and a service’s accounts with their users', async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Partner access' }).click();
+  await expect(services(page).getByRole('row').filter({ hasNot: page.getByRole('columnheader') })).toHaveCount(2);
+  await expect(services(page).getByRole('row').filter({ hasText: 'Globex Group 1' })).toContainText('10');
+  await shot(page, 'partner-services');
+  await axe(page, 'partner (services)');
+  await openService1(page);
+  await expect(accounts(page).getByRole('row').filter({ hasNot: page.getByRole('columnheader') })).toHaveCount(10);
+  await expect(accounts(page).getByRole('row').filter({ hasText: 'Atlas Media 2' })).toContainText('Femi Fischer');
+  await shot(page, 'partner-service-detail');
+  await axe(page, 'partner (service detail)');
+});
+
+test('R26: Add user lists users with no or partial access, searchable, with Current access; grant → confirm → banner', async () => {
+  await selectTwoAccounts(page);
+  await page.getByRole('button', { name: 'Add user' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add user: 2 selected accounts' });
+  await expect(dialog).toBeVisible();
+  // Femi Fischer already has both accounts: left out (R26). Ana Fischer has one of two.
+  const search = dialog.getByRole('textbox', { name: 'Search by name or e-mail' });
+  await search.fill('fischer');
+  await expect(pickerRows(page).filter({ hasText: 'femi.fischer78@partner.example.com' })).toHaveCount(0);
+  await expect(pickerRows(page).filter({ hasText: 'ana.fischer17@partner.example.com' })).toContainText('1 of 2');
+  await search.fill('ana.adams76@');
+  await expect(pickerRows(page)).toHaveCount(1);
+  await expect(pickerRows(page)).toContainText('0 of 2');
+  await pickerRows(page).click();
+  await expect(dialog.getByRole('status')).toHaveText('1 user picked.');
+  await shot(page, 'partner-grant-picker');
+  await axe(page, 'partner (grant picker)');
+  await dialog.getByRole('button', { name: 'Grant access' }).click();
+
+  const confirm = page.getByRole('dialog', { name: 'Preview: Grant partner access' });
+  await expect(confirm.getByTestId('plan-ops')).toContainText('Grant Ana Adams access to 2 accounts of service “Service 1”');
+  await expect(confirm.getByTestId('gains')).toContainText('Gains (2)');
+  await shot(page, 'partner-grant-confirm');
+  await confirm.getByRole('button', { name: 'Confirm: grant access' }).click();
+  await expect(page.getByTestId('partner-banner')).toContainText('Access granted: 1 user to 2 accounts');
+  await expect(accounts(page).getByRole('row').filter({ hasText: 'Atlas Media 2' })).toContainText('Ana Adams');
+  await shot(page, 'partner-granted-banner');
+});
+
+test('R27: Remove user lists users with full or partial access only; revoke the selected accounts → confirm → banner', async () => {
+  await selectTwoAccounts(page);
+  await page.getByRole('button', { name: 'Remove user' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove user: 2 selected accounts' });
+  const search = dialog.getByRole('textbox', { name: 'Search by name or e-mail' });
+  await search.fill('Fischer');
+  await expect(pickerRows(page).filter({ hasText: 'femi.fischer78@partner.example.com' })).toContainText('2 of 2');
+  await expect(pickerRows(page).filter({ hasText: 'ana.fischer17@partner.example.com' })).toContainText('1 of 2');
+  // Nobody without access is listed (R27): Ana Costa has none of the two.
+  await search.fill('ana.costa121');
+  await expect(dialog.getByText('No user matches the search.')).toBeVisible();
+  await search.fill('femi.fischer78');
+  await pickerRows(page).click();
+  await shot(page, 'partner-revoke-picker');
+  await dialog.getByRole('button', { name: 'Revoke access' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Preview: Revoke partner access' });
+  await expect(confirm.getByTestId('plan-ops')).toContainText('Revoke the access of Femi Fischer to 2 accounts');
+  await expect(confirm.getByTestId('lockouts')).toContainText('2 locked out');
+  await confirm.getByRole('checkbox').check();
+  await axe(page, 'partner (revoke confirmation)');
+  await confirm.getByRole('button', { name: 'Confirm: revoke access' }).click();
+  await expect(page.getByTestId('partner-banner')).toContainText('Access revoked: 1 user from 2 accounts');
+  await expect(accounts(page).getByRole('row').filter({ hasText: 'Atlas Media 2' })).not.toContainText('Femi Fischer');
+  await shot(page, 'partner-revoked-banner');
+});
