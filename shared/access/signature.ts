@@ -42,16 +42,17 @@ const make = (via: Via, roleIds: string[], cap: string | null, canLogIn: boolean
 });
 
 /** R7, R8: group role ids of `u` on the context's account (sorted, no duplicates). */
+const addAll = (ids: string[], roles: ReadonlySet<string> | undefined): void => {
+  if (roles) for (const r of roles) if (!ids.includes(r)) ids.push(r);
+};
+
 const groupRoleIds = (s: AccessState, c: AccountCtx, u: string): string[] => {
   const ids: string[] = [];
   const mine = s.userGroupRoles.get(u);
   if (!mine) return ids;
-  const add = (roles: ReadonlySet<string> | undefined) => {
-    if (roles) for (const r of roles) if (!ids.includes(r)) ids.push(r);
-  };
   // Walk the smaller side: an account is in a handful of groups, a user may be in dozens.
-  if (c.groups.size <= mine.size) for (const g of c.groups) add(mine.get(g));
-  else for (const [g, roles] of mine) if (c.groups.has(g)) add(roles);
+  if (c.groups.size <= mine.size) for (const g of c.groups) addAll(ids, mine.get(g));
+  else for (const [g, roles] of mine) if (c.groups.has(g)) addAll(ids, roles);
   return ids.length > 1 ? ids.sort() : ids;
 };
 

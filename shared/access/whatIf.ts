@@ -5,6 +5,7 @@ import { roleLabel } from './state';
 import type { Via } from './evaluate';
 import { accountCtx, signature, sigPrivileges, type AccessSig } from './signature';
 
+/** One pair's change. `roles` and `privileges` may be shared between entries: read-only. */
 export interface AccessChange {
   userId: string;
   accountId: string;
@@ -23,6 +24,9 @@ export interface WhatIf {
   refused: { op: string; index: number; reason: string }[];
 }
 
+/** Labels are made as seen from an account that owns no role; `entry` redoes them where one does. */
+const MEMBER = '\u0000member';
+
 const minus = <T>(a: Iterable<T>, b: { has(x: T): boolean }): T[] => [...a].filter((x) => !b.has(x));
 
 interface Side {
@@ -35,17 +39,25 @@ interface Delta {
   roleIds: string[];
   privileges: string[];
   gainedEntry: boolean;
+  /** R16 labels as seen from member accounts, shared by every entry with this delta. */
+  labels: string[];
+  /** Accounts owning one of the roles: there the label has no " (shared)" and is made afresh. */
+  owners: Set<string>;
 }
 
-const delta = (from: AccessSig, to: AccessSig, f: Side, t: Side): Delta | null => {
+const delta = (from: AccessSig, to: AccessSig, f: Side, t: Side, labelAt: string): Delta | null => {
   const roleIds = minus(to.roleIds, new Set(from.roleIds));
   const privileges = minus(sigPrivileges(t.s, to, t.memo), sigPrivileges(f.s, from, f.memo)).sort();
   const gainedEntry = !from.canLogIn && to.canLogIn;
-  return roleIds.length || privileges.length || gainedEntry ? { roleIds, privileges, gainedEntry } : null;
+  if (!roleIds.length && !privileges.length && !gainedEntry) return null;
+  const owners = new Set(roleIds.map((r) => t.s.roles.get(r)?.accountId ?? ''));
+  const labels = roleIds.map((r) => roleLabel(t.s, r, labelAt)).sort();
+  return { roleIds, privileges, gainedEntry, labels, owners };
 };
 
 const entry = (s: AccessState, u: string, a: string, d: Delta, via: Via): AccessChange => ({
-  userId: u, accountId: a, roles: d.roleIds.map((r) => roleLabel(s, r, a)).sort(), privileges: d.privileges, via,
+  userId: u, accountId: a, privileges: d.privileges, via,
+  roles: d.owners.has(a) ? d.roleIds.map((r) => roleLabel(s, r, a)).sort() : d.labels,
 });
 
 /**
@@ -76,7 +88,7 @@ export const whatIf = (base: AccessState, ops: readonly PlanOp[]): WhatIf => {
       let fromB = deltas.get(sb.key);
       if (!fromB) deltas.set(sb.key, (fromB = new Map()));
       let d = fromB.get(sa.key);
-      if (!d) fromB.set(sa.key, (d = [delta(sb, sa, before, after), delta(sa, sb, after, before)]));
+      if (!d) fromB.set(sa.key, (d = [delta(sb, sa, before, after, MEMBER), delta(sa, sb, after, before, MEMBER)]));
       if (d[0]) out.gains.push(entry(state, u, a, d[0], sa.via));
       if (d[1]) out.losses.push(entry(base, u, a, d[1], sb.via));
       if (sb.canLogIn && !sa.canLogIn) out.lockedOut.push({ userId: u, accountId: a });
