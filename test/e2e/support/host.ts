@@ -20,6 +20,8 @@ export interface Spawned {
   /** Everything the process wrote to stderr so far (for failure messages). */
   log(): string;
   stop(): Promise<void>;
+  /** SIGKILL the whole group: a crash, with no chance to clean up. */
+  crash(): Promise<void>;
 }
 
 export interface PlatformProcess extends Spawned {
@@ -87,6 +89,16 @@ const stopGroup = async (proc: ChildProcess) => {
   }
 };
 
+const crashGroup = async (proc: ChildProcess) => {
+  if (!proc.pid || proc.exitCode !== null || proc.signalCode !== null) return;
+  try {
+    process.kill(-proc.pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+  await waitForExit(proc, 5_000);
+};
+
 const launch = (cmd: string, args: string[], marker: string, timeoutMs: number) =>
   new Promise<{ proc: ChildProcess; fields: Record<string, string>; log: () => string }>((resolve, reject) => {
     const proc = spawn(cmd, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
@@ -129,7 +141,7 @@ export const startPlatformProcess = async (o: PlatformOptions = {}): Promise<Pla
   const { proc, fields, log } = await launch('npm', args, 'ROSTER_PLATFORM', 60_000);
   const { url, account, user, token } = fields;
   if (!url || !account || !user || !token) throw new Error(`unexpected ROSTER_PLATFORM line: ${JSON.stringify(fields)}`);
-  return { proc, dataDir, port, url, accountId: account, user, token, log, stop: () => stopGroup(proc) };
+  return { proc, dataDir, port, url, accountId: account, user, token, log, stop: () => stopGroup(proc), crash: () => crashGroup(proc) };
 };
 
 export interface WebOptions {
@@ -149,11 +161,24 @@ export const startWebHost = async (o: WebOptions = {}): Promise<WebProcess> => {
   const { proc, fields, log } = await launch('npm', args, 'ROSTER_WEB', 120_000);
   const url = fields.url;
   if (!url) throw new Error(`unexpected ROSTER_WEB line: ${JSON.stringify(fields)}`);
-  return { proc, dataDir, port, url, origin: new URL(url).origin, log, stop: () => stopGroup(proc) };
+  return { proc, dataDir, port, url, origin: new URL(url).origin, log, stop: () => stopGroup(proc), crash: () => crashGroup(proc) };
 };
 
 /** Stops what a spec started and removes its temp data dirs. */
 export const stopAll = async (...procs: (Spawned | undefined)[]): Promise<void> => {
   for (const p of procs) await p?.stop();
   for (const p of procs) if (p?.dataDir.startsWith(os.tmpdir())) rmSync(p.dataDir, { recursive: true, force: true });
+};
+
+/** Calls main's services through a running browser host, as its page would (secret header). */
+export const callHost = async <T = unknown>(web: Pick<WebProcess, 'url' | 'origin'>, channel: string, input?: unknown): Promise<T> => {
+  const secret = new URL(web.url).hash.replace(/^#secret=/, '');
+  const res = await fetch(`${web.origin}/_roster/call`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'x-roster-secret': secret },
+    body: JSON.stringify({ channel, input }),
+  });
+  const env = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
+  if (!env.ok) throw new Error(`${channel}: ${env.error?.code}: ${env.error?.message}`);
+  return env.value as T;
 };
