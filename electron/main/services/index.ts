@@ -34,7 +34,7 @@ export const createServices = (opts: ServicesOptions): Services => {
     for (const l of listeners) l(event, payload);
   };
   const baseFetch = opts.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  // One bucket for everything main sends (pull, probe and, later, push): at the platform's 10/s.
+  // One bucket for everything main sends (pull, probe and push): at the platform's 10/s.
   // Its burst of 5 stays under the platform's own bucket of 10, so we never trip its 503 alone;
   // reads retry briefly here, so an unreachable platform shows as offline within about a second.
   const bucket = new TokenBucket(realClock, 10, 5);
