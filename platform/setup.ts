@@ -8,6 +8,7 @@ import { generateSnapshot } from '../shared/seeds/generate';
 import { createToken } from './credentials';
 import { getMeta, getRecord, insertRecord, setMeta } from './db/records';
 import { importSnapshot } from './db/seed';
+import { INDEXES } from './db/schema';
 
 export type SeedTier = 'example' | 'partner' | 'large' | 'huge';
 export const SEED_TIERS: readonly SeedTier[] = ['example', 'partner', 'large', 'huge'];
@@ -19,7 +20,10 @@ export const seedSnapshot = (tier: SeedTier): Snapshot => (tier === 'example' ? 
 /** Seeds a brand-new database once; a reopened one keeps its data and its primary account. */
 export const ensureSeeded = async (db: PGlite, tier: SeedTier): Promise<string> => {
   const existing = await getMeta(db, 'primary');
-  if (existing) return existing;
+  if (existing) {
+    await db.exec(INDEXES);
+    return existing;
+  }
   const snapshot = seedSnapshot(tier);
   const primary = await db.transaction(async (tx) => {
     const id = await importSnapshot(tx, snapshot);
@@ -36,6 +40,7 @@ export const ensureSeeded = async (db: PGlite, tier: SeedTier): Promise<string> 
  * and every first read rewrites hint bits. One VACUUM ANALYZE fixes both.
  */
 export const tidy = async (db: PGlite): Promise<void> => {
+  await db.exec(INDEXES);
   await db.exec('vacuum analyze records');
 };
 

@@ -14,13 +14,6 @@ create table if not exists records (
   doc jsonb not null,
   primary key (type, owner, id)
 );
-create index if not exists records_scan on records (type, owner, seq);
-create index if not exists records_id on records (type, id);
-create index if not exists records_account on records (type, owner, (doc->>'accountId'));
-create index if not exists records_group on records (type, owner, (doc->>'accountGroupId'));
-create index if not exists records_user on records (type, owner, (doc->>'userId'));
-create index if not exists records_role on records (type, owner, (doc->>'roleId'));
-create index if not exists records_service on records (type, owner, (doc->>'serviceId'));
 create table if not exists credentials (
   user_id text not null,
   kind text not null check (kind in ('token', 'password')),
@@ -28,4 +21,18 @@ create table if not exists credentials (
   created_at timestamptz not null default now(),
   primary key (user_id, kind, secret_hash)
 );
+`;
+
+/**
+ * Indexes are built after the first bulk load (building them once over the loaded rows is far
+ * cheaper than maintaining them row by row during it); on reopen these are no-ops.
+ */
+export const INDEXES = `
+create index if not exists records_scan on records (type, owner, seq);
+create index if not exists records_id on records (type, id);
+create index if not exists records_account on records (type, owner, (doc->>'accountId'));
+create index if not exists records_group on records (type, owner, (doc->>'accountGroupId'));
+create index if not exists records_user on records (type, owner, (doc->>'userId'));
+create index if not exists records_role on records (type, owner, (doc->>'roleId'));
+create index if not exists records_service on records (type, owner, (doc->>'serviceId'));
 `;
