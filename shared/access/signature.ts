@@ -69,6 +69,18 @@ export const signature = (s: AccessState, c: AccountCtx, u: string): AccessSig =
   return make('none', ids, null, false);
 };
 
+/**
+ * The signature on the same account in a later state, without walking the user's groups again,
+ * when nothing but the account's own settings (cap, SSO) can have changed for this pair: the
+ * user's groups and the account's group, direct and partner links are the very same objects.
+ * Returns null when that does not hold and a full `signature` is needed.
+ */
+export const reuseSignature = (prev: AccessSig, before: AccountCtx, after: AccountCtx, sameUserGroups: boolean): AccessSig | null => {
+  if (!sameUserGroups || (prev.via !== 'group' && prev.via !== 'sso')) return null;
+  if (before.groups !== after.groups || before.direct !== after.direct || before.partner !== after.partner) return null;
+  return make(after.sso ? 'sso' : 'group', prev.roleIds, after.sar, true);
+};
+
 /** Privileges of a signature (R10 cap applied), memoised per key: few distinct keys exist. */
 export const sigPrivileges = (s: AccessState, sig: AccessSig, memo: Map<string, ReadonlySet<string>>): ReadonlySet<string> => {
   let p = memo.get(sig.key);

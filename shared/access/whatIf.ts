@@ -3,7 +3,7 @@ import { applyOps } from '../plans/apply';
 import type { AccessState } from './state';
 import { roleLabel } from './state';
 import type { Via } from './evaluate';
-import { accountCtx, signature, sigPrivileges, type AccessSig } from './signature';
+import { accountCtx, reuseSignature, signature, sigPrivileges, type AccessSig } from './signature';
 
 /** One pair's change. `roles` and `privileges` may be shared between entries: read-only. */
 export interface AccessChange {
@@ -83,7 +83,8 @@ export const whatIf = (base: AccessState, ops: readonly PlanOp[]): WhatIf => {
     const ca = accountCtx(state, a);
     for (const u of users) {
       const sb = signature(base, cb, u);
-      const sa = signature(state, ca, u);
+      const sameUserGroups = base.userGroupRoles.get(u) === state.userGroupRoles.get(u);
+      const sa = reuseSignature(sb, cb, ca, sameUserGroups) ?? signature(state, ca, u);
       if (sb.key === sa.key) continue;
       let fromB = deltas.get(sb.key);
       if (!fromB) deltas.set(sb.key, (fromB = new Map()));
