@@ -1,4 +1,15 @@
-// The rules engine (issue 3): pure, built once per snapshot, answered per user or per account.
+/**
+ * The rules engine (issue 3): pure TypeScript, for the renderer, main and the CLI alike.
+ *
+ *   const st = buildState(snapshot);          // indexes, once per snapshot (O(records))
+ *   explain(st, userId, accountId);          // EffectiveAccess with its reasons (R6–R13, R16, R25)
+ *   reach(st, userId); who(st, accountId);   // per user / per account, never users × accounts
+ *   whatIf(st, ops);                          // {gains, losses, lockedOut, refused} of a plan
+ *   accountResources / userResources (R24), partnerPicker (R26, R27), redundantDirectRoles
+ *
+ * Optimistic view (confirmed ⊕ pending): `applyOps(st, pendingOps).state` from shared/plans is
+ * a copy-on-write fork; every function here answers on it as on the confirmed state.
+ */
 import type { Snapshot } from '../model';
 import { buildState, type AccessState } from './state';
 
@@ -11,6 +22,7 @@ export { whatIf, type WhatIf, type AccessChange } from './whatIf';
 export { accountResources, userResources, type ResourceReach } from './resources';
 export { partnerPicker, type PickerQuery, type PickerRow } from './picker';
 export { redundantDirectRoles, type RedundantDirectRole } from './redundant';
+export { accountsInGroup, directUsersOf, groupsOf, groupsOfAccount, usersInGroup } from './queries';
 
 /** Convenience for callers holding a snapshot: build the indexes once and reuse them. */
 export const accessIndex = (snapshot: Snapshot): AccessState => buildState(snapshot);

@@ -45,3 +45,18 @@ describe('the seed 002 worked example, end to end', () => {
     ]);
   });
 });
+
+describe('view queries', () => {
+  it('R7: users in group, accounts in group and groups of an account, on an optimistic state too', async () => {
+    const { applyOps } = await import('../../../shared/plans');
+    const { accountsInGroup, groupsOf, groupsOfAccount, usersInGroup } = await import('../../../shared/access');
+    const st = buildState(example());
+    expect(groupsOf(st).map((g) => g.name).sort()).toEqual(['All Accounts', 'Services 1', 'Services 2']);
+    const s1 = groupsOf(st).find((g) => g.name === 'Services 1')!.id;
+    expect(accountsInGroup(st, s1).sort()).toEqual([ABC, DEF].sort());
+    expect(usersInGroup(st, s1).map((u) => [u.userId, u.roles])).toEqual([[U1, ['Standard User']], [U2, ['Standard User']]]);
+    const after = applyOps(st, [{ op: 'group.addAccounts', groupId: s1, accountIds: [GHI] }]).state;
+    expect(groupsOfAccount(after, GHI)).toContain(s1);
+    expect(groupsOfAccount(st, GHI)).not.toContain(s1);
+  });
+});
