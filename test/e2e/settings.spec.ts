@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+/**
+ * Issue 6, Settings: the embedded platform by default; a real platform by URL + user + API token
+ * (sent to main with connection.set, never kept by the page), clear validation errors, and the
+ * online / offline state.
+ */
+
+const SHOTS = 'test-results';
+const settle = (p: Page) => p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+const shot = async (p: Page, name: string) => {
+  await settle(p);
+  await p.screenshot({ path: `${SHOTS}/${name}.png` });
+};
+
+let platform: PlatformProcess | undefined;
+let web: WebProcess | undefined;
+
+test.afterAll(async () => stopAll(web, platform));
+
+const apiUrl = (p: PlatformProcess) => (/\/api\/rest\/v1\//.test(p.url) ? p.url : `${p.url.replace(/\/$/, '')}/api/rest/v1/${p.accountId}`);
+
+test('connection: embedded by default; validation errors; a real platform by URL, user and token; offline when it stops', async ({ page }) => {
+  [platform, web] = await Promise.all([startPlatformProcess({ port: 46041 }), startWebHost({ port: 46042 })]);
+  await page.goto(web.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByTestId('settings-current')).toContainText('Embedded platform http://127.0.0.1:');
+  await expect(page.getByTestId('settings-online')).toHaveText('Online');
+  await expect(page.getByRole('radio', { name: 'Embedded reference platform (default)' })).toBeChecked();
+  await shot(page, 'settings-embedded');
+  await settle(page);
+  await expectNoSeriousA11yViolations(page, 'settings');
+
+  // Clear validation errors, one per field, and nothing sent.
+  await page.getByRole('radio', { name: /A real platform/ }).check();
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByText('Enter the user name (the e-mail you sign in with).')).toBeVisible();
+  await expect(page.getByText('Enter the API token.')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Platform URL' })).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('textbox', { name: 'Platform URL' }).fill(platform.url.replace(/\/api\/rest\/v1\/.*$/, ''));
+  await page.getByRole('textbox', { name: 'User' }).fill(platform.user);
+  await page.getByRole('textbox', { name: 'API token' }).fill(platform.token);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByText('The URL must name the account: https://<host>/api/rest/v1/<accountId>.')).toBeVisible();
+  await shot(page, 'settings-validation');
+  await settle(page);
+  await expectNoSeriousA11yViolations(page, 'settings (validation errors)');
+
+  // A wrong token: the platform's refusal is shown, not a silent success.
+  await page.getByRole('textbox', { name: 'Platform URL' }).fill(apiUrl(platform));
+  await page.getByRole('textbox', { name: 'API token' }).fill('not-the-token');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByTestId('connect-result')).toContainText(`Connected to ${apiUrl(platform)}, but:`);
+  await shot(page, 'settings-wrong-token');
+
+  // The real platform: main keeps the token; the page forgets it.
+  await page.getByRole('textbox', { name: 'API token' }).fill(platform.token);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByTestId('connect-result')).toContainText(`Connected to ${apiUrl(platform)}`);
+  await expect(page.getByRole('textbox', { name: 'API token' })).toHaveValue('');
+  await expect(page.getByTestId('settings-current')).toContainText(`Platform ${apiUrl(platform)} as ${platform.user}`);
+  await expect(page.getByRole('banner')).toContainText(`Platform · ${apiUrl(platform)}`);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online');
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain(platform.token);
+  await shot(page, 'settings-remote-connected');
+
+  // Offline: the platform goes away; a refresh says so and the cache stays on screen.
+  await platform.stop();
+  await page.getByRole('button', { name: 'Refresh from the platform' }).click();
+  await expect(page.getByTestId('connection-state')).toHaveText('Offline');
+  await expect(page.getByTestId('settings-online')).toHaveText('Offline');
+  await shot(page, 'settings-offline');
+
+  // Back to the embedded platform.
+  await page.getByRole('radio', { name: 'Embedded reference platform (default)' }).check();
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByTestId('connect-result')).toContainText('Connected to http://127.0.0.1:');
+  await expect(page.getByTestId('connection-state')).toHaveText('Online');
+  await expect(page.getByTestId('settings-current')).toContainText('Embedded platform');
+});
