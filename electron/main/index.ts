@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CSP } from './csp';
 import { startEmbedded } from './embedded';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
-import { consoleLog, createServices, fileSecretStore, fileSettingsStore, type Cipher, type Services } from './services';
+import { consoleLog, createServices, fileSecretStore, fileSettingsStore, memorySecretStore, type Cipher, type Services } from './services';
 import { permissionDecision, windowOptions } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,6 +19,16 @@ if (process.env.ROSTER_USER_DATA) app.setPath('userData', process.env.ROSTER_USE
 const safeCipher: Cipher = {
   seal: (s) => safeStorage.encryptString(s).toString('base64'),
   open: (s) => safeStorage.decryptString(Buffer.from(s, 'base64')),
+};
+
+/** A real OS keychain: on Linux without one, safeStorage falls back to a fixed key (basic_text). */
+const hasKeychain = (): boolean =>
+  safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+
+const secretStore = (dataDir: string) => {
+  if (hasKeychain()) return fileSecretStore(path.join(dataDir, 'secrets.json'), safeCipher);
+  log.warn('no OS keychain available: tokens are kept for this session only');
+  return memorySecretStore();
 };
 
 const lockDown = (contents: WebContents) => {
@@ -48,7 +58,7 @@ const boot = async (): Promise<Services> => {
   const dataDir = app.getPath('userData');
   const services = createServices({
     dataDir,
-    secrets: fileSecretStore(path.join(dataDir, 'secrets.json'), safeCipher),
+    secrets: secretStore(dataDir),
     settings: fileSettingsStore(path.join(dataDir, 'connection.json')),
     journalFile: path.join(dataDir, 'outbox-journal.json'),
     startEmbedded,
