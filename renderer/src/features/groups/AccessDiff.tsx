@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import type { WhatIf, AccessChange } from '../../../../shared/access';
 import type { PlanOp } from '../../../../shared/plans/types';
 import { db } from '../../app/db';
-import { previewAccess } from './accessPreview';
+import { previewAccessOffThread } from './accessClient';
 
 const SHOWN = 20;
 
@@ -18,7 +18,7 @@ const useWhatIf = (ops: PlanOp[], onDiff?: (d: WhatIf) => void): Loaded => {
     let live = true;
     setLoaded(null);
     (async () => {
-      const diff = await previewAccess(db, ops);
+      const diff = await previewAccessOffThread(ops);
       const ids = [...new Set([...diff.gains, ...diff.losses, ...diff.lockedOut].slice(0, SHOWN * 3).map((c) => c.accountId))];
       const rows = await db.Account.bulkGet(ids);
       return { diff, names: new Map(ids.map((id, i) => [id, rows[i]?.name ?? id])) };

@@ -15,7 +15,7 @@ import { GroupNameDialog } from './GroupNameDialog';
 import { PlanPreviewDialog } from './PlanPreviewDialog';
 import { planCreateGroup, planRenameGroup } from './plans';
 import { proposeAddAccounts } from './propose';
-import { warmAccessState } from './accessPreview';
+import { warmAccessOffThread } from './accessClient';
 import { useConnection } from '../../app/connectionStore';
 import { useGroupsUi } from './uiStore';
 
@@ -36,7 +36,7 @@ export const GroupsArea = () => {
   const group = groups?.find((g) => g.id === item) ?? groups?.[0];
   useEffect(() => useGroupsUi.getState().clearSelection(), [group?.id]);
   const lastRefresh = useConnection((s) => s.lastRefresh);
-  useEffect(() => warmAccessState(db), [lastRefresh]);
+  useEffect(() => warmAccessOffThread(), [lastRefresh]);
 
   const addToGroup = async (target: GroupRow, accountIds: string[]) => {
     if (accountIds.length === 0) return;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -16,9 +16,12 @@ import type { WhatIf } from '../../../../shared/access';
 import { describeOp } from './describe';
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
+import type { SkippedAccount } from './plans';
 import { AccessDiff } from './AccessDiff';
 
 const NAMED = 50;
+const NO_OPS: PlanOp[] = [];
+const NO_SKIPPED: SkippedAccount[] = [];
 
 /** Only the names the dialog prints are looked up: a 20,000-account plan stays instant. */
 const useAccountNames = (ops: PlanOp[], skippedIds: string[]) =>
@@ -41,9 +44,11 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
   const [busy, setBusy] = useState(false);
   const [diff, setDiff] = useState<WhatIf | null>(null);
   const { planned } = preview;
-  const ops = planned.ok ? planned.ops : [];
-  const skipped = planned.ok ? planned.skipped : [];
-  const names = useAccountNames(ops, skipped.map((s) => s.accountId));
+  const ops = planned.ok ? planned.ops : NO_OPS;
+  const skipped = planned.ok ? planned.skipped : NO_SKIPPED;
+  // Stable inputs: a fresh array per render would re-run the live query on every render.
+  const skippedIds = useMemo(() => skipped.map((s) => s.accountId), [skipped]);
+  const names = useAccountNames(ops, skippedIds);
   const lookup = {
     group: (id: string) => groups.find((g) => g.id === id)?.name ?? id,
     account: (id: string) => names?.get(id) ?? id,

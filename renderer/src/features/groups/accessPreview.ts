@@ -24,12 +24,8 @@ export const previewAccess = async (db: RosterDb, ops: readonly PlanOp[]): Promi
 };
 
 /** Builds the indexes ahead of the first drop, when the browser is idle, so the preview is quick. */
-export const warmAccessState = (db: RosterDb): (() => void) => {
-  const run = () => void confirmedState(db).catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 5_000 });
-    return () => cancelIdleCallback(id);
-  }
-  const t = setTimeout(run, 1_000);
+export const warmAccessState = (db: RosterDb, delayMs = 3_000): (() => void) => {
+  // Not at once: the first screen's own reads come first.
+  const t = setTimeout(() => void confirmedState(db).catch(() => undefined), delayMs);
   return () => clearTimeout(t);
 };
