@@ -23,8 +23,12 @@ const start = async () => {
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Roster</title>');
   const s = makeServices({ Account: [], AccountGroup: [{ id: 'g1', accountId: 'primary-1', name: 'Services 1' }] });
   closeServices = () => s.services.close();
-  host = await startWebHost({ port: 0, rendererDir, services: s.services, secret: SECRET, log: silentLog });
-  return { ...s, base: `http://127.0.0.1:${host.port}` };
+  // Resolves when an event stream has subscribed, so a test never races the SSE connection.
+  let onSubscribe = () => {};
+  const subscribed = new Promise<void>((r) => (onSubscribe = r));
+  const services = { handlers: s.services.handlers, subscribe: (l: Parameters<typeof s.services.subscribe>[0]) => (onSubscribe(), s.services.subscribe(l)) };
+  host = await startWebHost({ port: 0, rendererDir, services, secret: SECRET, log: silentLog });
+  return { ...s, subscribed, base: `http://127.0.0.1:${host.port}` };
 };
 
 const post = (base: string, body: unknown, headers: Record<string, string>) =>
@@ -70,7 +74,7 @@ describe('browser host', () => {
   });
 
   it('the web bridge invokes through the host and receives connection.changed events', async () => {
-    const { base, services, platform } = await start();
+    const { base, services, platform, subscribed } = await start();
     const transport = webTransport({ secret: SECRET, base, reconnectMs: 50 });
     const bridge = bridgeOverTransport(transport);
     const seen: ConnectionInfo[] = [];
@@ -78,7 +82,7 @@ describe('browser host', () => {
     const pulled = await bridge.invoke('platform.pull', { objectType: 'AccountGroup' });
     expect(pulled.records).toHaveLength(1);
     await expect(bridge.invoke('platform.pull', { objectType: 'Bogus' } as never)).rejects.toMatchObject({ name: 'RosterError', code: 'bad-input' });
-    await new Promise((r) => setTimeout(r, 100));
+    await subscribed;
     platform.state.down = true;
     await services.connection.probe();
     await expect.poll(() => seen.at(-1)?.online).toBe(false);
