@@ -26,7 +26,7 @@ export const ensureSeeded = async (db: PGlite, tier: SeedTier): Promise<string> 
   }
   const snapshot = seedSnapshot(tier);
   const primary = await db.transaction(async (tx) => {
-    const id = await importSnapshot(tx, snapshot);
+    const id = await importSnapshot(tx, snapshot, { fresh: true });
     await setMeta(tx, 'primary', id);
     await setMeta(tx, 'seeded', tier);
     return id;

@@ -3,7 +3,7 @@ import { conflict } from '../errors';
 
 /** What PGlite and its transactions share: enough to run parameterised SQL. */
 export interface Q {
-  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
+  query<T>(sql: string, params?: unknown[], options?: { blob?: Blob }): Promise<{ rows: T[]; affectedRows?: number }>;
 }
 
 export type Doc = Record<string, unknown>;
