@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbedded } from '../main/embedded';
 import { consoleLog, createServices, fileSecretStore, fileSettingsStore, memorySettingsStore } from '../main/services';
-import { parseWebArgs } from './args';
+import { USAGE, parseWebArgs } from './args';
 import { startWebHost } from './server';
 
 /**
@@ -12,6 +12,10 @@ import { startWebHost } from './server';
  * carries exactly one line, `ROSTER_WEB url=…`, once the page can be loaded; logs go to stderr.
  */
 const main = async () => {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const args = parseWebArgs(process.argv.slice(2), process.env, root);
   if (!existsSync(path.join(args.rendererDir, 'index.html'))) throw new Error(`no built renderer in ${args.rendererDir}; run npm run build`);
