@@ -28,6 +28,25 @@ const lazy = <T>(make: () => T): (() => T) => {
 
 const SHARED_SUFFIX = / \(shared\)$/;
 
+const rolesByNameOf = (s: AccessState): Map<string, string[]> => {
+  const m = new Map<string, string[]>();
+  for (const id of s.roles.keys()) {
+    const key = s.roles.get(id)!.name.toLowerCase();
+    m.set(key, [...(m.get(key) ?? []), id]);
+  }
+  return m;
+};
+
+/** A role by id or name (R16: "Name (shared)" accepted); ties go to built-in, then the primary's. */
+const findRole = (s: AccessState, ref: string, byName: Map<string, string[]>, primary?: string): string | { error: string } => {
+  if (s.roles.has(ref)) return ref;
+  const ids = byName.get(ref.replace(SHARED_SUFFIX, '').toLowerCase()) ?? [];
+  if (ids.length === 1) return ids[0]!;
+  const pick = ids.find((id) => isBuiltIn(s.roles.get(id))) ?? ids.find((id) => s.roles.get(id)!.accountId === primary);
+  if (pick) return pick;
+  return { error: ids.length > 1 ? `role name "${ref}" is ambiguous (${ids.length} roles); use its id` : `unknown role "${ref}"` };
+};
+
 /** Name → id lookups over one state; groups created or renamed earlier in the plan count. */
 export const makeResolver = (s: AccessState): Resolver => {
   const errors: string[] = [];
@@ -35,33 +54,18 @@ export const makeResolver = (s: AccessState): Resolver => {
   const primary = lazy(() => primaryAccountId(s));
   const planGroups = new Map<string, string>();
   const usersByMail = lazy(() => new Map(s.users.keys().map((u) => [u.toLowerCase(), u])));
-  const rolesByName = lazy(() => {
-    const m = new Map<string, string[]>();
-    for (const id of s.roles.keys()) {
-      const key = s.roles.get(id)!.name.toLowerCase();
-      m.set(key, [...(m.get(key) ?? []), id]);
-    }
-    return m;
-  });
+  const rolesByName = lazy(() => rolesByNameOf(s));
   const fail = (message: string) => errors.push(`${where}: ${message}`);
   const unknown = (what: string, ref: string) => {
     fail(`unknown ${what} "${ref}"`);
     return ref;
   };
   const groupKey = (name: string) => groupNameKey(primary() ?? '', name);
-
   const role = (ref: string): string => {
-    if (s.roles.has(ref)) return ref;
-    const ids = rolesByName().get(ref.replace(SHARED_SUFFIX, '').toLowerCase()) ?? [];
-    if (ids.length === 1) return ids[0]!;
-    // Prefer the built-in role, then the primary's own custom role.
-    const pick = ids.find((id) => isBuiltIn(s.roles.get(id))) ?? ids.find((id) => s.roles.get(id)!.accountId === primary());
-    if (pick) return pick;
-    if (ids.length > 1) {
-      fail(`role name "${ref}" is ambiguous (${ids.length} roles); use its id`);
-      return ref;
-    }
-    return unknown('role', ref);
+    const found = findRole(s, ref, rolesByName(), primary());
+    if (typeof found === 'string') return found;
+    fail(found.error);
+    return ref;
   };
   const user = (ref: string) => usersByMail().get(ref.toLowerCase()) ?? (isKnownUser(s, ref) ? ref : unknown('user', ref));
   const account = (id: string) => (s.accounts.has(id) ? id : unknown('account', id));
