@@ -7,7 +7,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { db } from '../../app/db';
-import type { OutboxEntry, OutboxStatus } from '../../cache';
+import type { OutboxStatus } from '../../cache';
+import { countByStatus, filterOutbox, type OutboxFilter } from './outboxView';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useAccessState } from '../access-explorer/accessState';
 import { describePlanOp, namesFrom } from '../access-explorer/describe';
@@ -20,25 +21,13 @@ const COLOR: Record<OutboxStatus, 'default' | 'info' | 'success' | 'error' | 'wa
   conflict: 'warning',
 };
 
-type Filter = 'open' | OutboxStatus | 'all';
-
-/** Counts per status: what the Sync screen's summary says. */
-export const countByStatus = (entries: readonly OutboxEntry[]): Record<OutboxStatus, number> => {
-  const out: Record<OutboxStatus, number> = { pending: 0, sending: 0, done: 0, failed: 0, conflict: 0 };
-  for (const e of entries) out[e.status]++;
-  return out;
-};
-
 /** The outbox as queued in Dexie: every op in send order, its status, attempts and the platform's message. */
 export const OutboxTable = () => {
   const entries = useLiveQuery(() => db.outbox.orderBy('seq').toArray(), []);
   const live = useAccessState();
-  const [filter, setFilter] = useState<Filter>('open');
+  const [filter, setFilter] = useState<OutboxFilter>('open');
   const names = useMemo(() => namesFrom(live?.state), [live]);
-  const rows = useMemo(
-    () => (entries ?? []).filter((e) => (filter === 'all' ? true : filter === 'open' ? e.status !== 'done' : e.status === filter)),
-    [entries, filter],
-  );
+  const rows = useMemo(() => filterOutbox(entries ?? [], filter), [entries, filter]);
   const counts = countByStatus(entries ?? []);
   return (
     <Box component="section" aria-labelledby="outbox-title" sx={{ display: 'flex', flexDirection: 'column', minHeight: 320, flex: 1 }}>
@@ -50,7 +39,7 @@ export const OutboxTable = () => {
           {counts.pending} pending · {counts.sending} sending · {counts.failed} failed · {counts.conflict} in conflict · {counts.done} done
         </Typography>
         <Box sx={{ flex: 1 }} />
-        <TextField select size="small" label="Show" value={filter} onChange={(e) => setFilter(e.target.value as Filter)} sx={{ minWidth: 180 }}>
+        <TextField select size="small" label="Show" value={filter} onChange={(e) => setFilter(e.target.value as OutboxFilter)} sx={{ minWidth: 180 }}>
           <MenuItem value="open">Not yet done</MenuItem>
           <MenuItem value="pending">Pending</MenuItem>
           <MenuItem value="failed">Failed</MenuItem>
