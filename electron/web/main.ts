@@ -32,7 +32,12 @@ const main = async () => {
     ...(args.remote ? { override: args.remote } : {}),
     timeoutMs: 15_000,
   });
-  const host = await startWebHost({ port: args.port, rendererDir: args.rendererDir, services, secret: randomBytes(24).toString('base64url'), log });
+  const host = await startWebHost({ port: args.port, rendererDir: args.rendererDir, services, secret: randomBytes(24).toString('base64url'), log }).catch(
+    async (e: NodeJS.ErrnoException) => {
+      await services.close();
+      throw e.code === 'EADDRINUSE' ? new Error(`port ${args.port} on 127.0.0.1 is in use; pass another with --port N (0 = any free port)`) : e;
+    },
+  );
   process.stdout.write(`ROSTER_WEB url=${host.url}\n`);
   let stopping = false;
   const stop = () => {
