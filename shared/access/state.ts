@@ -194,14 +194,24 @@ export const isRoleSharedWith = (s: AccessState, roleId: string, accountId: stri
  * The primary account of a snapshot: the account with account groups enabled (R1), else the
  * one that is parent of the others, else the first account.
  */
+const primaryMemo = new WeakMap<object, string | undefined>();
 export const primaryAccountId = (s: AccessState): string | undefined => {
+  // Memoised per accounts layer: no op changes which account is primary, and at 100,000
+  // accounts the scan is worth doing once.
+  if (primaryMemo.has(s.accounts)) return primaryMemo.get(s.accounts);
   let parentOfOthers: string | undefined;
   let first: string | undefined;
+  let found: string | undefined;
   for (const id of s.accounts.keys()) {
     const a = s.accounts.get(id)!;
-    if (a.accountGroupsEnabled) return id;
+    if (a.accountGroupsEnabled) {
+      found = id;
+      break;
+    }
     first ??= id;
     if (a.parentAccountId && !parentOfOthers) parentOfOthers = a.parentAccountId;
   }
-  return parentOfOthers ?? first;
+  const result = found ?? parentOfOthers ?? first;
+  primaryMemo.set(s.accounts, result);
+  return result;
 };
