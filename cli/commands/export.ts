@@ -2,7 +2,7 @@ import { accountIdOf, apiBase, createPlatformClient, isApiError } from '../../sh
 import type { ObjectType } from '../../shared/model';
 import { realClock, seededRandom } from '../../shared/sync/clock';
 import { exportSnapshot } from '../../shared/sync/pull';
-import { TokenBucket } from '../../shared/sync/tokenBucket';
+import { platformBucket } from '../../shared/sync/tokenBucket';
 import { pacedFetch } from '../../shared/sync/transport';
 import type { Command } from '../main';
 import { CliError, readFlags, type CliArgs } from '../io';
@@ -33,7 +33,7 @@ export const connect = (f: { platform: string; user: string; token: string; rate
   const rate = positive('rate', f.rate, 10);
   let calls = 0;
   const fetch = pacedFetch((url, init) => globalThis.fetch(url, init), {
-    bucket: new TokenBucket(realClock, rate, Math.max(1, Math.floor(rate / 2))),
+    bucket: platformBucket(realClock, rate),
     clock: realClock,
     random: seededRandom(Date.now()),
     onRequest: () => void calls++,

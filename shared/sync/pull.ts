@@ -3,6 +3,7 @@ import type { ObjectType, QueryConfig, Snapshot } from '../model';
 import { emptySnapshot, OBJECT_TYPES } from '../model';
 import type { SyncApi } from './api';
 import { keyOf } from './calls/working';
+import { mapPool } from './pool';
 
 type Rec = Record<string, unknown>;
 
@@ -113,14 +114,18 @@ export const exportSnapshot = async (
     types?: readonly ObjectType[];
     /** GET each group for its Resources (default true). */
     groupResources?: boolean;
+    /** Scans in flight at once; the paced transport keeps them at the rate limit (default 4). */
+    concurrency?: number;
     onType?: (t: ObjectType, n: number) => void;
     skip?: (t: ObjectType, e: unknown) => boolean;
   } = {},
 ): Promise<ExportResult> => {
   const snapshot = emptySnapshot() as unknown as Record<ObjectType, Rec[]>;
   const quarantined: QuarantinedRecord[] = [];
+  const limit = opts.concurrency ?? 4;
   let calls = 0;
-  for (const t of opts.types ?? EXPORT_TYPES) {
+  // Several scans at once, so one request's latency never leaves a rate-limit slot unused.
+  await mapPool(opts.types ?? EXPORT_TYPES, limit, async (t) => {
     try {
       const scan = await scanType(api, t);
       snapshot[t] = scan.records;
@@ -130,12 +135,12 @@ export const exportSnapshot = async (
     } catch (e) {
       if (!opts.skip?.(t, e)) throw e;
     }
-  }
-  const groups = opts.groupResources === false ? [] : snapshot.AccountGroup;
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i]!;
-    groups[i] = (await api.get('AccountGroup', String(g.id))) as Rec;
-    calls++;
+  });
+  if (opts.groupResources !== false) {
+    snapshot.AccountGroup = await mapPool(snapshot.AccountGroup, limit, async (g) => {
+      calls++;
+      return (await api.get('AccountGroup', String(g.id))) as Rec;
+    });
   }
   return { snapshot: snapshot as unknown as Snapshot, quarantined, calls };
 };

@@ -54,3 +54,10 @@ export class TokenBucket {
     this.tokens = Math.min(this.tokens, 0);
   }
 }
+
+/**
+ * The bucket for a platform whose limiter allows a second's worth of burst (the reference
+ * platform, and the vendor's 10/s): a burst of a fifth of that absorbs timer lateness (a token
+ * is never lost to a late wake-up) and stays well inside the platform's own burst.
+ */
+export const platformBucket = (clock: Clock, rate: number): TokenBucket => new TokenBucket(clock, rate, Math.max(2, Math.floor(rate / 5)));
