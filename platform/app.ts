@@ -1,5 +1,5 @@
 import type { HttpBindings } from '@hono/node-server';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { ObjectType } from '../shared/model';
 import { parseBasic, resolveAccess, type Ctx } from './api/access';
 import { runQuery, runQueryMore } from './api/query';
@@ -48,45 +48,40 @@ const typeOf = (name: string, verb: Verb): ObjectType => {
 
 const isWrite = (method: string, path: string) => method === 'DELETE' || (method === 'POST' && !/\/(query|queryMore|bulk)$/.test(path));
 
-export const buildApp = (state: PlatformState): Hono<Env> => {
-  const app = new Hono<Env>();
-  app.onError((err, c) => {
-    if (err instanceof HttpError) return json(c, errorBody(err.message), err.status);
-    state.log(`platform: internal error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack : String(err)}`);
-    return json(c, errorBody('internal error'), 500);
-  });
-  app.notFound((c) => json(c, errorBody(`no such endpoint: ${c.req.method} ${c.req.path}`), 404));
-  app.route('/admin', adminRoutes(state));
+/** Injected faults come first: before auth, so they hit every API request alike. */
+const faultMiddleware = (state: PlatformState): MiddlewareHandler<Env> => async (c, next) => {
+  const f = state.faults;
+  const delay = latencyMs(f, state.rnd);
+  if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+  const d = decide(f, state.rnd);
+  if (d === '503') return json(c, errorBody('service unavailable (injected fault)'), 503);
+  if (d === '500') return json(c, errorBody('internal error (injected fault)'), 500);
+  if (d === 'drop') return dropConnection(c);
+  const commitDrop = f.commitDrop > 0 && isWrite(c.req.method, c.req.path) && state.rnd() < f.commitDrop;
+  await next();
+  if (commitDrop && c.res.status < 300) c.res = dropConnection(c);
+};
 
+/** Credentials, then the URL's account and the user's privileges there, then its rate limit. */
+const authMiddleware = (state: PlatformState): MiddlewareHandler<Env> => async (c, next) => {
+  const cred = parseBasic(c.req.header('authorization'));
+  if (!cred || !(await verifyCredential(state.db, cred.user, cred.kind, cred.secret))) {
+    c.header('WWW-Authenticate', 'Basic realm="Roster platform"');
+    throw new HttpError(401, 'authentication failed: use HTTP Basic with a password or BOOMI_TOKEN.<user>:<API token>');
+  }
+  const ctx = await resolveAccess(state.db, c.req.param('account') ?? '', cred.user);
+  if (!state.limiter.take(ctx.accountId, state.now())) {
+    c.header('Retry-After', '1');
+    throw new HttpError(503, `rate limit of ${state.limiter.perSecond} requests per second exceeded for account ${ctx.accountId}`);
+  }
+  c.set('ctx', ctx);
+  await next();
+};
+
+const apiRoutes = (state: PlatformState): Hono<Env> => {
   const api = new Hono<Env>();
-  api.use('*', async (c, next) => {
-    const f = state.faults;
-    const delay = latencyMs(f, state.rnd);
-    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-    const d = decide(f, state.rnd);
-    if (d === '503') return json(c, errorBody('service unavailable (injected fault)'), 503);
-    if (d === '500') return json(c, errorBody('internal error (injected fault)'), 500);
-    if (d === 'drop') return dropConnection(c);
-    const commitDrop = f.commitDrop > 0 && isWrite(c.req.method, c.req.path) && state.rnd() < f.commitDrop;
-    await next();
-    if (commitDrop && c.res.status < 300) c.res = dropConnection(c);
-  });
-  api.use('/:account/*', async (c, next) => {
-    const cred = parseBasic(c.req.header('authorization'));
-    if (!cred || !(await verifyCredential(state.db, cred.user, cred.kind, cred.secret))) {
-      c.header('WWW-Authenticate', 'Basic realm="Roster platform"');
-      throw new HttpError(401, 'authentication failed: use HTTP Basic with a password or BOOMI_TOKEN.<user>:<API token>');
-    }
-    const accountId = c.req.param('account') ?? '';
-    const ctx = await resolveAccess(state.db, accountId, cred.user);
-    if (!state.limiter.take(ctx.accountId, state.now())) {
-      c.header('Retry-After', '1');
-      throw new HttpError(503, `rate limit of ${state.limiter.perSecond} requests per second exceeded for account ${ctx.accountId}`);
-    }
-    c.set('ctx', ctx);
-    await next();
-  });
-
+  api.use('*', faultMiddleware(state));
+  api.use('/:account/*', authMiddleware(state));
   const env = () => ({ q: state.db, secret: state.secret, tokenTtlMs: state.tokenTtlMs, now: state.now() });
   api.get('/:account/getAssignableRoles', async (c) => json(c, await assignableRoles(state.db, c.get('ctx'))));
   api.post('/:account/:type/query', async (c) => {
@@ -118,6 +113,18 @@ export const buildApp = (state: PlatformState): Hono<Env> => {
     await runWrite(state, c.get('ctx'), type, 'DELETE', c.req.param('id'), undefined);
     return c.body(null, 200);
   });
-  app.route('/api/rest/v1', api);
+  return api;
+};
+
+export const buildApp = (state: PlatformState): Hono<Env> => {
+  const app = new Hono<Env>();
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return json(c, errorBody(err.message), err.status);
+    state.log(`platform: internal error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack : String(err)}`);
+    return json(c, errorBody('internal error'), 500);
+  });
+  app.notFound((c) => json(c, errorBody(`no such endpoint: ${c.req.method} ${c.req.path}`), 404));
+  app.route('/admin', adminRoutes(state));
+  app.route('/api/rest/v1', apiRoutes(state));
   return app;
 };

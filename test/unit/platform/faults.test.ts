@@ -90,14 +90,18 @@ describe('fault injection', () => {
 
 describe('rate limit', () => {
   it('answers 503 beyond N requests a second per account, then recovers', async () => {
-    expect((await adminCall(p, 'PUT', 'rate', { rate: 5 })).status).toBe(200);
+    expect((await adminCall(p, 'PUT', 'rate', { rate: 3 })).status).toBe(200);
     try {
+      const t0 = performance.now();
       const replies = await Promise.all(Array.from({ length: 15 }, () => groupsQuery()));
+      const elapsedS = (performance.now() - t0) / 1000;
       const statuses = replies.map((r) => r.status);
-      expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(6);
-      expect(statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(9);
+      // A full bucket (3) plus what refilled while the burst was being answered.
+      expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(3 + Math.ceil(elapsedS * 3));
+      expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
+      expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
       const limited = replies.find((r) => r.status === 503)!;
-      expect((limited.body as Json).message).toMatch(/rate limit of 5 requests per second/);
+      expect((limited.body as Json).message).toMatch(/rate limit of 3 requests per second/);
       await new Promise((r) => setTimeout(r, 1100));
       expect((await groupsQuery()).status).toBe(200);
     } finally {
