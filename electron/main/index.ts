@@ -73,6 +73,14 @@ const boot = async (): Promise<Services> => {
 
 app.on('web-contents-created', (_e, contents) => lockDown(contents));
 
+// One app per profile: a second launch would open the same embedded database.
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (win?.isMinimized()) win.restore();
+  win?.focus();
+});
+
 void app.whenReady().then(async () => {
   secureSession();
   const services = await boot();

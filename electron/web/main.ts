@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbedded } from '../main/embedded';
-import { consoleLog, createServices, fileSecretStore, fileSettingsStore, memorySettingsStore } from '../main/services';
+import { consoleLog, createServices, fileSecretStore, fileSettingsStore, lockDataDir, memorySettingsStore } from '../main/services';
 import { USAGE, parseWebArgs } from './args';
 import { startWebHost } from './server';
 
@@ -20,6 +20,7 @@ const main = async () => {
   const args = parseWebArgs(process.argv.slice(2), process.env, root);
   if (!existsSync(path.join(args.rendererDir, 'index.html'))) throw new Error(`no built renderer in ${args.rendererDir}; run npm run build`);
   const log = consoleLog;
+  const unlock = lockDataDir(args.dataDir);
   const services = createServices({
     dataDir: args.dataDir,
     // The browser host has no OS keychain: tokens sit in a 0600 file in the data dir.
@@ -35,6 +36,7 @@ const main = async () => {
   const host = await startWebHost({ port: args.port, rendererDir: args.rendererDir, services, secret: randomBytes(24).toString('base64url'), log }).catch(
     async (e: NodeJS.ErrnoException) => {
       await services.close();
+      unlock();
       throw e.code === 'EADDRINUSE' ? new Error(`port ${args.port} on 127.0.0.1 is in use; pass another with --port N (0 = any free port)`) : e;
     },
   );
@@ -43,7 +45,10 @@ const main = async () => {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void Promise.all([host.close(), services.close()]).finally(() => process.exit(0));
+    void Promise.all([host.close(), services.close()]).finally(() => {
+      unlock();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

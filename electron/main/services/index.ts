@@ -69,6 +69,7 @@ export const createServices = (opts: ServicesOptions): Services => {
 };
 
 export { dispatch } from './dispatch';
+export { lockDataDir } from './lock';
 export { fileSecretStore, memorySecretStore, type Cipher, type SecretStore } from './secrets';
 export { fileSettingsStore, memorySettingsStore } from './settings';
 export { consoleLog, silentLog, type EmbeddedPlatform, type Log, type StartEmbedded } from './types';

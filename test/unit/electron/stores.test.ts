@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileSecretStore, fileSettingsStore, type Cipher } from '../../../electron/main/services';
+import { fileSecretStore, fileSettingsStore, lockDataDir, type Cipher } from '../../../electron/main/services';
 import { parseWebArgs } from '../../../electron/web/args';
 
 const dir = () => mkdtempSync(path.join(os.tmpdir(), 'roster-unit-'));
@@ -57,5 +57,19 @@ describe('browser host command line', () => {
     [['--bogus']],
   ])('refuses %j with a usage line', (argv) => {
     expect(() => parseWebArgs(argv, {}, '/r')).toThrow(/./);
+  });
+});
+
+describe('data dir lock', () => {
+  it('refuses a data dir another live Roster holds, takes over a stale one, and releases', () => {
+    const d = dir();
+    const pidFile = path.join(d, 'roster.pid');
+    writeFileSync(pidFile, String(process.ppid));
+    expect(() => lockDataDir(d)).toThrow(/another Roster \(pid \d+\) is using/);
+    writeFileSync(pidFile, '999999999');
+    const unlock = lockDataDir(d);
+    expect(readFileSync(pidFile, 'utf8')).toBe(String(process.pid));
+    unlock();
+    expect(existsSync(pidFile)).toBe(false);
   });
 });
