@@ -8,6 +8,8 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import CheckBoxIcon from '@mui/icons-material/CheckBox';
+import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
 import { partnerPicker, type AccessState } from '../../../../shared/access';
 import { VirtualTable } from '../../components/VirtualTable';
 import { clickSelect, emptySelection, selectAll, type Selection } from '../groups/selection';
@@ -56,6 +58,13 @@ export const UserPickerDialog = ({ state, mode, serviceId, accountIds, onCancel,
             onSelectAll={() => setSel(selectAll(order))}
             empty={search ? 'No user matches the search.' : mode === 'grant' ? 'Every user of the entity already has access to all selected accounts.' : 'Nobody has access to the selected accounts.'}
             columns={[
+              {
+                id: 'picked',
+                header: 'Picked',
+                width: '72px',
+                // The row's aria-selected carries the state; the icon is for the eye only.
+                render: (r) => (sel.selected.has(r.userId) ? <CheckBoxIcon fontSize="small" color="primary" aria-hidden /> : <CheckBoxOutlineBlankIcon fontSize="small" aria-hidden />),
+              },
               { id: 'name', header: 'Name', width: '1.4fr', render: (r) => r.name },
               { id: 'email', header: 'E-mail', width: '2fr', render: (r) => r.userId },
               { id: 'current', header: 'Current access', width: '1fr', render: (r) => `${r.currentAccess} of ${n}` },

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -6,35 +7,20 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import Alert from '@mui/material/Alert';
 import { db } from '../../app/db';
 import { useConnection } from '../../app/connectionStore';
 import { OutboxTable } from './OutboxTable';
+import { PushProgress } from './PushProgress';
 
-/** The cache's real state: what was last scanned, what was quarantined, what is queued. */
-export const SyncArea = () => {
-  const { online, lastRefresh, failures } = useConnection();
+/** What was last scanned per object type: the cache's real state. */
+const CachedTypes = () => {
   const states = useLiveQuery(() => db.syncState.toArray(), []) ?? [];
-  const quarantined = useLiveQuery(() => db.quarantine.count(), []) ?? 0;
-  const pending = useLiveQuery(() => db.outbox.where('status').anyOf('pending', 'sending', 'failed', 'conflict').count(), []) ?? 0;
   return (
-    <Box component="section" aria-labelledby="sync-title" sx={{ p: 3, overflow: 'auto', flex: 1, display: 'flex', flexDirection: 'column' }}>
-      <Typography id="sync-title" variant="h5" component="h2" gutterBottom>
-        Sync
+    <Box component="section" aria-labelledby="cached-title" sx={{ mt: 3 }}>
+      <Typography id="cached-title" variant="h6" component="h3">
+        Cache
       </Typography>
-      <Typography gutterBottom>
-        {online === false ? 'Offline: the platform cannot be reached; you are working from the cache.' : online ? 'Online.' : 'Connecting…'}{' '}
-        {lastRefresh ? `Last refresh ${new Date(lastRefresh).toLocaleString()}.` : 'Not refreshed in this session yet.'}
-      </Typography>
-      <Typography gutterBottom>
-        {pending} queued change{pending === 1 ? '' : 's'} waiting to be sent. {quarantined} record{quarantined === 1 ? '' : 's'} quarantined (failed validation).
-      </Typography>
-      {failures.map((f) => (
-        <Alert key={f.objectType} severity="warning" sx={{ my: 1 }}>
-          {f.objectType}: {f.message}
-        </Alert>
-      ))}
-      <Table size="small" aria-label="Cached object types" sx={{ maxWidth: 720, mt: 2 }}>
+      <Table size="small" aria-label="Cached object types" sx={{ maxWidth: 720 }}>
         <TableHead>
           <TableRow>
             <TableCell>Object type</TableCell>
@@ -52,7 +38,32 @@ export const SyncArea = () => {
           ))}
         </TableBody>
       </Table>
+    </Box>
+  );
+};
+
+/** Sync: online state, what is being sent, the outbox with the platform's messages, and the cache. */
+export const SyncArea = () => {
+  const { online, lastRefresh, failures } = useConnection();
+  const quarantined = useLiveQuery(() => db.quarantine.count(), []) ?? 0;
+  return (
+    <Box component="section" aria-labelledby="sync-title" sx={{ p: 3, overflow: 'auto', flex: 1, display: 'flex', flexDirection: 'column' }}>
+      <Typography id="sync-title" variant="h5" component="h2" gutterBottom>
+        Sync
+      </Typography>
+      <Typography gutterBottom>
+        {online === false ? 'Offline: the platform cannot be reached; you are working from the cache.' : online ? 'Online.' : 'Connecting…'}{' '}
+        {lastRefresh ? `Last refresh ${new Date(lastRefresh).toLocaleString()}.` : 'Not refreshed in this session yet.'}{' '}
+        {quarantined} record{quarantined === 1 ? '' : 's'} quarantined (failed validation).
+      </Typography>
+      {failures.map((f) => (
+        <Alert key={f.objectType} severity="warning" sx={{ my: 1 }}>
+          {f.objectType}: {f.message}
+        </Alert>
+      ))}
+      <PushProgress />
       <OutboxTable />
+      <CachedTypes />
     </Box>
   );
 };
