@@ -31,7 +31,8 @@ const waitForLine = (child: ChildProcess): Promise<string> =>
     child.once('exit', (code) => reject(new Error(`platform exited ${code}: ${err}`)));
   });
 
-describe('npm run platform', () => {
+// Each case spawns Node + tsx + PGlite; on a busy machine that alone can take seconds.
+describe('npm run platform', { timeout: 120_000 }, () => {
   it('seeds, prints exactly one ROSTER_PLATFORM line, serves, guards its data dir and stops on SIGTERM', async () => {
     const [cmd, argv] = cli(['--data', dir, '--port', '0', '--seed', 'example', '--admin-user', 'ops@roster.local', '--admin-token', 'cli-token-123']);
     const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -67,6 +68,30 @@ describe('npm run platform', () => {
       const ask = (t: string) => fetch(`${p.url}/Role/query`, { method: 'POST', headers: { Authorization: tokenAuth('ops@roster.local', t) }, body: '{}' });
       expect((await ask(token)).status).toBe(200);
       expect((await ask('cli-token-123')).status).toBe(401);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('a write the platform answered survives SIGKILL', async () => {
+    const [cmd, argv] = cli(['--data', dir, '--port', '0', '--admin-user', 'ops@roster.local', '--admin-token', 'kill-token-123', '--rate', '0']);
+    const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const m = LINE.exec((await waitForLine(child)).trim())!;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const r = await fetch(`${m[1]}/AccountGroup`, {
+      method: 'POST', headers: { Authorization: tokenAuth('ops@roster.local', 'kill-token-123'), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Written before the crash' }),
+    });
+    expect(r.status).toBe(200);
+    child.kill('SIGKILL');
+    await exited;
+    const p = await startPlatform({ dataDir: dir, port: 0, quiet: true, adminUser: 'ops@roster.local', adminToken: 'kill-token-123' });
+    try {
+      const q = await fetch(`${p.url}/AccountGroup/query`, {
+        method: 'POST', headers: { Authorization: tokenAuth('ops@roster.local', 'kill-token-123'), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ QueryFilter: { expression: { operator: 'EQUALS', property: 'name', argument: ['Written before the crash'] } } }),
+      });
+      expect(((await q.json()) as { numberOfResults: number }).numberOfResults).toBe(1);
     } finally {
       await p.close();
     }
