@@ -68,12 +68,12 @@ const handleCall = async (o: WebHostOptions, req: IncomingMessage, res: ServerRe
   json(res, 200, await dispatch(o.services.handlers, channel, input, o.log));
 };
 
-const handleEvents = (o: WebHostOptions, req: IncomingMessage, res: ServerResponse) => {
+const handleEvents = (o: WebHostOptions, res: ServerResponse) => {
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': roster\n\n');
   const off = o.services.subscribe((event, payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`));
   const beat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-  req.on('close', () => {
+  res.on('close', () => {
     off();
     clearInterval(beat);
   });
@@ -85,7 +85,7 @@ const route = async (o: WebHostOptions, port: number, req: IncomingMessage, res:
   const isApi = url.pathname === WEB_BRIDGE.callPath || url.pathname === WEB_BRIDGE.eventsPath;
   if (isApi && !sameSecret(req.headers[WEB_BRIDGE.secretHeader], o.secret)) return refuse(res, 403, 'missing or wrong launch secret');
   if (url.pathname === WEB_BRIDGE.callPath && req.method === 'POST') return handleCall(o, req, res);
-  if (url.pathname === WEB_BRIDGE.eventsPath && req.method === 'GET') return handleEvents(o, req, res);
+  if (url.pathname === WEB_BRIDGE.eventsPath && req.method === 'GET') return handleEvents(o, res);
   if (isApi || (req.method !== 'GET' && req.method !== 'HEAD')) return refuse(res, 405, 'method not allowed');
   return serveStatic(o.rendererDir, url.pathname, res);
 };

@@ -26,9 +26,18 @@ const start = async () => {
   // Resolves when an event stream has subscribed, so a test never races the SSE connection.
   let onSubscribe = () => {};
   const subscribed = new Promise<void>((r) => (onSubscribe = r));
-  const services = { handlers: s.services.handlers, subscribe: (l: Parameters<typeof s.services.subscribe>[0]) => (onSubscribe(), s.services.subscribe(l)) };
+  const streams = { open: 0 };
+  const services = {
+    handlers: s.services.handlers,
+    subscribe: (l: Parameters<typeof s.services.subscribe>[0]) => {
+      streams.open++;
+      onSubscribe();
+      const off = s.services.subscribe(l);
+      return () => (streams.open--, off());
+    },
+  };
   host = await startWebHost({ port: 0, rendererDir, services, secret: SECRET, log: silentLog });
-  return { ...s, subscribed, base: `http://127.0.0.1:${host.port}` };
+  return { ...s, subscribed, streams, base: `http://127.0.0.1:${host.port}` };
 };
 
 const post = (base: string, body: unknown, headers: Record<string, string>) =>
@@ -74,7 +83,7 @@ describe('browser host', () => {
   });
 
   it('the web bridge invokes through the host and receives connection.changed events', async () => {
-    const { base, services, platform, subscribed } = await start();
+    const { base, services, platform, subscribed, streams } = await start();
     const transport = webTransport({ secret: SECRET, base, reconnectMs: 50 });
     const bridge = bridgeOverTransport(transport);
     const seen: ConnectionInfo[] = [];
@@ -88,6 +97,8 @@ describe('browser host', () => {
     await expect.poll(() => seen.at(-1)?.online).toBe(false);
     off();
     transport.close();
+    // The host lets go of a stream the page closed (no listener leak).
+    await expect.poll(() => streams.open).toBe(0);
   });
 });
 
