@@ -109,3 +109,26 @@ describe('queryMore tokens', () => {
     expect(r.status).toBe(400);
   });
 });
+
+describe('verbs exactly where the vendor has them', () => {
+  it.each([
+    ['GET', `AccountGroupAccount/x`, 405, /does not support GET/],
+    ['POST', `AccountGroupUserRole/x`, 405, /does not support UPDATE/],
+    ['DELETE', `Account/${EXAMPLE.accounts[0].accountId}`, 405, /does not support DELETE/],
+    ['POST', 'Cloud', 405, /does not support CREATE/],
+    ['POST', 'Widget/query', 404, /unknown object type "Widget"/],
+    ['PUT', 'AccountGroup/x', 404, /no such endpoint/],
+  ])('%s %s → %i', async (method, rel, status, message) => {
+    const r = await p.api.call(method, rel, method === 'POST' ? {} : undefined);
+    expect(r.status).toBe(status);
+    expect((r.body as Json).message).toMatch(message);
+  });
+
+  it('bulk GET takes at most 100 ids and only type GET', async () => {
+    const many = await p.api.call('POST', 'AccountGroup/bulk', { type: 'GET', request: Array.from({ length: 101 }, (_, i) => ({ id: `g${i}` })) });
+    expect(many.status).toBe(400);
+    expect((many.body as Json).message).toMatch(/at most 100/);
+    const del = await p.api.call('POST', 'AccountGroup/bulk', { type: 'DELETE', request: [{ id: EXAMPLE.groups.services1 }] });
+    expect(del.status).toBe(400);
+  });
+});
