@@ -75,8 +75,10 @@ export const signature = (s: AccessState, c: AccountCtx, u: string): AccessSig =
  * user's groups and the account's group, direct and partner links are the very same objects.
  * Returns null when that does not hold and a full `signature` is needed.
  */
-export const reuseSignature = (prev: AccessSig, before: AccountCtx, after: AccountCtx, sameUserGroups: boolean): AccessSig | null => {
+export const reuseSignature = (prev: AccessSig, before: AccountCtx, after: AccountCtx, u: string, sameUserGroups: boolean): AccessSig | null => {
   if (!sameUserGroups || (prev.via !== 'group' && prev.via !== 'sso')) return null;
+  // Direct roles that did not count (R18) may count now that a group shares them.
+  if (before.direct.has(u)) return null;
   if (before.groups !== after.groups || before.direct !== after.direct || before.partner !== after.partner) return null;
   return make(after.sso ? 'sso' : 'group', prev.roleIds, after.sar, true);
 };

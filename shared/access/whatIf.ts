@@ -84,7 +84,7 @@ export const whatIf = (base: AccessState, ops: readonly PlanOp[]): WhatIf => {
     for (const u of users) {
       const sb = signature(base, cb, u);
       const sameUserGroups = base.userGroupRoles.get(u) === state.userGroupRoles.get(u);
-      const sa = reuseSignature(sb, cb, ca, sameUserGroups) ?? signature(state, ca, u);
+      const sa = reuseSignature(sb, cb, ca, u, sameUserGroups) ?? signature(state, ca, u);
       if (sb.key === sa.key) continue;
       let fromB = deltas.get(sb.key);
       if (!fromB) deltas.set(sb.key, (fromB = new Map()));

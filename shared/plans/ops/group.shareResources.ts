@@ -41,15 +41,18 @@ export const groupShareResources: OpModule<'group.shareResources'> = {
   },
   touches(s, op, touch) {
     // Direct holders of a shared role in the group's accounts count again (R18 in reverse).
-    for (const r of op.resources) if (r.objectType === 'Role') touchRoleHolders(s, op.groupId, r.resourceId, touch);
+    for (const r of op.resources) if (r.objectType === 'Role') touchRoleHolders(s, op.groupId, r.resourceId, touch, false);
   },
 };
 
-/** Every pair holding `roleId` that the group reaches: direct holders in its accounts and its own users. */
-export const touchRoleHolders = (s: AccessState, groupId: string, roleId: string, touch: (u: string, a: string) => void): void => {
+/**
+ * Every pair holding `roleId` that the group reaches: direct holders in its accounts and, when
+ * `groupUsers` (unsharing takes the role from them, R20), the group's own users on its accounts.
+ */
+export const touchRoleHolders = (s: AccessState, groupId: string, roleId: string, touch: (u: string, a: string) => void, groupUsers = true): void => {
   for (const h of s.roleHolders.get(roleId) ?? []) {
     const [kind, where, user] = h.split('\n') as [string, string, string];
     if (kind === 'a' && s.groupAccounts.has(groupId, where)) touch(user, where);
-    if (kind === 'g' && where === groupId) for (const a of s.groupAccounts.get(groupId) ?? []) touch(user, a);
+    if (groupUsers && kind === 'g' && where === groupId) for (const a of s.groupAccounts.get(groupId) ?? []) touch(user, a);
   }
 };
