@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -16,7 +16,6 @@ import type { PlanOp } from '../../../../shared/plans/types';
 import { db } from '../../app/db';
 import { enqueuePlan } from '../../cache';
 import { AccessDiff } from '../groups/AccessDiff';
-import { previewAccess } from '../groups/accessPreview';
 
 export interface PlanDialogProps {
   title: string;
@@ -33,7 +32,8 @@ export interface PlanDialogProps {
 
 /**
  * Plan → preview → Apply for the Resources, Explorer and Partner areas (DESIGN.md, Edit). The
- * access diff is the Groups area's AccessDiff (what-if on confirmed ⊕ pending); refused plans
+ * access diff is the Groups area's AccessDiff (what-if on confirmed ⊕ pending, off the UI
+ * thread), whose result also gates Apply here: refused plans
  * cannot be applied, and a plan that locks anyone out needs an explicit confirmation (R13, R20).
  */
 export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, onQueued }: PlanDialogProps) => {
@@ -41,16 +41,6 @@ export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, on
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    let live = true;
-    previewAccess(db, ops).then(
-      (d) => live && setDiff(d),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [ops]);
   const refused = (diff?.refused.length ?? 0) > 0;
   const lockouts = diff?.lockedOut.length ?? 0;
   const canApply = diff !== null && !refused && (lockouts === 0 || confirmed) && !busy;
@@ -84,7 +74,7 @@ export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, on
             {warning}
           </Alert>
         )}
-        <AccessDiff ops={ops} />
+        <AccessDiff ops={ops} onDiff={setDiff} />
         {lockouts > 0 && !refused && (
           <FormControlLabel
             sx={{ mt: 1 }}
