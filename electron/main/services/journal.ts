@@ -13,6 +13,7 @@ export class JournalStore implements OutboxStore {
   private ops = new Map<string, OutboxOp>();
   private loaded: Promise<void> | null = null;
   private writing: Promise<void> = Promise.resolve();
+  private next: Promise<void> | null = null;
 
   /** Told of every saved status change (main turns them into sync.op events). */
   onChange: (op: OutboxOp) => void = () => {};
@@ -32,16 +33,24 @@ export class JournalStore implements OutboxStore {
     return this.loaded;
   }
 
+  /**
+   * Durable once the returned promise settles. Puts that arrive while a write is running share
+   * the next write (it serialises the map when it starts), so a burst costs two writes, not one each.
+   */
   private persist(): Promise<void> {
     const file = this.file;
     if (!file) return Promise.resolve();
-    const body = JSON.stringify([...this.ops.values()]);
-    this.writing = this.writing.then(async () => {
+    if (this.next) return this.next;
+    const next = this.writing.then(async () => {
+      this.next = null;
+      const body = JSON.stringify([...this.ops.values()]);
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(`${file}.tmp`, body);
       await rename(`${file}.tmp`, file);
     });
-    return this.writing;
+    this.next = next;
+    this.writing = next.catch(() => undefined);
+    return next;
   }
 
   async put(ops: OutboxOp[]): Promise<void> {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileSecretStore, fileSettingsStore, lockDataDir, type Cipher } from '../../../electron/main/services';
 import { parseWebArgs } from '../../../electron/web/args';
+import { JournalStore } from '../../../electron/main/services/journal';
+import type { OutboxOp } from '../../../shared/sync/types';
 
 const dir = () => mkdtempSync(path.join(os.tmpdir(), 'roster-unit-'));
 
@@ -71,5 +73,23 @@ describe('data dir lock', () => {
     expect(readFileSync(pidFile, 'utf8')).toBe(String(process.pid));
     unlock();
     expect(existsSync(pidFile)).toBe(false);
+  });
+});
+
+describe('push journal', () => {
+  const op = (id: string, status: OutboxOp['status']): OutboxOp => ({
+    id, planId: 'p', seq: Number(id.slice(1)), kind: 'group.rename', args: { op: 'group.rename', groupId: 'g', name: id },
+    precondition: { expect: [] }, status, attempts: 0, createdAt: 1, updatedAt: 1,
+  });
+
+  it('survives a restart with every status it was told, burst or not', async () => {
+    const file = path.join(dir(), 'journal.json');
+    const j = new JournalStore(file);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => j.put([op(`o${i}`, i % 2 ? 'inflight' : 'applied')])));
+    const again = new JournalStore(file);
+    expect((await again.all()).map((o) => o.id)).toEqual(Array.from({ length: 50 }, (_, i) => `o${i}`));
+    expect((await again.unfinished()).length).toBe(25);
+    await again.remove(['o1']);
+    expect(await new JournalStore(file).get('o1')).toBeUndefined();
   });
 });
