@@ -3,7 +3,7 @@ import type { Doc } from '../db/records';
 import { badRequest, HttpError } from '../errors';
 import { WRITES } from '../ops';
 import type { PlatformState } from '../state';
-import { TYPES, type Verb } from '../types';
+import type { Verb } from '../types';
 import { requireAdmin, type Ctx } from './access';
 import { present } from './present';
 import { scopeFor } from './scope';
@@ -33,5 +33,3 @@ export const runWrite = async (
   const out = await state.db.transaction((tx) => op(tx, ctx, input, id ?? ''));
   return out ? present(type, out, 'GET') : undefined;
 };
-
-export const idField = (type: ObjectType) => TYPES[type].idField;

@@ -19,15 +19,6 @@ export const ownerOf = async (q: Q, type: ObjectType, id: string): Promise<strin
   return r.rows[0]?.owner ?? null;
 };
 
-/** Records of one type whose JSON field equals a value (served by the expression indexes). */
-export const findBy = async (q: Q, type: ObjectType, owners: string[], field: string, value: string, limit = 100_000): Promise<Doc[]> => {
-  const r = await q.query<{ doc: Doc }>(
-    `select doc from records where type = $1 and owner = any($2) and (doc->>'${safeField(field)}') = $3 order by seq limit $4`,
-    [type, owners, value, limit],
-  );
-  return r.rows.map((x) => x.doc);
-};
-
 export const insertRecord = async (q: Q, type: ObjectType, owner: string, id: string, doc: Doc): Promise<void> => {
   const r = await q.query(
     `insert into records (type, owner, id, doc) values ($1, $2, $3, $4) on conflict do nothing`,
