@@ -13,6 +13,8 @@ const ANY_ROLE = [...ROLES, CUSTOM];
 const ACCOUNTS = ['a0', 'a1', 'a2', 'a3', 'a4'];
 const USERS = ['u0@x.com', 'u1@x.com', 'u2@x.com', 'u3@x.com'];
 const GROUPS = ['all', 'g1', 'g2', 'g3'];
+/** R25: a service sharing two of the accounts with the entity of u0 and u1. */
+const SERVICE_ACCOUNTS = ['a3', 'a4'];
 
 const idx = (n: number) => fc.integer({ min: 0, max: n - 1 });
 const pick = <T>(xs: readonly T[]) => idx(xs.length).map((i) => xs[i]!);
@@ -23,6 +25,7 @@ const world = fc.record({
   groupRoles: fc.array(fc.tuple(pick(GROUPS), pick(USERS), pick(ROLES)), { maxLength: 10 }),
   directRoles: fc.array(fc.tuple(pick(ACCOUNTS), pick(USERS), pick(ANY_ROLE)), { maxLength: 5 }),
   sharedWith: fc.array(fc.boolean(), { minLength: GROUPS.length, maxLength: GROUPS.length }),
+  partner: fc.array(fc.tuple(pick(SERVICE_ACCOUNTS), pick(USERS)), { maxLength: 4 }),
   caps: fc.array(fc.option(pick(ROLES), { nil: undefined }), { minLength: ACCOUNTS.length, maxLength: ACCOUNTS.length }),
   sso: fc.array(fc.boolean(), { minLength: ACCOUNTS.length, maxLength: ACCOUNTS.length }),
 });
@@ -36,7 +39,9 @@ const snapshotOf = (w: World): Snapshot => {
     if (w.sso[i]) s.AccountSSOConfig.push({ accountId: a, enabled: true });
   });
   s.Role.push(...builtInRoles(), { id: CUSTOM, accountId: 'p', name: 'Custom', Privileges: { Privilege: [{ name: 'DEPLOY' }, { name: 'API' }] } });
-  for (const u of USERS) s.User.push({ userId: u });
+  USERS.forEach((u, i) => s.User.push({ userId: u, entityId: i < 2 ? 'e1' : 'e2' }));
+  s.PartnerService.push({ id: 'svc', name: 'Service', partnerOrganisation: 'Org', entityId: 'e1', accountIds: SERVICE_ACCOUNTS });
+  for (const [a, u] of w.partner) s.PartnerAccountAccess.push({ serviceId: 'svc', accountId: a, userId: u });
   GROUPS.forEach((id, i) => s.AccountGroup.push({
     id, accountId: 'p', name: i ? `Group ${i}` : 'All Accounts', defaultGroup: i === 0,
     Resources: { Resource: w.sharedWith[i] ? [{ objectType: 'Role', resourceId: CUSTOM, resourceName: 'Custom' }] : [] },
@@ -62,6 +67,11 @@ const anyOp = fc.oneof(
   fc.record({ op: fc.constant('account.addUserRoles' as const), accountId: pick(ACCOUNTS), userIds: fc.array(pick(USERS), { minLength: 1, maxLength: 2 }), roleIds: fc.constant([CUSTOM]) }),
   fc.record({ op: fc.constant('group.shareResources' as const), groupId: pick(GROUPS), resources: fc.constant([{ objectType: 'Role' as const, resourceId: CUSTOM }]) }),
   fc.record({ op: fc.constant('group.unshareResources' as const), groupId: pick(GROUPS), resources: fc.constant([{ objectType: 'Role' as const, resourceId: CUSTOM }]) }),
+  fc.record({ op: fc.constant('partner.grant' as const), serviceId: fc.constant('svc'), accountIds: fc.array(pick(SERVICE_ACCOUNTS), { minLength: 1, maxLength: 2 }), userIds: fc.array(pick(USERS), { minLength: 1, maxLength: 2 }) }),
+  fc.record({ op: fc.constant('partner.revoke' as const), serviceId: fc.constant('svc'), accountIds: fc.array(pick(SERVICE_ACCOUNTS), { minLength: 1, maxLength: 2 }), userIds: fc.array(pick(USERS), { minLength: 1, maxLength: 2 }) }),
+  fc.record({ op: fc.constant('partner.removeAccountFromService' as const), serviceId: fc.constant('svc'), accountId: pick(SERVICE_ACCOUNTS) }),
+  fc.record({ op: fc.constant('role.delete' as const), roleId: fc.constant(CUSTOM) }),
+  fc.record({ op: fc.constant('account.setAdvancedUserSecurity' as const), accountId: pick(ACCOUNTS), enabled: fc.boolean() }),
 );
 
 const everyPair = (f: (u: string, a: string) => void) => {
