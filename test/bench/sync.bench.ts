@@ -93,7 +93,8 @@ const push = async (rate: number, faults: string | undefined): Promise<void> => 
   });
 };
 
-const RATES: Record<string, number> = { partner: 10, large: 50 };
+// The platform's default limit (10/s); override with SYNC_PULL_RATE to see where the platform itself becomes the bound.
+const RATES: Record<string, number> = { partner: Number(process.env.SYNC_PULL_RATE ?? 10), large: Number(process.env.SYNC_PULL_RATE ?? 10) };
 for (const tier of benchTiers(['partner', 'large'])) await coldPull(tier as SeedTier, RATES[tier]!);
 // 25/s: the rate limit, not the PGlite write path of a busy 2-core machine, is the floor being measured.
 const PUSH_RATE = Number(process.env.PUSH_RATE ?? 25);

@@ -1,0 +1,98 @@
+import type { PlanOpKind } from '../../../shared/plans/types';
+import type { Snapshot } from '../../../shared/model';
+import { reconcile, resolveConflict, viewOf, type Resolution } from '../../../shared/sync/reconcile';
+import { toOutboxOps } from '../../../shared/sync/outbox';
+import type { ConflictInfo, OpStatus, OutboxOp, Precondition } from '../../../shared/sync/types';
+import type { OutboxEntry, OutboxStatus, RosterDb } from '../cache/db';
+import { loadSnapshot } from '../cache/snapshot';
+
+/**
+ * The renderer's side of the outbox (DESIGN.md "Data flow" 3–5) over the Dexie `outbox` table:
+ * each entry gets the precondition the admin's view implied when it was queued, is handed to
+ * main's push engine as a shared/sync OutboxOp, and takes main's per-op results back. Pulls
+ * reconcile pending entries (conflicts) and the view is computed, never written to confirmed.
+ */
+export type SyncedEntry = OutboxEntry & {
+  precondition?: Precondition;
+  /** The engine's finer status behind `done`: applied or unchanged. */
+  result?: OpStatus;
+  conflict?: ConflictInfo[];
+};
+
+const STATUS: Record<OpStatus, OutboxStatus> = {
+  pending: 'pending', inflight: 'sending', applied: 'done', unchanged: 'done', failed: 'failed', conflict: 'conflict',
+};
+
+const opStatusOf = (e: SyncedEntry): OpStatus =>
+  e.status === 'sending' ? 'inflight' : e.status === 'done' ? (e.result ?? 'applied') : e.status;
+
+export const toOutboxOp = (e: SyncedEntry): OutboxOp => {
+  const op: OutboxOp = {
+    id: e.id, planId: e.planId, seq: e.seq, kind: e.op.op as PlanOpKind, args: e.op,
+    precondition: e.precondition ?? { expect: [] }, status: opStatusOf(e), attempts: e.attempts,
+    createdAt: Date.parse(e.createdAt) || 0, updatedAt: Date.now(),
+  };
+  if (e.lastError) op.lastError = e.lastError;
+  if (e.conflict) op.conflict = e.conflict;
+  return op;
+};
+
+const entries = async (db: RosterDb): Promise<SyncedEntry[]> => (await db.outbox.orderBy('seq').toArray()) as SyncedEntry[];
+
+/** Entries not yet confirmed: the overlay of the view. */
+const unconfirmed = (all: SyncedEntry[]) => all.filter((e) => e.status === 'pending' || e.status === 'sending');
+
+/** The view the UI reads: confirmed ⊕ pending (computed; the confirmed tables are never touched). */
+export const computeView = async (db: RosterDb, confirmed?: Snapshot): Promise<Snapshot> =>
+  viewOf(confirmed ?? (await loadSnapshot(db)), unconfirmed(await entries(db)).map(toOutboxOp));
+
+/**
+ * Gives every newly queued entry its precondition, read from the view it was queued against
+ * (confirmed ⊕ the entries before it). Returns how many were prepared.
+ */
+export const preparePending = async (db: RosterDb): Promise<number> => {
+  const all = await entries(db);
+  const fresh = all.filter((e) => e.status === 'pending' && !e.precondition);
+  if (!fresh.length) return 0;
+  const confirmed = await loadSnapshot(db);
+  let n = 0;
+  for (const e of fresh) {
+    const before = unconfirmed(all).filter((x) => x.seq < e.seq && x.precondition).map(toOutboxOp);
+    const [op] = toOutboxOps(e.planId, [e.op], viewOf(confirmed, before), Date.now(), e.seq);
+    e.precondition = op!.precondition;
+    await db.outbox.update(e.id, { precondition: e.precondition } as Partial<OutboxEntry>);
+    n++;
+  }
+  return n;
+};
+
+/** What main should push: prepared entries not yet final, in queue order. */
+export const pushable = async (db: RosterDb): Promise<OutboxOp[]> =>
+  unconfirmed(await entries(db)).filter((e) => e.precondition).map(toOutboxOp);
+
+/** One result from main (a sync.op event) written back to its entry. */
+export const recordResult = async (db: RosterDb, op: OutboxOp): Promise<void> => {
+  const change: Partial<SyncedEntry> = { status: STATUS[op.status], attempts: op.attempts, lastError: op.lastError ?? null, result: op.status };
+  if (op.conflict) change.conflict = op.conflict;
+  await db.outbox.update(op.id, change as Partial<OutboxEntry>);
+};
+
+/** After a pull: pending entries whose precondition no longer holds become conflicts. */
+export const reconcileOutbox = async (db: RosterDb): Promise<number> => {
+  const all = unconfirmed(await entries(db)).filter((e) => e.precondition);
+  const { changed } = reconcile(await loadSnapshot(db), all.map(toOutboxOp), Date.now());
+  for (const op of changed) await recordResult(db, op);
+  return changed.length;
+};
+
+/** The admin's answer to a conflict: keep mine (requeued on the current view), take theirs or drop. */
+export const resolveEntry = async (db: RosterDb, id: string, how: Resolution): Promise<void> => {
+  const e = (await db.outbox.get(id)) as SyncedEntry | undefined;
+  if (!e) throw new Error(`no queued change ${id}`);
+  const all = await entries(db);
+  const view = viewOf(await loadSnapshot(db), unconfirmed(all).filter((x) => x.seq < e.seq && x.precondition).map(toOutboxOp));
+  const next = resolveConflict(toOutboxOp(e), how, view, Date.now());
+  if (!next) return void (await db.outbox.delete(id));
+  const change: Partial<SyncedEntry> = { status: STATUS[next.status], lastError: next.lastError ?? null, precondition: next.precondition, conflict: undefined, result: next.status };
+  await db.outbox.update(id, change as Partial<OutboxEntry>);
+};

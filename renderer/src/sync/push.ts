@@ -1,0 +1,73 @@
+import type { PushStatus, RosterBridge } from '../../../shared/ipc';
+import type { RosterDb } from '../cache/db';
+import { preparePending, pushable, recordResult } from './outbox';
+
+/** The most ops one sync.push call may carry (the IPC contract's cap). */
+const BATCH = 10_000;
+
+export interface SyncOptions {
+  /** Whether main can reach the platform now (the admin may also work offline on purpose). */
+  isOnline(): boolean;
+  /** Main finished every op it was given: pull, so confirmed catches up with what landed. */
+  onDrained?(): void;
+  onProgress?(p: PushStatus): void;
+}
+
+export interface SyncLoop {
+  /** Prepare new entries and, when online, hand everything unfinished to main. */
+  kick(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The renderer's push loop: new outbox entries get their precondition and go to main's engine
+ * (sync.push) whenever we are online — at start, on every new entry, and when the connection
+ * comes back; main's sync.op events are written back to the outbox. Nothing is sent twice:
+ * main skips ops it already has and answers finished ones from its journal.
+ */
+export const startSync = (db: RosterDb, bridge: Pick<RosterBridge, 'invoke' | 'on'>, o: SyncOptions): SyncLoop => {
+  let chain: Promise<void> = Promise.resolve();
+  let scheduled = false;
+  let stopped = false;
+  const pass = async (): Promise<void> => {
+    await preparePending(db);
+    if (!o.isOnline()) return;
+    const ops = await pushable(db);
+    for (let i = 0; i < ops.length && !stopped; i += BATCH) {
+      const status = await bridge.invoke('sync.push', { ops: ops.slice(i, i + BATCH) });
+      o.onProgress?.(status);
+    }
+  };
+  // One pass at a time; a kick during a pass schedules exactly one more after it (kicks coalesce).
+  const kick = (): Promise<void> => {
+    if (scheduled) return chain;
+    scheduled = true;
+    chain = chain.catch(() => undefined).then(() => {
+      scheduled = false;
+      return stopped ? undefined : pass();
+    });
+    return chain;
+  };
+  // A failed pass (main unreachable) leaves everything queued; the next kick tries again.
+  const onCreating = () => void setTimeout(() => void kick().catch(() => undefined), 0);
+  db.outbox.hook('creating', onCreating);
+  const offs = [
+    bridge.on('sync.op', (op) => void recordResult(db, op)),
+    bridge.on('sync.progress', (p) => {
+      o.onProgress?.(p);
+      if (p.running === 0 && p.total > 0 && p.done === p.total) o.onDrained?.();
+    }),
+    bridge.on('connection.changed', (info) => {
+      if (info.online) void kick().catch(() => undefined);
+    }),
+  ];
+  void kick().catch(() => undefined);
+  return {
+    kick,
+    stop() {
+      stopped = true;
+      db.outbox.hook('creating').unsubscribe(onCreating);
+      for (const off of offs) off();
+    },
+  };
+};

@@ -1,0 +1,98 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IpcEvents, RosterBridge } from '../../../shared/ipc';
+import type { Snapshot } from '../../../shared/model';
+import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
+import { exampleSnapshot } from '../../../shared/seeds/example';
+import type { OutboxOp } from '../../../shared/sync/types';
+import { applyScan, enqueuePlan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
+import { computeView, preparePending, pushable, reconcileOutbox, recordResult, resolveEntry, type SyncedEntry } from '../../../renderer/src/sync/outbox';
+import { startSync } from '../../../renderer/src/sync/push';
+import { A, G } from './helpers';
+
+let db: RosterDb;
+let n = 0;
+afterEach(async () => db?.delete());
+
+const fill = async (s: Snapshot) => {
+  for (const t of Object.keys(s) as (keyof Snapshot)[]) await applyScan(db, { objectType: t, records: s[t] as never, quarantined: [], complete: true });
+};
+
+const open = async (s = exampleSnapshot()) => {
+  db = openRosterDb(`sync-outbox-${++n}`);
+  await fill(s);
+};
+
+describe('renderer outbox (Dexie) on shared/sync', () => {
+  it('captures each entry precondition from the view it was queued on, and computes the view without touching confirmed', async () => {
+    await open();
+    await enqueuePlan(db, [{ op: 'group.rename', groupId: G.services1, name: 'B' }, { op: 'group.rename', groupId: G.services1, name: 'C' }]);
+    expect(await preparePending(db)).toBe(2);
+    const [a, b] = (await db.outbox.orderBy('seq').toArray()) as SyncedEntry[];
+    expect(a!.precondition!.expect[0]!.value).toBe('Services 1');
+    expect(b!.precondition!.expect[0]!.value).toBe('B');
+    const view = await computeView(db);
+    expect(view.AccountGroup.find((g) => g.id === G.services1)!.name).toBe('C');
+    expect((await db.AccountGroup.get(G.services1))!.name).toBe('Services 1');
+  });
+
+  it('R10: a pull that shows someone else changed the Support Access Role turns the entry into a conflict; keep mine requeues it', async () => {
+    await open();
+    await enqueuePlan(db, [{ op: 'account.setSupportAccessRole', accountId: A[0]!, roleId: BUILT_IN_ROLE_IDS.Support }]);
+    await preparePending(db);
+    const theirs = exampleSnapshot();
+    theirs.Account.find((x) => x.accountId === A[0])!.supportAccessRoleId = BUILT_IN_ROLE_IDS['Standard User'];
+    await fill(theirs);
+    expect(await reconcileOutbox(db)).toBe(1);
+    const [e] = (await db.outbox.toArray()) as SyncedEntry[];
+    expect(e).toMatchObject({ status: 'conflict' });
+    expect(e!.conflict![0]!.theirs).toBe(BUILT_IN_ROLE_IDS['Standard User']);
+    expect(await pushable(db)).toEqual([]);
+    await resolveEntry(db, e!.id, 'keepMine');
+    const [kept] = await pushable(db);
+    expect(kept).toMatchObject({ status: 'pending', precondition: { expect: [{ value: BUILT_IN_ROLE_IDS['Standard User'] }] } });
+    await resolveEntry(db, e!.id, 'keepMine').catch((err: Error) => expect(err.message).toMatch(/not in conflict/));
+  });
+
+  it('records main results (sync.op) back on the entries: applied → done', async () => {
+    await open();
+    await enqueuePlan(db, [{ op: 'group.addAccounts', groupId: G.services2, accountIds: [A[0]!] }]);
+    await preparePending(db);
+    const [op] = await pushable(db);
+    await recordResult(db, { ...op!, status: 'applied', attempts: 2 });
+    const [e] = (await db.outbox.toArray()) as SyncedEntry[];
+    expect(e).toMatchObject({ status: 'done', result: 'applied', attempts: 2 });
+    expect(await pushable(db)).toEqual([]);
+  });
+
+  it('the loop hands new entries to main only while online, and resumes when the connection comes back', async () => {
+    await open();
+    const sent: OutboxOp[][] = [];
+    const listeners = new Map<string, (p: unknown) => void>();
+    let online = false;
+    const bridge = {
+      invoke: (async (channel: string, input: { ops: OutboxOp[] }) => {
+        if (channel === 'sync.push') sent.push(input.ops);
+        return { done: 0, total: input.ops.length, rate: 0, etaMs: null, paused: false, running: input.ops.length };
+      }) as RosterBridge['invoke'],
+      on: <E extends keyof IpcEvents>(event: E, l: (p: IpcEvents[E]) => void) => {
+        listeners.set(event, l as (p: unknown) => void);
+        return () => listeners.delete(event);
+      },
+    };
+    const loop = startSync(db, bridge, { isOnline: () => online });
+    await enqueuePlan(db, [{ op: 'group.addAccounts', groupId: G.services2, accountIds: [A[0]!] }]);
+    await loop.kick();
+    expect(sent).toEqual([]);
+    online = true;
+    listeners.get('connection.changed')!({ online: true });
+    await new Promise((r) => setTimeout(r, 20));
+    await loop.kick();
+    expect(sent.at(-1)!.map((o) => o.kind)).toEqual(['group.addAccounts']);
+    const op = sent.at(-1)![0]!;
+    listeners.get('sync.op')!({ ...op, status: 'applied' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(((await db.outbox.toArray()) as SyncedEntry[])[0]!.status).toBe('done');
+    loop.stop();
+  });
+});
