@@ -95,6 +95,9 @@ void app.whenReady().then(async () => {
     e.preventDefault();
     void services.close().finally(() => app.quit());
   });
+}).catch((e: unknown) => {
+  log.warn(`could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  app.exit(1);
 });
 
 app.on('window-all-closed', () => {
