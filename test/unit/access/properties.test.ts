@@ -61,6 +61,11 @@ const groupOp: fc.Arbitrary<PlanOp> = fc.oneof(
 );
 const anyOp = fc.oneof(
   groupOp,
+  // A group created in the plan (provisional id), renames (R3 for All Accounts, duplicates refused).
+  fc.record({ op: fc.constant('group.create' as const), name: fc.constantFrom('New', 'Group 1') }),
+  fc.record({ op: fc.constant('group.rename' as const), groupId: pick([...GROUPS, 'new:New']), name: fc.constantFrom('Renamed', 'Group 2') }),
+  fc.record({ op: fc.constant('group.addAccounts' as const), groupId: fc.constant('new:New'), accountIds: fc.array(pick(ACCOUNTS), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ op: fc.constant('group.addUserRoles' as const), groupId: fc.constant('new:New'), userIds: fc.array(pick(USERS), { minLength: 1, maxLength: 2 }), roleIds: fc.array(pick(ROLES), { minLength: 1, maxLength: 2 }) }),
   fc.record({ op: fc.constant('account.addUserRoles' as const), accountId: pick(ACCOUNTS), userIds: fc.array(pick(USERS), { minLength: 1, maxLength: 2 }), roleIds: fc.array(pick(ROLES), { minLength: 1, maxLength: 1 }) }),
   fc.record({ op: fc.constant('account.removeUserRoles' as const), accountId: pick(ACCOUNTS), userIds: fc.array(pick(USERS), { minLength: 1, maxLength: 2 }), roleIds: fc.array(pick(ROLES), { minLength: 1, maxLength: 1 }) }),
   fc.record({ op: fc.constant('account.setSupportAccessRole' as const), accountId: pick(ACCOUNTS), roleId: fc.option(pick(ROLES), { nil: null }) }),
