@@ -128,3 +128,36 @@ test('R21: deleting a custom role that is held is refused, naming the holders', 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });
+
+/** Types into an explorer picker and takes the one matching option. */
+const pick = async (p: Page, label: 'User' | 'Account', text: string, option: RegExp) => {
+  const box = p.getByRole('combobox', { name: label });
+  await box.click();
+  await box.fill(text);
+  await p.getByRole('option', { name: option }).click();
+};
+
+test('Explorer on the partner tier: R12 SSO, R16 “(shared)”, R9 ignored roles and R10 cap in plain sentences', async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access explorer' }).click();
+  const explanation = page.getByTestId('explanation');
+
+  await pick(page, 'User', 'chloe.jensen41', /chloe\.jensen41@/);
+  await pick(page, 'Account', 'c0000-VZP9QR', /Blue Energy 0/);
+  await expect(explanation).toContainText('Way in: SSO through a group (R12)');
+  await expect(explanation.getByTestId('reasons')).toContainText('is SSO-enabled and chloe.jensen41@partner.example.com is in a group of the primary account');
+  await expect(explanation.getByTestId('effective-roles')).toContainText('Onboarding Role 5 (shared) — from group “Managed 2”');
+  await shot(page, 'explorer-partner-sso-shared');
+  await axe(page, 'explorer (partner tier explanation)');
+
+  await pick(page, 'User', 'nils.ito70', /nils\.ito70@/);
+  await pick(page, 'Account', 'c0007-EWTLDE', /Northwind Retail 7/);
+  await expect(explanation).toContainText('Way in: Direct (User Management, R6)');
+  await expect(explanation.getByTestId('ignored-roles')).toContainText('Support from group “Services 6”: R9: ignored because direct access wins');
+
+  await pick(page, 'User', 'ana.adams76', /ana\.adams76@/);
+  await pick(page, 'Account', 'c000h-TBFVHE', /Pioneer Motors 17/);
+  await expect(explanation.getByTestId('cap')).toContainText(
+    'Support Access Role “Production Support” caps this user’s group access (R10); removed privileges: ATOM_MANAGEMENT, BUILD, PACKAGE_MANAGEMENT, TEST_MODE.',
+  );
+  await shot(page, 'explorer-partner-cap');
+});

@@ -11,7 +11,6 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import type { WhatIf } from '../../../../shared/access';
 import type { PlanOp } from '../../../../shared/plans/types';
 import { db } from '../../app/db';
 import { enqueuePlan } from '../../cache';
@@ -36,13 +35,23 @@ export interface PlanDialogProps {
  * thread), whose result also gates Apply here: refused plans
  * cannot be applied, and a plan that locks anyone out needs an explicit confirmation (R13, R20).
  */
+/**
+ * What Apply needs from the diff: the Groups area's AccessDiff reports either the full WhatIf or a
+ * summary with counts, so both shapes are read.
+ */
+interface DiffGate {
+  lockedOut: number | readonly unknown[];
+  refused: readonly unknown[];
+}
+const lockoutCount = (d: DiffGate): number => (typeof d.lockedOut === 'number' ? d.lockedOut : d.lockedOut.length);
+
 export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, onQueued }: PlanDialogProps) => {
-  const [diff, setDiff] = useState<WhatIf | null>(null);
+  const [diff, setDiff] = useState<DiffGate | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const refused = (diff?.refused.length ?? 0) > 0;
-  const lockouts = diff?.lockedOut.length ?? 0;
+  const lockouts = diff ? lockoutCount(diff) : 0;
   const canApply = diff !== null && !refused && (lockouts === 0 || confirmed) && !busy;
   const apply = async () => {
     setBusy(true);
@@ -74,7 +83,7 @@ export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, on
             {warning}
           </Alert>
         )}
-        <AccessDiff ops={ops} onDiff={setDiff} />
+        <AccessDiff ops={ops} onDiff={(d) => setDiff(d)} />
         {lockouts > 0 && !refused && (
           <FormControlLabel
             sx={{ mt: 1 }}
