@@ -65,7 +65,15 @@ const update = async (tx: Q, ctx: Ctx, raw: Doc, id: string): Promise<Doc> => {
   };
   await updateRecord(tx, 'AccountGroup', ctx.tenant, id, doc);
   const unshared = before.filter((r) => r.objectType === 'Role' && !after.some((a) => a.objectType === 'Role' && a.resourceId === r.resourceId));
-  if (unshared.length) await dropUnsharedAssignments(tx, ctx.tenant, await accountsOfGroup(tx, ctx.tenant, id), unshared.map((r) => r.resourceId));
+  if (unshared.length) {
+    const roleIds = unshared.map((r) => r.resourceId);
+    // R20: the group's own users lose the role in it, and direct assignments relying on it go too.
+    await tx.query(
+      `delete from records where type = 'AccountGroupUserRole' and owner = $1 and doc->>'accountGroupId' = $2 and doc->>'roleId' = any($3)`,
+      [ctx.tenant, id, roleIds],
+    );
+    await dropUnsharedAssignments(tx, ctx.tenant, await accountsOfGroup(tx, ctx.tenant, id), roleIds);
+  }
   return doc;
 };
 

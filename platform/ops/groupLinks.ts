@@ -45,8 +45,12 @@ const AgurBody = z.object({ accountGroupId: Id, userId: Id, roleId: Id, notifyUs
 
 const createAgur = async (tx: Q, ctx: Ctx, raw: Doc): Promise<Doc> => {
   const b = parseBody('AccountGroupUserRole', AgurBody, raw);
-  await mustExist(tx, ctx, 'AccountGroup', b.accountGroupId);
-  await mustBeRole(tx, ctx, b.roleId);
+  const g = await mustExist(tx, ctx, 'AccountGroup', b.accountGroupId);
+  const role = await mustBeRole(tx, ctx, b.roleId);
+  // R15: a custom role reaches a group's accounts only once the group shares it.
+  if (!role.builtIn && !resourcesOf(g).some((r) => r.objectType === 'Role' && r.resourceId === b.roleId)) {
+    throw badRequest(`role "${String(role.doc.name)}" is not shared with group "${String(g.name)}"; share it before giving it to users there (R15)`);
+  }
   const user = await mustBeUser(tx, ctx, b.userId);
   const id = accountGroupUserRoleId(b.accountGroupId, b.userId, b.roleId);
   const doc: Doc = { '@type': 'AccountGroupUserRole', id, accountGroupId: b.accountGroupId, userId: b.userId, roleId: b.roleId, ...names(user) };

@@ -117,6 +117,14 @@ describe('sharing roles (R15, R18, R19, R20)', () => {
     expect((primaryList.Role as Json[]).map((r) => r.name)).toContain('Shared Operator');
   });
 
+  it('R15: a custom role is given to users in a group only once that group shares it', async () => {
+    const role = await newRole('Group Only Role');
+    const body = { accountGroupId: G.services1, userId: U[0], roleId: role };
+    refused(await post('AccountGroupUserRole', body), 400, /not shared with group "Services 1".*R15/);
+    ok(await shareRoles(G.services1, [role]));
+    ok(await post('AccountGroupUserRole', body));
+  });
+
   it('R15/R19: with AUS off on the primary no new role can be shared; roles already shared stay', async () => {
     const kept = await newRole('Kept Role');
     const fresh = await newRole('Fresh Role');
@@ -156,8 +164,10 @@ describe('sharing roles (R15, R18, R19, R20)', () => {
     const role = await newRole('Unshared Later');
     ok(await shareRoles(G.services1, [role]));
     ok(await post('AccountUserRole', { accountId: ABC, userId: U[0], roleId: role }));
+    ok(await post('AccountGroupUserRole', { accountGroupId: G.services1, userId: U[1], roleId: role }));
     ok(await shareRoles(G.services1, []));
     expect(await directRoles(ABC)).not.toContain(`${U[0]}|${role}`);
+    expect(ok(await p.api.query('AccountGroupUserRole', eq('roleId', role))).numberOfResults).toBe(0);
   });
 });
 
