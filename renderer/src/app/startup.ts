@@ -1,8 +1,6 @@
 import type { RosterBridge } from '../../../shared/ipc';
 import type { RosterDb } from '../cache';
 import { isOfflineError, refresh } from '../sync/pull';
-import { reconcileOutbox } from '../sync/outbox';
-import { startSync } from '../sync/push';
 import { useConnection } from './connectionStore';
 
 const RETRY_OFFLINE_MS = 15_000;
@@ -22,8 +20,6 @@ export const refreshNow = (db: RosterDb, bridge: RosterBridge): Promise<void> =>
         lastError: r.offlineReason ?? null,
         ...(r.online ? { lastRefresh: new Date().toISOString() } : {}),
       });
-      // Reconcile: pending changes whose precondition the new data broke become conflicts (issue 5).
-      if (r.online) await reconcileOutbox(db);
     } catch (err) {
       conn.set({ online: isOfflineError(err) ? false : conn.online, lastError: (err as Error).message });
     } finally {
@@ -47,14 +43,11 @@ export const startApp = (db: RosterDb, bridge: RosterBridge): (() => void) => {
     .then((info) => conn.set({ info }))
     .catch((err: Error) => conn.set({ lastError: err.message }));
   void refreshNow(db, bridge);
-  // Push: queued changes go to main whenever we are online; when main is done, pull what landed.
-  const sync = startSync(db, bridge, { isOnline: () => useConnection.getState().online !== false, onDrained: () => void refreshNow(db, bridge) });
   const timer = setInterval(() => {
     if (useConnection.getState().online === false) void refreshNow(db, bridge);
   }, RETRY_OFFLINE_MS);
   return () => {
     off();
-    sync.stop();
     clearInterval(timer);
   };
 };
