@@ -16,6 +16,8 @@ const fail = (msg: string): never => {
   process.exit(2);
 };
 const flag = (name: string): string | undefined => {
+  const inline = argv.find((a) => a.startsWith(`--${name}=`));
+  if (inline) return inline.slice(name.length + 3);
   const i = argv.indexOf(`--${name}`);
   if (i < 0) return undefined;
   const v = argv[i + 1];

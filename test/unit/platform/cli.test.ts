@@ -74,7 +74,7 @@ describe('npm run platform', { timeout: 120_000 }, () => {
   });
 
   it('a write the platform answered survives SIGKILL', async () => {
-    const [cmd, argv] = cli(['--data', dir, '--port', '0', '--admin-user', 'ops@roster.local', '--admin-token', 'kill-token-123', '--rate', '0']);
+    const [cmd, argv] = cli(['--data', dir, '--port=0', '--admin-user', 'ops@roster.local', '--admin-token=kill-token-123', '--rate', '0']);
     const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const m = LINE.exec((await waitForLine(child)).trim())!;
     const exited = new Promise((resolve) => child.once('exit', resolve));
