@@ -51,7 +51,7 @@ const privilegesOf = async (q: Q, tenant: string, roleIds: string[]): Promise<Se
 /**
  * Resolves the URL's account for an authenticated user. Unknown accounts and accounts the user
  * has no role on get the same 403, so account ids of other tenants cannot be probed.
- * R9: direct roles on the account win over group roles.
+ * R9: direct roles on the account win over group roles; R10 caps group-only access.
  */
 export const resolveAccess = async (q: Q, accountId: string, user: string): Promise<Ctx> => {
   const r = await q.query<{ owner: string; doc: Doc }>(`select owner, doc from records where type = 'Account' and id = $1`, [accountId]);
@@ -59,10 +59,16 @@ export const resolveAccess = async (q: Q, accountId: string, user: string): Prom
   const denied = () => forbidden(`${user} has no access to account ${accountId}`);
   if (!row) throw denied();
   const tenant = row.owner;
-  let roles = await directRoles(q, tenant, accountId, user);
-  if (roles.length === 0) roles = await groupRoles(q, tenant, accountId, user);
+  const direct = await directRoles(q, tenant, accountId, user);
+  const roles = direct.length ? direct : await groupRoles(q, tenant, accountId, user);
   if (roles.length === 0) throw denied();
-  const privileges = await privilegesOf(q, tenant, roles);
+  let privileges = await privilegesOf(q, tenant, roles);
+  // R10: reached through groups only, the account's Support Access Role caps the privileges.
+  const sar = row.doc.supportAccessRoleId;
+  if (!direct.length && typeof sar === 'string') {
+    const cap = await privilegesOf(q, tenant, [sar]);
+    privileges = new Set([...privileges].filter((p) => cap.has(p)));
+  }
   if (!privileges.has('API')) throw forbidden(`${user} lacks the API privilege on account ${accountId}`);
   return { user, accountId, account: row.doc, tenant, isPrimary: tenant === accountId, privileges };
 };

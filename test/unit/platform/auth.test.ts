@@ -110,4 +110,20 @@ describe('privileges', () => {
     expect(w.status).toBe(403);
     expect((w.body as Json).message).toMatch(/ACCOUNT_ADMIN/);
   });
+
+  it('R9/R10: group-only access is capped by the account’s Support Access Role; a direct role is not', async () => {
+    const acct = EXAMPLE.accounts[1].accountId;
+    const user = 'group.admin@roster.local';
+    expect((await p.api.call('POST', 'User', { userId: user })).status).toBe(200);
+    expect((await p.api.call('POST', 'AccountGroupUserRole', { accountGroupId: EXAMPLE.groups.services1, userId: user, roleId: BUILT_IN_ROLE_IDS.Administrator })).status).toBe(200);
+    const tok = await adminCall(p, 'POST', 'tokens', { user });
+    const groupAdmin = makeClient(p, tokenAuth(user, String(tok.body.token)), acct);
+    expect((await groupAdmin.query('Account')).status).toBe(200);
+    expect((await p.api.call('POST', `Account/${acct}`, { supportAccessRoleId: BUILT_IN_ROLE_IDS.Support })).status).toBe(200);
+    const capped = await groupAdmin.query('Account');
+    expect(capped.status).toBe(403);
+    expect((capped.body as Json).message).toMatch(/API privilege/);
+    expect((await p.api.call('POST', 'AccountUserRole', { accountId: acct, userId: user, roleId: BUILT_IN_ROLE_IDS.Administrator })).status).toBe(200);
+    expect((await groupAdmin.query('Account')).status).toBe(200);
+  });
 });
