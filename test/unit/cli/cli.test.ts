@@ -26,7 +26,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('roster CLI', () => {
+// Each case spawns a process (tsx start-up ~0.5 s); a loaded CI machine needs the slack.
+describe('roster CLI', { timeout: 180_000 }, () => {
   it('explain prints the issue\'s JSON shape for the worked example and exits 0', () => {
     const r = roster('explain', '--snapshot', snap, '--user', U1, '--account', GHI);
     expect(r.code).toBe(0);
