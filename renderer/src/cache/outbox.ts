@@ -36,6 +36,9 @@ export const enqueuePlan = async (db: RosterDb, ops: PlanOp[], now = new Date())
   });
 };
 
-/** Ops not yet confirmed by the platform: what the UI overlays on the confirmed data. */
+/**
+ * Ops queued or on their way, not yet confirmed by the platform: what the UI overlays on the
+ * confirmed data. Failed and conflicting ops are not part of the view; the Sync area shows them.
+ */
 export const unconfirmedOps = async (db: RosterDb): Promise<OutboxEntry[]> =>
-  (await db.outbox.orderBy('seq').toArray()).filter((e) => e.status !== 'done');
+  (await db.outbox.orderBy('seq').toArray()).filter((e) => e.status === 'pending' || e.status === 'sending');

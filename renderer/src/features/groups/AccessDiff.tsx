@@ -3,23 +3,24 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { WhatIf, AccessChange } from '../../../../shared/access';
+import type { AccessChange } from '../../../../shared/access';
+import { SUMMARY_SHOWN, type WhatIfSummary } from './accessPreview';
 import type { PlanOp } from '../../../../shared/plans/types';
 import { db } from '../../app/db';
 import { previewAccessOffThread } from './accessClient';
+import { fmt } from '../../app/format';
 
-const SHOWN = 20;
 
-type Loaded = { diff: WhatIf; names: Map<string, string> } | { error: string } | null;
+type Loaded = { diff: WhatIfSummary; names: Map<string, string> } | { error: string } | null;
 
-const useWhatIf = (ops: PlanOp[], onDiff?: (d: WhatIf) => void): Loaded => {
+const useWhatIfSummary = (ops: PlanOp[], onDiff?: (d: WhatIfSummary) => void): Loaded => {
   const [loaded, setLoaded] = useState<Loaded>(null);
   useEffect(() => {
     let live = true;
     setLoaded(null);
     (async () => {
       const diff = await previewAccessOffThread(ops);
-      const ids = [...new Set([...diff.gains, ...diff.losses, ...diff.lockedOut].slice(0, SHOWN * 3).map((c) => c.accountId))];
+      const ids = [...new Set([...diff.gainsShown, ...diff.lossesShown, ...diff.lockedOutShown].map((c) => c.accountId))];
       const rows = await db.Account.bulkGet(ids);
       return { diff, names: new Map(ids.map((id, i) => [id, rows[i]?.name ?? id])) };
     })().then(
@@ -39,26 +40,34 @@ const useWhatIf = (ops: PlanOp[], onDiff?: (d: WhatIf) => void): Loaded => {
   return loaded;
 };
 
-const ChangeList = ({ title, items, names, testId }: { title: string; items: AccessChange[]; names: Map<string, string>; testId: string }) =>
-  items.length === 0 ? null : (
+interface ChangeListProps {
+  title: string;
+  total: number;
+  items: AccessChange[];
+  names: Map<string, string>;
+  testId: string;
+}
+
+const ChangeList = ({ title, total, items, names, testId }: ChangeListProps) =>
+  total === 0 ? null : (
     <Box sx={{ mt: 1.5 }} data-testid={testId}>
       <Typography variant="subtitle2" component="h4">
-        {title} ({items.length.toLocaleString()})
+        {title} ({fmt(total)})
       </Typography>
       <Box component="ul" sx={{ m: 0, pl: 3 }}>
-        {items.slice(0, SHOWN).map((c) => (
+        {items.slice(0, SUMMARY_SHOWN).map((c) => (
           <li key={`${c.userId}/${c.accountId}`}>
             {c.userId} on {names.get(c.accountId) ?? c.accountId}: {c.roles.join(', ') || (c.privileges.length ? `privileges ${c.privileges.join(', ')}` : 'access')} (via {c.via})
           </li>
         ))}
-        {items.length > SHOWN && <li>and {(items.length - SHOWN).toLocaleString()} more</li>}
+        {total > items.length && <li>and {fmt((total - items.length))} more</li>}
       </Box>
     </Box>
   );
 
 /** The access diff of a plan from the rules engine's what-if: who gains, who loses, who is locked out (R13). */
-export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIf) => void }) => {
-  const loaded = useWhatIf(ops, onDiff);
+export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIfSummary) => void }) => {
+  const loaded = useWhatIfSummary(ops, onDiff);
   if (!loaded) return <Typography sx={{ mt: 1 }} role="status">Computing the access changes…</Typography>;
   if ('error' in loaded) return <Alert severity="warning" sx={{ mt: 1 }}>The access changes could not be computed: {loaded.error}</Alert>;
   const { diff, names } = loaded;
@@ -67,10 +76,11 @@ export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIf
       <Typography variant="subtitle1" component="h3">
         Access changes
       </Typography>
-      {diff.lockedOut.length > 0 && (
+      {diff.lockedOut > 0 && (
         <Alert severity="error" sx={{ my: 1 }} data-testid="lockouts">
-          <AlertTitle>{diff.lockedOut.length.toLocaleString()} locked out (R13)</AlertTitle>
-          {diff.lockedOut.slice(0, SHOWN).map((l) => `${l.userId} on ${names.get(l.accountId) ?? l.accountId}`).join('; ')}
+          <AlertTitle>{fmt(diff.lockedOut)} locked out (R13)</AlertTitle>
+          {diff.lockedOutShown.map((l) => `${l.userId} on ${names.get(l.accountId) ?? l.accountId}`).join('; ')}
+          {diff.lockedOut > diff.lockedOutShown.length && ` and ${fmt((diff.lockedOut - diff.lockedOutShown.length))} more`}
         </Alert>
       )}
       {diff.refused.map((r) => (
@@ -78,11 +88,11 @@ export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIf
           Refused: {r.reason}
         </Alert>
       ))}
-      {diff.gains.length + diff.losses.length === 0 && diff.lockedOut.length === 0 && (
+      {diff.gains + diff.losses + diff.lockedOut === 0 && (
         <Typography color="text.secondary">No one gains or loses access.</Typography>
       )}
-      <ChangeList title="Gains" items={diff.gains} names={names} testId="gains" />
-      <ChangeList title="Losses" items={diff.losses} names={names} testId="losses" />
+      <ChangeList title="Gains" total={diff.gains} items={diff.gainsShown} names={names} testId="gains" />
+      <ChangeList title="Losses" total={diff.losses} items={diff.lossesShown} names={names} testId="losses" />
     </Box>
   );
 };

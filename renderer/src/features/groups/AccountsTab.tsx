@@ -3,16 +3,14 @@ import { useDraggable } from '@dnd-kit/core';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Menu from '@mui/material/Menu';
-import MenuItem from '@mui/material/MenuItem';
-import ListItemText from '@mui/material/ListItemText';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import { VirtualTable, type Column, type RowProps } from '../../components/VirtualTable';
 import type { AccountRow, GroupRow } from './data';
-import { addToGroupRefusal } from './plans';
+import { AddToGroupDialog } from './AddToGroupDialog';
 import { matches, useGroupsUi } from './uiStore';
+import { fmt } from '../../app/format';
 
 const COLUMNS: Column<AccountRow>[] = [
   { id: 'name', header: 'Account', width: 'minmax(200px, 2fr)', render: (a) => a.name },
@@ -50,7 +48,7 @@ interface Props {
 
 export const AccountsTab = ({ group, groups, accounts, onAddToGroup }: Props) => {
   const { accountSearch, setAccountSearch, selection, click, selectAllOf, clearSelection } = useGroupsUi();
-  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const [picking, setPicking] = useState(false);
   const shown = useMemo(() => (accounts ?? []).filter((a) => matches(accountSearch, a.name, a.accountId, a.status)), [accounts, accountSearch]);
   const order = useMemo(() => shown.map((a) => a.accountId), [shown]);
   const selectedShown = useMemo(() => order.filter((id) => selection.selected.has(id)), [order, selection]);
@@ -60,13 +58,13 @@ export const AccountsTab = ({ group, groups, accounts, onAddToGroup }: Props) =>
       <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', p: 1.5, flexWrap: 'wrap' }}>
         <TextField size="small" label="Search accounts" value={accountSearch} onChange={(e) => setAccountSearch(e.target.value)} sx={{ width: 280 }} />
         <Button size="small" onClick={() => selectAllOf(order)} disabled={order.length === 0}>
-          Select all {order.length.toLocaleString()} shown
+          Select all {fmt(order.length)} shown
         </Button>
         <Button size="small" onClick={clearSelection} disabled={selection.selected.size === 0}>
           Clear selection
         </Button>
         <Typography variant="body2" role="status" aria-live="polite" data-testid="selection-count">
-          {selectedShown.length.toLocaleString()} selected
+          {fmt(selectedShown.length)} selected
         </Typography>
         <Box sx={{ flex: 1 }} />
         <Button
@@ -74,31 +72,23 @@ export const AccountsTab = ({ group, groups, accounts, onAddToGroup }: Props) =>
           size="small"
           endIcon={<ArrowDropDownIcon />}
           disabled={selectedShown.length === 0}
-          aria-haspopup="menu"
-          aria-expanded={menuAnchor ? true : undefined}
-          aria-controls={menuAnchor ? 'add-to-group-menu' : undefined}
-          onClick={(e) => setMenuAnchor(e.currentTarget)}
+          aria-haspopup="dialog"
+          onClick={() => setPicking(true)}
         >
           Add to group…
         </Button>
-        <Menu id="add-to-group-menu" anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
-          {targets.map((t) => {
-            const refusal = addToGroupRefusal(t);
-            return (
-              <MenuItem
-                key={t.id}
-                disabled={refusal !== null}
-                onClick={() => {
-                  setMenuAnchor(null);
-                  onAddToGroup(t, selectedShown);
-                }}
-              >
-                <ListItemText primary={t.name} secondary={refusal ?? `${t.accountCount.toLocaleString()} accounts`} />
-              </MenuItem>
-            );
-          })}
-        </Menu>
       </Box>
+      {picking && (
+        <AddToGroupDialog
+          count={selectedShown.length}
+          targets={targets}
+          onClose={() => setPicking(false)}
+          onPick={(t) => {
+            setPicking(false);
+            onAddToGroup(t, selectedShown);
+          }}
+        />
+      )}
       <Typography variant="body2" color="text.secondary" sx={{ px: 1.5, pb: 1 }}>
         Click, Shift-click or Ctrl/Cmd-click to select; drag the selection onto a group on the left, or use “Add to group…”.
       </Typography>

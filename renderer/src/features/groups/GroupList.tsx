@@ -12,8 +12,8 @@ import AddIcon from '@mui/icons-material/Add';
 import { useRoute } from '../../app/routeStore';
 import type { GroupRow } from './data';
 import { matches, useGroupsUi } from './uiStore';
+import { fmt, plural } from '../../app/format';
 
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 /** One group of the side list; also where dragged accounts are dropped (issue 6). */
 const GroupItem = ({ group, selected }: { group: GroupRow; selected: boolean }) => {
@@ -47,7 +47,7 @@ const GroupItem = ({ group, selected }: { group: GroupRow; selected: boolean }) 
         secondary={
           <>
             {counts}
-            {group.pendingAdds > 0 && ` · +${group.pendingAdds.toLocaleString()} pending`}
+            {group.pendingAdds > 0 && ` · +${fmt(group.pendingAdds)} pending`}
           </>
         }
       />

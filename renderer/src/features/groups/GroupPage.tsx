@@ -13,6 +13,7 @@ import { useGroupAccounts, useGroupUsers, type GroupRow } from './data';
 import type { GroupsOverlay } from './pending';
 import { renameRefusal } from './plans';
 import { useGroupsUi, type GroupTab } from './uiStore';
+import { fmt } from '../../app/format';
 
 interface Props {
   group: GroupRow;
@@ -31,8 +32,10 @@ const TABS: { id: GroupTab; label: string }[] = [
 /** A group's page: its accounts, its users with their roles, its resources (issue 2, issue 6). */
 export const GroupPage = ({ group, groups, overlay, onRename, onAddToGroup }: Props) => {
   const { tab, setTab } = useGroupsUi();
-  const accounts = useGroupAccounts(group.pending === 'created' ? undefined : group.id, overlay);
-  const users = useGroupUsers(group.pending === 'created' ? undefined : group.id);
+  // A group still pending creation has no confirmed links (its provisional id matches none),
+  // but it shows the accounts queued for it.
+  const accounts = useGroupAccounts(group.id, overlay);
+  const users = useGroupUsers(group.id);
   const refusal = renameRefusal(group);
   return (
     <Box component="section" aria-labelledby="group-title" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
@@ -44,7 +47,7 @@ export const GroupPage = ({ group, groups, overlay, onRename, onAddToGroup }: Pr
         {group.pending === 'created' && <Chip label="Pending creation" color="warning" size="small" variant="outlined" />}
         {group.pending === 'renamed' && <Chip label="Rename pending" color="warning" size="small" variant="outlined" />}
         <Typography variant="body2" color="text.secondary">
-          {group.accountCount.toLocaleString()} accounts · {group.userCount.toLocaleString()} users
+          {fmt(group.accountCount)} accounts · {fmt(group.userCount)} users
         </Typography>
         <Box sx={{ flex: 1 }} />
         <Tooltip title={refusal ?? ''}>

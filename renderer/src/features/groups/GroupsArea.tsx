@@ -18,6 +18,7 @@ import { proposeAddAccounts } from './propose';
 import { warmAccessOffThread } from './accessClient';
 import { useConnection } from '../../app/connectionStore';
 import { useGroupsUi } from './uiStore';
+import { fmt } from '../../app/format';
 
 type NameDialog = { mode: 'create' } | { mode: 'rename'; group: GroupRow } | null;
 
@@ -35,8 +36,17 @@ export const GroupsArea = () => {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const group = groups?.find((g) => g.id === item) ?? groups?.[0];
   useEffect(() => useGroupsUi.getState().clearSelection(), [group?.id]);
+  // Build the rules engine's indexes once the admin starts selecting (a drop is likely next),
+  // and again after each refresh from then on; never while the first screen is loading.
   const lastRefresh = useConnection((s) => s.lastRefresh);
-  useEffect(() => warmAccessOffThread(), [lastRefresh]);
+  const selecting = useGroupsUi((s) => s.selection.selected.size > 0);
+  const [warmed, setWarmed] = useState(false);
+  useEffect(() => {
+    if (selecting && !warmed) setWarmed(true);
+  }, [selecting, warmed]);
+  useEffect(() => {
+    if (warmed) warmAccessOffThread();
+  }, [warmed, lastRefresh]);
 
   const addToGroup = async (target: GroupRow, accountIds: string[]) => {
     if (accountIds.length === 0) return;
@@ -82,7 +92,7 @@ export const GroupsArea = () => {
       <DragOverlay dropAnimation={null}>
         {dragCount > 0 ? (
           <Paper elevation={6} sx={{ px: 2, py: 1, display: 'inline-block' }} data-testid="drag-overlay">
-            {dragCount.toLocaleString()} account{dragCount === 1 ? '' : 's'}
+            {fmt(dragCount)} account{dragCount === 1 ? '' : 's'}
           </Paper>
         ) : null}
       </DragOverlay>

@@ -12,12 +12,13 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { db } from '../../app/db';
 import type { PlanOp } from '../../../../shared/plans/types';
-import type { WhatIf } from '../../../../shared/access';
 import { describeOp } from './describe';
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
 import type { SkippedAccount } from './plans';
 import { AccessDiff } from './AccessDiff';
+import type { WhatIfSummary } from './accessPreview';
+import { fmt } from '../../app/format';
 
 const NAMED = 50;
 const NO_OPS: PlanOp[] = [];
@@ -42,7 +43,7 @@ interface Props {
 export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) => {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [diff, setDiff] = useState<WhatIf | null>(null);
+  const [diff, setDiff] = useState<WhatIfSummary | null>(null);
   const { planned } = preview;
   const ops = planned.ok ? planned.ops : NO_OPS;
   const skipped = planned.ok ? planned.skipped : NO_SKIPPED;
@@ -55,7 +56,7 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
   };
   // The rules engine refusing an op (say R3) blocks Apply; lock-outs (R13) need an explicit "anyway".
   const refused = (diff?.refused.length ?? 0) > 0;
-  const locked = diff?.lockedOut.length ?? 0;
+  const locked = diff?.lockedOut ?? 0;
   const apply = async () => {
     setBusy(true);
     try {
@@ -85,9 +86,9 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
             </List>
             {skipped.length > 0 && (
               <Alert severity="info" sx={{ my: 1 }}>
-                {skipped.length.toLocaleString()} skipped:{' '}
+                {fmt(skipped.length)} skipped:{' '}
                 {skipped.slice(0, 5).map((s) => `${lookup.account(s.accountId)} (${s.reason})`).join('; ')}
-                {skipped.length > 5 ? ` and ${(skipped.length - 5).toLocaleString()} more` : ''}
+                {skipped.length > 5 ? ` and ${fmt((skipped.length - 5))} more` : ''}
               </Alert>
             )}
             <AccessDiff ops={ops} onDiff={setDiff} />
@@ -103,7 +104,7 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
           onClick={() => void apply()}
           disabled={!planned.ok || busy || refused}
         >
-          {locked ? `Apply anyway (${locked.toLocaleString()} locked out)` : `Apply (queue ${ops.length} change${ops.length === 1 ? '' : 's'})`}
+          {locked ? `Apply anyway (${fmt(locked)} locked out)` : `Apply (queue ${ops.length} change${ops.length === 1 ? '' : 's'})`}
         </Button>
       </DialogActions>
     </Dialog>

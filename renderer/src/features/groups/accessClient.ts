@@ -1,14 +1,13 @@
-import type { WhatIf } from '../../../../shared/access';
 import type { PlanOp } from '../../../../shared/plans/types';
 import { db } from '../../app/db';
-import { previewAccess, warmAccessState } from './accessPreview';
+import { previewAccess, summarise, warmAccessState, type WhatIfSummary } from './accessPreview';
 import type { AccessRequest } from './accessWorker';
 
-type Reply = { id: number; diff: WhatIf } | { id: number; error: string };
+type Reply = { id: number; diff: WhatIfSummary } | { id: number; error: string };
 
 let worker: Worker | null | undefined;
 let nextId = 1;
-const waiting = new Map<number, { resolve: (d: WhatIf) => void; reject: (e: Error) => void }>();
+const waiting = new Map<number, { resolve: (d: WhatIfSummary) => void; reject: (e: Error) => void }>();
 
 /** One worker per window; where workers are unavailable the what-if runs in the page. */
 const getWorker = (): Worker | null => {
@@ -32,19 +31,19 @@ const getWorker = (): Worker | null => {
   return worker;
 };
 
-export const previewAccessOffThread = (ops: PlanOp[]): Promise<WhatIf> => {
+export const previewAccessOffThread = (ops: PlanOp[]): Promise<WhatIfSummary> => {
   const w = getWorker();
-  if (!w) return previewAccess(db, ops);
+  if (!w) return previewAccess(db, ops).then(summarise);
   const id = nextId++;
-  return new Promise<WhatIf>((resolve, reject) => {
+  return new Promise<WhatIfSummary>((resolve, reject) => {
     waiting.set(id, { resolve, reject });
     w.postMessage({ id, kind: 'preview', ops } satisfies AccessRequest);
   });
 };
 
-export const warmAccessOffThread = (): (() => void) => {
+/** Builds the indexes before the first drop; called once the admin starts selecting. */
+export const warmAccessOffThread = (): void => {
   const w = getWorker();
-  if (!w) return warmAccessState(db);
-  w.postMessage({ id: nextId++, kind: 'warm' } satisfies AccessRequest);
-  return () => undefined;
+  if (!w) warmAccessState(db, 0);
+  else w.postMessage({ id: nextId++, kind: 'warm' } satisfies AccessRequest);
 };

@@ -1,4 +1,4 @@
-import { buildState, whatIf, type AccessState, type WhatIf } from '../../../../shared/access';
+import { buildState, whatIf, type AccessChange, type AccessState, type WhatIf } from '../../../../shared/access';
 import { applyOps } from '../../../../shared/plans/apply';
 import type { PlanOp } from '../../../../shared/plans/types';
 import { cacheVersion, loadSnapshot, unconfirmedOps, type RosterDb } from '../../cache';
@@ -29,3 +29,31 @@ export const warmAccessState = (db: RosterDb, delayMs = 3_000): (() => void) => 
   const t = setTimeout(() => void confirmedState(db).catch(() => undefined), delayMs);
   return () => clearTimeout(t);
 };
+
+/**
+ * What the preview shows of a what-if: totals and the first entries. A 20,000-account drop can
+ * gain hundreds of thousands of (user, account) pairs; copying them all out of the worker would
+ * cost more than computing them.
+ */
+export interface WhatIfSummary {
+  gains: number;
+  losses: number;
+  lockedOut: number;
+  gainsShown: AccessChange[];
+  lossesShown: AccessChange[];
+  lockedOutShown: WhatIf['lockedOut'];
+  refused: WhatIf['refused'];
+}
+
+export const SUMMARY_SHOWN = 20;
+const LOCKED_SHOWN = 200;
+
+export const summarise = (d: WhatIf): WhatIfSummary => ({
+  gains: d.gains.length,
+  losses: d.losses.length,
+  lockedOut: d.lockedOut.length,
+  gainsShown: d.gains.slice(0, SUMMARY_SHOWN),
+  lossesShown: d.losses.slice(0, SUMMARY_SHOWN),
+  lockedOutShown: d.lockedOut.slice(0, LOCKED_SHOWN),
+  refused: d.refused,
+});

@@ -1,6 +1,6 @@
 import type { PlanOp } from '../../../../shared/plans/types';
 import { openRosterDb } from '../../cache';
-import { previewAccess, warmAccessState } from './accessPreview';
+import { previewAccess, summarise, warmAccessState } from './accessPreview';
 
 /**
  * The what-if runs here, off the UI thread: building the rules engine's indexes over a large
@@ -19,7 +19,7 @@ scope.onmessage = (e) => {
     return;
   }
   previewAccess(db, req.ops).then(
-    (diff) => scope.postMessage({ id: req.id, diff }),
+    (diff) => scope.postMessage({ id: req.id, diff: summarise(diff) }),
     (err: Error) => scope.postMessage({ id: req.id, error: err?.message ?? String(err) }),
   );
 };

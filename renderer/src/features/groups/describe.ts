@@ -1,4 +1,5 @@
 import type { PlanOp } from '../../../../shared/plans/types';
+import { fmt } from '../../app/format';
 
 /** Names known to the screen: ids the admin would not recognise are shown by name. */
 export interface NameLookup {
@@ -7,9 +8,9 @@ export interface NameLookup {
 }
 
 const list = (names: string[], max = 5): string =>
-  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${(names.length - max).toLocaleString()} more`;
+  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${fmt((names.length - max))} more`;
 
-const count = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+const count = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** One plain sentence per op, for the preview dialog and the pending list. */
 export const describeOp = (op: PlanOp, names: NameLookup): string => {

@@ -4,6 +4,7 @@ import { mergeMembers } from './pending';
 import { planAddAccounts, type PrimaryAccountRef } from './plans';
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
+import { fmt } from '../../app/format';
 
 /** A drop (or "Add to group…") of accounts on a group → the plan to preview. */
 export const proposeAddAccounts = async (
@@ -16,5 +17,5 @@ export const proposeAddAccounts = async (
   const { members } = mergeMembers(confirmed, overlay, target.id);
   const planned = planAddAccounts({ group: target, accountIds, members: new Set(members), primaryAccountId: primary?.accountId ?? null });
   const n = accountIds.length;
-  return { title: `Add ${n.toLocaleString()} account${n === 1 ? '' : 's'} to ${target.name}`, target, planned };
+  return { title: `Add ${fmt(n)} account${n === 1 ? '' : 's'} to ${target.name}`, target, planned };
 };

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import TextField from '@mui/material/TextField';
+import { fmt, plural } from '../../app/format';
+import type { GroupRow } from './data';
+import { addToGroupRefusal } from './plans';
+
+// 500 groups at the large tier: show the best 50 matches, typing narrows them.
+const filter = createFilterOptions<GroupRow>({ limit: 50, stringify: (g) => g.name });
+
+interface Props {
+  count: number;
+  targets: GroupRow[];
+  onPick: (target: GroupRow) => void;
+  onClose: () => void;
+}
+
+/** The keyboard alternative to a drop (issue 6): type a group's name, arrows, Enter. */
+export const AddToGroupDialog = ({ count, targets, onPick, onClose }: Props) => {
+  const [value, setValue] = useState<GroupRow | null>(null);
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="add-to-group-title" fullWidth maxWidth="sm">
+      <DialogTitle id="add-to-group-title">Add {plural(count, 'account')} to a group</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>Pick the group; the change is previewed before anything is queued.</DialogContentText>
+        <Autocomplete
+          autoHighlight
+          openOnFocus
+          options={targets}
+          filterOptions={filter}
+          getOptionLabel={(g) => g.name}
+          getOptionDisabled={(g) => addToGroupRefusal(g) !== null}
+          isOptionEqualToValue={(a, b) => a.id === b.id}
+          value={value}
+          onChange={(_e, g) => {
+            setValue(g);
+            if (g) onPick(g);
+          }}
+          renderOption={({ key, ...props }, g) => (
+            <li key={key} {...props}>
+              {g.name} — {addToGroupRefusal(g) ?? `${fmt(g.accountCount)} accounts`}
+            </li>
+          )}
+          renderInput={(params) => <TextField {...params} autoFocus label="Group" />}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
