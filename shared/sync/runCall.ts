@@ -27,6 +27,9 @@ export interface CallHost {
 
 type Phase = 'send' | 'verify-unknown' | 'verify-rejected';
 
+/** Refusals that mean "the state moved under me" rather than "never". */
+const RACY = [404, 409, 410];
+
 /**
  * Sends one call exactly once (DESIGN.md "Push"): retries after 503 and 5xx with jittered
  * backoff; after an unknown outcome (dropped connection, timeout, commit-then-drop) it first
@@ -37,6 +40,8 @@ export const runCall = async (host: CallHost, call: Call, expect: Expectation[],
   let phase: Phase = uncertain ? 'verify-unknown' : 'send';
   let attempts = 0;
   let rejection = '';
+  let rejectedWith = 0;
+  let resent = false;
   if (phase === 'send' && host.known && call.holds(host.known)) return { status: 'unchanged', attempts };
   for (;;) {
     if (!(await host.gate())) return { status: 'stopped', attempts };
@@ -45,7 +50,10 @@ export const runCall = async (host: CallHost, call: Call, expect: Expectation[],
       if (phase !== 'send') {
         const holds = await call.check(host.ctx());
         if (holds) return { status: phase === 'verify-rejected' ? 'unchanged' : 'applied', attempts };
-        if (phase === 'verify-rejected') return { status: 'failed', attempts, error: rejection };
+        // "Already exists" / "not found", yet the check says otherwise: someone changed it
+        // between the two requests. Send once more; any other refusal stands.
+        if (phase === 'verify-rejected' && !(RACY.includes(rejectedWith) && !resent)) return { status: 'failed', attempts, error: rejection };
+        if (phase === 'verify-rejected') resent = true;
         phase = 'send';
         attempts++;
       }
@@ -61,6 +69,7 @@ export const runCall = async (host: CallHost, call: Call, expect: Expectation[],
       if (f.kind === 'reject') {
         if (phase === 'verify-rejected') return { status: 'failed', attempts, error: rejection };
         rejection = f.message;
+        rejectedWith = f.status ?? 0;
         phase = 'verify-rejected';
         continue;
       }

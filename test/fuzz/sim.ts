@@ -187,6 +187,9 @@ export const simulate = async (platform: FuzzPlatform, o: SimOptions): Promise<S
   await quiesce(clients);
   const truth = await platform.truth();
   const violations = await verify({ initial, truth, clients });
+  // Investigating a seed: set globalThis.__dbg = [] first to collect every admin's outbox, timings and order.
+  const dbg = (globalThis as { __dbg?: unknown[] }).__dbg;
+  if (dbg) for (const c of clients) dbg.push([c.id, await c.store.all(), c.store.timing, c.order]);
   for (const c of clients) {
     await c.pull();
     if (normalized(c.view(await c.store.all())) !== normalized(truth)) violations.push(`client ${c.id}: its view differs from the platform after quiescence`);

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { startFake, startReal } from './platforms';
 import { simulate } from './sim';
 
-/** Seeds that once failed stay here for good (issue 5: pin every failing seed). */
-export const PINNED: number[] = [];
+/**
+ * Seeds that once failed stay here for good (issue 5: pin every failing seed).
+ * 529 (in memory): a failed op's landed call raced another admin's removal and the checker
+ * judged the race — fixed in verify.ts (failed ops take part in races, are not judged).
+ */
+const PINNED_PLATFORM: number[] = [];
+const PINNED_MEMORY: number[] = [529];
 
 describe('sync fuzz: admins, offline periods, ~20% faults — nothing lost, duplicated or silently overwritten', () => {
   it('against the reference platform (HTTP, PGlite, its fault injection)', async () => {
-    for (const seed of [1, 2, 3, ...PINNED]) {
+    for (const seed of [1, 2, 3, ...PINNED_PLATFORM]) {
       const p = await startReal(seed);
       try {
         const r = await simulate(p, { seed });
@@ -19,8 +24,8 @@ describe('sync fuzz: admins, offline periods, ~20% faults — nothing lost, dupl
     }
   }, 120_000);
 
-  it('against the in-memory platform, 40 seeds', async () => {
-    for (let seed = 100; seed < 140; seed++) {
+  it('against the in-memory platform, 40 seeds and the pinned ones', async () => {
+    for (const seed of [...Array.from({ length: 40 }, (_, i) => 100 + i), ...PINNED_MEMORY]) {
       const r = await simulate(startFake(seed), { seed });
       expect(r.violations, `seed ${seed}`).toEqual([]);
     }

@@ -55,6 +55,24 @@ describe('PushEngine', () => {
     expect(ops[0]!.status).toBe('unchanged');
   });
 
+  it('"already exists" but gone by the check (another admin removed it between): sent once more, applied', async () => {
+    const api = new FakeApi(exampleSnapshot());
+    const create = api.create;
+    let raced = false;
+    api.create = async (type, body) => {
+      const out = create(type, body);
+      if (!raced) {
+        raced = true;
+        await out.catch(() => undefined);
+        api.table('AccountGroupAccount').delete(`${G.services1}|${A[0]}`);
+      }
+      return out;
+    };
+    const { ops } = await push(api, [{ op: 'group.addAccounts', groupId: G.services1, accountIds: [A[0]!] }]);
+    expect(ops[0]).toMatchObject({ status: 'applied' });
+    expect(api.table('AccountGroupAccount').has(`${G.services1}|${A[0]}`)).toBe(true);
+  });
+
   it('a 4xx refusal fails that op with the platform message; the rest continue', async () => {
     const api = new FakeApi(exampleSnapshot());
     const { ops } = await push(api, [
