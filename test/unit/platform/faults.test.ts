@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE } from '../../../shared/seeds/example';
@@ -152,6 +153,7 @@ describe('persistence', () => {
       expect(old.status).toBe(200);
     } finally {
       await second.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
