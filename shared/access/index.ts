@@ -5,7 +5,8 @@
  *   explain(st, userId, accountId);          // EffectiveAccess with its reasons (R6–R13, R16, R25)
  *   reach(st, userId); who(st, accountId);   // per user / per account, never users × accounts
  *   whatIf(st, ops);                          // {gains, losses, lockedOut, refused} of a plan
- *   accountResources / userResources (R24), partnerPicker (R26, R27), redundantDirectRoles
+ *   accountResources / userResources (R24), partnerPicker (R26, R27), partnerServices /
+ *   partnerServiceDetail (R29), redundantDirectRoles
  *
  * Optimistic view (confirmed ⊕ pending): `applyOps(st, pendingOps).state` from shared/plans is
  * a copy-on-write fork; every function here answers on it as on the confirmed state.
@@ -22,6 +23,7 @@ export { whatIf, type WhatIf, type AccessChange } from './whatIf';
 export { accountResources, userResources, type ResourceReach } from './resources';
 export { partnerPicker, type PickerQuery, type PickerRow } from './picker';
 export { redundantDirectRoles, type RedundantDirectRole } from './redundant';
+export { partnerServices, partnerServiceDetail, type ServiceRow, type ServiceDetail } from './services';
 export { accountsInGroup, directUsersOf, groupsOf, groupsOfAccount, usersInGroup } from './queries';
 
 /** Convenience for callers holding a snapshot: build the indexes once and reuse them. */

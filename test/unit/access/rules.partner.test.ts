@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explain, partnerPicker, reach, who, whatIf } from '../../../shared/access';
+import { explain, partnerPicker, partnerServiceDetail, partnerServices, reach, who, whatIf } from '../../../shared/access';
+import { applyOps } from '../../../shared/plans';
 import { OUTSIDER, P1, P2, P3, SVC, U1, U2, U3, U4, example, plan, state, withService } from './fixtures';
 
 describe('partner accounts (R25–R28)', () => {
@@ -52,5 +53,16 @@ describe('partner accounts (R25–R28)', () => {
     const s = withService(example());
     s.PartnerService[0]!.accountIds = [P2, P3];
     expect(explain(state(s), U2, P1).canLogIn).toBe(false);
+  });
+
+  it('R29: the overview shows each service\'s partner organisation and account count; the detail its accounts and users', () => {
+    const s = withService(example());
+    const st = state(s);
+    expect(partnerServices(st)).toEqual([{ serviceId: SVC, name: 'Managed Services', partnerOrganisation: 'Acme Group', accounts: 3 }]);
+    const detail = partnerServiceDetail(st, SVC)!;
+    expect(detail.accountsDetail.map((a) => [a.accountId, a.users.map((u) => u.userId)])).toEqual([[P1, [U1, U2]], [P2, [U1]], [P3, []]]);
+    const after = applyOps(st, plan(s, [{ op: 'partner.removeAccountFromService', service: SVC, account: P1 }])).state;
+    expect(partnerServices(after)[0]!.accounts).toBe(2);
+    expect(partnerServiceDetail(st, 'nope')).toBeNull();
   });
 });
