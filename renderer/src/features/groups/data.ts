@@ -87,13 +87,24 @@ export interface AccountRow {
   pending: 'add' | 'remove' | null;
 }
 
+/**
+ * 20,000 single-key gets cost about a second; one getAll of the table is far cheaper once a
+ * group holds a good part of it (All Accounts holds all of it).
+ */
+const BULK_GET_LIMIT = 2_000;
+const loadAccounts = async (ids: string[]) => {
+  if (ids.length <= BULK_GET_LIMIT) return db.Account.bulkGet(ids);
+  const byId = new Map((await db.Account.toArray()).map((a) => [a.accountId, a]));
+  return ids.map((id) => byId.get(id));
+};
+
 export const useGroupAccounts = (groupId: string | undefined, overlay: GroupsOverlay): AccountRow[] | undefined => {
   const confirmed = useLiveQuery(
     async () => (groupId ? (await db.AccountGroupAccount.where('accountGroupId').equals(groupId).toArray()).map((l) => l.accountId) : []),
     [groupId],
   );
   const merged = useMemo(() => (confirmed && groupId ? mergeMembers(confirmed, overlay, groupId) : undefined), [confirmed, overlay, groupId]);
-  const accounts = useLiveQuery(async () => (merged ? db.Account.bulkGet(merged.members) : undefined), [merged]);
+  const accounts = useLiveQuery(async () => (merged ? loadAccounts(merged.members) : undefined), [merged]);
   return useMemo(() => {
     if (!merged || !accounts) return undefined;
     return merged.members
