@@ -119,6 +119,9 @@ test('who reaches Doc GHI; R10: set its Support Access Role to Browse Only, prev
   await shot(page, 'explorer-sar-capped');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sync' }).click();
+  // Whether or not it has been sent by now, the change is in the outbox's history.
+  await page.getByRole('combobox', { name: 'Show' }).click();
+  await page.getByRole('option', { name: 'All' }).click();
   const outbox = page.getByRole('grid', { name: 'Queued changes' });
   await expect(outbox.getByRole('row').filter({ hasText: 'Set the Support Access Role of Doc GHI Company to “Browse Only”' })).toBeVisible();
   await shot(page, 'explorer-sync-outbox');
@@ -133,4 +136,42 @@ test('R9 report: redundant direct access lists none for seed 002 and explains wh
   await expect(page.getByRole('tabpanel')).toContainText('No direct role is already covered by a group.');
   await shot(page, 'explorer-redundant');
   await axe(page, 'explorer (redundant report)');
+});
+
+test('Sync screen: a conflict shows both sides; Drop keeps it in the history as failed with the reason', async ({ page }) => {
+  await openExplorer(page);
+  // A conflict as reconcile leaves it (issue 5): the queued op and the platform's value now.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('roster-cache');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outbox', 'readwrite');
+          tx.objectStore('outbox').put({
+            id: 'conflict-1', seq: 1000, planId: 'plan-c', status: 'conflict', attempts: 1, lastError: null, createdAt: new Date().toISOString(),
+            op: { op: 'group.rename', groupId: '5e7c1ce1-0000-4000-8000-000000000002', name: 'Services North' },
+            precondition: { expect: [{ type: 'AccountGroup', id: '5e7c1ce1-0000-4000-8000-000000000002', field: 'name', value: 'Services 1' }] },
+            conflict: [{ expectation: { type: 'AccountGroup', id: '5e7c1ce1-0000-4000-8000-000000000002', field: 'name', value: 'Services 1' }, theirs: 'Services East' }],
+          });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  // Written behind Dexie's back: reload so its query cache reads the outbox afresh.
+  await page.reload();
+  await expect(page.getByTestId('connection-state')).toHaveText('Online');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sync' }).click();
+  const conflict = page.getByTestId('conflict');
+  await expect(page.getByRole('heading', { name: 'Conflicts (1)' })).toBeVisible();
+  await expect(conflict).toContainText('Mine: Rename “Services 1” to “Services North”.');
+  await expect(conflict).toContainText('Theirs: the group “Services 1” now has name "Services East" (you expected "Services 1")');
+  await shot(page, 'sync-conflict');
+  await axe(page, 'sync (conflict)');
+  await conflict.getByRole('button', { name: 'Drop' }).click();
+  await expect(page.getByRole('heading', { name: /Conflicts/ })).toHaveCount(0);
+  const row = page.getByRole('grid', { name: 'Queued changes' }).getByRole('row').filter({ hasText: 'Services North' });
+  await expect(row).toContainText('failed');
+  await expect(row).toContainText('dropped by the admin after a conflict');
 });

@@ -13,12 +13,13 @@ import { VirtualTable } from '../../components/VirtualTable';
 import { useAccessState } from '../access-explorer/accessState';
 import { describePlanOp, namesFrom } from '../access-explorer/describe';
 
-const COLOR: Record<OutboxStatus, 'default' | 'info' | 'success' | 'error' | 'warning'> = {
+// Colours with readable contrast in both themes: MUI's info and warning chips are not (axe).
+const COLOR: Record<OutboxStatus, 'default' | 'primary' | 'secondary' | 'success' | 'error'> = {
   pending: 'default',
-  sending: 'info',
+  sending: 'primary',
   done: 'success',
   failed: 'error',
-  conflict: 'warning',
+  conflict: 'secondary',
 };
 
 /** The outbox as queued in Dexie: every op in send order, its status, attempts and the platform's message. */

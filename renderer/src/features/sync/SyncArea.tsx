@@ -9,6 +9,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { db } from '../../app/db';
 import { useConnection } from '../../app/connectionStore';
+import { ConflictList } from './ConflictList';
 import { OutboxTable } from './OutboxTable';
 import { PushProgress } from './PushProgress';
 
@@ -62,6 +63,7 @@ export const SyncArea = () => {
         </Alert>
       ))}
       <PushProgress />
+      <ConflictList />
       <OutboxTable />
       <CachedTypes />
     </Box>

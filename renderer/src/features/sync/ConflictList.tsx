@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { Resolution } from '../../../../shared/sync/reconcile';
+import { theirsText } from './conflictView';
+import { db } from '../../app/db';
+import { resolveEntry, type SyncedEntry } from '../../sync/outbox';
+import { useAccessState } from '../access-explorer/accessState';
+import { describePlanOp, namesFrom } from '../access-explorer/describe';
+
+const SHOWN = 50;
+
+/**
+ * Conflicts (issue 5): a queued change whose precondition no longer holds on the platform, with
+ * both sides shown and the admin's choice — never a silent last-writer-wins.
+ */
+export const ConflictList = () => {
+  const conflicts = useLiveQuery(async () => (await db.outbox.where('status').equals('conflict').sortBy('seq')) as SyncedEntry[], []) ?? [];
+  const live = useAccessState();
+  const [error, setError] = useState<string | null>(null);
+  if (conflicts.length === 0) return null;
+  const names = namesFrom(live?.state);
+  const resolve = (id: string, how: Resolution) => resolveEntry(db, id, how).catch((e: Error) => setError(e.message));
+  return (
+    <Box component="section" aria-labelledby="conflicts-title" sx={{ my: 2 }}>
+      <Typography id="conflicts-title" variant="h6" component="h3">
+        Conflicts ({conflicts.length.toLocaleString()})
+      </Typography>
+      {error && <Alert severity="error">{error}</Alert>}
+      <Stack spacing={1} sx={{ mt: 1 }}>
+        {conflicts.slice(0, SHOWN).map((e) => (
+          <Paper key={e.id} variant="outlined" sx={{ p: 1.5 }} data-testid="conflict">
+            <Typography variant="body2">
+              <strong>Mine:</strong> {describePlanOp(e.op, names)}
+            </Typography>
+            <Typography variant="body2">
+              <strong>Theirs:</strong> {e.conflict?.length ? theirsText(e.conflict, names) : (e.lastError ?? 'changed on the platform')}
+            </Typography>
+            <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+              <Button size="small" variant="contained" onClick={() => void resolve(e.id, 'keepMine')}>
+                Keep mine
+              </Button>
+              <Button size="small" onClick={() => void resolve(e.id, 'takeTheirs')}>
+                Take theirs
+              </Button>
+              <Button size="small" color="error" onClick={() => void resolve(e.id, 'drop')}>
+                Drop
+              </Button>
+            </Stack>
+          </Paper>
+        ))}
+        {conflicts.length > SHOWN && <Typography variant="body2">and {(conflicts.length - SHOWN).toLocaleString()} more</Typography>}
+      </Stack>
+    </Box>
+  );
+};
