@@ -2,7 +2,7 @@ import type { Snapshot } from '../model';
 import type { PlanOp } from '../plans/types';
 import { callsOf, expectationsOf } from './calls';
 import { Working } from './calls/working';
-import type { OpStatus, OutboxOp } from './types';
+import type { OutboxOp } from './types';
 import { isFinal } from './types';
 
 /**
@@ -70,9 +70,3 @@ export class MemoryOutboxStore implements OutboxStore {
     return [...this.ops.values()].map((o) => structuredClone(o));
   }
 }
-
-export const withStatus = (op: OutboxOp, status: OpStatus, now: number, lastError?: string): OutboxOp => {
-  const next: OutboxOp = { ...op, status, updatedAt: now };
-  if (lastError !== undefined) next.lastError = lastError;
-  return next;
-};
