@@ -26,6 +26,28 @@ const userName = (s: AccessState, u: string): string => {
 const roleNames = (s: AccessState, roleIds: Iterable<string>, a: string): string[] =>
   [...roleIds].map((r) => roleLabel(s, r, a)).sort();
 
+interface AccountInfo {
+  accountId: string;
+  name: string;
+  via: 'group' | 'sso';
+}
+const infoMemo = new WeakMap<ReadonlySet<string>, AccountInfo[]>();
+
+/**
+ * A group's accounts with their name and group way in (R12), made once per membership set: a
+ * fork that changes the membership copies the set, so the memo never goes stale.
+ */
+const groupAccountInfo = (s: AccessState, g: string): AccountInfo[] => {
+  const members = s.groupAccounts.get(g);
+  if (!members) return [];
+  let info = infoMemo.get(members);
+  if (!info) {
+    info = [...members].map((accountId) => ({ accountId, name: s.accounts.get(accountId)?.name ?? accountId, via: s.sso.has(accountId) ? 'sso' : 'group' }));
+    infoMemo.set(members, info);
+  }
+  return info;
+};
+
 /** Accounts of the user's groups (direct ones excluded) → the user's groups containing each. */
 const groupsByAccount = (s: AccessState, u: string, skip: ReadonlySet<string>) => {
   const mine = [...(s.userGroupRoles.get(u)?.keys() ?? [])];
@@ -74,10 +96,12 @@ export const reach = (s: AccessState, u: string): ReachEntry[] => {
     out.push({ accountId: a, name: s.accounts.get(a)?.name ?? a, via: s.sso.has(a) ? 'sso' : 'group', roles });
   const inBig = (a: string) => big !== undefined && s.groupAccounts.has(big, a);
   let bigRoles: string[] | undefined;
-  for (const a of big ? s.groupAccounts.get(big) ?? [] : []) {
-    if (done.has(a)) continue;
+  for (const info of big ? groupAccountInfo(s, big) : []) {
+    const a = info.accountId;
+    if (done.size && done.has(a)) continue;
     const more = others.get(a);
-    push(a, more ? rolesOf([big!, ...more], a) : (bigRoles ??= rolesOf([big!], a)));
+    const roles = more ? rolesOf([big!, ...more], a) : (bigRoles ??= rolesOf([big!], a));
+    out.push({ accountId: a, name: info.name, via: info.via, roles });
   }
   for (const [a, groups] of others) if (!inBig(a)) push(a, rolesOf(groups, a));
   for (const a of s.userPartner.get(u) ?? []) if (!done.has(a) && !inBig(a) && !others.has(a)) full(a);
