@@ -27,7 +27,7 @@ export const AddToGroupDialog = ({ count, targets, onPick, onClose }: Props) => 
   return (
     <Dialog open onClose={onClose} aria-labelledby="add-to-group-title" fullWidth maxWidth="sm">
       <DialogTitle id="add-to-group-title">Add {plural(count, 'account')} to a group</DialogTitle>
-      <DialogContent>
+      <DialogContent sx={{ minHeight: 320 }}>
         <DialogContentText sx={{ mb: 2 }}>Pick the group; the change is previewed before anything is queued.</DialogContentText>
         <Autocomplete
           autoHighlight

@@ -13,7 +13,7 @@ import { useGroupAccounts, useGroupUsers, type GroupRow } from './data';
 import type { GroupsOverlay } from './pending';
 import { renameRefusal } from './plans';
 import { useGroupsUi, type GroupTab } from './uiStore';
-import { fmt } from '../../app/format';
+import { fmt, plural } from '../../app/format';
 
 interface Props {
   group: GroupRow;
@@ -47,7 +47,8 @@ export const GroupPage = ({ group, groups, overlay, onRename, onAddToGroup }: Pr
         {group.pending === 'created' && <Chip label="Pending creation" color="warning" size="small" variant="outlined" />}
         {group.pending === 'renamed' && <Chip label="Rename pending" color="warning" size="small" variant="outlined" />}
         <Typography variant="body2" color="text.secondary">
-          {fmt(group.accountCount)} accounts · {fmt(group.userCount)} users
+          {plural(group.accountCount, 'account')} · {plural(group.userCount, 'user')}
+          {group.pendingAdds > 0 && ` · +${fmt(group.pendingAdds)} pending`}
         </Typography>
         <Box sx={{ flex: 1 }} />
         <Tooltip title={refusal ?? ''}>
