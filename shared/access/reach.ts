@@ -26,24 +26,33 @@ const userName = (s: AccessState, u: string): string => {
 const roleNames = (s: AccessState, roleIds: Iterable<string>, a: string): string[] =>
   [...roleIds].map((r) => roleLabel(s, r, a)).sort();
 
+/** A group's accounts as parallel arrays (3 arrays, not 100,000 small objects). */
 interface AccountInfo {
-  accountId: string;
-  name: string;
-  via: 'group' | 'sso';
+  ids: string[];
+  names: string[];
+  sso: Uint8Array;
 }
-const infoMemo = new WeakMap<ReadonlySet<string>, AccountInfo[]>();
+const infoMemo = new WeakMap<ReadonlySet<string>, AccountInfo>();
+const NO_INFO: AccountInfo = { ids: [], names: [], sso: new Uint8Array(0) };
 
 /**
- * A group's accounts with their name and group way in (R12), made once per membership set: a
- * fork that changes the membership copies the set, so the memo never goes stale.
+ * A group's accounts with their name and whether the group way in is SSO (R12), made once per
+ * membership set: a fork that changes the membership copies the set, so the memo never goes stale.
  */
-const groupAccountInfo = (s: AccessState, g: string): AccountInfo[] => {
+const groupAccountInfo = (s: AccessState, g: string): AccountInfo => {
   const members = s.groupAccounts.get(g);
-  if (!members) return [];
+  if (!members) return NO_INFO;
   let info = infoMemo.get(members);
   if (!info) {
-    info = [...members].map((accountId) => ({ accountId, name: s.accounts.get(accountId)?.name ?? accountId, via: s.sso.has(accountId) ? 'sso' : 'group' }));
-    infoMemo.set(members, info);
+    const ids = [...members];
+    const names = new Array<string>(ids.length);
+    const sso = new Uint8Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      names[i] = s.accounts.get(id)?.name ?? id;
+      sso[i] = s.sso.has(id) ? 1 : 0;
+    }
+    infoMemo.set(members, (info = { ids, names, sso }));
   }
   return info;
 };
@@ -96,12 +105,13 @@ export const reach = (s: AccessState, u: string): ReachEntry[] => {
     out.push({ accountId: a, name: s.accounts.get(a)?.name ?? a, via: s.sso.has(a) ? 'sso' : 'group', roles });
   const inBig = (a: string) => big !== undefined && s.groupAccounts.has(big, a);
   let bigRoles: string[] | undefined;
-  for (const info of big ? groupAccountInfo(s, big) : []) {
-    const a = info.accountId;
+  const info = big ? groupAccountInfo(s, big) : NO_INFO;
+  for (let i = 0; i < info.ids.length; i++) {
+    const a = info.ids[i]!;
     if (done.size && done.has(a)) continue;
-    const more = others.get(a);
+    const more = others.size ? others.get(a) : undefined;
     const roles = more ? rolesOf([big!, ...more], a) : (bigRoles ??= rolesOf([big!], a));
-    out.push({ accountId: a, name: info.name, via: info.via, roles });
+    out.push({ accountId: a, name: info.names[i]!, via: info.sso[i] ? 'sso' : 'group', roles });
   }
   for (const [a, groups] of others) if (!inBig(a)) push(a, rolesOf(groups, a));
   for (const a of s.userPartner.get(u) ?? []) if (!done.has(a) && !inBig(a) && !others.has(a)) full(a);
