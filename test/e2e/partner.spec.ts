@@ -116,6 +116,7 @@ test('R27: Remove user lists users with full or partial access only; revoke the 
   const confirm = page.getByRole('dialog', { name: 'Preview: Revoke partner access' });
   await expect(confirm.getByTestId('plan-ops')).toContainText('Revoke the access of Femi Fischer to 2 accounts');
   await expect(confirm.getByTestId('lockouts')).toContainText('2 locked out');
+  await expect(confirm.getByTestId('locked-users')).toContainText('femi.fischer78@partner.example.com (2 accounts)');
   await confirm.getByRole('checkbox').check();
   await axe(page, 'partner (revoke confirmation)');
   await confirm.getByRole('button', { name: 'Confirm: revoke access' }).click();

@@ -104,6 +104,8 @@ test('R20: unsharing Services Role 2 from Services 8 lists the lock-outs and nee
   const dialog = page.getByRole('dialog', { name: /Preview: Stop sharing “Services Role 2” with “Services 8”/ });
   await expect(dialog).toContainText('R20: every user of “Services 8”’s accounts who holds “Services Role 2 (shared)” loses it');
   await expect(dialog.getByTestId('lockouts')).toContainText('379 locked out');
+  // R20 names the users left with no roles, most affected first.
+  await expect(dialog.getByTestId('locked-users')).toContainText(/Users left with no roles \(R13, R20\): \S+@partner\.example\.com \(\d+ accounts\)/);
   const apply = dialog.getByRole('button', { name: /Apply/ });
   await expect(apply).toBeDisabled();
   await shot(page, 'resources-unshare-lockouts');
@@ -160,4 +162,19 @@ test('Explorer on the partner tier: R12 SSO, R16 “(shared)”, R9 ignored role
     'Support Access Role “Production Support” caps this user’s group access (R10); removed privileges: ATOM_MANAGEMENT, BUILD, PACKAGE_MANAGEMENT, TEST_MODE.',
   );
   await shot(page, 'explorer-partner-cap');
+});
+
+test('dark mode follows the OS: Resources and its unshare preview stay readable (axe)', async () => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openResources(page);
+  await row(page, 'Roles', 'Onboarding Role 5').click();
+  await shot(page, 'resources-dark');
+  await axe(page, 'resources (dark)');
+  await page.getByRole('button', { name: 'Unshare from Managed 2' }).click();
+  const dialog = page.getByRole('dialog', { name: /Preview: Stop sharing “Onboarding Role 5” with “Managed 2”/ });
+  await expect(dialog.getByTestId('lockouts')).toBeVisible();
+  await shot(page, 'resources-dark-unshare');
+  await axe(page, 'resources (dark, unshare preview)');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.emulateMedia({ colorScheme: 'light' });
 });

@@ -40,10 +40,24 @@ export interface PlanDialogProps {
  * summary with counts, so both shapes are read.
  */
 interface DiffGate {
-  lockedOut: number | readonly unknown[];
+  lockedOut: number | readonly { userId: string }[];
+  lockedOutShown?: readonly { userId: string }[];
   refused: readonly unknown[];
 }
 const lockoutCount = (d: DiffGate): number => (typeof d.lockedOut === 'number' ? d.lockedOut : d.lockedOut.length);
+
+const USERS_SHOWN = 20;
+
+/** R20 names users: who is left with no roles, and on how many accounts (of the pairs known here). */
+const lockedUsers = (d: DiffGate): string => {
+  const pairs = typeof d.lockedOut === 'number' ? (d.lockedOutShown ?? []) : d.lockedOut;
+  const per = new Map<string, number>();
+  for (const p of pairs) per.set(p.userId, (per.get(p.userId) ?? 0) + 1);
+  const list = [...per].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const shown = list.slice(0, USERS_SHOWN).map(([u, n]) => `${u} (${n} account${n === 1 ? '' : 's'})`).join(', ');
+  const partial = pairs.length < lockoutCount(d) ? ` — counted over the first ${pairs.length.toLocaleString()} lock-outs` : '';
+  return `${shown}${list.length > USERS_SHOWN ? ` and ${(list.length - USERS_SHOWN).toLocaleString()} more users` : ''}${partial}.`;
+};
 
 export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, onQueued }: PlanDialogProps) => {
   const [diff, setDiff] = useState<DiffGate | null>(null);
@@ -84,6 +98,11 @@ export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, on
           </Alert>
         )}
         <AccessDiff ops={ops} onDiff={(d) => setDiff(d)} />
+        {lockouts > 0 && !refused && diff && (
+          <Alert severity="error" icon={false} sx={{ mt: 1 }} data-testid="locked-users">
+            Users left with no roles (R13, R20): {lockedUsers(diff)}
+          </Alert>
+        )}
         {lockouts > 0 && !refused && (
           <FormControlLabel
             sx={{ mt: 1 }}
