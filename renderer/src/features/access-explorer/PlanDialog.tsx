@@ -15,6 +15,7 @@ import type { PlanOp } from '../../../../shared/plans/types';
 import { db } from '../../app/db';
 import { enqueuePlan } from '../../cache';
 import { AccessDiff } from '../groups/AccessDiff';
+import { lockedUsers, lockoutCount, type DiffGate } from './planGate';
 
 export interface PlanDialogProps {
   title: string;
@@ -35,30 +36,6 @@ export interface PlanDialogProps {
  * thread), whose result also gates Apply here: refused plans
  * cannot be applied, and a plan that locks anyone out needs an explicit confirmation (R13, R20).
  */
-/**
- * What Apply needs from the diff: the Groups area's AccessDiff reports either the full WhatIf or a
- * summary with counts, so both shapes are read.
- */
-interface DiffGate {
-  lockedOut: number | readonly { userId: string }[];
-  lockedOutShown?: readonly { userId: string }[];
-  refused: readonly unknown[];
-}
-const lockoutCount = (d: DiffGate): number => (typeof d.lockedOut === 'number' ? d.lockedOut : d.lockedOut.length);
-
-const USERS_SHOWN = 20;
-
-/** R20 names users: who is left with no roles, and on how many accounts (of the pairs known here). */
-const lockedUsers = (d: DiffGate): string => {
-  const pairs = typeof d.lockedOut === 'number' ? (d.lockedOutShown ?? []) : d.lockedOut;
-  const per = new Map<string, number>();
-  for (const p of pairs) per.set(p.userId, (per.get(p.userId) ?? 0) + 1);
-  const list = [...per].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const shown = list.slice(0, USERS_SHOWN).map(([u, n]) => `${u} (${n} account${n === 1 ? '' : 's'})`).join(', ');
-  const partial = pairs.length < lockoutCount(d) ? ` — counted over the first ${pairs.length.toLocaleString()} lock-outs` : '';
-  return `${shown}${list.length > USERS_SHOWN ? ` and ${(list.length - USERS_SHOWN).toLocaleString()} more users` : ''}${partial}.`;
-};
-
 export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, onQueued }: PlanDialogProps) => {
   const [diff, setDiff] = useState<DiffGate | null>(null);
   const [confirmed, setConfirmed] = useState(false);
