@@ -12,20 +12,22 @@ const PINNED_MEMORY: number[] = [529];
 
 describe('sync fuzz: admins, offline periods, ~20% faults — nothing lost, duplicated or silently overwritten', () => {
   it('against the reference platform (HTTP, PGlite, its fault injection)', async () => {
-    for (const seed of [1, 2, 3, ...PINNED_PLATFORM]) {
-      const p = await startReal(seed);
-      try {
+    // One platform for all seeds (its start dominates): the invariants are judged against the
+    // state each seed starts from, and every seed names its groups after itself.
+    const p = await startReal(1);
+    try {
+      for (const seed of [1, 2, 3, 4, 5, ...PINNED_PLATFORM]) {
         const r = await simulate(p, { seed });
         expect(r.violations, `seed ${seed}`).toEqual([]);
         expect(r.ops).toBeGreaterThan(0);
-      } finally {
-        await p.close();
       }
+    } finally {
+      await p.close();
     }
   }, 120_000);
 
-  it('against the in-memory platform, 40 seeds and the pinned ones', async () => {
-    for (const seed of [...Array.from({ length: 40 }, (_, i) => 100 + i), ...PINNED_MEMORY]) {
+  it('against the in-memory platform, 80 seeds and the pinned ones', async () => {
+    for (const seed of [...Array.from({ length: 80 }, (_, i) => 100 + i), ...PINNED_MEMORY]) {
       const r = await simulate(startFake(seed), { seed });
       expect(r.violations, `seed ${seed}`).toEqual([]);
     }
