@@ -145,6 +145,23 @@ test('select all filtered, ctrl-click to deselect: accounts already in the targe
   await expect(dialog).toBeHidden();
 });
 
+test('R8/R13 remove from group: the preview shows who loses what, and that no one is locked out', async ({ page }) => {
+  await open(page);
+  await openGroup(page, 'All Accounts');
+  await row(page, 'All Accounts', 'Doc ABC Company').click();
+  await expect(page.getByRole('button', { name: 'Remove from group' })).toBeDisabled();
+  await openGroup(page, 'Services 1');
+  await row(page, 'Services 1', 'Doc ABC Company').click();
+  await page.getByRole('button', { name: 'Remove from group' }).click();
+  const dialog = page.getByRole('dialog', { name: /Remove 1 account from Services 1/ });
+  await expect(dialog.getByTestId('plan-ops')).toHaveText('Remove 1 account from “Services 1”: Doc ABC Company.');
+  // They lose Standard User on ABC but keep Support through All Accounts (R8): nobody is locked out.
+  await expect(dialog.getByTestId('losses')).toContainText('ServUser1@boomi.com on Doc ABC Company: Standard User');
+  await expect(dialog.getByTestId('lockouts')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/remove-preview.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
 test('R3 + create and rename: refusals explained, changes queued and applied', async ({ page }) => {
   await open(page);
   await openGroup(page, 'All Accounts');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planAddAccounts, planCreateGroup, planRenameGroup, renameRefusal } from '../../../renderer/src/features/groups/plans';
+import { planAddAccounts, planCreateGroup, planRemoveAccounts, planRenameGroup, removeFromGroupRefusal, renameRefusal } from '../../../renderer/src/features/groups/plans';
 
 const all = { id: 'g-all', name: 'All Accounts', defaultGroup: true };
 const s1 = { id: 'g-s1', name: 'Services 1' };
@@ -71,5 +71,24 @@ describe('planRenameGroup', () => {
     expect(planRenameGroup(s1, 'Services 1', [all, s1, s2]).ok).toBe(false);
     // Changing only the case of its own name is allowed: the clash check skips the group itself.
     expect(planRenameGroup(s1, 'SERVICES 1', [all, s1, s2]).ok).toBe(true);
+  });
+});
+
+describe('planRemoveAccounts', () => {
+  it('removes only members and lists the rest as skipped', () => {
+    const r = planRemoveAccounts({ group: s1, accountIds: ['a', 'x', 'a'], members: new Set(['a', 'b']) });
+    expect(r.ok && r.ops).toEqual([{ op: 'group.removeAccounts', groupId: 'g-s1', accountIds: ['a'] }]);
+    expect(r.ok && r.skipped).toEqual([{ accountId: 'x', reason: 'not in Services 1' }]);
+  });
+
+  it('R3: nothing can be removed from All Accounts', () => {
+    const r = planRemoveAccounts({ group: all, accountIds: ['a'], members: new Set(['a']) });
+    expect(!r.ok && r.reason).toMatch(/R3/);
+    expect(removeFromGroupRefusal(all)).toMatch(/R3/);
+    expect(removeFromGroupRefusal(s1)).toBeNull();
+  });
+
+  it('refuses when no selected account is a member', () => {
+    expect(planRemoveAccounts({ group: s1, accountIds: ['x'], members: new Set(['a']) }).ok).toBe(false);
   });
 });

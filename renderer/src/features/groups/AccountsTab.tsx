@@ -9,6 +9,8 @@ import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import { VirtualTable, type Column, type RowProps } from '../../components/VirtualTable';
 import type { AccountRow, GroupRow } from './data';
 import { AddToGroupDialog } from './AddToGroupDialog';
+import { removeFromGroupRefusal } from './plans';
+import Tooltip from '@mui/material/Tooltip';
 import { matches, useGroupsUi } from './uiStore';
 import { fmt } from '../../app/format';
 
@@ -44,9 +46,11 @@ interface Props {
   groups: GroupRow[];
   accounts: AccountRow[] | undefined;
   onAddToGroup: (target: GroupRow, accountIds: string[]) => void;
+  onRemove: (accountIds: string[]) => void;
 }
 
-export const AccountsTab = ({ group, groups, accounts, onAddToGroup }: Props) => {
+export const AccountsTab = ({ group, groups, accounts, onAddToGroup, onRemove }: Props) => {
+  const removeRefusal = removeFromGroupRefusal(group);
   const { accountSearch, setAccountSearch, selection, click, selectAllOf, clearSelection } = useGroupsUi();
   const [picking, setPicking] = useState(false);
   const shown = useMemo(() => (accounts ?? []).filter((a) => matches(accountSearch, a.name, a.accountId, a.status)), [accounts, accountSearch]);
@@ -55,18 +59,25 @@ export const AccountsTab = ({ group, groups, accounts, onAddToGroup }: Props) =>
   const targets = groups.filter((g) => g.id !== group.id);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', p: 1.5, flexWrap: 'wrap' }}>
-        <TextField size="small" label="Search accounts" value={accountSearch} onChange={(e) => setAccountSearch(e.target.value)} sx={{ width: 280 }} />
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 1.5, flexWrap: 'wrap' }}>
+        <TextField size="small" label="Search accounts" value={accountSearch} onChange={(e) => setAccountSearch(e.target.value)} sx={{ width: 220 }} />
         <Button size="small" onClick={() => selectAllOf(order)} disabled={order.length === 0}>
           Select all {fmt(order.length)} shown
         </Button>
         <Button size="small" onClick={clearSelection} disabled={selection.selected.size === 0}>
-          Clear selection
+          Clear
         </Button>
         <Typography variant="body2" role="status" aria-live="polite" data-testid="selection-count">
           {fmt(selectedShown.length)} selected
         </Typography>
         <Box sx={{ flex: 1 }} />
+        <Tooltip title={removeRefusal ?? ''}>
+          <span>
+            <Button size="small" color="error" disabled={selectedShown.length === 0 || removeRefusal !== null} onClick={() => onRemove(selectedShown)}>
+              Remove from group
+            </Button>
+          </span>
+        </Tooltip>
         <Button
           variant="contained"
           size="small"

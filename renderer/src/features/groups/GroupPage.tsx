@@ -21,6 +21,7 @@ interface Props {
   overlay: GroupsOverlay;
   onRename: () => void;
   onAddToGroup: (target: GroupRow, accountIds: string[]) => void;
+  onRemove: (accountIds: string[]) => void;
 }
 
 const TABS: { id: GroupTab; label: string }[] = [
@@ -30,7 +31,7 @@ const TABS: { id: GroupTab; label: string }[] = [
 ];
 
 /** A group's page: its accounts, its users with their roles, its resources (issue 2, issue 6). */
-export const GroupPage = ({ group, groups, overlay, onRename, onAddToGroup }: Props) => {
+export const GroupPage = ({ group, groups, overlay, onRename, onAddToGroup, onRemove }: Props) => {
   const { tab, setTab } = useGroupsUi();
   // A group still pending creation has no confirmed links (its provisional id matches none),
   // but it shows the accounts queued for it.
@@ -70,7 +71,7 @@ export const GroupPage = ({ group, groups, overlay, onRename, onAddToGroup }: Pr
         ))}
       </Tabs>
       <Box role="tabpanel" id={`group-panel-${tab}`} aria-labelledby={`group-tab-${tab}`} sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        {tab === 'accounts' && <AccountsTab group={group} groups={groups} accounts={accounts} onAddToGroup={onAddToGroup} />}
+        {tab === 'accounts' && <AccountsTab group={group} groups={groups} accounts={accounts} onAddToGroup={onAddToGroup} onRemove={onRemove} />}
         {tab === 'users' && <UsersTab group={group} users={users} />}
         {tab === 'resources' && <ResourcesTab group={group} />}
       </Box>

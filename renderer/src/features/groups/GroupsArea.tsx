@@ -14,7 +14,7 @@ import { GroupPage } from './GroupPage';
 import { GroupNameDialog } from './GroupNameDialog';
 import { PlanPreviewDialog } from './PlanPreviewDialog';
 import { planCreateGroup, planRenameGroup } from './plans';
-import { proposeAddAccounts } from './propose';
+import { proposeAddAccounts, proposeRemoveAccounts } from './propose';
 import { warmAccessOffThread } from './accessClient';
 import { useConnection } from '../../app/connectionStore';
 import { useGroupsUi } from './uiStore';
@@ -82,6 +82,7 @@ export const GroupsArea = () => {
             overlay={overlay}
             onRename={() => setNameDialog({ mode: 'rename', group })}
             onAddToGroup={(t, ids) => void addToGroup(t, ids)}
+            onRemove={(ids) => void proposeRemoveAccounts(group, ids, overlay).then(ui.openPreview)}
           />
         ) : (
           <Typography sx={{ p: 3 }} color="text.secondary">

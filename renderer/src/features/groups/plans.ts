@@ -45,6 +45,27 @@ export const planAddAccounts = ({ group, accountIds, members, primaryAccountId }
   return { ok: true, ops: [{ op: 'group.addAccounts', groupId: group.id, accountIds: add }], skipped };
 };
 
+export interface RemoveAccountsInput {
+  group: GroupRef;
+  accountIds: readonly string[];
+  /** The group's members, confirmed ⊕ pending: only they can be removed. */
+  members: ReadonlySet<string>;
+}
+
+export const planRemoveAccounts = ({ group, accountIds, members }: RemoveAccountsInput): Planned => {
+  if (group.defaultGroup) {
+    return { ok: false, reason: `Accounts cannot be removed from "${group.name}": it holds every account the primary account manages (R3).` };
+  }
+  const unique = [...new Set(accountIds)];
+  const remove = unique.filter((a) => members.has(a));
+  const skipped = unique.filter((a) => !members.has(a)).map((accountId) => ({ accountId, reason: `not in ${group.name}` }));
+  if (remove.length === 0) return { ok: false, reason: `Nothing to remove: none of the selected accounts is in ${group.name}.` };
+  return { ok: true, ops: [{ op: 'group.removeAccounts', groupId: group.id, accountIds: remove }], skipped };
+};
+
+export const removeFromGroupRefusal = (group: GroupRef): string | null =>
+  group.defaultGroup ? `Accounts cannot be removed from "${group.name}" (R3).` : null;
+
 export interface PrimaryAccountRef {
   accountId: string;
   name?: string;

@@ -1,10 +1,21 @@
 import { db } from '../../app/db';
 import type { GroupsOverlay } from './pending';
 import { mergeMembers } from './pending';
-import { planAddAccounts, type PrimaryAccountRef } from './plans';
+import { planAddAccounts, planRemoveAccounts, type PrimaryAccountRef } from './plans';
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
-import { fmt } from '../../app/format';
+import { fmt, plural } from '../../app/format';
+
+const membersOf = async (group: GroupRow, overlay: GroupsOverlay): Promise<Set<string>> => {
+  const confirmed = group.pending === 'created' ? [] : (await db.AccountGroupAccount.where('accountGroupId').equals(group.id).toArray()).map((l) => l.accountId);
+  return new Set(mergeMembers(confirmed, overlay, group.id).members);
+};
+
+/** "Remove from group" of the selected accounts → the plan to preview, with who loses access. */
+export const proposeRemoveAccounts = async (group: GroupRow, accountIds: readonly string[], overlay: GroupsOverlay): Promise<PlanPreview> => {
+  const planned = planRemoveAccounts({ group, accountIds, members: await membersOf(group, overlay) });
+  return { title: `Remove ${plural(accountIds.length, 'account')} from ${group.name}`, target: group, planned };
+};
 
 /** A drop (or "Add to group…") of accounts on a group → the plan to preview. */
 export const proposeAddAccounts = async (
@@ -13,9 +24,7 @@ export const proposeAddAccounts = async (
   overlay: GroupsOverlay,
   primary: PrimaryAccountRef | null,
 ): Promise<PlanPreview> => {
-  const confirmed = target.pending === 'created' ? [] : (await db.AccountGroupAccount.where('accountGroupId').equals(target.id).toArray()).map((l) => l.accountId);
-  const { members } = mergeMembers(confirmed, overlay, target.id);
-  const planned = planAddAccounts({ group: target, accountIds, members: new Set(members), primaryAccountId: primary?.accountId ?? null });
+  const planned = planAddAccounts({ group: target, accountIds, members: await membersOf(target, overlay), primaryAccountId: primary?.accountId ?? null });
   const n = accountIds.length;
   return { title: `Add ${fmt(n)} account${n === 1 ? '' : 's'} to ${target.name}`, target, planned };
 };
