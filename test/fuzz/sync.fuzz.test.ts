@@ -6,9 +6,12 @@ import { simulate } from './sim';
  * Seeds that once failed stay here for good (issue 5: pin every failing seed).
  * 529 (in memory): a failed op's landed call raced another admin's removal and the checker
  * judged the race — fixed in verify.ts (failed ops take part in races, are not judged).
+ * 156 (in memory): another admin renamed a group between its dropped create and the check by
+ * name, so it was created again — a known limit of name-keyed creates (engine.test.ts); the
+ * checker allows extra groups only for creates a rename raced.
  */
 const PINNED_PLATFORM: number[] = [];
-const PINNED_MEMORY: number[] = [529];
+const PINNED_MEMORY: number[] = [529, 156];
 
 describe('sync fuzz: admins, offline periods, ~20% faults — nothing lost, duplicated or silently overwritten', () => {
   it('against the reference platform (HTTP, PGlite, its fault injection)', async () => {

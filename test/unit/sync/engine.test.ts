@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../shared/api';
 import type { PlanOp } from '../../../shared/plans/types';
 import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
 import { exampleSnapshot } from '../../../shared/seeds/example';
@@ -71,6 +72,27 @@ describe('PushEngine', () => {
     const { ops } = await push(api, [{ op: 'group.addAccounts', groupId: G.services1, accountIds: [A[0]!] }]);
     expect(ops[0]).toMatchObject({ status: 'applied' });
     expect(api.table('AccountGroupAccount').has(`${G.services1}|${A[0]}`)).toBe(true);
+  });
+
+  it('known limit: a group renamed by someone else between a dropped create and its check is created again', async () => {
+    // The natural key of a group is its name; the vendor API offers no idempotency token. The
+    // fuzz treats this as a race (verify.ts); the admin sees both groups and can archive one.
+    const api = new FakeApi(exampleSnapshot());
+    const create = api.create;
+    let first = true;
+    api.create = async (type, body) => {
+      const out = await create(type, body);
+      if (first && type === 'AccountGroup') {
+        first = false;
+        api.table('AccountGroup').get(out.id as string)!.name = 'Renamed by someone else';
+        throw new ApiError('network', 0, 'socket hang up (after commit)');
+      }
+      return out;
+    };
+    const { ops } = await push(api, [{ op: 'group.create', name: 'Fresh' }]);
+    expect(ops[0]!.status).toBe('applied');
+    expect(groupNamed(api, 'Fresh')).toHaveLength(1);
+    expect(groupNamed(api, 'Renamed by someone else')).toHaveLength(1);
   });
 
   it('a 4xx refusal fails that op with the platform message; the rest continue', async () => {
