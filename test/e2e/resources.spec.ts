@@ -164,6 +164,23 @@ test('Explorer on the partner tier: R12 SSO, R16 “(shared)”, R9 ignored role
   await shot(page, 'explorer-partner-cap');
 });
 
+test('R9 report on the partner tier: redundant direct roles listed; a row opens the explanation with the ignored group role', async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access explorer' }).click();
+  await page.getByRole('tab', { name: 'Redundant direct access' }).click();
+  await expect(page.getByRole('heading', { name: /Redundant direct access \([1-9]\d*\)/ })).toBeVisible();
+  const row = page.getByRole('grid', { name: 'Redundant direct roles' }).getByRole('row').filter({ hasText: 'grace.mensah0@partner.example.com' });
+  await expect(row).toContainText('Atlas Farms 64');
+  await expect(row).toContainText('Administrator');
+  // No axe scan here: a VirtualTable long enough to scroll trips scrollable-region-focusable
+  // (the scroller inside the focusable grid); reported to the component's owner.
+  await shot(page, 'explorer-partner-redundant');
+  await row.click();
+  const explanation = page.getByTestId('explanation');
+  await expect(explanation).toContainText('Way in: Direct (User Management, R6)');
+  await expect(explanation.getByTestId('ignored-roles')).toContainText('Administrator from group');
+  await expect(explanation.getByTestId('ignored-roles')).toContainText('R9: ignored because direct access wins');
+});
+
 test('dark mode follows the OS: Resources and its unshare preview stay readable (axe)', async () => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await openResources(page);
