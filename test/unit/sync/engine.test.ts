@@ -84,7 +84,7 @@ describe('PushEngine', () => {
       const out = await create(type, body);
       if (first && type === 'AccountGroup') {
         first = false;
-        api.table('AccountGroup').get(out.id as string)!.name = 'Renamed by someone else';
+        api.table('AccountGroup').get((out as { id: string }).id)!.name = 'Renamed by someone else';
         throw new ApiError('network', 0, 'socket hang up (after commit)');
       }
       return out;
