@@ -154,9 +154,12 @@ describe('access properties (fast-check)', () => {
         if (once.results[0]!.status === 'refused') continue;
         expect(applyOps(once.state, [op]).results[0]!.status).toBe('unchanged');
       }
-      const once = applyOps(st, ops).state;
-      const twice = applyOps(once, ops).state;
-      everyPair((u, a) => expect(view(twice, u, a)).toEqual(view(once, u, a)));
+      // A refused op (e.g. naming a group created later in the plan) may apply on a second pass,
+      // so the whole-plan half holds for plans that applied without refusals.
+      const once = applyOps(st, ops);
+      if (once.results.some((r) => r.status === 'refused')) return;
+      const twice = applyOps(once.state, ops).state;
+      everyPair((u, a) => expect(view(twice, u, a)).toEqual(view(once.state, u, a)));
     }), { numRuns: 100 });
   });
 });
