@@ -46,6 +46,7 @@ const mouseDrag = async (page: Page, from: Locator, to: Locator) => {
 test('R8 preview: mouse-drag two selected accounts onto Services 1, apply, see them on the platform', async ({ page }) => {
   await open(page);
   await openGroup(page, 'All Accounts');
+  await expect(row(page, 'All Accounts', 'Doc ABC Company')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'group page');
   await row(page, 'All Accounts', 'Doc GHI Company').click();
   await row(page, 'All Accounts', 'Doc JKL Company').click({ modifiers: ['Shift'] });
@@ -91,6 +92,31 @@ test('R3: dragging accounts onto All Accounts is refused with the reason', async
   await expect(dialog.getByRole('button', { name: /Apply/ })).toBeDisabled();
   await page.screenshot({ path: `${SHOTS}/dnd-refused-r3.png` });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('R7 users: drag ServUser1 onto Services 2, pick Standard User, preview the gains', async ({ page }) => {
+  await open(page);
+  await openGroup(page, 'Services 1');
+  await page.getByRole('tab', { name: 'Users in Group' }).click();
+  const user = page.getByRole('grid', { name: 'Users in Services 1' }).getByRole('row').filter({ hasText: 'ServUser1@boomi.com' });
+  await user.click();
+  await expect(page.getByTestId('user-selection-count')).toHaveText('1 selected');
+  await mouseDrag(page, user, page.getByTestId('group-item-Services 2'));
+  await expect(page.getByTestId('drag-overlay')).toHaveText('1 user');
+  await page.mouse.up();
+
+  const roles = page.getByRole('dialog', { name: 'Roles for 1 user in Services 2' });
+  await expect(roles.getByRole('button', { name: 'Preview' })).toBeDisabled();
+  await roles.getByLabel('Standard User').check();
+  await page.screenshot({ path: `${SHOTS}/users-role-pick.png` });
+  await roles.getByRole('button', { name: 'Preview' }).click();
+
+  const dialog = page.getByRole('dialog', { name: /Preview: Add 1 user to Services 2/ });
+  await expect(dialog.getByTestId('plan-ops')).toHaveText('Give ServUser1@boomi.com the role Standard User in “Services 2”.');
+  await expect(dialog.getByTestId('gains')).toContainText('ServUser1@boomi.com on Doc GHI Company: Standard User');
+  await page.screenshot({ path: `${SHOTS}/users-preview.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
 });
 
 test('keyboard alternative: select with arrows and Space, then "Add to group…", type, Enter → Services 2', async ({ page }) => {

@@ -49,6 +49,7 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
   const template = columns.map((c) => c.width).join(' ');
+  const items = virtualizer.getVirtualItems();
   const activeRow = rows[Math.min(active, rows.length - 1)];
   const rowId = (key: string) => `${p.idPrefix}-row-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
@@ -101,8 +102,10 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
       {header}
       {rows.length === 0 && p.empty ? <Box sx={{ p: 2, color: 'text.secondary' }}>{p.empty}</Box> : null}
       <Box ref={scrollRef} sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-        <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
+        {/* An empty rowgroup is an ARIA error (rowgroup must own rows): no role until rows are rendered
+            (the virtualiser renders none before it has measured its scroll box). */}
+        <Box role={items.length ? 'rowgroup' : undefined} sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((v) => {
             const row = rows[v.index]!;
             const key = p.rowKey(row);
             const isSelected = p.selected?.has(key) ?? false;

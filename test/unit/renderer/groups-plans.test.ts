@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planAddAccounts, planCreateGroup, planRemoveAccounts, planRenameGroup, removeFromGroupRefusal, renameRefusal } from '../../../renderer/src/features/groups/plans';
+import { planAddAccounts, planAddUserRoles, planCreateGroup, planRemoveAccounts, planRenameGroup, removeFromGroupRefusal, renameRefusal } from '../../../renderer/src/features/groups/plans';
 
 const all = { id: 'g-all', name: 'All Accounts', defaultGroup: true };
 const s1 = { id: 'g-s1', name: 'Services 1' };
@@ -90,5 +90,18 @@ describe('planRemoveAccounts', () => {
 
   it('refuses when no selected account is a member', () => {
     expect(planRemoveAccounts({ group: s1, accountIds: ['x'], members: new Set(['a']) }).ok).toBe(false);
+  });
+});
+
+describe('planAddUserRoles', () => {
+  it('R7: gives the picked roles to users missing any of them, in one op', () => {
+    const r = planAddUserRoles({ group: s1, userIds: ['u1', 'u2'], roleIds: ['std'], existing: new Set(['u1\nstd']) });
+    expect(r.ok && r.ops).toEqual([{ op: 'group.addUserRoles', groupId: 'g-s1', userIds: ['u2'], roleIds: ['std'] }]);
+  });
+
+  it('refuses without roles, and when every pair already exists', () => {
+    expect(planAddUserRoles({ group: s1, userIds: ['u1'], roleIds: [], existing: new Set() }).ok).toBe(false);
+    const r = planAddUserRoles({ group: s1, userIds: ['u1'], roleIds: ['std'], existing: new Set(['u1\nstd']) });
+    expect(!r.ok && r.reason).toMatch(/already hold/);
   });
 });

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { useDraggable } from '@dnd-kit/core';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
-import { VirtualTable, type Column, type RowProps } from '../../components/VirtualTable';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { DraggableRow } from './DraggableRow';
 import type { AccountRow, GroupRow } from './data';
 import { AddToGroupDialog } from './AddToGroupDialog';
 import { removeFromGroupRefusal } from './plans';
@@ -30,16 +30,6 @@ const COLUMNS: Column<AccountRow>[] = [
     ),
   },
 ];
-
-/** A row that can be dragged onto a group of the side list; dragging carries the selection. */
-const DraggableRow = ({ rowKey, props, children }: { rowKey: string; props: RowProps; children: React.ReactNode }) => {
-  const { setNodeRef, listeners, isDragging } = useDraggable({ id: `account:${rowKey}`, data: { accountId: rowKey } });
-  return (
-    <div ref={setNodeRef} {...props} {...listeners} style={{ ...props.style, opacity: isDragging ? 0.5 : 1 }} data-account-id={rowKey}>
-      {children}
-    </div>
-  );
-};
 
 interface Props {
   group: GroupRow;
@@ -113,7 +103,7 @@ export const AccountsTab = ({ group, groups, accounts, onAddToGroup, onRemove }:
         onSelect={(id, mods) => click(order, id, mods)}
         onSelectAll={() => selectAllOf(order)}
         renderRow={(key, props, cells) => (
-          <DraggableRow key={key} rowKey={key} props={props}>
+          <DraggableRow key={key} kind="account" rowKey={key} props={props}>
             {cells}
           </DraggableRow>
         )}

@@ -16,17 +16,20 @@ const filter = createFilterOptions<GroupRow>({ limit: 50, stringify: (g) => g.na
 
 interface Props {
   count: number;
+  /** What is being added: accounts (R3 refuses All Accounts) or users (any group). */
+  noun?: 'account' | 'user';
   targets: GroupRow[];
   onPick: (target: GroupRow) => void;
   onClose: () => void;
 }
 
 /** The keyboard alternative to a drop (issue 6): type a group's name, arrows, Enter. */
-export const AddToGroupDialog = ({ count, targets, onPick, onClose }: Props) => {
+export const AddToGroupDialog = ({ count, noun = 'account', targets, onPick, onClose }: Props) => {
+  const refusal = (g: GroupRow) => (noun === 'account' ? addToGroupRefusal(g) : null);
   const [value, setValue] = useState<GroupRow | null>(null);
   return (
     <Dialog open onClose={onClose} aria-labelledby="add-to-group-title" fullWidth maxWidth="sm">
-      <DialogTitle id="add-to-group-title">Add {plural(count, 'account')} to a group</DialogTitle>
+      <DialogTitle id="add-to-group-title">Add {plural(count, noun)} to a group</DialogTitle>
       <DialogContent sx={{ minHeight: 320 }}>
         <DialogContentText sx={{ mb: 2 }}>Pick the group; the change is previewed before anything is queued.</DialogContentText>
         <Autocomplete
@@ -35,7 +38,7 @@ export const AddToGroupDialog = ({ count, targets, onPick, onClose }: Props) => 
           options={targets}
           filterOptions={filter}
           getOptionLabel={(g) => g.name}
-          getOptionDisabled={(g) => addToGroupRefusal(g) !== null}
+          getOptionDisabled={(g) => refusal(g) !== null}
           isOptionEqualToValue={(a, b) => a.id === b.id}
           value={value}
           onChange={(_e, g) => {
@@ -44,7 +47,7 @@ export const AddToGroupDialog = ({ count, targets, onPick, onClose }: Props) => 
           }}
           renderOption={({ key, ...props }, g) => (
             <li key={key} {...props}>
-              {g.name} — {addToGroupRefusal(g) ?? `${fmt(g.accountCount)} accounts`}
+              {g.name} — {refusal(g) ?? `${fmt(g.accountCount)} accounts · ${fmt(g.userCount)} users`}
             </li>
           )}
           renderInput={(params) => <TextField {...params} autoFocus label="Group" />}

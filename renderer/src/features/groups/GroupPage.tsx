@@ -22,6 +22,7 @@ interface Props {
   onRename: () => void;
   onAddToGroup: (target: GroupRow, accountIds: string[]) => void;
   onRemove: (accountIds: string[]) => void;
+  onAddUsers: (target: GroupRow, userIds: string[]) => void;
 }
 
 const TABS: { id: GroupTab; label: string }[] = [
@@ -31,7 +32,7 @@ const TABS: { id: GroupTab; label: string }[] = [
 ];
 
 /** A group's page: its accounts, its users with their roles, its resources (issue 2, issue 6). */
-export const GroupPage = ({ group, groups, overlay, onRename, onAddToGroup, onRemove }: Props) => {
+export const GroupPage = ({ group, groups, overlay, onRename, onAddToGroup, onRemove, onAddUsers }: Props) => {
   const { tab, setTab } = useGroupsUi();
   // A group still pending creation has no confirmed links (its provisional id matches none),
   // but it shows the accounts queued for it.
@@ -72,7 +73,7 @@ export const GroupPage = ({ group, groups, overlay, onRename, onAddToGroup, onRe
       </Tabs>
       <Box role="tabpanel" id={`group-panel-${tab}`} aria-labelledby={`group-tab-${tab}`} sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         {tab === 'accounts' && <AccountsTab group={group} groups={groups} accounts={accounts} onAddToGroup={onAddToGroup} onRemove={onRemove} />}
-        {tab === 'users' && <UsersTab group={group} users={users} />}
+        {tab === 'users' && <UsersTab group={group} groups={groups} users={users} onAddToGroup={onAddUsers} />}
         {tab === 'resources' && <ResourcesTab group={group} />}
       </Box>
     </Box>

@@ -14,11 +14,13 @@ import { GroupPage } from './GroupPage';
 import { GroupNameDialog } from './GroupNameDialog';
 import { PlanPreviewDialog } from './PlanPreviewDialog';
 import { planCreateGroup, planRenameGroup } from './plans';
-import { proposeAddAccounts, proposeRemoveAccounts } from './propose';
+import { proposeAddAccounts, proposeAddUserRoles, proposeRemoveAccounts } from './propose';
+import { RolePickDialog } from './RolePickDialog';
+import type { DragKind } from './DraggableRow';
 import { warmAccessOffThread } from './accessClient';
 import { useConnection } from '../../app/connectionStore';
 import { useGroupsUi } from './uiStore';
-import { fmt } from '../../app/format';
+import { plural } from '../../app/format';
 
 type NameDialog = { mode: 'create' } | { mode: 'rename'; group: GroupRow } | null;
 
@@ -31,7 +33,8 @@ export const GroupsArea = () => {
   const preview = useGroupsUi((s) => s.preview);
   const notice = useGroupsUi((s) => s.notice);
   const ui = useGroupsUi.getState();
-  const [dragCount, setDragCount] = useState(0);
+  const [drag, setDrag] = useState<{ kind: DragKind; count: number } | null>(null);
+  const rolePick = useGroupsUi((s) => s.rolePick);
   const [nameDialog, setNameDialog] = useState<NameDialog>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const group = groups?.find((g) => g.id === item) ?? groups?.[0];
@@ -57,22 +60,27 @@ export const GroupsArea = () => {
     ui.setNotice(`Queued: ${what}. It will be sent to the platform when online.`);
   };
   const onDragStart = (e: DragStartEvent) => {
-    const id = String(e.active.data.current?.accountId ?? '');
-    const sel = useGroupsUi.getState().selection;
+    const { kind, id } = e.active.data.current as { kind: DragKind; id: string };
+    const st = useGroupsUi.getState();
+    const sel = kind === 'user' ? st.userSelection : st.selection;
+    const set = kind === 'user' ? st.setUserSelection : st.setSelection;
     // Dragging an unselected row drags that row alone, as in a file manager.
-    if (!sel.selected.has(id)) ui.setSelection({ selected: new Set([id]), anchor: id });
-    setDragCount(sel.selected.has(id) ? sel.selected.size : 1);
+    if (!sel.selected.has(id)) set({ selected: new Set([id]), anchor: id });
+    setDrag({ kind, count: sel.selected.has(id) ? sel.selected.size : 1 });
   };
   const onDragEnd = (e: DragEndEvent) => {
-    setDragCount(0);
+    const kind = drag?.kind;
+    setDrag(null);
     const target = e.over?.data.current?.group as GroupRow | undefined;
     if (!target || target.id === group?.id) return;
-    void addToGroup(target, [...useGroupsUi.getState().selection.selected]);
+    const st = useGroupsUi.getState();
+    if (kind === 'user') st.setRolePick({ target, userIds: [...st.userSelection.selected] });
+    else void addToGroup(target, [...st.selection.selected]);
   };
 
   if (!groups) return <Typography sx={{ p: 3 }}>Loading the cache…</Typography>;
   return (
-    <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragCount(0)}>
+    <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDrag(null)}>
       <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
         <GroupList groups={groups} selectedId={group?.id} onCreate={() => setNameDialog({ mode: 'create' })} />
         {group ? (
@@ -83,6 +91,7 @@ export const GroupsArea = () => {
             onRename={() => setNameDialog({ mode: 'rename', group })}
             onAddToGroup={(t, ids) => void addToGroup(t, ids)}
             onRemove={(ids) => void proposeRemoveAccounts(group, ids, overlay).then(ui.openPreview)}
+            onAddUsers={(target, userIds) => ui.setRolePick({ target, userIds })}
           />
         ) : (
           <Typography sx={{ p: 3 }} color="text.secondary">
@@ -91,14 +100,25 @@ export const GroupsArea = () => {
         )}
       </Box>
       <DragOverlay dropAnimation={null}>
-        {dragCount > 0 ? (
+        {drag ? (
           <Paper elevation={6} sx={{ px: 2, py: 1, display: 'inline-block' }} data-testid="drag-overlay">
-            {fmt(dragCount)} account{dragCount === 1 ? '' : 's'}
+            {plural(drag.count, drag.kind)}
           </Paper>
         ) : null}
       </DragOverlay>
       {preview && (
         <PlanPreviewDialog preview={preview} groups={groups} onApply={(ops) => queue(ops, preview.title)} onClose={ui.closePreview} />
+      )}
+      {rolePick && (
+        <RolePickDialog
+          target={rolePick.target}
+          userIds={rolePick.userIds}
+          onClose={() => ui.setRolePick(null)}
+          onPick={(roleIds) => {
+            ui.setRolePick(null);
+            void proposeAddUserRoles(rolePick.target, rolePick.userIds, roleIds).then(ui.openPreview);
+          }}
+        />
       )}
       {nameDialog?.mode === 'create' && (
         <GroupNameDialog

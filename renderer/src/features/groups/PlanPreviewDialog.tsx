@@ -50,9 +50,11 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
   // Stable inputs: a fresh array per render would re-run the live query on every render.
   const skippedIds = useMemo(() => skipped.map((s) => s.accountId), [skipped]);
   const names = useAccountNames(ops, skippedIds);
+  const roles = useLiveQuery(() => db.Role.toArray(), []);
   const lookup = {
     group: (id: string) => groups.find((g) => g.id === id)?.name ?? id,
     account: (id: string) => names?.get(id) ?? id,
+    role: (id: string) => roles?.find((r) => r.id === id)?.name ?? id,
   };
   // The rules engine refusing an op (say R3) blocks Apply; lock-outs (R13) need an explicit "anyway".
   const refused = (diff?.refused.length ?? 0) > 0;

@@ -1,4 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { fmt } from '../../app/format';
+import { AddToGroupDialog } from './AddToGroupDialog';
+import { DraggableRow } from './DraggableRow';
+import { selectAll } from './selection';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
@@ -24,23 +30,60 @@ const COLUMNS: Column<UserInGroupRow>[] = [
 ];
 
 /** Users in Group: each user with the roles they hold in this group (R7). */
-export const UsersTab = ({ group, users }: { group: GroupRow; users: UserInGroupRow[] | undefined }) => {
-  const { userSearch, setUserSearch } = useGroupsUi();
+interface Props {
+  group: GroupRow;
+  groups: GroupRow[];
+  users: UserInGroupRow[] | undefined;
+  onAddToGroup: (target: GroupRow, userIds: string[]) => void;
+}
+
+export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
+  const { userSearch, setUserSearch, userSelection, clickUser, setUserSelection } = useGroupsUi();
+  const [picking, setPicking] = useState(false);
   const shown = useMemo(
     () => (users ?? []).filter((u) => matches(userSearch, u.userId, u.name, ...u.roles.map((r) => r.name))),
     [users, userSearch],
   );
+  const order = useMemo(() => shown.map((u) => u.userId), [shown]);
+  const selectedShown = useMemo(() => order.filter((id) => userSelection.selected.has(id)), [order, userSelection]);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <Box sx={{ p: 1.5 }}>
+      <Box sx={{ p: 1.5, display: 'flex', gap: 1, alignItems: 'center' }}>
         <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ width: 280 }} />
+        <Typography variant="body2" role="status" aria-live="polite" data-testid="user-selection-count">
+          {fmt(selectedShown.length)} selected
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        <Button variant="contained" size="small" disabled={selectedShown.length === 0} aria-haspopup="dialog" onClick={() => setPicking(true)}>
+          Add users to group…
+        </Button>
       </Box>
+      {picking && (
+        <AddToGroupDialog
+          count={selectedShown.length}
+          noun="user"
+          targets={groups.filter((g) => g.id !== group.id)}
+          onClose={() => setPicking(false)}
+          onPick={(t) => {
+            setPicking(false);
+            onAddToGroup(t, selectedShown);
+          }}
+        />
+      )}
       <VirtualTable
         label={`Users in ${group.name}`}
         idPrefix="users"
         rows={shown}
         rowKey={(u) => u.userId}
         columns={COLUMNS}
+        selected={userSelection.selected}
+        onSelect={(id, mods) => clickUser(order, id, mods)}
+        onSelectAll={() => setUserSelection(selectAll(order))}
+        renderRow={(key, props, cells) => (
+          <DraggableRow key={key} kind="user" rowKey={key} props={props}>
+            {cells}
+          </DraggableRow>
+        )}
         empty={users === undefined ? 'Loading…' : users.length === 0 ? 'No users have roles in this group.' : 'No user matches the search.'}
       />
     </Box>

@@ -5,6 +5,7 @@ import { fmt } from '../../app/format';
 export interface NameLookup {
   group: (id: string) => string;
   account: (id: string) => string;
+  role?: (id: string) => string;
 }
 
 const list = (names: string[], max = 5): string =>
@@ -23,6 +24,8 @@ export const describeOp = (op: PlanOp, names: NameLookup): string => {
       return `Add ${count(op.accountIds.length, 'account')} to “${names.group(op.groupId)}”: ${list(op.accountIds.map(names.account))}.`;
     case 'group.removeAccounts':
       return `Remove ${count(op.accountIds.length, 'account')} from “${names.group(op.groupId)}”: ${list(op.accountIds.map(names.account))}.`;
+    case 'group.addUserRoles':
+      return `Give ${list(op.userIds)} the role${op.roleIds.length === 1 ? '' : 's'} ${list(op.roleIds.map((r) => names.role?.(r) ?? r))} in “${names.group(op.groupId)}”.`;
     default:
       return `${op.op} (${JSON.stringify(op).slice(0, 120)})`;
   }

@@ -66,6 +66,25 @@ export const planRemoveAccounts = ({ group, accountIds, members }: RemoveAccount
 export const removeFromGroupRefusal = (group: GroupRef): string | null =>
   group.defaultGroup ? `Accounts cannot be removed from "${group.name}" (R3).` : null;
 
+export interface AddUserRolesInput {
+  group: GroupRef;
+  userIds: readonly string[];
+  roleIds: readonly string[];
+  /** `${userId}\n${roleId}` pairs the group already has (confirmed): a plan of only these is a no-op. */
+  existing: ReadonlySet<string>;
+}
+
+/** R7: users dropped on a group get the picked role(s) there. */
+export const planAddUserRoles = ({ group, userIds, roleIds, existing }: AddUserRolesInput): Planned => {
+  const users = [...new Set(userIds)];
+  const roles = [...new Set(roleIds)];
+  if (users.length === 0) return { ok: false, reason: 'No users selected.' };
+  if (roles.length === 0) return { ok: false, reason: 'Pick at least one role: a user in a group holds one or more roles there (R4, R7).' };
+  const missing = users.filter((u) => roles.some((r) => !existing.has(`${u}\n${r}`)));
+  if (missing.length === 0) return { ok: false, reason: `Nothing to add: the selected users already hold these roles in ${group.name}.` };
+  return { ok: true, ops: [{ op: 'group.addUserRoles', groupId: group.id, userIds: missing, roleIds: roles }], skipped: [] };
+};
+
 export interface PrimaryAccountRef {
   accountId: string;
   name?: string;

@@ -1,7 +1,7 @@
 import { db } from '../../app/db';
 import type { GroupsOverlay } from './pending';
 import { mergeMembers } from './pending';
-import { planAddAccounts, planRemoveAccounts, type PrimaryAccountRef } from './plans';
+import { planAddAccounts, planAddUserRoles, planRemoveAccounts, type GroupRef, type PrimaryAccountRef } from './plans';
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
 import { fmt, plural } from '../../app/format';
@@ -27,4 +27,12 @@ export const proposeAddAccounts = async (
   const planned = planAddAccounts({ group: target, accountIds, members: await membersOf(target, overlay), primaryAccountId: primary?.accountId ?? null });
   const n = accountIds.length;
   return { title: `Add ${fmt(n)} account${n === 1 ? '' : 's'} to ${target.name}`, target, planned };
+};
+
+/** Users dropped on a group, with the roles picked for them → the plan to preview. */
+export const proposeAddUserRoles = async (target: GroupRef, userIds: readonly string[], roleIds: readonly string[]): Promise<PlanPreview> => {
+  const links = await db.AccountGroupUserRole.where('accountGroupId').equals(target.id).toArray();
+  const existing = new Set(links.map((l) => `${l.userId}\n${l.roleId}`));
+  const planned = planAddUserRoles({ group: target, userIds, roleIds, existing });
+  return { title: `Add ${plural(userIds.length, 'user')} to ${target.name}`, target, planned };
 };

@@ -17,6 +17,13 @@ interface GroupsUiState {
   userSearch: string;
   tab: GroupTab;
   selection: Selection;
+  /** Users selected on the Users in Group tab (dragged or added to another group with roles). */
+  userSelection: Selection;
+  /** Users dropped on a group, waiting for the admin to pick their role(s). */
+  rolePick: { target: GroupRef; userIds: string[] } | null;
+  clickUser: (order: readonly string[], id: string, mods?: ClickModifiers) => void;
+  setUserSelection: (s: Selection) => void;
+  setRolePick: (p: { target: GroupRef; userIds: string[] } | null) => void;
   preview: PlanPreview | null;
   notice: string | null;
   setNotice: (n: string | null) => void;
@@ -38,6 +45,11 @@ export const useGroupsUi = create<GroupsUiState>((set) => ({
   userSearch: '',
   tab: 'accounts',
   selection: emptySelection(),
+  userSelection: emptySelection(),
+  rolePick: null,
+  clickUser: (order, id, mods) => set((s) => ({ userSelection: clickSelect(s.userSelection, order, id, mods) })),
+  setUserSelection: (userSelection) => set({ userSelection }),
+  setRolePick: (rolePick) => set({ rolePick }),
   preview: null,
   notice: null,
   setNotice: (notice) => set({ notice }),
@@ -48,7 +60,7 @@ export const useGroupsUi = create<GroupsUiState>((set) => ({
   click: (order, id, mods) => set((s) => ({ selection: clickSelect(s.selection, order, id, mods) })),
   selectAllOf: (order) => set({ selection: selectAll(order) }),
   setSelection: (selection) => set({ selection }),
-  clearSelection: () => set({ selection: emptySelection() }),
+  clearSelection: () => set({ selection: emptySelection(), userSelection: emptySelection() }),
   openPreview: (preview) => set({ preview }),
   closePreview: () => set({ preview: null }),
 }));
