@@ -108,6 +108,7 @@ test('R7 users: drag ServUser1 onto Services 2, pick Standard User, preview the 
   const roles = page.getByRole('dialog', { name: 'Roles for 1 user in Services 2' });
   await expect(roles.getByRole('button', { name: 'Preview' })).toBeDisabled();
   await roles.getByLabel('Standard User').check();
+  await expect(roles.getByRole('button', { name: 'Preview' })).toBeEnabled();
   await page.screenshot({ path: `${SHOTS}/users-role-pick.png` });
   await roles.getByRole('button', { name: 'Preview' }).click();
 
