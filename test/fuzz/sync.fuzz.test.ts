@@ -9,8 +9,10 @@ import { simulate } from './sim';
  * 156 (in memory): another admin renamed a group between its dropped create and the check by
  * name, so it was created again — a known limit of name-keyed creates (engine.test.ts); the
  * checker allows extra groups only for creates a rename raced.
+ * 2002 (reference platform): clearing a Support Access Role left the field out of the UPDATE,
+ * which the platform reads as "keep" — fixed in calls/fields.ts (null is sent as null).
  */
-const PINNED_PLATFORM: number[] = [];
+const PINNED_PLATFORM: number[] = [2002];
 const PINNED_MEMORY: number[] = [529, 156];
 
 describe('sync fuzz: admins, offline periods, ~20% faults — nothing lost, duplicated or silently overwritten', () => {

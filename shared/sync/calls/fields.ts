@@ -23,7 +23,8 @@ export const fieldCall = (type: ObjectType, id: string, field: string, value: un
   async send(ctx: CallContext, expect) {
     const current = (await ctx.api.get(type, id)) as Rec;
     guard(expect, type, id, current, (r) => fieldOf(r, field) === value);
-    await ctx.api.update(type, id, { ...withField(current, field, value), '@type': type, [idField]: id });
+    // null is sent as null: the platform keeps a field left out of an UPDATE and clears one set to null.
+    await ctx.api.update(type, id, { ...current, [field]: value, '@type': type, [idField]: id });
   },
   check: async (ctx) => fieldOf((await ctx.api.get(type, id)) as Rec, field) === value,
   holds: (w) => fieldOf(w.get(type, id), field) === value,

@@ -61,6 +61,15 @@ describe('roster apply / roster export against the reference platform', () => {
     expect(second.at(-1).summary).toMatchObject({ unchanged: 5, applied: 0 });
   });
 
+  it('R10: sets and then clears a Support Access Role on the platform (null is sent as null)', async () => {
+    const set = await run(['apply', ...flags(), '--plan', plan([{ op: 'account.setSupportAccessRole', account: 'docdef-9RT3KW', role: 'Support' }])]);
+    expect(set.code).toBe(0);
+    const cleared = await run(['apply', ...flags(), '--plan', plan([{ op: 'account.setSupportAccessRole', account: 'docdef-9RT3KW', role: null }])]);
+    expect(JSON.parse(cleared.out.split('\n')[0]!)).toMatchObject({ status: 'applied' });
+    const snap = JSON.parse((await run(['export', ...flags()])).out);
+    expect(snap.Account.find((a: { accountId: string }) => a.accountId === 'docdef-9RT3KW').supportAccessRoleId).toBeUndefined();
+  });
+
   it('exit 1 when an op fails (R3 refusal reported with its reason, the rest applied)', async () => {
     const f = plan([
       { op: 'group.rename', group: 'All Accounts', name: 'Everything' },

@@ -108,10 +108,14 @@ export class FakeApi implements SyncApi {
 
   update = <T extends ObjectType>(type: T, id: string, body: unknown) =>
     this.request(() => {
-      if (!this.table(type).has(id)) throw new ApiError('not-found', 404, `HTTP 404: ${type} ${id} not found`);
-      this.table(type).set(id, { ...(body as Rec) });
+      const before = this.table(type).get(id);
+      if (!before) throw new ApiError('not-found', 404, `HTTP 404: ${type} ${id} not found`);
+      // As the reference platform: a field left out is kept, a field sent as null is cleared.
+      const next: Rec = { ...before, ...(body as Rec) };
+      for (const k of Object.keys(next)) if (next[k] === null) delete next[k];
+      this.table(type).set(id, next);
       this.commits.push({ verb: 'update', type, key: id });
-      return structuredClone(body) as never;
+      return structuredClone(next) as never;
     }, true);
 
   delete = (type: ObjectType, id: string) =>
