@@ -5,6 +5,8 @@
  * the change happens but the client sees a failure; `latency` delays every request by a uniform
  * random time in [min, max] ms. `seed` makes the sequence of decisions reproducible.
  */
+import { mulberry32 } from '../shared/seeds/prng';
+
 export interface Faults {
   p503: number;
   p500: number;
@@ -52,18 +54,8 @@ export const formatFaults = (f: Faults): string =>
     (f.latency[0] || f.latency[1]) && `latency=${f.latency[0]}-${f.latency[1]}`, f.seed !== undefined && `seed=${f.seed}`,
   ].filter(Boolean).join(',') || 'off';
 
-/** mulberry32: small, seedable, good enough to pick which requests fail. */
-export const makeRandom = (seed?: number): (() => number) => {
-  if (seed === undefined) return Math.random;
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** Seedable so a fault run can be replayed; unseeded runs use Math.random. */
+export const makeRandom = (seed?: number): (() => number) => (seed === undefined ? Math.random : mulberry32(seed));
 
 export type FaultDecision = 'none' | '503' | '500' | 'drop';
 

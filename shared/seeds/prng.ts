@@ -14,15 +14,20 @@ export interface Rng {
 const ALNUM = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const HEX = '0123456789abcdef';
 
-export const makeRng = (seed: number): Rng => {
-  let a = seed >>> 0 || 0x9e3779b9;
-  const next = (): number => {
+/** mulberry32: small, fast and seedable; the one PRNG behind tiers, jitter, fuzz and faults. */
+export const mulberry32 = (seed: number): (() => number) => {
+  let a = seed >>> 0;
+  return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+};
+
+export const makeRng = (seed: number): Rng => {
+  const next = mulberry32(seed >>> 0 || 0x9e3779b9);
   const int = (n: number): number => Math.floor(next() * n);
   const chars = (alphabet: string, len: number): string => {
     let s = '';

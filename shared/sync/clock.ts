@@ -1,3 +1,5 @@
+import { mulberry32 } from '../seeds/prng';
+
 /** Time is injected so the engine runs on a fake clock in tests and a real one in main and the CLI. */
 export interface Clock {
   now(): number;
@@ -20,13 +22,4 @@ export const realClock: Clock = {
 };
 
 /** A small seeded PRNG (mulberry32) for jitter and fuzzing: the same seed, the same run. */
-export const seededRandom = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+export const seededRandom = (seed: number): (() => number) => mulberry32(seed);
