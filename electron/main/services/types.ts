@@ -1,3 +1,4 @@
+import type { RunningPlatform } from '../../../platform';
 import type { EventName, IpcEvents } from '../../../shared/ipc';
 
 /** Pushes an event to every connected renderer (IPC in Electron, SSE in the browser host). */
@@ -16,13 +17,6 @@ export const consoleLog: Log = {
 
 export const silentLog: Log = { info: () => {}, warn: () => {} };
 
-/** What startPlatform (platform/index.ts) hands back; injected so tests need no database. */
-export interface EmbeddedPlatform {
-  url: string;
-  accountId: string;
-  user: string;
-  token: string;
-  port: number;
-  close(): Promise<void>;
-}
+/** What startPlatform hands back; injected so tests need no database. */
+export type EmbeddedPlatform = RunningPlatform;
 export type StartEmbedded = (opts: { dataDir: string; adminUser: string; adminToken: string }) => Promise<EmbeddedPlatform>;
