@@ -41,7 +41,7 @@ const readJson = async (c: Context<Env>): Promise<unknown> => {
 };
 
 const typeOf = (name: string, verb: Verb): ObjectType => {
-  if (!isObjectType(name)) throw new HttpError(404, `unknown object type "${name}"`);
+  if (!isObjectType(name)) throw new HttpError(410, `Endpoint is invalid or no longer exists: unknown object type "${name}"`);
   if (!TYPES[name].verbs.includes(verb)) throw new HttpError(405, `${name} does not support ${verb}`);
   return name;
 };

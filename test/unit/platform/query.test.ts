@@ -116,7 +116,7 @@ describe('verbs exactly where the vendor has them', () => {
     ['POST', `AccountGroupUserRole/x`, 405, /does not support UPDATE/],
     ['DELETE', `Account/${EXAMPLE.accounts[0].accountId}`, 405, /does not support DELETE/],
     ['POST', 'Cloud', 405, /does not support CREATE/],
-    ['POST', 'Widget/query', 404, /unknown object type "Widget"/],
+    ['POST', 'Widget/query', 410, /no longer exists: unknown object type "Widget"/],
     ['PUT', 'AccountGroup/x', 404, /no such endpoint/],
   ])('%s %s → %i', async (method, rel, status, message) => {
     const r = await p.api.call(method, rel, method === 'POST' ? {} : undefined);
