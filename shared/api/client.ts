@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ObjectSchemas, QueryResponse, type ObjectType, type QueryConfig, type RecordOf } from '../model';
 import type { QuarantinedRecord } from '../ipc';
 import { ApiError } from './errors';
@@ -39,7 +40,29 @@ export interface PlatformClient {
   create<T extends ObjectType>(objectType: T, body: unknown): Promise<RecordOf<T>>;
   update<T extends ObjectType>(objectType: T, id: string, body: unknown): Promise<RecordOf<T>>;
   delete(objectType: ObjectType, id: string): Promise<void>;
+  /** Bulk GET (`POST <type>/bulk`): at most BULK_MAX ids; one item per id, in the ids' order. */
+  bulkGet<T extends ObjectType>(objectType: T, ids: readonly string[]): Promise<BulkItem<RecordOf<T>>[]>;
 }
+
+/** The vendor's limit on ids in one bulk request. */
+export const BULK_MAX = 100;
+
+/** One id's outcome in a bulk GET: a failed item is reported, never thrown, so the rest still land. */
+export type BulkItem<T> =
+  | { id: string; ok: true; record: T }
+  | { id: string; ok: false; statusCode: number; errorMessage: string };
+
+const BulkResponse = z.object({
+  response: z.array(
+    z.looseObject({
+      id: z.string().optional(),
+      index: z.number().optional(),
+      statusCode: z.number(),
+      errorMessage: z.string().optional(),
+      Result: z.unknown().optional(),
+    }),
+  ),
+});
 
 const API_PATH = /\/api\/rest\/v1\/([^/?#]+)\/?$/;
 
@@ -111,6 +134,15 @@ export const createPlatformClient = (opts: ClientOptions): PlatformClient => {
     }
   }
 
+  const bulkGet = async <T extends ObjectType>(objectType: T, ids: readonly string[]): Promise<BulkItem<RecordOf<T>>[]> => {
+    if (ids.length > BULK_MAX) throw new Error(`a bulk GET takes at most ${BULK_MAX} ids, got ${ids.length}`);
+    if (ids.length === 0) return [];
+    const body = JSON.stringify({ type: 'GET', request: ids.map((id) => ({ id })) });
+    const parsed = BulkResponse.safeParse(parseJson(await send('POST', `${objectType}/bulk`, body)));
+    if (!parsed.success) throw new ApiError('invalid-response', 200, `the platform returned an invalid ${objectType} bulk result`);
+    return ids.map((id, i) => bulkItem(objectType, id, parsed.data.response.find((r) => r.id === id) ?? parsed.data.response.find((r) => r.index === i)));
+  };
+
   const idPath = (objectType: ObjectType, id: string) => `${objectType}/${encodeURIComponent(id)}`;
 
   return {
@@ -122,7 +154,20 @@ export const createPlatformClient = (opts: ClientOptions): PlatformClient => {
     delete: async (objectType, id) => {
       await send('DELETE', idPath(objectType, id));
     },
+    bulkGet,
   };
+};
+
+/** One bulk item checked like a GET answer: a 200 whose Result fails the schema is a failed item. */
+const bulkItem = <T extends ObjectType>(objectType: T, id: string, item: z.infer<typeof BulkResponse>['response'][number] | undefined): BulkItem<RecordOf<T>> => {
+  if (!item) return { id, ok: false, statusCode: 0, errorMessage: 'missing from the bulk result' };
+  if (item.statusCode !== 200) return { id, ok: false, statusCode: item.statusCode, errorMessage: item.errorMessage ?? `HTTP ${item.statusCode}` };
+  const r = ObjectSchemas[objectType].safeParse(item.Result);
+  if (!r.success) {
+    const why = r.error.issues.map((e) => `${e.path.join('.') || '(record)'}: ${e.message}`).join('; ');
+    return { id, ok: false, statusCode: 200, errorMessage: `invalid ${objectType}: ${why}` };
+  }
+  return { id, ok: true, record: r.data as RecordOf<T> };
 };
 
 /** Every page of a query, gathered: for callers that want the whole scan at once. */

@@ -1,3 +1,4 @@
+import { BULK_MAX, type BulkItem } from '../../../shared/api';
 import type { InputOf, PullResult, QuarantinedRecord } from '../../../shared/ipc';
 import type { ConnectionService } from './connection';
 import type { Emit, Log } from './types';
@@ -31,17 +32,31 @@ export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input:
 };
 
 /**
- * QUERY leaves AccountGroup.Resources out (as the vendor's API does), so each group is read once
- * more with GET for its shared resources (R22–R24). A group whose GET fails keeps its QUERY record.
+ * QUERY leaves AccountGroup.Resources out (as the vendor's API does), so groups are read once more
+ * with bulk GET, BULK_MAX ids a call (R22–R24): 500 groups are 5 calls, not 500. A group whose
+ * item fails, or whose whole batch fails, keeps its QUERY record and is logged.
  */
 const withGroupResources = async (client: Awaited<ReturnType<ConnectionService['client']>>, log: Log, records: unknown[]): Promise<void> => {
-  for (const [i, rec] of records.entries()) {
+  const at = new Map<string, number>();
+  records.forEach((rec, i) => {
     const id = (rec as { id?: unknown }).id;
-    if (typeof id !== 'string') continue;
+    if (typeof id === 'string') at.set(id, i);
+  });
+  const ids = [...at.keys()];
+  for (let start = 0; start < ids.length; start += BULK_MAX) {
+    const batch = ids.slice(start, start + BULK_MAX);
+    let items: BulkItem<unknown>[];
     try {
-      records[i] = await client.get('AccountGroup', id);
+      items = await client.bulkGet('AccountGroup', batch);
     } catch (e) {
-      log.warn(`AccountGroup ${id}: could not read its resources (${e instanceof Error ? e.message : String(e)})`);
+      log.warn(`AccountGroup ${batch[0]}…${batch.at(-1)} (${batch.length}): could not read their resources (${messageOf(e)})`);
+      continue;
+    }
+    for (const item of items) {
+      if (item.ok) records[at.get(item.id)!] = item.record;
+      else log.warn(`AccountGroup ${item.id}: could not read its resources (${item.errorMessage})`);
     }
   }
 };
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
