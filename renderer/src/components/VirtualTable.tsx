@@ -47,7 +47,12 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
   const { rows, columns, rowHeight = 36 } = p;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  // The grid itself scrolls, under its sticky header row (one rowHeight): the rows start that far
+  // into the scroll box (scrollMargin), and a row scrolled to must not hide under it (scrollPaddingStart).
+  const virtualizer = useVirtualizer({
+    count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12,
+    scrollMargin: rowHeight, scrollPaddingStart: rowHeight,
+  });
   const template = columns.map((c) => c.width).join(' ');
   const items = virtualizer.getVirtualItems();
   const activeRow = rows[Math.min(active, rows.length - 1)];
@@ -72,7 +77,7 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
   };
 
   const header = (
-    <Box role="rowgroup">
+    <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper' }}>
       <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: template, px: 1.5, height: rowHeight, alignItems: 'center', borderBottom: 1, borderColor: 'divider', fontWeight: 600, fontSize: 13, color: 'text.secondary' }}>
         {columns.map((c) => (
           <div key={c.id} role="columnheader">
@@ -83,8 +88,11 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
     </Box>
   );
 
+  // The grid is the scrolling element and takes focus itself (axe: scrollable-region-focusable);
+  // a focusable scroller inside it would be a second tab stop with no role.
   return (
     <Box
+      ref={scrollRef}
       role="grid"
       aria-label={p.label}
       aria-rowcount={rows.length + 1}
@@ -92,7 +100,9 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
       aria-activedescendant={activeRow ? rowId(p.rowKey(activeRow)) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', outline: 'none', '&:focus-visible': { boxShadow: (t) => `inset 0 0 0 2px ${t.palette.primary.main}` },
+      sx={{ flex: 1, minHeight: 0, overflow: 'auto', position: 'relative', outline: 'none',
+        // An outline, unlike an inset shadow, is painted above the sticky header.
+        '&:focus-visible': { outline: (t) => `2px solid ${t.palette.primary.main}`, outlineOffset: -2 },
         '& .vt-row': { px: 1.5, boxSizing: 'border-box', borderBottom: 1, borderColor: 'divider', userSelect: 'none', cursor: 'default', fontSize: 14 },
         '& .vt-row:hover': { bgcolor: 'action.hover' },
         '& .vt-row.selected': { bgcolor: (t) => alpha(t.palette.primary.main, t.palette.mode === 'dark' ? 0.28 : 0.14) },
@@ -101,34 +111,32 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
     >
       {header}
       {rows.length === 0 && p.empty ? <Box sx={{ p: 2, color: 'text.secondary' }}>{p.empty}</Box> : null}
-      <Box ref={scrollRef} sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-        {/* An empty rowgroup is an ARIA error (rowgroup must own rows): no role until rows are rendered
-            (the virtualiser renders none before it has measured its scroll box). */}
-        <Box role={items.length ? 'rowgroup' : undefined} sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((v) => {
-            const row = rows[v.index]!;
-            const key = p.rowKey(row);
-            const isSelected = p.selected?.has(key) ?? false;
-            const props: RowProps = {
-              id: rowId(key),
-              role: 'row',
-              'aria-rowindex': v.index + 2,
-              ...(p.onSelect ? { 'aria-selected': isSelected } : {}),
-              className: `vt-row${isSelected ? ' selected' : ''}${v.index === active ? ' active' : ''}`,
-              style: { position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)`, display: 'grid', gridTemplateColumns: template, alignItems: 'center' },
-              onClick: (e) => {
-                setActive(v.index);
-                p.onSelect?.(key, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
-              },
-            };
-            const cells = columns.map((c) => (
-              <div key={c.id} role="gridcell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', paddingRight: 8 }}>
-                {c.render(row)}
-              </div>
-            ));
-            return p.renderRow ? p.renderRow(key, props, cells) : <div key={key} {...props}>{cells}</div>;
-          })}
-        </Box>
+      {/* An empty rowgroup is an ARIA error (rowgroup must own rows): no role until rows are rendered
+          (the virtualiser renders none before it has measured its scroll box). */}
+      <Box role={items.length ? 'rowgroup' : undefined} sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((v) => {
+          const row = rows[v.index]!;
+          const key = p.rowKey(row);
+          const isSelected = p.selected?.has(key) ?? false;
+          const props: RowProps = {
+            id: rowId(key),
+            role: 'row',
+            'aria-rowindex': v.index + 2,
+            ...(p.onSelect ? { 'aria-selected': isSelected } : {}),
+            className: `vt-row${isSelected ? ' selected' : ''}${v.index === active ? ' active' : ''}`,
+            style: { position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start - rowHeight}px)`, display: 'grid', gridTemplateColumns: template, alignItems: 'center' },
+            onClick: (e) => {
+              setActive(v.index);
+              p.onSelect?.(key, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
+            },
+          };
+          const cells = columns.map((c) => (
+            <div key={c.id} role="gridcell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', paddingRight: 8 }}>
+              {c.render(row)}
+            </div>
+          ));
+          return p.renderRow ? p.renderRow(key, props, cells) : <div key={key} {...props}>{cells}</div>;
+        })}
       </Box>
     </Box>
   );
