@@ -1,0 +1,163 @@
+// Renderer in Chromium against the reference platform (issues 5 and 6), large tier by default:
+//   renderer.coldPull.recordsPerSec  records cached ÷ (page open → first full refresh done)  target ≥ 20,000/s
+//   renderer.groups.warmFirstRender  reload with a warm IndexedDB → group list visible
+//   renderer.groups.openAllAccounts  click All Accounts → its account rows visible
+//   renderer.dropPreview.{1k,all}    mouse drop of N selected accounts → preview shows its access diff
+//   renderer.heap.*                  JS heap (CDP Runtime.getHeapUsage, after a GC)     target < 300 MB
+// One platform (one data dir, seeded once) serves the whole tier; every child is stopped in finally.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
+import { freePort } from '../e2e/support/host';
+import { benchTiers, emit } from './emit';
+import { startNpm, type Child } from './support/procs';
+
+const SEED_TIMEOUT = 15 * 60_000;
+const PULL_TIMEOUT = 15 * 60_000;
+const STEP_TIMEOUT = 5 * 60_000;
+// Names are "<Adj> <Noun> <i>" and managed ids "c<i in base 36, 4 digits>-…": "c00" matches the
+// first 1,296 customers (all of them at the partner tier), the closest search to 1,000.
+const SEARCH_1K = 'c00';
+
+const ms = (t0: number) => performance.now() - t0;
+
+/** First full refresh finished: the badge reads Online (set only when a refresh lands) and the refresh button is enabled again. */
+const refreshDone = (page: Page, timeout: number) =>
+  page.waitForFunction(
+    () => {
+      const state = document.querySelector('[data-testid="connection-state"]')?.textContent;
+      const button = document.querySelector<HTMLButtonElement>('button[aria-label="Refresh from the platform"]');
+      return state === 'Online' && button !== null && !button.disabled;
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+
+const nav = (page: Page, area: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area }).click();
+
+/** Sum of the Sync screen's records per object type: what the pull put into IndexedDB. */
+const cachedRecords = async (page: Page): Promise<number> => {
+  await nav(page, 'Sync');
+  const table = page.getByRole('table', { name: 'Cached object types' });
+  await table.locator('tbody tr').first().waitFor({ timeout: STEP_TIMEOUT });
+  const counts = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+  return counts.reduce((sum, c) => sum + Number(c.replace(/\D/g, '')), 0);
+};
+
+const heapMb = async (page: Page): Promise<number> => {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / 1024 / 1024;
+  } finally {
+    await cdp.detach();
+  }
+};
+
+const dataRows = (page: Page) => page.getByRole('grid', { name: 'Accounts in All Accounts' }).locator('[role="row"]:not([aria-rowindex="1"])');
+
+/** A real pointer drag onto `to`, as groups-dnd.spec does; returns just before the release. */
+const dragTo = async (page: Page, from: Locator, to: Locator) => {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + 40, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 50, a.y + a.height / 2 + 8, { steps: 3 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.getByTestId('drag-overlay').waitFor({ timeout: STEP_TIMEOUT });
+};
+
+/** Search, "Select all N shown", drag onto another group, time release → access diff shown. */
+const dropPreview = async (page: Page, search: string): Promise<{ ms: number; accounts: number; outcome: string }> => {
+  await page.getByLabel('Search accounts').fill(search);
+  const selectAll = page.getByRole('button', { name: /^Select all [\d,]+ shown$/ });
+  await dataRows(page).first().waitFor({ timeout: STEP_TIMEOUT });
+  const accounts = Number(((await selectAll.textContent()) ?? '').replace(/\D/g, ''));
+  await selectAll.click();
+  await page.getByTestId('selection-count').filter({ hasText: `${accounts.toLocaleString('en-US')} selected` }).or(page.getByTestId('selection-count').filter({ hasText: `${accounts} selected` })).first().waitFor({ timeout: STEP_TIMEOUT });
+  const target = page.locator('[data-testid^="group-item-"]:not([data-testid="group-item-All Accounts"])').first();
+  await dragTo(page, dataRows(page).first(), target);
+  const t0 = performance.now();
+  await page.mouse.up();
+  const dialog = page.getByRole('dialog', { name: /^Preview:/ });
+  const diff = dialog.getByRole('region', { name: 'Access changes' });
+  const failed = dialog.getByText(/could not be computed|Nothing to add/);
+  await diff.or(failed).first().waitFor({ timeout: STEP_TIMEOUT });
+  const elapsed = ms(t0);
+  const outcome = (await diff.isVisible()) ? 'diff' : ((await failed.first().textContent()) ?? 'other').slice(0, 120);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  return { ms: elapsed, accounts, outcome };
+};
+
+const runTier = async (browser: Browser, webUrl: string, tier: string) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    let t0 = performance.now();
+    await page.goto(webUrl);
+    await refreshDone(page, PULL_TIMEOUT);
+    const pullMs = ms(t0);
+    const records = await cachedRecords(page);
+    emit({ metric: 'renderer.coldPull.recordsPerSec', value: records / (pullMs / 1000), unit: 'records/s', tier, records, ms: Math.round(pullMs) });
+    emit({ metric: 'renderer.heap.afterPull', value: await heapMb(page), unit: 'MB', tier });
+
+    await nav(page, 'Groups');
+    t0 = performance.now();
+    await page.reload();
+    await page.locator('[data-testid^="group-item-"]').first().waitFor({ timeout: STEP_TIMEOUT });
+    emit({ metric: 'renderer.groups.warmFirstRender', value: ms(t0), unit: 'ms', tier });
+    // The reload starts a refresh of its own: let it land so it does not skew the next timings.
+    await refreshDone(page, PULL_TIMEOUT);
+    emit({ metric: 'renderer.warmRefresh', value: ms(t0), unit: 'ms', tier });
+
+    t0 = performance.now();
+    await page.getByTestId('group-item-All Accounts').click();
+    await page.getByRole('tab', { name: 'Accounts' }).click();
+    await dataRows(page).first().waitFor({ timeout: STEP_TIMEOUT });
+    emit({ metric: 'renderer.groups.openAllAccounts', value: ms(t0), unit: 'ms', tier });
+    emit({ metric: 'renderer.heap.afterLoad', value: await heapMb(page), unit: 'MB', tier });
+
+    const small = await dropPreview(page, SEARCH_1K);
+    emit({ metric: 'renderer.dropPreview.1k', value: small.ms, unit: 'ms', tier, accounts: small.accounts, outcome: small.outcome });
+    const all = await dropPreview(page, '');
+    emit({ metric: 'renderer.dropPreview.all', value: all.ms, unit: 'ms', tier, accounts: all.accounts, outcome: all.outcome });
+    emit({ metric: 'renderer.heap.afterPreviews', value: await heapMb(page), unit: 'MB', tier });
+  } finally {
+    await context.close();
+  }
+};
+
+const benchTier = async (tier: string) => {
+  const platformDir = mkdtempSync(path.join(os.tmpdir(), `roster-bench-renderer-${tier}-`));
+  const webDir = mkdtempSync(path.join(os.tmpdir(), `roster-bench-renderer-web-`));
+  let platform: Child | undefined;
+  let web: Child | undefined;
+  let browser: Browser | undefined;
+  try {
+    const t0 = performance.now();
+    platform = await startNpm('platform', ['--data', platformDir, '--port', String(await freePort()), '--seed', tier, '--rate', '0', '--admin-user', 'bench@roster.example', '--admin-token', 'bench-token'], 'ROSTER_PLATFORM', SEED_TIMEOUT);
+    process.stderr.write(`renderer bench: ${tier} platform ready in ${Math.round(ms(t0) / 1000)} s\n`);
+    const { url, user, token } = platform.fields;
+    web = await startNpm('web', ['--port', String(await freePort()), '--data', webDir, '--platform', url!, '--user', user!, `--token=${token!}`], 'ROSTER_WEB', 120_000);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    await runTier(browser, web.fields.url!, tier);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await web?.stop();
+    await platform?.stop();
+    rmSync(platformDir, { recursive: true, force: true });
+    rmSync(webDir, { recursive: true, force: true });
+  }
+};
+
+// Large by default; BENCH_TIERS=partner for a quick run.
+const tiers = process.env.BENCH_TIERS ? benchTiers(['partner', 'large', 'huge']) : ['large'];
+for (const tier of tiers) {
+  await benchTier(tier);
+}
