@@ -8,10 +8,12 @@ import { useConnection } from './connectionStore';
 
 /** Online / offline state and the platform URL, always visible in the app bar. */
 export const ConnectionBadge = () => {
-  const { info, online, refreshing, progress, lastError } = useConnection();
-  const label = online === null ? 'Connecting…' : online ? 'Online' : 'Offline';
+  const { info, online: reachable, refreshing, progress, lastError, workOffline } = useConnection();
+  // Working offline on purpose reads as offline everywhere, with its own label.
+  const online = workOffline ? false : reachable;
+  const label = workOffline ? 'Working offline' : online === null ? 'Connecting…' : online ? 'Online' : 'Offline';
   const icon = online === null ? <SyncIcon /> : online ? <CloudDoneIcon /> : <CloudOffIcon />;
-  const detail = online === false ? `showing cached data${lastError ? ` (${lastError})` : ''}` : refreshing && progress ? `refreshing ${progress.done}/${progress.total}` : '';
+  const detail = workOffline ? 'changes stay queued until you go back online' : online === false ? `showing cached data${lastError ? ` (${lastError})` : ''}` : refreshing && progress ? `refreshing ${progress.done}/${progress.total}` : '';
   return (
     <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', minWidth: 0 }} role="status" aria-live="polite" aria-label={`Connection: ${label}`}>
       <Chip

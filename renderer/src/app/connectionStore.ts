@@ -2,6 +2,26 @@ import { create } from 'zustand';
 import type { ConnectionInfo } from '../../../shared/ipc';
 import type { TypeFailure } from '../sync/pull';
 
+const WORK_OFFLINE_KEY = 'roster.workOffline';
+
+/** The choice survives a reload: an admin on a plane does not want a restart to start sending. */
+const readWorkOffline = (): boolean => {
+  try {
+    return globalThis.localStorage?.getItem(WORK_OFFLINE_KEY) === '1';
+  } catch {
+    return false;
+  }
+};
+
+export const setWorkOffline = (on: boolean): void => {
+  try {
+    globalThis.localStorage?.setItem(WORK_OFFLINE_KEY, on ? '1' : '0');
+  } catch {
+    /* storage unavailable: the choice lasts for this session only */
+  }
+  useConnection.getState().set({ workOffline: on });
+};
+
 /** What the app bar and the Sync area show about the link to the platform. */
 export interface ConnectionState {
   info: ConnectionInfo | null;
@@ -12,6 +32,8 @@ export interface ConnectionState {
   lastRefresh: string | null;
   lastError: string | null;
   failures: TypeFailure[];
+  /** The admin chose to work offline: nothing is pushed or pulled until they turn it off (issue 5). */
+  workOffline: boolean;
   set: (patch: Partial<Omit<ConnectionState, 'set'>>) => void;
 }
 
@@ -23,5 +45,6 @@ export const useConnection = create<ConnectionState>((set) => ({
   lastRefresh: null,
   lastError: null,
   failures: [],
+  workOffline: readWorkOffline(),
   set: (patch) => set(patch),
 }));

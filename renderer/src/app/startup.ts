@@ -1,29 +1,52 @@
 import type { RosterBridge } from '../../../shared/ipc';
 import type { RosterDb } from '../cache';
 import { isOfflineError, refresh } from '../sync/pull';
+import { reconcileOutbox } from '../sync/outbox';
+import { startSync } from '../sync/push';
 import { useConnection } from './connectionStore';
 
 const RETRY_OFFLINE_MS = 15_000;
 let running: Promise<void> | null = null;
+let again = false;
 
-/** One refresh at a time; the cache stays on screen throughout (DESIGN.md, Cache). */
-export const refreshNow = (db: RosterDb, bridge: RosterBridge): Promise<void> => {
-  if (running) return running;
+const refreshOnce = async (db: RosterDb, bridge: RosterBridge): Promise<void> => {
   const conn = useConnection.getState();
   conn.set({ refreshing: true, progress: null });
+  try {
+    const r = await refresh(db, bridge, (done, total) => conn.set({ progress: { done, total } }));
+    conn.set({
+      online: r.online,
+      failures: r.failures,
+      lastError: r.offlineReason ?? null,
+      ...(r.online ? { lastRefresh: new Date().toISOString() } : {}),
+    });
+    // Reconcile: pending changes whose precondition the new data broke become conflicts (issue 5).
+    if (r.online) await reconcileOutbox(db);
+  } catch (err) {
+    conn.set({ online: isOfflineError(err) ? false : conn.online, lastError: (err as Error).message });
+  } finally {
+    conn.set({ refreshing: false, progress: null });
+  }
+};
+
+/**
+ * One refresh at a time; the cache stays on screen throughout (DESIGN.md, Cache). A request
+ * during a refresh runs one more after it: that refresh may have read the platform before the
+ * ops that just landed, and a landed op leaves the overlay, so it must reach confirmed.
+ */
+export const refreshNow = (db: RosterDb, bridge: RosterBridge): Promise<void> => {
+  if (useConnection.getState().workOffline) return Promise.resolve();
+  if (running) {
+    again = true;
+    return running;
+  }
   running = (async () => {
     try {
-      const r = await refresh(db, bridge, (done, total) => conn.set({ progress: { done, total } }));
-      conn.set({
-        online: r.online,
-        failures: r.failures,
-        lastError: r.offlineReason ?? null,
-        ...(r.online ? { lastRefresh: new Date().toISOString() } : {}),
-      });
-    } catch (err) {
-      conn.set({ online: isOfflineError(err) ? false : conn.online, lastError: (err as Error).message });
+      do {
+        again = false;
+        await refreshOnce(db, bridge);
+      } while (again && !useConnection.getState().workOffline);
     } finally {
-      conn.set({ refreshing: false, progress: null });
       running = null;
     }
   })();
@@ -43,11 +66,23 @@ export const startApp = (db: RosterDb, bridge: RosterBridge): (() => void) => {
     .then((info) => conn.set({ info }))
     .catch((err: Error) => conn.set({ lastError: err.message }));
   void refreshNow(db, bridge);
+  // Push: queued changes go to main whenever we are online; when main is done, pull what landed.
+  const isOnline = () => useConnection.getState().online !== false && !useConnection.getState().workOffline;
+  const sync = startSync(db, bridge, { isOnline, onDrained: () => void refreshNow(db, bridge) });
+  const offWork = useConnection.subscribe((s, prev) => {
+    if (s.workOffline === prev.workOffline) return;
+    // Ops main already holds stop too; back online, fetch first so conflicts show, then send.
+    void bridge.invoke('sync.control', { action: s.workOffline ? 'pause' : 'resume' }).catch(() => undefined);
+    if (!s.workOffline) void refreshNow(db, bridge).then(() => sync.kick().catch(() => undefined));
+  });
+  if (conn.workOffline) void bridge.invoke('sync.control', { action: 'pause' }).catch(() => undefined);
   const timer = setInterval(() => {
     if (useConnection.getState().online === false) void refreshNow(db, bridge);
   }, RETRY_OFFLINE_MS);
   return () => {
     off();
+    offWork();
+    sync.stop();
     clearInterval(timer);
   };
 };

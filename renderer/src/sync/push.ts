@@ -51,6 +51,11 @@ export const startSync = (db: RosterDb, bridge: Pick<RosterBridge, 'invoke' | 'o
   // A failed pass (main unreachable) leaves everything queued; the next kick tries again.
   const onCreating = () => void setTimeout(() => void kick().catch(() => undefined), 0);
   db.outbox.hook('creating', onCreating);
+  // An entry back to pending (a conflict resolved with keep mine, a Retry) must be sent too.
+  const onUpdating = (mods: object) => {
+    if ((mods as { status?: string }).status === 'pending') onCreating();
+  };
+  db.outbox.hook('updating', onUpdating);
   const offs = [
     bridge.on('sync.op', (op) => void recordResult(db, op)),
     bridge.on('sync.progress', (p) => {
@@ -67,6 +72,7 @@ export const startSync = (db: RosterDb, bridge: Pick<RosterBridge, 'invoke' | 'o
     stop() {
       stopped = true;
       db.outbox.hook('creating').unsubscribe(onCreating);
+      db.outbox.hook('updating').unsubscribe(onUpdating);
       for (const off of offs) off();
     },
   };

@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -8,7 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { db } from '../../app/db';
-import { useConnection } from '../../app/connectionStore';
+import { setWorkOffline, useConnection } from '../../app/connectionStore';
 import { ConflictList } from './ConflictList';
 import { OutboxTable } from './OutboxTable';
 import { PushProgress } from './PushProgress';
@@ -45,15 +47,22 @@ const CachedTypes = () => {
 
 /** Sync: online state, what is being sent, the outbox with the platform's messages, and the cache. */
 export const SyncArea = () => {
-  const { online, lastRefresh, failures } = useConnection();
+  const { online, lastRefresh, failures, workOffline } = useConnection();
   const quarantined = useLiveQuery(() => db.quarantine.count(), []) ?? 0;
   return (
     <Box component="section" aria-labelledby="sync-title" sx={{ p: 3, overflow: 'auto', flex: 1, display: 'flex', flexDirection: 'column' }}>
       <Typography id="sync-title" variant="h5" component="h2" gutterBottom>
         Sync
       </Typography>
-      <Typography gutterBottom>
-        {online === false ? 'Offline: the platform cannot be reached; you are working from the cache.' : online ? 'Online.' : 'Connecting…'}{' '}
+      <FormControlLabel
+        control={<Switch checked={workOffline} onChange={(e) => setWorkOffline(e.target.checked)} />}
+        label="Work offline"
+        sx={{ alignSelf: 'flex-start' }}
+      />
+      <Typography gutterBottom data-testid="sync-state">
+        {workOffline
+          ? 'Working offline on purpose: changes stay queued and nothing is fetched until you turn this off.'
+          : online === false ? 'Offline: the platform cannot be reached; you are working from the cache.' : online ? 'Online.' : 'Connecting…'}{' '}
         {lastRefresh ? `Last refresh ${new Date(lastRefresh).toLocaleString()}.` : 'Not refreshed in this session yet.'}{' '}
         {quarantined} record{quarantined === 1 ? '' : 's'} quarantined (failed validation).
       </Typography>
