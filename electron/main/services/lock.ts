@@ -1,11 +1,20 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** A killed process can linger as a zombie until reaped (or forever under a PID 1 that never reaps). */
+const zombie = (pid: number): boolean => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').startsWith('Z');
+  } catch {
+    return false;
+  }
+};
+
 const alive = (pid: number): boolean => {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
+    return !zombie(pid);
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }

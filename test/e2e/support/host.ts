@@ -97,6 +97,17 @@ const crashGroup = async (proc: ChildProcess) => {
     /* already gone */
   }
   await waitForExit(proc, 5_000);
+  // npm (the group leader) can exit before its node child has: wait for the whole group.
+  for (let i = 0; i < 50 && groupExists(proc.pid); i++) await new Promise((r) => setTimeout(r, 100));
+};
+
+const groupExists = (pgid: number): boolean => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 const launch = (cmd: string, args: string[], marker: string, timeoutMs: number) =>
@@ -181,4 +192,16 @@ export const callHost = async <T = unknown>(web: Pick<WebProcess, 'url' | 'origi
   const env = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
   if (!env.ok) throw new Error(`${channel}: ${env.error?.code}: ${env.error?.message}`);
   return env.value as T;
+};
+
+/** Every record of one type on a platform, read through its API as another client would (Basic BOOMI_TOKEN.<user>:<token>). */
+export const platformQuery = async <T = Record<string, unknown>>(p: Pick<PlatformProcess, 'url' | 'user' | 'token'>, type: string): Promise<T[]> => {
+  const auth = Buffer.from(`BOOMI_TOKEN.${p.user}:${p.token}`).toString('base64');
+  const res = await fetch(`${p.url}/${type}/query`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: '{}',
+  });
+  if (!res.ok) throw new Error(`${type}/query: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { result: T[] }).result;
 };
