@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { platformQuery, startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 /**
@@ -119,11 +119,14 @@ test('who reaches Doc GHI; R10: set its Support Access Role to Browse Only, prev
   await shot(page, 'explorer-sar-capped');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sync' }).click();
-  // Whether or not it has been sent by now, the change is in the outbox's history.
+  // Main pushes it: the outbox's history shows it done, and the platform has the role set.
   await page.getByRole('combobox', { name: 'Show' }).click();
   await page.getByRole('option', { name: 'All' }).click();
   const outbox = page.getByRole('grid', { name: 'Queued changes' });
-  await expect(outbox.getByRole('row').filter({ hasText: 'Set the Support Access Role of Doc GHI Company to “Browse Only”' })).toBeVisible();
+  await expect(outbox.getByRole('row').filter({ hasText: 'Set the Support Access Role of Doc GHI Company to “Browse Only”' })).toContainText('done', { timeout: 30_000 });
+  const roles = await platformQuery<{ id: string; name: string }>(platform!, 'Role');
+  const ghi = (await platformQuery<{ name: string; supportAccessRoleId?: string }>(platform!, 'Account')).find((a) => a.name === 'Doc GHI Company');
+  expect(roles.find((r) => r.id === ghi?.supportAccessRoleId)?.name).toBe('Browse Only');
   await shot(page, 'explorer-sync-outbox');
   await axe(page, 'sync');
 });

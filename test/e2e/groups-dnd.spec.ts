@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { platformQuery, startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 /**
@@ -18,6 +18,17 @@ test.beforeAll(async () => {
   web = await startWebHost({ port: 44112, platform });
 });
 test.afterAll(async () => stopAll(web, platform));
+
+const SERVICES_1 = '5e7c1ce1-0000-4000-8000-000000000002';
+const SERVICES_2 = '5e7c1ce2-0000-4000-8000-000000000003';
+
+/** The group's account ids on the platform itself, sorted (a duplicate would show twice). */
+const accountsOnPlatform = async (groupId: string) =>
+  (await platformQuery<{ accountGroupId: string; accountId: string }>(platform!, 'AccountGroupAccount'))
+    .filter((l) => l.accountGroupId === groupId)
+    .map((l) => l.accountId)
+    .sort();
+const groupNamesOnPlatform = async () => (await platformQuery<{ name: string }>(platform!, 'AccountGroup')).map((g) => g.name).sort();
 
 const open = async (page: Page) => {
   await page.goto(web!.url);
@@ -71,13 +82,15 @@ test('R8 preview: mouse-drag two selected accounts onto Services 1, apply, see t
   await dialog.getByRole('button', { name: /Apply/ }).click();
   await expect(dialog).toBeHidden();
 
-  // Confirmed ⊕ pending: queued, the accounts show as pending; once the outbox has been pushed
-  // and pulled back they are plain members. Either way Services 1 now lists all four.
-  await expect(page.getByTestId('group-item-Services 1')).toContainText(/2 accounts · 2 users · \+2 pending|4 accounts · 2 users/);
+  // Queued, then pushed by main and pulled back: the accounts become plain members of Services 1.
+  await expect(page.getByTestId('group-item-Services 1')).toContainText('4 accounts · 2 users', { timeout: 30_000 });
+  await expect(page.getByTestId('group-item-Services 1')).not.toContainText('pending');
   await openGroup(page, 'Services 1');
-  await expect(row(page, 'Services 1', 'Doc GHI Company')).toBeVisible();
-  await expect(row(page, 'Services 1', 'Doc JKL Company')).toBeVisible();
+  await expect(row(page, 'Services 1', 'Doc GHI Company')).not.toContainText('Pending');
+  await expect(row(page, 'Services 1', 'Doc JKL Company')).not.toContainText('Pending');
   await expect(row(page, 'Services 1', 'Doc ABC Company')).not.toContainText('Pending');
+  // On the platform, each account is linked exactly once.
+  expect(await accountsOnPlatform(SERVICES_1)).toEqual(['docabc-4HX8PL', 'docdef-9RT3KW', 'docghi-2MV6QS', 'docjkl-8ZB5NC'].sort());
   await page.screenshot({ path: `${SHOTS}/dnd-applied.png` });
 });
 
@@ -94,27 +107,31 @@ test('R3: dragging accounts onto All Accounts is refused with the reason', async
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 
-test('R7 users: drag ServUser1 onto Services 2, pick Standard User, preview the gains', async ({ page }) => {
+test('R7 users: drag ServUser3 onto Services 1, pick Standard User, preview the gains', async ({ page }) => {
   await open(page);
-  await openGroup(page, 'Services 1');
+  // The first test's drop has landed: Services 1 holds all four accounts, so ServUser3 (Services 2:
+  // GHI and JKL) gains Standard User on ABC and DEF by joining it.
+  await openGroup(page, 'Services 2');
   await page.getByRole('tab', { name: 'Users in Group' }).click();
-  const user = page.getByRole('grid', { name: 'Users in Services 1' }).getByRole('row').filter({ hasText: 'ServUser1@boomi.com' });
+  const user = page.getByRole('grid', { name: 'Users in Services 2' }).getByRole('row').filter({ hasText: 'ServUser3@boomi.com' });
   await user.click();
   await expect(page.getByTestId('user-selection-count')).toHaveText('1 selected');
-  await mouseDrag(page, user, page.getByTestId('group-item-Services 2'));
+  await mouseDrag(page, user, page.getByTestId('group-item-Services 1'));
   await expect(page.getByTestId('drag-overlay')).toHaveText('1 user');
   await page.mouse.up();
 
-  const roles = page.getByRole('dialog', { name: 'Roles for 1 user in Services 2' });
+  const roles = page.getByRole('dialog', { name: 'Roles for 1 user in Services 1' });
   await expect(roles.getByRole('button', { name: 'Preview' })).toBeDisabled();
   await roles.getByLabel('Standard User').check();
   await expect(roles.getByRole('button', { name: 'Preview' })).toBeEnabled();
   await page.screenshot({ path: `${SHOTS}/users-role-pick.png` });
   await roles.getByRole('button', { name: 'Preview' }).click();
 
-  const dialog = page.getByRole('dialog', { name: /Preview: Add 1 user to Services 2/ });
-  await expect(dialog.getByTestId('plan-ops')).toHaveText('Give ServUser1@boomi.com the role Standard User in “Services 2”.');
-  await expect(dialog.getByTestId('gains')).toContainText('ServUser1@boomi.com on Doc GHI Company: Standard User');
+  const dialog = page.getByRole('dialog', { name: /Preview: Add 1 user to Services 1/ });
+  await expect(dialog.getByTestId('plan-ops')).toHaveText('Give ServUser3@boomi.com the role Standard User in “Services 1”.');
+  await expect(dialog.getByTestId('gains')).toContainText('ServUser3@boomi.com on Doc ABC Company: Standard User');
+  await expect(dialog.getByTestId('gains')).toContainText('ServUser3@boomi.com on Doc DEF Company: Standard User');
+  await expect(dialog.getByTestId('gains')).not.toContainText('Doc GHI Company');
   await page.screenshot({ path: `${SHOTS}/users-preview.png` });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
@@ -149,7 +166,10 @@ test('keyboard alternative: select with arrows and Space, then "Add to group…"
   await dialog.getByRole('button', { name: /Apply/ }).focus();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('group-item-Services 2')).toContainText(/2 accounts · 2 users · \+2 pending|4 accounts · 2 users/);
+  await expect(page.getByTestId('group-item-Services 2')).toContainText('4 accounts · 2 users', { timeout: 30_000 });
+  await expect(page.getByTestId('group-item-Services 2')).not.toContainText('pending');
+  expect(await accountsOnPlatform(SERVICES_2)).toHaveLength(4);
+  expect(new Set(await accountsOnPlatform(SERVICES_2)).size).toBe(4);
 });
 
 test('select all filtered, ctrl-click to deselect: accounts already in the target are not re-added', async ({ page }) => {
@@ -213,6 +233,9 @@ test('R3 + create and rename: refusals explained, changes queued and applied', a
   await rename.getByLabel('Group name').fill('Services North');
   await rename.getByRole('button', { name: 'Queue rename' }).click();
   await expect(page.getByTestId('group-item-Services North')).toBeVisible({ timeout: 30_000 });
+  // Landed: confirmed by the next pull (no pending mark) and on the platform exactly once.
+  await expect(page.getByTestId('group-item-Services 3')).not.toContainText('Pending', { timeout: 30_000 });
+  await expect.poll(groupNamesOnPlatform, { timeout: 30_000 }).toEqual(['All Accounts', 'Services 1', 'Services 3', 'Services North']);
   await page.screenshot({ path: `${SHOTS}/create-rename-done.png` });
 });
 
