@@ -46,6 +46,7 @@ const outboxRow = (page: Page, text: string) => page.getByRole('grid', { name: '
 const showAll = async (page: Page) => {
   await page.getByRole('combobox', { name: 'Show' }).click();
   await page.getByRole('option', { name: 'All' }).click();
+  await expect(page.getByRole('listbox')).toBeHidden();
 };
 
 const renameGroup = async (page: Page, from: string, to: string) => {
