@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { platformQuery, startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
-import { expectNoSeriousA11yViolations } from './a11y';
+import { axe, shot } from './support/screens';
 
 /**
  * Issue 6, Access explorer: the seed 002 worked example through the UI (ServUser1 has Standard
@@ -8,25 +8,13 @@ import { expectNoSeriousA11yViolations } from './a11y';
  * direct access report, and a Support Access Role change previewed and queued (R10).
  */
 
-const SHOTS = 'test-results';
-
-/** Waits for MUI's transitions to end, so screenshots and contrast checks see the final colours. */
-const settle = (p: Page) => p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-const shot = async (p: Page, name: string) => {
-  await settle(p);
-  await p.screenshot({ path: `${SHOTS}/${name}.png` });
-};
-const axe = async (p: Page, screen: string) => {
-  await settle(p);
-  await expectNoSeriousA11yViolations(p, screen);
-};
 let platform: PlatformProcess | undefined;
 let web: WebProcess | undefined;
 
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
-  platform = await startPlatformProcess({ port: 46011 });
-  web = await startWebHost({ port: 46012, platform });
+  platform = await startPlatformProcess();
+  web = await startWebHost({ platform });
 });
 test.afterAll(async () => stopAll(web, platform));
 

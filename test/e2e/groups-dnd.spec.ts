@@ -14,8 +14,8 @@ let web: WebProcess | undefined;
 
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
-  platform = await startPlatformProcess({ port: 44111 });
-  web = await startWebHost({ port: 44112, platform });
+  platform = await startPlatformProcess();
+  web = await startWebHost({ platform });
 });
 test.afterAll(async () => stopAll(web, platform));
 

@@ -65,8 +65,8 @@ const checkSeed002 = async (page: Page, shotPrefix: string) => {
 };
 
 test('R3 + seed 002: groups and memberships shown online, then from the cache offline', async ({ page }) => {
-  platform = await startPlatformProcess({ port: 44101 });
-  web = await startWebHost({ port: 44102, platform });
+  platform = await startPlatformProcess();
+  web = await startWebHost({ platform });
   await page.goto(web.url);
   await expect(page.getByTestId('connection-state')).toHaveText('Online');
   await expect(page.getByRole('banner')).toContainText(platform.url.replace(/\/$/, '').slice(0, 20));

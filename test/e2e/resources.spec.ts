@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
-import { expectNoSeriousA11yViolations } from './a11y';
+import { axe, shot } from './support/screens';
 
 /**
  * Issue 6, Resources (R15, R16, R19–R24) on the partner tier (custom roles shared with groups,
@@ -9,18 +9,6 @@ import { expectNoSeriousA11yViolations } from './a11y';
  * and R21's refusal naming the holders.
  */
 
-const SHOTS = 'test-results';
-
-/** Waits for MUI's transitions to end, so screenshots and contrast checks see the final colours. */
-const settle = (p: Page) => p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-const shot = async (p: Page, name: string) => {
-  await settle(p);
-  await p.screenshot({ path: `${SHOTS}/${name}.png` });
-};
-const axe = async (p: Page, screen: string) => {
-  await settle(p);
-  await expectNoSeriousA11yViolations(p, screen);
-};
 let platform: PlatformProcess | undefined;
 let web: WebProcess | undefined;
 let page: Page;
@@ -28,8 +16,8 @@ let page: Page;
 // One page for the whole spec: the partner tier is pulled into its cache once, not per test.
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
-  platform = await startPlatformProcess({ port: 46021, seed: 'partner', extraArgs: ['--rate', '0'] });
-  web = await startWebHost({ port: 46022, platform });
+  platform = await startPlatformProcess({ seed: 'partner', extraArgs: ['--rate', '0'] });
+  web = await startWebHost({ platform });
   page = await browser.newPage();
   await page.goto(web.url);
   await expect(page.getByTestId('connection-state')).toHaveText('Online');

@@ -1,19 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { settle, shot } from './support/screens';
 
 /**
  * Issue 6, Settings: the embedded platform by default; a real platform by URL + user + API token
  * (sent to main with connection.set, never kept by the page), clear validation errors, and the
  * online / offline state.
  */
-
-const SHOTS = 'test-results';
-const settle = (p: Page) => p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-const shot = async (p: Page, name: string) => {
-  await settle(p);
-  await p.screenshot({ path: `${SHOTS}/${name}.png` });
-};
 
 let platform: PlatformProcess | undefined;
 let web: WebProcess | undefined;
@@ -23,7 +17,7 @@ test.afterAll(async () => stopAll(web, platform));
 const apiUrl = (p: PlatformProcess) => (/\/api\/rest\/v1\//.test(p.url) ? p.url : `${p.url.replace(/\/$/, '')}/api/rest/v1/${p.accountId}`);
 
 test('connection: embedded by default; validation errors; a real platform by URL, user and token; offline when it stops', async ({ page }) => {
-  [platform, web] = await Promise.all([startPlatformProcess({ port: 46041 }), startWebHost({ port: 46042 })]);
+  [platform, web] = await Promise.all([startPlatformProcess(), startWebHost()]);
   await page.goto(web.url);
   await expect(page.getByTestId('connection-state')).toHaveText('Online');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
