@@ -13,7 +13,9 @@ const ResourceRef = z.object({ objectType: ResourceObjectType, resourceId: Id, r
 export const PlanOp = z.discriminatedUnion('op', [
   // accountId: the owning primary account; the plan-file resolver fills it in (additive, optional).
   z.object({ op: z.literal('group.create'), name: Name, accountId: Id.optional() }),
-  z.object({ op: z.literal('group.rename'), groupId: Id, name: Name }),
+  // fromName: the group's name when the rename was queued (additive, optional; filled in by the
+  // outbox), so "Rename X to Y" keeps saying X after the rename lands or someone renames it again.
+  z.object({ op: z.literal('group.rename'), groupId: Id, name: Name, fromName: z.string().max(255).optional() }),
   z.object({ op: z.literal('group.addAccounts'), groupId: Id, accountIds: Ids }),
   z.object({ op: z.literal('group.removeAccounts'), groupId: Id, accountIds: Ids }),
   z.object({ op: z.literal('group.addUserRoles'), groupId: Id, userIds: Ids, roleIds: Ids }),

@@ -1,6 +1,7 @@
 import type { Snapshot } from '../model';
 import type { PlanOp } from '../plans/types';
 import { callsOf, expectationsOf } from './calls';
+import { withFromName } from './calls/groupRename';
 import { Working } from './calls/working';
 import type { OutboxOp } from './types';
 import { isFinal } from './types';
@@ -12,7 +13,8 @@ import { isFinal } from './types';
  */
 export const toOutboxOps = (planId: string, ops: PlanOp[], view: Snapshot, now: number, firstSeq = 0): OutboxOp[] => {
   const w = new Working(view);
-  return ops.map((args, i) => {
+  return ops.map((planned, i) => {
+    const args = planned.op === 'group.rename' && planned.fromName === undefined ? withFromName(planned, w) : planned;
     const op: OutboxOp = {
       id: `${planId}:${i}`,
       planId,

@@ -1,5 +1,6 @@
 import type { ObjectType, Snapshot } from '../model';
 import { callsOf, expectationsOf } from './calls';
+import { withFromName } from './calls/groupRename';
 import { Working } from './calls/working';
 import type { ConflictInfo, Expectation, OutboxOp } from './types';
 
@@ -80,6 +81,8 @@ export const resolveConflict = (op: OutboxOp, how: Resolution, view: Snapshot, n
   const { conflict: _c, lastError: _l, ...rest } = op;
   if (how === 'drop') return { ...rest, status: 'failed', lastError: 'dropped by the admin after a conflict', updatedAt: now };
   const w = new Working(view);
-  return { ...rest, status: 'pending', precondition: { expect: expectationsOf(op.args, w) }, updatedAt: now };
+  // Theirs is the new base: a rename now starts from their name, and says so in the outbox.
+  const args = withFromName(op.args, w);
+  return { ...rest, args, status: 'pending', precondition: { expect: expectationsOf(args, w) }, updatedAt: now };
 };
 

@@ -8,8 +8,9 @@ import { loadSnapshot } from '../cache/snapshot';
 
 /**
  * The renderer's side of the outbox (DESIGN.md "Data flow" 3–5) over the Dexie `outbox` table:
- * each entry gets the precondition the admin's view implied when it was queued, is handed to
- * main's push engine as a shared/sync OutboxOp, and takes main's per-op results back. Pulls
+ * each entry gets the precondition the admin's view implied when it was queued (and a rename its
+ * from-name), is handed to main's push engine as a shared/sync OutboxOp, and takes main's per-op
+ * results back. Pulls
  * reconcile pending entries (conflicts) and the view is computed, never written to confirmed.
  */
 export type SyncedEntry = OutboxEntry & {
@@ -60,7 +61,9 @@ export const preparePending = async (db: RosterDb): Promise<number> => {
     const before = unconfirmed(all).filter((x) => x.seq < e.seq && x.precondition).map(toOutboxOp);
     const [op] = toOutboxOps(e.planId, [e.op], viewOf(confirmed, before), Date.now(), e.seq);
     e.precondition = op!.precondition;
-    await db.outbox.update(e.id, { precondition: e.precondition } as Partial<OutboxEntry>);
+    // The op as queued plus what only the view knew then (a rename's from-name, for the outbox).
+    e.op = op!.args;
+    await db.outbox.update(e.id, { precondition: e.precondition, op: e.op } as Partial<OutboxEntry>);
     n++;
   }
   return n;
@@ -93,6 +96,8 @@ export const resolveEntry = async (db: RosterDb, id: string, how: Resolution): P
   const view = viewOf(await loadSnapshot(db), unconfirmed(all).filter((x) => x.seq < e.seq && x.precondition).map(toOutboxOp));
   const next = resolveConflict(toOutboxOp(e), how, view, Date.now());
   if (!next) return void (await db.outbox.delete(id));
-  const change: Partial<SyncedEntry> = { status: STATUS[next.status], lastError: next.lastError ?? null, precondition: next.precondition, conflict: undefined, result: next.status };
+  const change: Partial<SyncedEntry> = {
+    status: STATUS[next.status], lastError: next.lastError ?? null, precondition: next.precondition, op: next.args, conflict: undefined, result: next.status,
+  };
   await db.outbox.update(id, change as Partial<OutboxEntry>);
 };

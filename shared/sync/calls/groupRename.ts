@@ -1,5 +1,7 @@
 import { isProvisionalId } from '../../plans/types';
+import type { PlanOp } from '../../plans/types';
 import type { Call, OpCalls } from '../types';
+import type { Working } from './working';
 import { guard } from './guard';
 
 /** group.rename: UPDATE AccountGroup with the new name (R3: All Accounts is never renamed; the rules refuse it before queueing). */
@@ -35,4 +37,15 @@ export const groupRename: OpCalls<'group.rename'> = {
     if (isProvisionalId(op.groupId)) return [];
     return [{ type: 'AccountGroup', id: op.groupId, field: 'name', value: w.group(op.groupId)?.name }];
   },
+};
+
+/**
+ * A rename with the group's name as the admin saw it when queueing (`fromName`), so the outbox
+ * describes it as "Rename <from> to <to>" even after it lands or someone renames the group again.
+ * Other ops, and renames whose group the view does not know, are returned unchanged.
+ */
+export const withFromName = (args: PlanOp, w: Working): PlanOp => {
+  if (args.op !== 'group.rename') return args;
+  const from = w.group(args.groupId)?.name;
+  return from === undefined ? args : { ...args, fromName: from };
 };

@@ -11,7 +11,8 @@ import { theirsText } from './conflictView';
 import { db } from '../../app/db';
 import { resolveEntry, type SyncedEntry } from '../../sync/outbox';
 import { useAccessState } from '../access-explorer/accessState';
-import { describePlanOp, namesFrom } from '../access-explorer/describe';
+import { namesFrom } from '../access-explorer/describe';
+import { describeQueued } from './describeQueued';
 
 const SHOWN = 50;
 
@@ -36,7 +37,7 @@ export const ConflictList = () => {
         {conflicts.slice(0, SHOWN).map((e) => (
           <Paper key={e.id} variant="outlined" sx={{ p: 1.5 }} data-testid="conflict">
             <Typography variant="body2">
-              <strong>Mine:</strong> {describePlanOp(e.op, names)}
+              <strong>Mine:</strong> {describeQueued(e.op, names)}
             </Typography>
             <Typography variant="body2">
               <strong>Theirs:</strong> {e.conflict?.length ? theirsText(e.conflict, names) : (e.lastError ?? 'changed on the platform')}

@@ -11,7 +11,8 @@ import type { OutboxStatus } from '../../cache';
 import { countByStatus, filterOutbox, type OutboxFilter } from './outboxView';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useAccessState } from '../access-explorer/accessState';
-import { describePlanOp, namesFrom } from '../access-explorer/describe';
+import { namesFrom } from '../access-explorer/describe';
+import { describeQueued } from './describeQueued';
 
 // Colours with readable contrast in both themes: MUI's info and warning chips are not (axe).
 const COLOR: Record<OutboxStatus, 'default' | 'primary' | 'secondary' | 'success' | 'error'> = {
@@ -59,7 +60,7 @@ export const OutboxTable = () => {
         columns={[
           { id: 'seq', header: '#', width: '56px', render: (e) => e.seq },
           { id: 'status', header: 'Status', width: '110px', render: (e) => <Chip size="small" color={COLOR[e.status]} label={e.status} /> },
-          { id: 'op', header: 'Change', width: '4fr', render: (e) => <span title={describePlanOp(e.op, names)}>{describePlanOp(e.op, names)}</span> },
+          { id: 'op', header: 'Change', width: '4fr', render: (e) => <span title={describeQueued(e.op, names)}>{describeQueued(e.op, names)}</span> },
           { id: 'attempts', header: 'Attempts', width: '80px', render: (e) => e.attempts },
           { id: 'error', header: 'Platform message', width: '2.5fr', render: (e) => <span title={e.lastError ?? ''}>{e.lastError ?? '—'}</span> },
           { id: 'queued', header: 'Queued', width: '1.2fr', render: (e) => new Date(e.createdAt).toLocaleString() },

@@ -50,7 +50,7 @@ describe('push loop (issue 5)', () => {
     await resolveEntry(db, e!.id, 'keepMine');
     await settle();
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.map((o) => [o.args, o.precondition.expect[0]?.value])).toEqual([[{ op: 'group.rename', groupId: SERVICES_1, name: 'Services North' }, 'Services East']]);
+    expect(sent[0]!.map((o) => [o.args, o.precondition.expect[0]?.value])).toEqual([[{ op: 'group.rename', groupId: SERVICES_1, name: 'Services North', fromName: 'Services East' }, 'Services East']]);
     loop.stop();
   });
 });
