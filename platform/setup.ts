@@ -10,12 +10,27 @@ import { getMeta, getRecord, insertRecord, setMeta } from './db/records';
 import { importSnapshot } from './db/seed';
 import { INDEXES } from './db/schema';
 
-export type SeedTier = 'example' | 'partner' | 'large' | 'huge';
-export const SEED_TIERS: readonly SeedTier[] = ['example', 'partner', 'large', 'huge'];
+export type SeedTier = 'example' | 'example-bare' | 'partner' | 'large' | 'huge';
+export const SEED_TIERS: readonly SeedTier[] = ['example', 'example-bare', 'partner', 'large', 'huge'];
 export const DEFAULT_ADMIN = 'admin@roster.local';
 
-/** `example` is seed 002; the scale tiers come from the generator shared with `npm run gen` (seed 1). */
-export const seedSnapshot = (tier: SeedTier): Snapshot => (tier === 'example' ? exampleSnapshot() : generateSnapshot(tier, 1));
+/**
+ * Seed 002 before the admin built its groups (the from-scratch E2E scenario): its accounts, users
+ * and roles, and only the default group All Accounts, which holds every account from the start (R3)
+ * but has no users yet.
+ */
+const bareExample = (): Snapshot => {
+  const s = exampleSnapshot();
+  const all = s.AccountGroup.filter((g) => g.defaultGroup).map((g) => g.id);
+  s.AccountGroup = s.AccountGroup.filter((g) => all.includes(g.id));
+  s.AccountGroupAccount = s.AccountGroupAccount.filter((l) => all.includes(l.accountGroupId));
+  s.AccountGroupUserRole = [];
+  return s;
+};
+
+/** `example` is seed 002 (`example-bare`: without its groups); the scale tiers come from the generator shared with `npm run gen` (seed 1). */
+export const seedSnapshot = (tier: SeedTier): Snapshot =>
+  tier === 'example' ? exampleSnapshot() : tier === 'example-bare' ? bareExample() : generateSnapshot(tier, 1);
 
 /** Seeds a brand-new database once; a reopened one keeps its data and its primary account. */
 export const ensureSeeded = async (db: PGlite, tier: SeedTier): Promise<string> => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -8,31 +8,37 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import { fmt, plural } from '../../app/format';
-import type { GroupRow } from './data';
-import { addToGroupRefusal } from './plans';
+import { addToGroupRefusal, type GroupRef } from './plans';
 
-// 500 groups at the large tier: show the best 50 matches, typing narrows them.
-const filter = createFilterOptions<GroupRow>({ limit: 50, stringify: (g) => g.name });
+/** A group the selection can go to: a Groups-area row or the Resources area's drop target. */
+export interface TargetGroup extends GroupRef {
+  accountCount: number;
+  userCount: number;
+}
 
-interface Props {
+
+interface Props<T extends TargetGroup> {
   count: number;
-  /** What is being added: accounts (R3 refuses All Accounts) or users (any group). */
-  noun?: 'account' | 'user';
-  targets: GroupRow[];
-  onPick: (target: GroupRow) => void;
+  /** What is being added: accounts (R3 refuses All Accounts), users or resources (any group). */
+  noun?: 'account' | 'user' | 'resource';
+  targets: T[];
+  onPick: (target: T) => void;
   onClose: () => void;
 }
 
 /** The keyboard alternative to a drop (issue 6): type a group's name, arrows, Enter. */
-export const AddToGroupDialog = ({ count, noun = 'account', targets, onPick, onClose }: Props) => {
-  const refusal = (g: GroupRow) => (noun === 'account' ? addToGroupRefusal(g) : null);
-  const [value, setValue] = useState<GroupRow | null>(null);
+export const AddToGroupDialog = <T extends TargetGroup>({ count, noun = 'account', targets, onPick, onClose }: Props<T>) => {
+  const refusal = (g: TargetGroup) => (noun === 'account' ? addToGroupRefusal(g) : null);
+  const [value, setValue] = useState<T | null>(null);
+  // 500 groups at the large tier: show the best 50 matches, typing narrows them.
+  const filter = useMemo(() => createFilterOptions<T>({ limit: 50, stringify: (g) => g.name }), []);
+  const title = noun === 'resource' ? `Share ${plural(count, noun)} with a group` : `Add ${plural(count, noun)} to a group`;
   return (
     <Dialog open onClose={onClose} aria-labelledby="add-to-group-title" fullWidth maxWidth="sm">
-      <DialogTitle id="add-to-group-title">Add {plural(count, noun)} to a group</DialogTitle>
+      <DialogTitle id="add-to-group-title">{title}</DialogTitle>
       <DialogContent sx={{ minHeight: 320 }}>
         <DialogContentText sx={{ mb: 2 }}>Pick the group; the change is previewed before anything is queued.</DialogContentText>
-        <Autocomplete
+        <Autocomplete<T>
           autoHighlight
           openOnFocus
           options={targets}

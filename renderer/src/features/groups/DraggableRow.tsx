@@ -1,7 +1,7 @@
 import { useDraggable } from '@dnd-kit/core';
 import type { RowProps } from '../../components/VirtualTable';
 
-export type DragKind = 'account' | 'user';
+export type DragKind = 'account' | 'user' | 'resource';
 
 /** A grid row that can be dragged onto a group of the side list; dragging carries the selection. */
 export const DraggableRow = ({ kind, rowKey, props, children }: { kind: DragKind; rowKey: string; props: RowProps; children: React.ReactNode }) => {

@@ -72,10 +72,11 @@ export const GroupsArea = () => {
     const kind = drag?.kind;
     setDrag(null);
     const target = e.over?.data.current?.group as GroupRow | undefined;
-    if (!target || target.id === group?.id) return;
+    if (!target) return;
     const st = useGroupsUi.getState();
+    // Users may go to the open group too (from "All users", or for one more role there).
     if (kind === 'user') st.setRolePick({ target, userIds: [...st.userSelection.selected] });
-    else void addToGroup(target, [...st.selection.selected]);
+    else if (target.id !== group?.id) void addToGroup(target, [...st.selection.selected]);
   };
 
   if (!groups) return <Typography sx={{ p: 3 }}>Loading the cache…</Typography>;

@@ -1,16 +1,35 @@
 import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import { db } from '../../app/db';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { fmt } from '../../app/format';
 import { AddToGroupDialog } from './AddToGroupDialog';
 import { DraggableRow } from './DraggableRow';
-import { selectAll } from './selection';
+import { emptySelection, selectAll } from './selection';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import type { GroupRow, UserInGroupRow } from './data';
-import { matches, useGroupsUi } from './uiStore';
+import { matches, useGroupsUi, type UserScope } from './uiStore';
+
+/**
+ * "All users": every user of the cache, with the roles they hold in this group (none for most),
+ * so an admin can drag someone who is in no group yet onto one (seed 002 built from scratch).
+ */
+const useAllUsers = (enabled: boolean, inGroup: UserInGroupRow[] | undefined): UserInGroupRow[] | undefined => {
+  const all = useLiveQuery(async () => (enabled ? db.User.toArray() : undefined), [enabled]);
+  return useMemo(() => {
+    if (!all || !inGroup) return undefined;
+    const roles = new Map(inGroup.map((u) => [u.userId, u.roles]));
+    return all
+      .map((u) => ({ userId: u.userId, name: [u.firstName, u.lastName].filter(Boolean).join(' ') || u.userId, roles: roles.get(u.userId) ?? [] }))
+      .sort((a, b) => a.userId.localeCompare(b.userId));
+  }, [all, inGroup]);
+};
 
 const COLUMNS: Column<UserInGroupRow>[] = [
   { id: 'user', header: 'User', width: 'minmax(220px, 1.5fr)', render: (u) => u.userId },
@@ -38,18 +57,30 @@ interface Props {
 }
 
 export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
-  const { userSearch, setUserSearch, userSelection, clickUser, setUserSelection } = useGroupsUi();
+  const { userSearch, setUserSearch, userSelection, clickUser, setUserSelection, userScope, setUserScope } = useGroupsUi();
   const [picking, setPicking] = useState(false);
+  const everyone = useAllUsers(userScope === 'all', users);
+  const listed = userScope === 'all' ? everyone : users;
   const shown = useMemo(
-    () => (users ?? []).filter((u) => matches(userSearch, u.userId, u.name, ...u.roles.map((r) => r.name))),
-    [users, userSearch],
+    () => (listed ?? []).filter((u) => matches(userSearch, u.userId, u.name, ...u.roles.map((r) => r.name))),
+    [listed, userSearch],
   );
   const order = useMemo(() => shown.map((u) => u.userId), [shown]);
   const selectedShown = useMemo(() => order.filter((id) => userSelection.selected.has(id)), [order, userSelection]);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <Box sx={{ p: 1.5, display: 'flex', gap: 1, alignItems: 'center' }}>
+      <Box sx={{ p: 1.5, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <ToggleButtonGroup size="small" exclusive value={userScope} onChange={(_e, v: UserScope | null) => v && setUserScope(v)} aria-label="Users shown">
+          <ToggleButton value="group">In this group</ToggleButton>
+          <ToggleButton value="all">All users</ToggleButton>
+        </ToggleButtonGroup>
         <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ width: 280 }} />
+        <Button size="small" onClick={() => setUserSelection(selectAll(order))} disabled={order.length === 0}>
+          Select all {fmt(order.length)} shown
+        </Button>
+        <Button size="small" onClick={() => setUserSelection(emptySelection())} disabled={userSelection.selected.size === 0}>
+          Clear
+        </Button>
         <Typography variant="body2" role="status" aria-live="polite" data-testid="user-selection-count">
           {fmt(selectedShown.length)} selected
         </Typography>
@@ -62,7 +93,7 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
         <AddToGroupDialog
           count={selectedShown.length}
           noun="user"
-          targets={groups.filter((g) => g.id !== group.id)}
+          targets={userScope === 'all' ? groups : groups.filter((g) => g.id !== group.id)}
           onClose={() => setPicking(false)}
           onPick={(t) => {
             setPicking(false);
@@ -71,7 +102,7 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
         />
       )}
       <VirtualTable
-        label={`Users in ${group.name}`}
+        label={userScope === 'all' ? 'All users' : `Users in ${group.name}`}
         idPrefix="users"
         rows={shown}
         rowKey={(u) => u.userId}
@@ -84,7 +115,7 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
             {cells}
           </DraggableRow>
         )}
-        empty={users === undefined ? 'Loading…' : users.length === 0 ? 'No users have roles in this group.' : 'No user matches the search.'}
+        empty={listed === undefined ? 'Loading…' : listed.length === 0 ? (userScope === 'all' ? 'No users in the cache.' : 'No users have roles in this group: show “All users” to add some.') : 'No user matches the search.'}
       />
     </Box>
   );

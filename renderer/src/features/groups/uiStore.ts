@@ -3,6 +3,8 @@ import { clickSelect, emptySelection, selectAll, type ClickModifiers, type Selec
 import type { GroupRef, Planned } from './plans';
 
 export type GroupTab = 'accounts' | 'users' | 'resources';
+/** Users in Group lists the group's users, or every user (to add someone who is in no group yet). */
+export type UserScope = 'group' | 'all';
 
 /** A plan on its way to the admin's Apply: shown in the preview dialog. */
 export interface PlanPreview {
@@ -21,6 +23,8 @@ interface GroupsUiState {
   userSelection: Selection;
   /** Users dropped on a group, waiting for the admin to pick their role(s). */
   rolePick: { target: GroupRef; userIds: string[] } | null;
+  userScope: UserScope;
+  setUserScope: (s: UserScope) => void;
   clickUser: (order: readonly string[], id: string, mods?: ClickModifiers) => void;
   setUserSelection: (s: Selection) => void;
   setRolePick: (p: { target: GroupRef; userIds: string[] } | null) => void;
@@ -47,6 +51,8 @@ export const useGroupsUi = create<GroupsUiState>((set) => ({
   selection: emptySelection(),
   userSelection: emptySelection(),
   rolePick: null,
+  userScope: 'group',
+  setUserScope: (userScope) => set({ userScope, userSelection: emptySelection() }),
   clickUser: (order, id, mods) => set((s) => ({ userSelection: clickSelect(s.userSelection, order, id, mods) })),
   setUserSelection: (userSelection) => set({ userSelection }),
   setRolePick: (rolePick) => set({ rolePick }),
