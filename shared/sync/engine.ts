@@ -5,6 +5,7 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { callsOf } from './calls';
 import { findGroupByName } from './calls/groupCreate';
 import { Working } from './calls/working';
+import { GroupLedger } from './groupLedger';
 import type { Clock } from './clock';
 import type { OutboxStore } from './outbox';
 import { ProgressMeter } from './progress';
@@ -26,6 +27,8 @@ export interface EngineOptions {
   maxAttempts?: number;
   /** A fresh snapshot (roster apply): calls whose effect already holds there are `unchanged`. */
   known?: Snapshot;
+  /** Pass one ledger to successive engines (after a cancel or pause) so their in-flight creates keep their records. */
+  groups?: GroupLedger;
   onProgress?(p: Progress): void;
   onOp?(op: OutboxOp): void;
 }
@@ -71,9 +74,14 @@ export class PushEngine {
   constructor(private readonly o: EngineOptions) {
     this.api = o.api;
     this.meter = new ProgressMeter(o.clock);
-    const resolve: Resolver = { group: (id) => this.resolveGroup(id), learn: (p, real) => void this.groupIds.set(p, real) };
+    const groups = o.groups ?? new GroupLedger(o.clock);
+    const learn = (p: string, real: string): void => {
+      this.groupIds.set(p, real);
+      groups.noteMine(real);
+    };
+    const resolve: Resolver = { group: (id) => this.resolveGroup(id), learn };
     this.host = {
-      ctx: (): CallContext => ({ api: this.api, accountId: o.accountId, resolve }),
+      ctx: (): CallContext => ({ api: this.api, accountId: o.accountId, resolve, groups }),
       clock: o.clock,
       random: o.random,
       backoff: o.backoff ?? DEFAULT_BACKOFF,

@@ -58,8 +58,10 @@ export const viewOf = (confirmed: Snapshot, ops: OutboxOp[]): Snapshot => reconc
 
 export const describe = (broken: ConflictInfo[]): string =>
   broken
-    .map(({ expectation: e, theirs }) =>
-      theirs === undefined
+    .map(({ expectation: e, theirs, note }) =>
+      note !== undefined
+        ? note
+        : theirs === undefined
         ? `${e.type} ${e.id} no longer exists`
         : e.contains !== undefined
           ? `${e.contains} is no longer in ${e.type} ${e.id}`

@@ -1,6 +1,7 @@
 import type { Working } from './calls/working';
 import type { PlanOp, PlanOpKind } from '../plans/types';
 import type { SyncApi } from './api';
+import type { GroupLedger } from './groupLedger';
 
 /** Where an outbox op stands (DESIGN.md "Data flow" 3–5). */
 export type OpStatus = 'pending' | 'inflight' | 'applied' | 'unchanged' | 'failed' | 'conflict';
@@ -31,12 +32,15 @@ export interface ConflictInfo {
   expectation: Expectation;
   /** The value on the platform now (undefined: the record is gone). */
   theirs: unknown;
+  /** What happened, in words, when the expectation alone does not say it (e.g. a create that may have been renamed). */
+  note?: string;
 }
 
 /** Thrown by a call that read the record and found someone else changed what the op relied on. */
 export class ConflictError extends Error {
   constructor(readonly conflicts: ConflictInfo[]) {
-    super(`changed by someone else: ${conflicts.map((c) => `${c.expectation.type} ${c.expectation.id}${c.expectation.field ? `.${c.expectation.field}` : ''}`).join(', ')}`);
+    const what = (c: ConflictInfo) => c.note ?? `${c.expectation.type} ${c.expectation.id}${c.expectation.field ? `.${c.expectation.field}` : ''}`;
+    super(`changed by someone else: ${conflicts.map(what).join(', ')}`);
     this.name = 'ConflictError';
   }
 }
@@ -69,6 +73,8 @@ export interface CallContext {
   /** The primary account the platform URL names (groups are created under it). */
   accountId: string;
   resolve: Resolver;
+  /** The groups seen before creates were sent (GroupLedger); absent, a create is checked by name alone. */
+  groups?: GroupLedger;
 }
 
 /**

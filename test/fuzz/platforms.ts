@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createPlatformClient } from '../../shared/api';
+import { ApiError, createPlatformClient } from '../../shared/api';
 import type { Snapshot } from '../../shared/model';
 import { exampleSnapshot } from '../../shared/seeds/example';
 import type { SyncApi } from '../../shared/sync/api';
@@ -55,9 +55,18 @@ export const startReal = async (seed: number, faults = faultSpec(seed)): Promise
   };
 };
 
-export const startFake = (seed: number): FuzzPlatform => {
+export interface FakeOptions {
+  /**
+   * Seed 156's race, forced: the first group create commits, another admin renames the group,
+   * and the answer is lost — so the create's check by name cannot find it.
+   */
+  renameRace?: boolean;
+}
+
+export const startFake = (seed: number, o: FakeOptions = {}): FuzzPlatform => {
   const fake = new FakeApi(exampleSnapshot(), seededRandom(seed ^ 0xfa17));
   fake.faults = FAULTS;
+  if (o.renameRace) forceRenameRace(fake);
   // Faults are decided per request on the shared fake, as the real platform decides them; reads
   // are retried as pacedFetch retries them over HTTP.
   const reads = retryingReads(fake);
@@ -96,5 +105,20 @@ const retryingReads = (api: FakeApi): SyncApi => {
     create: api.create,
     update: api.update,
     delete: api.delete,
+  };
+};
+
+const forceRenameRace = (fake: FakeApi): void => {
+  const create = fake.create;
+  let armed = true;
+  fake.create = async (type, body) => {
+    const out = await create(type, body);
+    if (armed && type === 'AccountGroup') {
+      armed = false;
+      const g = fake.table('AccountGroup').get((out as { id: string }).id)!;
+      g.name = `${String(g.name)} (renamed by another admin)`;
+      throw new ApiError('network', 0, 'cannot reach the platform: socket hang up (after commit)');
+    }
+    return out;
   };
 };

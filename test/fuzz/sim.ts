@@ -10,6 +10,7 @@ import { BUILT_IN_ROLE_IDS } from '../../shared/seeds/builtInRoles';
 import type { SyncApi } from '../../shared/sync/api';
 import { realClock, seededRandom } from '../../shared/sync/clock';
 import { PushEngine } from '../../shared/sync/engine';
+import { GroupLedger } from '../../shared/sync/groupLedger';
 import { MemoryOutboxStore, toOutboxOps } from '../../shared/sync/outbox';
 import { exportSnapshot } from '../../shared/sync/pull';
 import { reconcile, resolveConflict, viewOf, type Resolution } from '../../shared/sync/reconcile';
@@ -66,6 +67,10 @@ export class SimClient {
   constructor(readonly id: number, private readonly api: SyncApi, private readonly accountId: string, private readonly rnd: () => number, private readonly seed: number) {}
 
   private pulledAt = 0;
+  /** Creates reported as "may have been created and renamed": each may have left one group behind. */
+  doubtfulCreates = 0;
+  /** Outlives each online period's engine, as main's does: a create cancelled mid-flight keeps its record. */
+  readonly groups = new GroupLedger(realClock);
 
   /** Pending ops, and those applied since the last pull (the platform has them, our copy not yet). */
   view(ops: OutboxOp[]): Snapshot {
@@ -118,6 +123,8 @@ export class SimClient {
     await this.store.put(changed);
     const requeue: OutboxOp[] = [];
     for (const c of (await this.store.all()).filter((o) => o.status === 'conflict')) {
+      // A create that may have landed and been renamed by someone else: one more group may exist.
+      if (c.kind === 'group.create' && c.conflict?.some((x) => x.note !== undefined)) this.doubtfulCreates++;
       const how = resolve(c);
       const next = resolveConflict(c, how, this.view(await this.store.all()), realClock.now());
       if (next === null) await this.store.remove([c.id]);
@@ -132,7 +139,7 @@ export class SimClient {
     await this.sync(() => (this.rnd() < 0.5 ? 'keepMine' : this.rnd() < 0.5 ? 'takeTheirs' : 'drop'));
     this.engine = new PushEngine({
       api: this.api, accountId: this.accountId, store: this.store, clock: realClock, random: seededRandom(this.seed * 31 + this.id),
-      backoff: { baseMs: 5, maxMs: 200 }, concurrency: 3,
+      backoff: { baseMs: 5, maxMs: 200 }, concurrency: 3, groups: this.groups,
     });
     this.enqueue(await this.store.unfinished());
   }
@@ -159,6 +166,8 @@ export interface SimResult {
   seed: number;
   ops: number;
   violations: string[];
+  /** Creates reported as possibly renamed by someone else (conflicts instead of a second create). */
+  doubtfulCreates: number;
 }
 
 /** Runs one seed to quiescence and checks the invariants. */
@@ -195,7 +204,7 @@ export const simulate = async (platform: FuzzPlatform, o: SimOptions): Promise<S
     if (normalized(c.view(await c.store.all())) !== normalized(truth)) violations.push(`client ${c.id}: its view differs from the platform after quiescence`);
   }
   const ops = (await Promise.all(clients.map((c) => c.store.all()))).flat().length;
-  return { seed: o.seed, ops, violations };
+  return { seed: o.seed, ops, violations, doubtfulCreates: clients.reduce((n, c) => n + c.doubtfulCreates, 0) };
 };
 
 /** Everyone online; push, pull, reconcile until no op is pending (conflicts: take theirs / drop). */

@@ -15,6 +15,7 @@ interface Client {
   id: number;
   store: { all(): Promise<OutboxOp[]>; timing: Map<string, Timing> };
   order: Map<string, number>;
+  doubtfulCreates: number;
 }
 
 /** A snapshot as canonical text (records sorted by natural key; QUERY never carries Resources). */
@@ -62,17 +63,9 @@ const lastWriterWins = (writes: Write[], truth: Snapshot): string[] => {
   return out;
 };
 
-/** Applied creates during which another admin's rename was in flight. */
-const racedCreates = (all: { client: number; op: OutboxOp; t: Timing }[]): number =>
-  all.filter(
-    (c) => c.op.kind === 'group.create' && c.op.status === 'applied' &&
-      all.some((r) => r.client !== c.client && r.op.kind === 'group.rename' && r.t.startedAt! < c.t.completedAt! && r.t.completedAt! > c.t.startedAt!),
-  ).length;
-
 export const verify = async (o: { initial: Snapshot; truth: Snapshot; clients: Client[] }): Promise<string[]> => {
   const v: string[] = [];
   const writes: Write[] = [];
-  const all: { client: number; op: OutboxOp; t: Timing }[] = [];
   let created = 0;
   const before = new Set(o.initial.AccountGroup.map((g) => g.id));
   const newGroups = o.truth.AccountGroup.map((g) => g.id).filter((id) => !before.has(id));
@@ -82,7 +75,6 @@ export const verify = async (o: { initial: Snapshot; truth: Snapshot; clients: C
       if (op.kind === 'group.create' && op.status === 'applied') created++;
       const t = c.store.timing.get(op.id) ?? {};
       if (t.startedAt === undefined || t.completedAt === undefined) continue;
-      all.push({ client: c.id, op, t });
       // Groups made during the run are also reached through their provisional ids (new:<name>),
       // a second spelling of the same key: only the groups that existed before are judged here.
       const fresh = (key: string) => key.includes('new:') || key.startsWith('GROUP|') || newGroups.some((g) => key.includes(g));
@@ -92,11 +84,12 @@ export const verify = async (o: { initial: Snapshot; truth: Snapshot; clients: C
   const names = o.truth.AccountGroup.map((g) => `${g.accountId}/${g.name}`);
   const dupes = names.filter((n, i) => names.indexOf(n) !== i);
   if (dupes.length) v.push(`duplicated group names on the platform: ${dupes.join(', ')}`);
-  // A group's natural key is its name: another admin renaming it between our dropped create and
-  // our check makes us create it again (a known limit, engine.test.ts). Only such races may add groups.
-  const raced = racedCreates(all);
+  // A group's natural key is its name: when another admin renamed it between our dropped create
+  // and our check, the create is reported as a conflict (it may have landed), never sent again.
+  // Only those reported creates may account for groups beyond the applied ones (seed 156).
+  const doubtful = o.clients.reduce((n, c) => n + c.doubtfulCreates, 0);
   const grown = o.truth.AccountGroup.length - o.initial.AccountGroup.length;
-  if (grown < created || grown > created + raced) v.push(`${created} group.create ops applied (${raced} raced by a rename) but the platform has ${grown} new groups (lost or duplicated)`);
+  if (grown < created || grown > created + doubtful) v.push(`${created} group.create ops applied (${doubtful} reported as possibly renamed) but the platform has ${grown} new groups (lost or duplicated)`);
   for (const t of ['AccountGroupAccount', 'AccountGroupUserRole', 'AccountUserRole'] as const) {
     const keys = (o.truth[t] as unknown as Record<string, unknown>[]).map((r) => keyOf(t, r));
     if (new Set(keys).size !== keys.length) v.push(`duplicated ${t} records on the platform`);

@@ -1,6 +1,7 @@
 import type { PlanOpKind } from '../../../shared/plans/types';
 import type { Snapshot } from '../../../shared/model';
 import { reconcile, resolveConflict, viewOf, type Resolution } from '../../../shared/sync/reconcile';
+import { adoption, rewireGroup } from '../../../shared/sync/adopt';
 import { toOutboxOps } from '../../../shared/sync/outbox';
 import type { ConflictInfo, OpStatus, OutboxOp, Precondition } from '../../../shared/sync/types';
 import type { OutboxEntry, OutboxStatus, RosterDb } from '../cache/db';
@@ -95,9 +96,27 @@ export const resolveEntry = async (db: RosterDb, id: string, how: Resolution): P
   const all = await entries(db);
   const view = viewOf(await loadSnapshot(db), unconfirmed(all).filter((x) => x.seq < e.seq && x.precondition).map(toOutboxOp));
   const next = resolveConflict(toOutboxOp(e), how, view, Date.now());
+  if (how === 'takeTheirs') await adopt(db, toOutboxOp(e), all);
   if (!next) return void (await db.outbox.delete(id));
   const change: Partial<SyncedEntry> = {
     status: STATUS[next.status], lastError: next.lastError ?? null, precondition: next.precondition, op: next.args, conflict: undefined, result: next.status,
   };
   await db.outbox.update(id, change as Partial<OutboxEntry>);
+};
+
+/**
+ * Take theirs on a create that may have been renamed by someone else: the later changes queued
+ * on the provisional group go to that group instead (a change that failed because the group
+ * could not be found is queued again).
+ */
+const adopt = async (db: RosterDb, op: OutboxOp, all: SyncedEntry[]): Promise<void> => {
+  const a = adoption(op);
+  if (!a) return;
+  for (const x of all) {
+    if (x.status === 'done' || x.id === op.id) continue;
+    const rewired = rewireGroup(toOutboxOp(x), a.from, a.to);
+    if (rewired.args === x.op) continue;
+    const change: Partial<SyncedEntry> = { op: rewired.args, ...(x.status === 'failed' ? { status: 'pending', lastError: null } : {}) };
+    await db.outbox.update(x.id, change as Partial<OutboxEntry>);
+  }
 };

@@ -74,9 +74,7 @@ describe('PushEngine', () => {
     expect(api.table('AccountGroupAccount').has(`${G.services1}|${A[0]}`)).toBe(true);
   });
 
-  it('known limit: a group renamed by someone else between a dropped create and its check is created again', async () => {
-    // The natural key of a group is its name; the vendor API offers no idempotency token. The
-    // fuzz treats this as a race (verify.ts); the admin sees both groups and can archive one.
+  it('a group renamed by someone else between a dropped create and its check is a conflict naming that group, never a second create (fuzz seed 156)', async () => {
     const api = new FakeApi(exampleSnapshot());
     const create = api.create;
     let first = true;
@@ -89,10 +87,37 @@ describe('PushEngine', () => {
       }
       return out;
     };
-    const { ops } = await push(api, [{ op: 'group.create', name: 'Fresh' }]);
-    expect(ops[0]!.status).toBe('applied');
-    expect(groupNamed(api, 'Fresh')).toHaveLength(1);
-    expect(groupNamed(api, 'Renamed by someone else')).toHaveLength(1);
+    const { ops } = await push(api, [{ op: 'group.create', name: 'Fresh' }, { op: 'group.addAccounts', groupId: 'new:Fresh', accountIds: [A[0]!] }]);
+    expect(groupNamed(api, 'Fresh')).toHaveLength(0);
+    const [renamed] = groupNamed(api, 'Renamed by someone else');
+    expect(ops[0]).toMatchObject({ status: 'conflict', conflict: [{ expectation: { type: 'AccountGroup', id: renamed!.id, field: 'name', value: 'Fresh' }, theirs: 'Renamed by someone else' }] });
+    expect(ops[0]!.lastError).toMatch(/may have been created and then renamed to "Renamed by someone else"/);
+    // What depended on the group waits for the admin's answer as a visible failure, not on a guess.
+    expect(ops[1]).toMatchObject({ status: 'failed' });
+  });
+
+  it('a dropped create that never landed is sent again even though other groups appeared meanwhile, if they are this engine\'s own', async () => {
+    const api = new FakeApi(exampleSnapshot());
+    const create = api.create;
+    let first = true;
+    api.create = async (type, body) => {
+      if (first && type === 'AccountGroup' && (body as { name: string }).name === 'One') {
+        first = false;
+        throw new ApiError('network', 0, 'socket hang up (before the platform acted)');
+      }
+      return create(type, body);
+    };
+    const { ops } = await push(api, [{ op: 'group.create', name: 'Two' }, { op: 'group.create', name: 'One' }, { op: 'group.create', name: 'Three' }], { concurrency: 1 });
+    expect(ops.map((o) => o.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(['One', 'Two', 'Three'].map((n) => groupNamed(api, n).length)).toEqual([1, 1, 1]);
+  });
+  
+  it('the listing a create is checked against is taken once per engine, not per create (the floor of a 1,000-create plan stays one call per create)', async () => {
+    const api = new FakeApi(exampleSnapshot());
+    await push(api, Array.from({ length: 20 }, (_, i) => ({ op: 'group.create' as const, name: `Bulk ${i}` })));
+    const before = api.calls;
+    await push(api, Array.from({ length: 20 }, (_, i) => ({ op: 'group.create' as const, name: `More ${i}` })));
+    expect(api.calls - before).toBe(21);
   });
 
   it('a 4xx refusal fails that op with the platform message; the rest continue', async () => {

@@ -97,4 +97,24 @@ describe('renderer outbox (Dexie) on shared/sync', () => {
     expect(((await db.outbox.toArray()) as SyncedEntry[])[0]!.status).toBe('done');
     loop.stop();
   });
+
+  it('take theirs on a create that may have been renamed adopts that group: queued changes on new:<name> move to it, one that failed for want of it is queued again', async () => {
+    await open();
+    await enqueuePlan(db, [
+      { op: 'group.create', name: 'Fresh' },
+      { op: 'group.addAccounts', groupId: 'new:Fresh', accountIds: [A[0]!] },
+      { op: 'group.addAccounts', groupId: G.services2, accountIds: [A[1]!] },
+    ]);
+    await preparePending(db);
+    const [create, dependent, other] = await pushable(db);
+    await recordResult(db, {
+      ...create!, status: 'conflict', lastError: 'may have been renamed',
+      conflict: [{ expectation: { type: 'AccountGroup', id: 'g-theirs', field: 'name', value: 'Fresh' }, theirs: 'Theirs', note: 'may have been renamed' }],
+    });
+    await recordResult(db, { ...dependent!, status: 'failed', lastError: 'group "Fresh" does not exist on the platform' });
+    await resolveEntry(db, create!.id, 'takeTheirs');
+    expect(await db.outbox.get(create!.id)).toBeUndefined();
+    expect(await db.outbox.get(dependent!.id)).toMatchObject({ status: 'pending', lastError: null, op: { groupId: 'g-theirs' } });
+    expect(await db.outbox.get(other!.id)).toMatchObject({ status: 'pending', op: { groupId: G.services2 } });
+  });
 });

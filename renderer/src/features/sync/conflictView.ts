@@ -9,7 +9,8 @@ const nameOf = (type: string, id: string, n: Names): string =>
 /** The platform's side of a conflict, by name: what changed behind the admin's back (issue 5). */
 export const theirsText = (conflicts: readonly ConflictInfo[], n: Names): string =>
   conflicts
-    .map(({ expectation: e, theirs }) => {
+    .map(({ expectation: e, theirs, note }) => {
+      if (note !== undefined) return note;
       const what = `${LABEL[e.type] ?? e.type} “${nameOf(e.type, e.id, n)}”`;
       if (theirs === undefined) return `the ${what} no longer exists`;
       if (e.contains !== undefined) return `${e.contains} is no longer in the ${what}`;
