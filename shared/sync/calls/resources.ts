@@ -1,5 +1,7 @@
 import type { ResourceObjectType } from '../../model';
-import type { Call } from '../types';
+import { ConflictError, type Call } from '../types';
+import { guard } from './guard';
+import { readOrGone } from './readBack';
 
 type Ref = { objectType: ResourceObjectType; resourceId: string; resourceName?: string };
 type Res = { '@type'?: string; objectType?: string; resourceId: string; resourceName: string };
@@ -23,25 +25,52 @@ const merged = (list: Res[], refs: Ref[], mode: 'share' | 'unshare'): Res[] =>
 const holdsOn = (g: Group | undefined, refs: Ref[], mode: 'share' | 'unshare'): boolean =>
   refs.every((x) => listOf(g).some((r) => same(r, x)) === (mode === 'share'));
 
+/** Read back right after our UPDATE, the delta is not there: a later write by someone else touched the same resources. */
+const undone = (id: string, g: Group, refs: Ref[], mode: 'share' | 'unshare'): ConflictError => {
+  const missed = refs.filter((x) => listOf(g).some((r) => same(r, x)) !== (mode === 'share'));
+  const names = missed.map((x) => `${x.objectType} "${x.resourceName ?? x.resourceId}"`).join(', ');
+  return new ConflictError(
+    missed.map((x) => ({
+      expectation: { type: 'AccountGroup', id, field: 'Resources', contains: x.resourceId },
+      theirs: listOf(g).map((r) => r.resourceId),
+      note: `${names} ${mode === 'share' ? 'was shared, but reading the group back shows it unshared' : 'was unshared, but reading the group back shows it shared again'}: someone else changed this group's resources at the same time`,
+    })),
+  );
+};
+
 /**
- * group.shareResources / unshareResources: the vendor shares resources by UPDATE of the
- * AccountGroup with its Resources list (returned by GET only), so this is a GET then an UPDATE
- * with the list merged. Key: the group's resources, so two such edits never interleave here.
+ * group.shareResources / unshareResources. The vendor shares resources by an UPDATE of the
+ * AccountGroup that replaces its whole Resources list (returned by GET only; no ETag, no
+ * conditional UPDATE), so this is a read-modify-write made as safe as the API allows:
+ * - GET immediately before the UPDATE and merge only this op's delta into that fresh list, so
+ *   what another admin shared earlier is kept; nothing is written when the delta already holds;
+ * - the group gone (404) is a conflict, not a failure nor a re-create;
+ * - after the UPDATE, GET again: if the delta is not there, someone else's write touched the
+ *   same list after ours — a conflict for the admin (keep mine re-merges), never a silent loss.
+ * Residual, inherent to the API: another admin's UPDATE based on a list read before ours landed
+ * and written after our read-back replaces our delta unseen (and ours replaces anything they
+ * added between our GET and our UPDATE). The window is one GET→UPDATE round trip (plus the
+ * token-bucket wait between them); the fuzz counts how often it bites (SimResult.residual).
+ * Key: the group's resources, so two such edits never interleave inside one engine.
  * R20's lockout warning is the rules engine's job before the op is queued.
  */
 export const resourcesCall = (groupId: string, refs: Ref[], mode: 'share' | 'unshare'): Call => ({
   key: `RES|${groupId}`,
   label: `${mode} ${refs.length} resource(s) with group ${groupId}`,
   ...(groupId.startsWith('new:') ? { needs: groupId } : {}),
-  async send(ctx) {
+  async send(ctx, expect) {
     const id = await ctx.resolve.group(groupId);
-    const g = (await ctx.api.get('AccountGroup', id)) as Group;
+    const g = (await readOrGone(ctx, 'AccountGroup', id)) as Group;
+    guard(expect, 'AccountGroup', id, g, (r) => holdsOn(r as Group, refs, mode));
+    if (holdsOn(g, refs, mode)) return;
     const Resource = merged(listOf(g), refs, mode);
     await ctx.api.update('AccountGroup', id, { ...g, '@type': 'AccountGroup', id, Resources: { '@type': 'Resources', Resource } });
+    const after = (await readOrGone(ctx, 'AccountGroup', id)) as Group;
+    if (!holdsOn(after, refs, mode)) throw undone(id, after, refs, mode);
   },
   async check(ctx) {
     const id = await ctx.resolve.group(groupId);
-    return holdsOn((await ctx.api.get('AccountGroup', id)) as Group, refs, mode);
+    return holdsOn((await readOrGone(ctx, 'AccountGroup', id)) as Group, refs, mode);
   },
   holds: (w) => holdsOn(w.group(groupId) as Group | undefined, refs, mode),
   apply(w) {
