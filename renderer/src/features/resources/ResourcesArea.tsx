@@ -1,31 +1,42 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { DndContext, DragOverlay, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import Paper from '@mui/material/Paper';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ResourceObjectType } from '../../../../shared/model';
-import { VirtualTable } from '../../components/VirtualTable';
+import { plural } from '../../app/format';
+import { AddToGroupDialog } from '../groups/AddToGroupDialog';
+import { emptySelection, type Selection } from '../groups/selection';
 import { useAccessState } from '../access-explorer/accessState';
 import { describePlanOp, namesFrom } from '../access-explorer/describe';
 import { PlanDialog } from '../access-explorer/PlanDialog';
 import { RefusedDialog } from '../access-explorer/RefusedDialog';
 import { RESOURCE_TYPES, ausSummary, resourceRows, sharingIndex } from './model';
 import { ResourceDetail, type Proposal } from './ResourceDetail';
+import { ResourceTable } from './ResourceTable';
+import { GroupDropList } from './GroupDropList';
+import { groupTargets, planShareDrop, shareDropWarning, type GroupTarget } from './dropPlan';
 
 /** Resources (issue 6; R15, R16, R19–R24): per type, which groups share each and why it may be shared. */
 export const ResourcesArea = () => {
   const live = useAccessState();
   const [type, setType] = useState<ResourceObjectType>('Role');
   const [search, setSearch] = useState('');
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selection, setSelection] = useState<Selection>(emptySelection);
+  const [picking, setPicking] = useState(false);
+  const [dragCount, setDragCount] = useState<number | null>(null);
+  const dragged = useRef<string[]>([]);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [banner, setBanner] = useState<string | null>(null);
   const sharing = useMemo(() => (live ? sharingIndex(live.state) : null), [live]);
   const all = useMemo(() => (live && sharing ? resourceRows(live.state, type, sharing) : []), [live, sharing, type]);
+  const targets = useMemo(() => (live ? groupTargets(live.state) : []), [live]);
   const counts = useMemo(
     () => new Map(RESOURCE_TYPES.map((t) => [t.type, live && sharing ? resourceRows(live.state, t.type, sharing).length : 0])),
     [live, sharing],
@@ -38,7 +49,28 @@ export const ResourcesArea = () => {
   const { state } = live;
   const aus = ausSummary(state);
   const info = RESOURCE_TYPES.find((t) => t.type === type)!;
-  const row = all.find((r) => r.id === selected);
+  // The detail shows the one selected resource; a multi-selection is for dropping on a group.
+  const row = selection.selected.size === 1 ? all.find((r) => selection.selected.has(r.id)) : undefined;
+  const selectedIds = () => rows.filter((r) => selection.selected.has(r.id)).map((r) => r.id);
+  const shareWith = (target: GroupTarget, ids: readonly string[]) => {
+    const picked = all.filter((r) => ids.includes(r.id));
+    const d = planShareDrop(state, target.id, picked);
+    const what = picked.length === 1 ? `“${picked[0]!.name}”` : plural(picked.length, 'resource');
+    const warning = d.ok ? shareDropWarning(d, target.name) : undefined;
+    setProposal({ title: `Share ${what} with “${target.name}”`, planned: d.ok ? { ok: true, ops: d.ops } : d, ...(warning ? { warning } : {}) });
+  };
+  const onDragStart = (e: DragStartEvent) => {
+    const { id } = e.active.data.current as { id: string };
+    // Dragging an unselected row drags that row alone, as in a file manager.
+    if (!selection.selected.has(id)) setSelection({ selected: new Set([id]), anchor: id });
+    dragged.current = selection.selected.has(id) ? selectedIds() : [id];
+    setDragCount(dragged.current.length);
+  };
+  const onDragEnd = (e: DragEndEvent) => {
+    setDragCount(null);
+    const target = e.over?.data.current?.target as GroupTarget | undefined;
+    if (target) shareWith(target, dragged.current);
+  };
   return (
     <Box component="section" aria-labelledby="resources-title" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
       <Stack direction="row" spacing={1.5} sx={{ px: 2, pt: 2, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -53,7 +85,7 @@ export const ResourcesArea = () => {
         />
         <Chip size="small" variant="outlined" label={`${aus.membersOff.toLocaleString()} of ${aus.members.toLocaleString()} member accounts have AUS off (R19)`} />
       </Stack>
-      <Tabs value={type} onChange={(_e, v: ResourceObjectType) => { setType(v); setSelected(null); }} variant="scrollable" aria-label="Resource types" sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}>
+      <Tabs value={type} onChange={(_e, v: ResourceObjectType) => { setType(v); setSelection(emptySelection()); }} variant="scrollable" aria-label="Resource types" sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}>
         {RESOURCE_TYPES.map((t) => (
           <Tab key={t.type} value={t.type} label={`${t.label} (${counts.get(t.type) ?? 0})`} id={`resources-tab-${t.type.replace(/ /g, '-')}`} aria-controls="resources-panel" />
         ))}
@@ -63,35 +95,47 @@ export const ResourcesArea = () => {
           {banner}
         </Alert>
       )}
-      <Box role="tabpanel" id="resources-panel" aria-labelledby={`resources-tab-${type.replace(/ /g, '-')}`} sx={{ flex: 1, minHeight: 0, display: 'flex', gap: 2, p: 2 }}>
-        <Box sx={{ flex: 3, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 1 }}>
-          <Typography variant="body2" color="text.secondary">
-            {info.eligibility}
-          </Typography>
-          <TextField size="small" label={`Search ${info.label.toLowerCase()} or groups`} value={search} onChange={(e) => setSearch(e.target.value)} sx={{ maxWidth: 420 }} />
-          <VirtualTable
-            label={info.label}
-            idPrefix="resources"
-            rows={rows}
-            rowKey={(r) => r.id}
-            selected={new Set(selected ? [selected] : [])}
-            onSelect={(key) => setSelected(key)}
-            empty={`No ${info.label.toLowerCase()} in the cache.`}
-            columns={[
-              { id: 'name', header: 'Name', width: '2fr', render: (r) => r.name },
-              { id: 'eligible', header: 'Shareable', width: '1.6fr', render: (r) => (r.ineligible ? `No — ${r.ineligible.replace(/^R\d+: /, '')}` : 'Yes') },
-              { id: 'groups', header: 'Shared with', width: '2.4fr', render: (r) => (r.groups.length ? r.groups.map((g) => g.name).join(', ') : '—') },
-            ]}
-          />
+      <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragCount(null)}>
+        <Box role="tabpanel" id="resources-panel" aria-labelledby={`resources-tab-${type.replace(/ /g, '-')}`} sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
+          <GroupDropList groups={targets} />
+          <Box sx={{ flex: 3, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 1, p: 2 }}>
+            <Typography variant="body2" color="text.secondary">
+              {info.eligibility}
+            </Typography>
+            <ResourceTable label={info.label} rows={rows} search={search} onSearch={setSearch} selection={selection} onSelection={setSelection} onShare={() => setPicking(true)} />
+          </Box>
+          <Box sx={{ flex: 2, minWidth: 320, display: 'flex', flexDirection: 'column', overflow: 'auto', py: 2, pr: 2 }}>
+            {row ? (
+              <ResourceDetail key={row.id} state={state} row={row} eligibility={info.eligibility} onPropose={setProposal} />
+            ) : (
+              <Typography color="text.secondary">
+                {selection.selected.size > 1
+                  ? `${plural(selection.selected.size, 'resource')} selected: drag them onto a group, or use “Share with group…”.`
+                  : 'Select a resource to see which groups share it, share it with another group or unshare it. Select several to share them at once.'}
+              </Typography>
+            )}
+          </Box>
         </Box>
-        <Box sx={{ flex: 2, minWidth: 320, display: 'flex', flexDirection: 'column', overflow: 'auto' }}>
-          {row ? (
-            <ResourceDetail key={row.id} state={state} row={row} eligibility={info.eligibility} onPropose={setProposal} />
-          ) : (
-            <Typography color="text.secondary">Select a resource to see which groups share it, share it with another group or unshare it.</Typography>
-          )}
-        </Box>
-      </Box>
+        <DragOverlay dropAnimation={null}>
+          {dragCount !== null ? (
+            <Paper elevation={6} sx={{ px: 2, py: 1, display: 'inline-block' }} data-testid="drag-overlay">
+              {plural(dragCount, 'resource')}
+            </Paper>
+          ) : null}
+        </DragOverlay>
+      </DndContext>
+      {picking && (
+        <AddToGroupDialog
+          count={selectedIds().length}
+          noun="resource"
+          targets={targets}
+          onClose={() => setPicking(false)}
+          onPick={(t) => {
+            setPicking(false);
+            shareWith(t, selectedIds());
+          }}
+        />
+      )}
       {proposal && !proposal.planned.ok && <RefusedDialog title={proposal.title} reason={proposal.planned.reason} onClose={() => setProposal(null)} />}
       {proposal?.planned.ok && (
         <PlanDialog

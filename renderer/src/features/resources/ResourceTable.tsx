@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { fmt } from '../../app/format';
+import { DraggableRow } from '../groups/DraggableRow';
+import { clickSelect, emptySelection, selectAll, type Selection } from '../groups/selection';
+import type { ResourceRow } from './model';
+
+const COLUMNS: Column<ResourceRow>[] = [
+  { id: 'name', header: 'Name', width: '2fr', render: (r) => r.name },
+  { id: 'eligible', header: 'Shareable', width: '1.6fr', render: (r) => (r.ineligible ? `No — ${r.ineligible.replace(/^R\d+: /, '')}` : 'Yes') },
+  { id: 'groups', header: 'Shared with', width: '2.4fr', render: (r) => (r.groups.length ? r.groups.map((g) => g.name).join(', ') : '—') },
+];
+
+interface Props {
+  label: string;
+  rows: ResourceRow[];
+  search: string;
+  onSearch: (q: string) => void;
+  selection: Selection;
+  onSelection: (s: Selection) => void;
+  onShare: () => void;
+}
+
+/**
+ * The resources of one type, multi-select as in a file manager (click, shift-click, ctrl-click,
+ * select all shown); selected rows are dragged onto a group, or shared with "Share with group…".
+ */
+export const ResourceTable = ({ label, rows, search, onSearch, selection, onSelection, onShare }: Props) => {
+  const order = useMemo(() => rows.map((r) => r.id), [rows]);
+  const selectedShown = useMemo(() => order.filter((id) => selection.selected.has(id)).length, [order, selection]);
+  return (
+    <>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <TextField size="small" label={`Search ${label.toLowerCase()} or groups`} value={search} onChange={(e) => onSearch(e.target.value)} sx={{ width: 280 }} />
+        <Button size="small" onClick={() => onSelection(selectAll(order))} disabled={order.length === 0}>
+          Select all {fmt(order.length)} shown
+        </Button>
+        <Button size="small" onClick={() => onSelection(emptySelection())} disabled={selection.selected.size === 0}>
+          Clear
+        </Button>
+        <Typography variant="body2" role="status" aria-live="polite" data-testid="resource-selection-count">
+          {fmt(selectedShown)} selected
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        <Button variant="contained" size="small" endIcon={<ArrowDropDownIcon />} disabled={selectedShown === 0} aria-haspopup="dialog" onClick={onShare}>
+          Share with group…
+        </Button>
+      </Box>
+      <VirtualTable
+        label={label}
+        idPrefix="resources"
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={COLUMNS}
+        selected={selection.selected}
+        onSelect={(id, mods) => onSelection(clickSelect(selection, order, id, mods))}
+        onSelectAll={() => onSelection(selectAll(order))}
+        renderRow={(key, props, cells) => (
+          <DraggableRow key={key} kind="resource" rowKey={key} props={props}>
+            {cells}
+          </DraggableRow>
+        )}
+        empty={`No ${label.toLowerCase()} in the cache.`}
+      />
+    </>
+  );
+};
