@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseSnapshot } from '../../../shared/model';
+import { EXAMPLE, exampleSnapshot } from '../../../shared/seeds/example';
+import { SEED_TIERS, seedSnapshot } from '../../../platform/setup';
+
+/** `--seed example-bare`: seed 002 before the admin built its groups (the from-scratch E2E). */
+describe('example-bare seed', () => {
+  const bare = seedSnapshot('example-bare');
+
+  it('R3: only All Accounts, holding every managed account, with no user in any group', () => {
+    expect(SEED_TIERS).toContain('example-bare');
+    expect(bare.AccountGroup.map((g) => [g.name, g.defaultGroup])).toEqual([['All Accounts', true]]);
+    expect(bare.AccountGroupAccount.map((l) => l.accountId).sort()).toEqual(EXAMPLE.accounts.map((a) => a.accountId).sort());
+    expect(bare.AccountGroupAccount.every((l) => l.accountGroupId === EXAMPLE.groups.all)).toBe(true);
+    expect(bare.AccountGroupUserRole).toEqual([]);
+  });
+
+  it('keeps seed 002’s accounts, users and roles as they are, and is a valid snapshot', () => {
+    const full = exampleSnapshot();
+    expect(bare.Account).toEqual(full.Account);
+    expect(bare.User).toEqual(full.User);
+    expect(bare.Role).toEqual(full.Role);
+    expect(parseSnapshot(bare).ok).toBe(true);
+  });
+});
