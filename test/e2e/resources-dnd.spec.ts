@@ -157,3 +157,24 @@ test('select all shown: the search narrows the selection, and resources already 
   await shot(page, 'resources-dnd-screen');
   await axe(page, 'resources with group side list');
 });
+
+test('from Groups: a group’s Resources tab opens the Resources area with that group leading the drop list', async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Groups' }).click();
+  await page.getByTestId('group-item-Services 8').click();
+  await page.getByRole('tab', { name: 'Resources' }).click();
+  await expect(page.getByRole('table', { name: 'Resources shared with Services 8' })).toContainText('Services Role 2');
+  await shot(page, 'resources-dnd-group-tab');
+  await axe(page, 'group resources tab');
+  await page.getByRole('button', { name: 'Share resources with Services 8…' }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Resources' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Search groups' })).toHaveValue('Services 8');
+  await expect(page.getByRole('list', { name: 'Groups to share with' }).getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('tab', { name: /Atom Clouds/ }).click();
+  await row('Atom Clouds', 'Partner Cloud 2').click();
+  await mouseDrag(row('Atom Clouds', 'Partner Cloud 2'), target('Services 8'), '1 resource');
+  const dialog = page.getByRole('dialog', { name: 'Preview: Share “Partner Cloud 2” with “Services 8”' });
+  await expect(dialog.getByTestId('plan-ops')).toHaveText('Share Cloud “Partner Cloud 2” with “Services 8”.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});

@@ -36,8 +36,8 @@ const Target = ({ group }: { group: GroupTarget }) => {
 };
 
 /** The groups resources can be dropped on; the keyboard path is "Share with group…". */
-export const GroupDropList = ({ groups }: { groups: GroupTarget[] }) => {
-  const [search, setSearch] = useState('');
+export const GroupDropList = ({ groups, initialSearch = '' }: { groups: GroupTarget[]; initialSearch?: string }) => {
+  const [search, setSearch] = useState(initialSearch);
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
     return q ? groups.filter((g) => g.name.toLowerCase().includes(q)) : groups;

@@ -10,6 +10,7 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import type { ResourceObjectType } from '../../../../shared/model';
 import { plural } from '../../app/format';
+import { useRoute } from '../../app/routeStore';
 import { AddToGroupDialog } from '../groups/AddToGroupDialog';
 import { emptySelection, type Selection } from '../groups/selection';
 import { useAccessState } from '../access-explorer/accessState';
@@ -25,6 +26,7 @@ import { groupTargets, planShareDrop, shareDropWarning, type GroupTarget } from 
 /** Resources (issue 6; R15, R16, R19–R24): per type, which groups share each and why it may be shared. */
 export const ResourcesArea = () => {
   const live = useAccessState();
+  const routeItem = useRoute((s) => s.route.item);
   const [type, setType] = useState<ResourceObjectType>('Role');
   const [search, setSearch] = useState('');
   const [selection, setSelection] = useState<Selection>(emptySelection);
@@ -48,6 +50,8 @@ export const ResourcesArea = () => {
   if (!live) return <Typography sx={{ p: 3 }}>Loading the cache…</Typography>;
   const { state } = live;
   const aus = ausSummary(state);
+  // Opened from a group's Resources tab: that group leads the drop list.
+  const from = routeItem ? state.groups.get(routeItem)?.name : undefined;
   const info = RESOURCE_TYPES.find((t) => t.type === type)!;
   // The detail shows the one selected resource; a multi-selection is for dropping on a group.
   const row = selection.selected.size === 1 ? all.find((r) => selection.selected.has(r.id)) : undefined;
@@ -97,7 +101,7 @@ export const ResourcesArea = () => {
       )}
       <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragCount(null)}>
         <Box role="tabpanel" id="resources-panel" aria-labelledby={`resources-tab-${type.replace(/ /g, '-')}`} sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
-          <GroupDropList groups={targets} />
+          <GroupDropList key={from ?? ''} groups={targets} initialSearch={from ?? ''} />
           <Box sx={{ flex: 3, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 1, p: 2 }}>
             <Typography variant="body2" color="text.secondary">
               {info.eligibility}
