@@ -178,3 +178,20 @@ test('from Groups: a group’s Resources tab opens the Resources area with that 
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('dark mode follows the OS: the drop list, a multi-selection and the share preview stay readable (axe)', async () => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openType(/Published processes/);
+  await row('Published processes', 'Published Process 2').click();
+  await row('Published processes', 'Published Process 5').click({ modifiers: ['Shift'] });
+  await expect(count()).toHaveText('2 selected');
+  await mouseDrag(row('Published processes', 'Published Process 5'), await findTarget('Region 4'), '2 resources');
+  const dialog = page.getByRole('dialog', { name: 'Preview: Share 2 resources with “Region 4”' });
+  await expect(dialog.getByTestId('plan-ops')).toHaveText('Share Published Process “Published Process 2”, Published Process “Published Process 5” with “Region 4”.');
+  await expect(dialog).toContainText('No one gains or loses access.');
+  await shot(page, 'resources-dnd-dark-preview');
+  await axe(page, 'resources drop preview (dark)');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await axe(page, 'resources with selection (dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
+});

@@ -74,7 +74,7 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
           <ToggleButton value="group">In this group</ToggleButton>
           <ToggleButton value="all">All users</ToggleButton>
         </ToggleButtonGroup>
-        <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ width: 280 }} />
+        <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ width: 220 }} />
         <Button size="small" onClick={() => setUserSelection(selectAll(order))} disabled={order.length === 0}>
           Select all {fmt(order.length)} shown
         </Button>

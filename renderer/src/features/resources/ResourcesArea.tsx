@@ -57,7 +57,8 @@ export const ResourcesArea = () => {
   const row = selection.selected.size === 1 ? all.find((r) => selection.selected.has(r.id)) : undefined;
   const selectedIds = () => rows.filter((r) => selection.selected.has(r.id)).map((r) => r.id);
   const shareWith = (target: GroupTarget, ids: readonly string[]) => {
-    const picked = all.filter((r) => ids.includes(r.id));
+    const wanted = new Set(ids);
+    const picked = all.filter((r) => wanted.has(r.id));
     const d = planShareDrop(state, target.id, picked);
     const what = picked.length === 1 ? `“${picked[0]!.name}”` : plural(picked.length, 'resource');
     const warning = d.ok ? shareDropWarning(d, target.name) : undefined;
