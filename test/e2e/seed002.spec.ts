@@ -180,8 +180,23 @@ test('keyboard: ServUser4 as Production Support in All Accounts (select, "Add us
   await expect(groupItem('Services 1')).toContainText('2 accounts · 2 users', { timeout: 30_000 });
   await expect(groupItem('Services 2')).toContainText('2 accounts · 2 users', { timeout: 30_000 });
   await expect(groupItem('All Accounts')).toContainText('4 accounts · 4 users', { timeout: 30_000 });
-  const links = await platformQuery<{ userId: string; roleId: string; accountGroupId: string }>(platform!, 'AccountGroupUserRole');
-  expect(links).toHaveLength(8);
+  // On the platform: exactly the Users in Group of the worked example, each pair once.
+  const [links, groups, roleList] = await Promise.all([
+    platformQuery<{ userId: string; roleId: string; accountGroupId: string }>(platform!, 'AccountGroupUserRole'),
+    platformQuery<{ id: string; name: string }>(platform!, 'AccountGroup'),
+    platformQuery<{ id: string; name: string }>(platform!, 'Role'),
+  ]);
+  const name = (list: { id: string; name: string }[], id: string) => list.find((x) => x.id === id)?.name ?? id;
+  expect(links.map((l) => `${name(groups, l.accountGroupId)} / ${l.userId} / ${name(roleList, l.roleId)}`).sort()).toEqual([
+    'All Accounts / ServUser1@boomi.com / Support',
+    'All Accounts / ServUser2@boomi.com / Support',
+    'All Accounts / ServUser3@boomi.com / Support',
+    'All Accounts / ServUser4@boomi.com / Production Support',
+    'Services 1 / ServUser1@boomi.com / Standard User',
+    'Services 1 / ServUser2@boomi.com / Standard User',
+    'Services 2 / ServUser3@boomi.com / Standard User',
+    'Services 2 / ServUser4@boomi.com / Standard User',
+  ]);
   await page.getByRole('button', { name: 'In this group' }).click();
   await expect(page.getByRole('grid', { name: 'Users in All Accounts' }).getByRole('row').filter({ hasText: '@boomi.com' })).toHaveCount(4);
   await shot(page, 'seed002-all-accounts-users');
