@@ -5,14 +5,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApiError, createPlatformClient } from '../../shared/api';
 import type { Snapshot } from '../../shared/model';
-import { exampleSnapshot } from '../../shared/seeds/example';
-import type { SyncApi } from '../../shared/sync/api';
+import { EXAMPLE, exampleSnapshot } from '../../shared/seeds/example';
+import { queryAll, type SyncApi } from '../../shared/sync/api';
 import { realClock, seededRandom } from '../../shared/sync/clock';
 import { exportSnapshot } from '../../shared/sync/pull';
 import { TokenBucket } from '../../shared/sync/tokenBucket';
 import { pacedFetch } from '../../shared/sync/transport';
 import { startPlatform, type RunningPlatform } from '../../platform/index';
 import { FakeApi } from '../unit/sync/fakeApi';
+import { fuzzExtras, withHotResources } from './sharedOps';
 
 export interface FuzzPlatform {
   accountId: string;
@@ -44,10 +45,11 @@ export const startReal = async (seed: number, faults = faultSpec(seed)): Promise
       }),
     });
   const reader = client(seededRandom(seed ^ 0x5eed), 60);
+  await addExtras(reader, p.accountId);
   return {
     accountId: p.accountId,
     api: (i, s) => client(seededRandom(s * 7919 + i), 8),
-    truth: async () => (await exportSnapshot(reader, { groupResources: false })).snapshot,
+    truth: async () => withHotResources(reader, (await exportSnapshot(reader, { groupResources: false })).snapshot),
     close: async () => {
       await p.close();
       rmSync(dir, { recursive: true, force: true });
@@ -63,8 +65,36 @@ export interface FakeOptions {
   renameRace?: boolean;
 }
 
+/** The example seed plus the fuzz's custom roles and partner service, as records. */
+const fakeSeed = (): Snapshot => {
+  const s = exampleSnapshot();
+  const children = s.Account.filter((a) => a.parentAccountId).map((a) => a.accountId);
+  const x = fuzzExtras(EXAMPLE.primary.accountId, children);
+  x.roles.forEach((r, i) => s.Role.push({ ...r, id: `fuzz-role-${i + 1}` } as never));
+  s.PartnerService.push({ ...x.service, id: 'fuzz-svc-1' } as never);
+  return s;
+};
+
+/**
+ * Creates the fuzz's roles and service on the reference platform through its API (under its
+ * faults): each create is checked by name before it is sent again.
+ */
+const addExtras = async (api: SyncApi, primary: string): Promise<void> => {
+  const accounts = (await queryAll(api, 'Account')).filter((a) => a.parentAccountId).map((a) => String(a.accountId));
+  const x = fuzzExtras(primary, accounts);
+  const ensure = async (type: 'Role' | 'PartnerService', body: { name: string }) => {
+    for (let i = 0; i < 20; i++) {
+      if ((await queryAll(api, type)).some((r) => r.name === body.name)) return;
+      await api.create(type, body as never).catch(() => realClock.sleep(5));
+    }
+    throw new Error(`fuzz setup: could not create ${type} "${body.name}"`);
+  };
+  for (const r of x.roles) await ensure('Role', r);
+  await ensure('PartnerService', x.service);
+};
+
 export const startFake = (seed: number, o: FakeOptions = {}): FuzzPlatform => {
-  const fake = new FakeApi(exampleSnapshot(), seededRandom(seed ^ 0xfa17));
+  const fake = new FakeApi(fakeSeed(), seededRandom(seed ^ 0xfa17));
   fake.faults = FAULTS;
   if (o.renameRace) forceRenameRace(fake);
   // Faults are decided per request on the shared fake, as the real platform decides them; reads

@@ -5,6 +5,7 @@ import { callsOf } from '../../shared/sync/calls';
 import { keyOf, Working } from '../../shared/sync/calls/working';
 import { stableJson } from '../../shared/sync/pull';
 import type { Call, OutboxOp } from '../../shared/sync/types';
+import { verifyShared, type Done } from './verifyShared';
 
 export interface Timing {
   startedAt?: number;
@@ -63,8 +64,15 @@ const lastWriterWins = (writes: Write[], truth: Snapshot): string[] => {
   return out;
 };
 
-export const verify = async (o: { initial: Snapshot; truth: Snapshot; clients: Client[] }): Promise<string[]> => {
+/** R28: access through a service to an account that has left it is gone by design; such links are not judged. */
+const leftService = (key: string, truth: Snapshot): boolean => {
+  const [tag, serviceId, accountId] = key.split('|');
+  return tag === 'PAA' && !truth.PartnerService.find((s) => s.id === serviceId)?.accountIds.includes(accountId!);
+};
+
+export const verify = async (o: { initial: Snapshot; truth: Snapshot; clients: Client[] }): Promise<{ violations: string[]; residual: number }> => {
   const v: string[] = [];
+  const done: Done[] = [];
   const writes: Write[] = [];
   let created = 0;
   const before = new Set(o.initial.AccountGroup.map((g) => g.id));
@@ -75,10 +83,11 @@ export const verify = async (o: { initial: Snapshot; truth: Snapshot; clients: C
       if (op.kind === 'group.create' && op.status === 'applied') created++;
       const t = c.store.timing.get(op.id) ?? {};
       if (t.startedAt === undefined || t.completedAt === undefined) continue;
+      done.push({ client: c.id, op, t: { startedAt: t.startedAt, completedAt: t.completedAt } });
       // Groups made during the run are also reached through their provisional ids (new:<name>),
       // a second spelling of the same key: only the groups that existed before are judged here.
       const fresh = (key: string) => key.includes('new:') || key.startsWith('GROUP|') || newGroups.some((g) => key.includes(g));
-      for (const call of callsOf(op.args)) if (!fresh(call.key)) writes.push({ client: c.id, order: c.order.get(op.id) ?? -1, op, call, t });
+      for (const call of callsOf(op.args)) if (!fresh(call.key) && !leftService(call.key, o.truth)) writes.push({ client: c.id, order: c.order.get(op.id) ?? -1, op, call, t });
     }
   }
   const names = o.truth.AccountGroup.map((g) => `${g.accountId}/${g.name}`);
@@ -95,5 +104,6 @@ export const verify = async (o: { initial: Snapshot; truth: Snapshot; clients: C
     if (new Set(keys).size !== keys.length) v.push(`duplicated ${t} records on the platform`);
   }
   v.push(...lastWriterWins(writes, o.truth));
-  return v;
+  const shared = verifyShared(done, o.truth);
+  return { violations: [...v, ...shared.violations], residual: shared.residual };
 };

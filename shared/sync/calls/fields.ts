@@ -13,9 +13,10 @@ const withField = (r: Rec, field: string, value: unknown): Rec => {
 };
 
 /**
- * Sets one field of one record: GET, then UPDATE with the whole object (the vendor's UPDATE
- * replaces the object), the field changed. Key type+id+field, so two changes of the same field
- * never race inside one engine.
+ * Sets one field of one record: GET (the op's precondition is checked against it), then UPDATE
+ * with that field only — the platform keeps fields left out, and sending back the rest as read
+ * would undo another admin's change to another field made since our GET. Key type+id+field, so
+ * two changes of the same field never race inside one engine.
  */
 export const fieldCall = (type: ObjectType, id: string, field: string, value: unknown, idField = 'id'): Call => ({
   key: `${type}.${field}|${id}`,
@@ -24,7 +25,7 @@ export const fieldCall = (type: ObjectType, id: string, field: string, value: un
     const current = (await ctx.api.get(type, id)) as Rec;
     guard(expect, type, id, current, (r) => fieldOf(r, field) === value);
     // null is sent as null: the platform keeps a field left out of an UPDATE and clears one set to null.
-    await ctx.api.update(type, id, { ...current, [field]: value, '@type': type, [idField]: id });
+    await ctx.api.update(type, id, { '@type': type, [idField]: id, [field]: value });
   },
   check: async (ctx) => fieldOf((await ctx.api.get(type, id)) as Rec, field) === value,
   holds: (w) => fieldOf(w.get(type, id), field) === value,

@@ -30,7 +30,8 @@ export const partnerRemoveAccountFromService: OpCalls<'partner.removeAccountFrom
         const s = (await readOrGone(ctx, 'PartnerService', op.serviceId)) as Service;
         guard(expect, 'PartnerService', op.serviceId, s, (r) => holdsOn(r as Service, op.accountId));
         if (holdsOn(s, op.accountId)) return;
-        await ctx.api.update('PartnerService', op.serviceId, without(s, op.accountId));
+        // Only the list (the platform keeps fields left out): nothing else read here is written back.
+        await ctx.api.update('PartnerService', op.serviceId, { '@type': 'PartnerService', id: op.serviceId, accountIds: without(s, op.accountId).accountIds });
         const after = (await readOrGone(ctx, 'PartnerService', op.serviceId)) as Service;
         if (!holdsOn(after, op.accountId)) {
           throw new ConflictError([{

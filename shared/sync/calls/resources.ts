@@ -64,7 +64,8 @@ export const resourcesCall = (groupId: string, refs: Ref[], mode: 'share' | 'uns
     guard(expect, 'AccountGroup', id, g, (r) => holdsOn(r as Group, refs, mode));
     if (holdsOn(g, refs, mode)) return;
     const Resource = merged(listOf(g), refs, mode);
-    await ctx.api.update('AccountGroup', id, { ...g, '@type': 'AccountGroup', id, Resources: { '@type': 'Resources', Resource } });
+    // Only the list: a name sent back as read could undo another admin's rename made since our GET.
+    await ctx.api.update('AccountGroup', id, { '@type': 'AccountGroup', id, accountId: g.accountId, Resources: { '@type': 'Resources', Resource } });
     const after = (await readOrGone(ctx, 'AccountGroup', id)) as Group;
     if (!holdsOn(after, refs, mode)) throw undone(id, after, refs, mode);
   },

@@ -114,9 +114,16 @@ export class FakeApi implements SyncApi {
       const next: Rec = { ...before, ...(body as Rec) };
       for (const k of Object.keys(next)) if (next[k] === null) delete next[k];
       this.table(type).set(id, next);
+      if (type === 'PartnerService') this.dropServiceAccess(id, next.accountIds as string[] | undefined);
       this.commits.push({ verb: 'update', type, key: id });
       return structuredClone(next) as never;
     }, true);
+
+  /** R28, as the platform does: access through a service to an account that left it goes too. */
+  private dropServiceAccess(serviceId: string, accountIds: string[] = []): void {
+    const access = this.table('PartnerAccountAccess');
+    for (const [k, r] of access) if (r.serviceId === serviceId && !accountIds.includes(String(r.accountId))) access.delete(k);
+  }
 
   delete = (type: ObjectType, id: string) =>
     this.request(() => {

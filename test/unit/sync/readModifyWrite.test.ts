@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/model';
+import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
 import { exampleSnapshot } from '../../../shared/seeds/example';
 import { resolveConflict } from '../../../shared/sync/reconcile';
 import { FakeApi } from './fakeApi';
@@ -70,6 +71,39 @@ describe('read-modify-write of a group\'s Resources list (R15, R20; issue 5: nev
     const again = await push(api, [kept.args], { view: api.snapshot() });
     expect(again.ops[0]!.status).toBe('applied');
     expect(resourcesOf(api, G.services1)).toEqual(['also-theirs', 'mine', 'theirs']);
+  });
+});
+
+describe('an UPDATE writes back only what the op changes (found by the fuzz: a share undid a rename made between its GET and UPDATE)', () => {
+  /** Another admin's write lands right after our GET of `id`, before our UPDATE. */
+  const afterFirstGet = (api: FakeApi, id: string, theirs: () => void) => {
+    const get = api.get;
+    let done = false;
+    api.get = (async (type: never, gid: string) => {
+      const out = await get(type, gid);
+      if (!done && gid === id) {
+        done = true;
+        theirs();
+      }
+      return out;
+    }) as FakeApi['get'];
+  };
+
+  it('R15: sharing a resource does not write back the name it read: a rename made meanwhile stays', async () => {
+    const api = new FakeApi(exampleSnapshot());
+    afterFirstGet(api, G.services1, () => void (api.table('AccountGroup').get(G.services1)!.name = 'Renamed meanwhile'));
+    const { ops } = await push(api, [{ op: 'group.shareResources', groupId: G.services1, resources: [role('mine')] }]);
+    expect(ops[0]!.status).toBe('applied');
+    expect(api.table('AccountGroup').get(G.services1)).toMatchObject({ name: 'Renamed meanwhile' });
+    expect(resourcesOf(api, G.services1)).toEqual(['mine']);
+  });
+
+  it('R10: setting the Support Access Role does not write back Advanced User Security it read: a change made meanwhile stays', async () => {
+    const api = new FakeApi(exampleSnapshot());
+    afterFirstGet(api, A[0]!, () => void (api.table('Account').get(A[0]!)!.advancedUserSecurity = false));
+    const { ops } = await push(api, [{ op: 'account.setSupportAccessRole', accountId: A[0]!, roleId: BUILT_IN_ROLE_IDS.Support }]);
+    expect(ops[0]!.status).toBe('applied');
+    expect(api.table('Account').get(A[0]!)).toMatchObject({ advancedUserSecurity: false, supportAccessRoleId: BUILT_IN_ROLE_IDS.Support });
   });
 });
 
