@@ -19,7 +19,7 @@ export { buildState, forkState, isKnownUser, primaryAccountId, roleLabel, privil
 export { evaluate, type Evaluation, type RoleSource, type Via } from './evaluate';
 export { explain, type EffectiveAccess, type EffectiveRole, type IgnoredRoleView } from './explain';
 export { reach, who, type ReachEntry, type WhoEntry } from './reach';
-export { whatIf, type WhatIf, type AccessChange } from './whatIf';
+export { whatIf, whatIfSummary, type WhatIf, type WhatIfTotals, type AccessChange } from './whatIf';
 export { accountResources, userResources, type ResourceReach } from './resources';
 export { partnerPicker, type PickerQuery, type PickerRow } from './picker';
 export { redundantDirectRoles, type RedundantDirectRole } from './redundant';

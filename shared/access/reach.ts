@@ -2,6 +2,7 @@ import type { AccessState } from './state';
 import { roleLabel } from './state';
 import { evaluate, type Via } from './evaluate';
 import { accountCtx, signature } from './signature';
+import { NO_INFO, groupAccountInfo } from './groupInfo';
 
 export interface ReachEntry {
   accountId: string;
@@ -25,37 +26,6 @@ const userName = (s: AccessState, u: string): string => {
 
 const roleNames = (s: AccessState, roleIds: Iterable<string>, a: string): string[] =>
   [...roleIds].map((r) => roleLabel(s, r, a)).sort();
-
-/** A group's accounts as parallel arrays (3 arrays, not 100,000 small objects). */
-interface AccountInfo {
-  ids: string[];
-  names: string[];
-  sso: Uint8Array;
-}
-const infoMemo = new WeakMap<ReadonlySet<string>, AccountInfo>();
-const NO_INFO: AccountInfo = { ids: [], names: [], sso: new Uint8Array(0) };
-
-/**
- * A group's accounts with their name and whether the group way in is SSO (R12), made once per
- * membership set: a fork that changes the membership copies the set, so the memo never goes stale.
- */
-const groupAccountInfo = (s: AccessState, g: string): AccountInfo => {
-  const members = s.groupAccounts.get(g);
-  if (!members) return NO_INFO;
-  let info = infoMemo.get(members);
-  if (!info) {
-    const ids = [...members];
-    const names = new Array<string>(ids.length);
-    const sso = new Uint8Array(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      names[i] = s.accounts.get(id)?.name ?? id;
-      sso[i] = s.sso.has(id) ? 1 : 0;
-    }
-    infoMemo.set(members, (info = { ids, names, sso }));
-  }
-  return info;
-};
 
 /** Accounts of the user's groups (direct ones excluded) → the user's groups containing each. */
 const groupsByAccount = (s: AccessState, u: string, skip: ReadonlySet<string>) => {

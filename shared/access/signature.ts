@@ -37,7 +37,7 @@ export const accountCtx = (s: AccessState, a: string): AccountCtx => ({
   sar: s.accounts.get(a)?.supportAccessRoleId ?? null,
 });
 
-const make = (via: Via, roleIds: string[], cap: string | null, canLogIn: boolean): AccessSig => ({
+export const make = (via: Via, roleIds: string[], cap: string | null, canLogIn: boolean): AccessSig => ({
   key: `${via}|${roleIds.join(',')}|${cap ?? ''}`, via, roleIds, cap, canLogIn,
 });
 
@@ -67,20 +67,6 @@ export const signature = (s: AccessState, c: AccountCtx, u: string): AccessSig =
   if (ids.length) return make(c.sso ? 'sso' : 'group', ids, c.sar, true);
   if (c.partner.has(u) && partnerServicesFor(s, u, c.accountId).length) return make('partner', ids, null, true);
   return make('none', ids, null, false);
-};
-
-/**
- * The signature on the same account in a later state, without walking the user's groups again,
- * when nothing but the account's own settings (cap, SSO) can have changed for this pair: the
- * user's groups and the account's group, direct and partner links are the very same objects.
- * Returns null when that does not hold and a full `signature` is needed.
- */
-export const reuseSignature = (prev: AccessSig, before: AccountCtx, after: AccountCtx, u: string, sameUserGroups: boolean): AccessSig | null => {
-  if (!sameUserGroups || (prev.via !== 'group' && prev.via !== 'sso')) return null;
-  // Direct roles that did not count (R18) may count now that a group shares them.
-  if (before.direct.has(u)) return null;
-  if (before.groups !== after.groups || before.direct !== after.direct || before.partner !== after.partner) return null;
-  return make(after.sso ? 'sso' : 'group', prev.roleIds, after.sar, true);
 };
 
 /** Privileges of a signature (R10 cap applied), memoised per key: few distinct keys exist. */

@@ -2,6 +2,7 @@ import type { Account, AccountGroup, PartnerService, ResourceObjectType, Role, S
 import { buildCatalogue } from './catalogue';
 import { BUILT_IN_ROLE_ACCOUNT } from '../model';
 import { Layer, NestedIndex, SetIndex, pair } from './layer';
+import { warmGroupInfo } from './groupInfo';
 
 /**
  * The indexes of one snapshot, built once (O(records)), from which every access question is
@@ -150,6 +151,8 @@ export const buildState = (snap: Snapshot): AccessState => {
   }
   for (const p of snap.PartnerAccountAccess) link.partnerAccess(s, p.serviceId, p.accountId, p.userId);
   for (const e of buildCatalogue(snap)) s.catalogue.set(pair(e.objectType, e.id), e);
+  // Part of the build, not of the first reach: All Accounts may hold 100,000 accounts.
+  warmGroupInfo(s);
   return s;
 };
 

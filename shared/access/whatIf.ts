@@ -3,7 +3,8 @@ import { applyOps } from '../plans/apply';
 import type { AccessState } from './state';
 import { roleLabel } from './state';
 import type { Via } from './evaluate';
-import { accountCtx, reuseSignature, signature, sigPrivileges, type AccessSig } from './signature';
+import { sigPrivileges, type AccessSig } from './signature';
+import { PairTable, maskOf, userSides, type PairLimits } from './pairSig';
 
 /** One pair's change. `roles` and `privileges` may be shared between entries: read-only. */
 export interface AccessChange {
@@ -60,40 +61,108 @@ const entry = (s: AccessState, u: string, a: string, d: Delta, via: Via): Access
   roles: d.owners.has(a) ? d.roleIds.map((r) => roleLabel(s, r, a)).sort() : d.labels,
 });
 
-/**
- * The access diff of a plan (issue 3). Only the (user, account) pairs the ops touch are
- * evaluated, before and after, account by account (the account's groups, direct users and
- * cap are looked up once), so the cost follows the plan, never users × accounts.
- */
-export const whatIf = (base: AccessState, ops: readonly PlanOp[]): WhatIf => {
+/** Totals of a what-if; with `whatIfSummary` the lists hold only the first entries. */
+export interface WhatIfTotals {
+  gains: number;
+  losses: number;
+  lockedOut: number;
+}
+
+const NO_SIDES = [null, null] as const;
+
+type Deltas = Map<AccessSig, Map<AccessSig, [Delta | null, Delta | null]>>;
+
+/** Runs `ops` on a fork and collects the pairs they may change, account by account. */
+const touchedPairs = (base: AccessState, ops: readonly PlanOp[]) => {
   const touched = new Map<string, Set<string>>();
   const { state, results } = applyOps(base, ops, (u, a) => {
     let set = touched.get(a);
     if (!set) touched.set(a, (set = new Set()));
     set.add(u);
   });
-  const out: WhatIf = { gains: [], losses: [], lockedOut: [], refused: [] };
-  for (const r of results) if (r.status === 'refused') out.refused.push({ op: r.op.op, index: r.index, reason: r.reason! });
-  const before: Side = { s: base, memo: new Map() };
-  const after: Side = { s: state, memo: new Map() };
-  // Thousands of pairs share the same before/after signatures: compute each delta once.
-  const deltas = new Map<string, Map<string, [Delta | null, Delta | null]>>();
-  for (const [a, users] of touched) {
-    const cb = accountCtx(base, a);
-    const ca = accountCtx(state, a);
-    for (const u of users) {
-      const sb = signature(base, cb, u);
-      const sameUserGroups = base.userGroupRoles.get(u) === state.userGroupRoles.get(u);
-      const sa = reuseSignature(sb, cb, ca, u, sameUserGroups) ?? signature(state, ca, u);
-      if (sb.key === sa.key) continue;
-      let fromB = deltas.get(sb.key);
-      if (!fromB) deltas.set(sb.key, (fromB = new Map()));
-      let d = fromB.get(sa.key);
-      if (!d) fromB.set(sa.key, (d = [delta(sb, sa, before, after, MEMBER), delta(sa, sb, after, before, MEMBER)]));
-      if (d[0]) out.gains.push(entry(state, u, a, d[0], sa.via));
-      if (d[1]) out.losses.push(entry(base, u, a, d[1], sb.via));
-      if (sb.canLogIn && !sa.canLogIn) out.lockedOut.push({ userId: u, accountId: a });
+  const refused = results.filter((r) => r.status === 'refused').map((r) => ({ op: r.op.op, index: r.index, reason: r.reason! }));
+  return { state, touched, refused };
+};
+
+/** Users with a touched pair decided by groups in either state (not by direct roles, R9). */
+const groupPathUsers = (base: AccessState, state: AccessState, touched: Map<string, Set<string>>): Set<string> => {
+  const users = new Set<string>();
+  for (const [a, accountUsers] of touched) {
+    const db = base.accountUsers.get(a);
+    const da = state.accountUsers.get(a);
+    for (const u of accountUsers) if (!db?.has(u) || !da?.has(u)) users.add(u);
+  }
+  return users;
+};
+
+/** Counts a pair's change and keeps its entries while fewer than `shown` are kept. */
+class Collector {
+  readonly diff: WhatIf;
+  readonly totals: WhatIfTotals = { gains: 0, losses: 0, lockedOut: 0 };
+  private readonly deltas: Deltas = new Map();
+  private readonly before: Side;
+  private readonly after: Side;
+
+  constructor(base: AccessState, state: AccessState, refused: WhatIf['refused'], private readonly shown: number) {
+    this.diff = { gains: [], losses: [], lockedOut: [], refused };
+    this.before = { s: base, memo: new Map() };
+    this.after = { s: state, memo: new Map() };
+  }
+
+  add(u: string, a: string, sb: AccessSig, sa: AccessSig): void {
+    // Thousands of pairs share the same before/after signatures: compute each delta once.
+    let fromB = this.deltas.get(sb);
+    if (!fromB) this.deltas.set(sb, (fromB = new Map()));
+    let d = fromB.get(sa);
+    if (!d) fromB.set(sa, (d = [delta(sb, sa, this.before, this.after, MEMBER), delta(sa, sb, this.after, this.before, MEMBER)]));
+    const { diff, totals, shown } = this;
+    if (d[0] && totals.gains++ < shown) diff.gains.push(entry(this.after.s, u, a, d[0], sa.via));
+    if (d[1] && totals.losses++ < shown) diff.losses.push(entry(this.before.s, u, a, d[1], sb.via));
+    if (sb.canLogIn && !sa.canLogIn && totals.lockedOut++ < shown) diff.lockedOut.push({ userId: u, accountId: a });
+  }
+}
+
+/**
+ * The access diff of a plan, keeping at most `shown` entries per list and counting the rest.
+ * Only the (user, account) pairs the ops touch are evaluated, before and after, account by
+ * account (the account's groups, direct users and cap are looked up once), so the cost
+ * follows the plan, never users × accounts.
+ */
+const diffPlan = (base: AccessState, ops: readonly PlanOp[], shown: number, limits?: PairLimits): Collector => {
+  const { state, touched, refused } = touchedPairs(base, ops);
+  const out = new Collector(base, state, refused, shown);
+  const table = new PairTable(limits);
+  const sides = userSides(base, state, groupPathUsers(base, state, touched), table);
+  for (const [a, accountUsers] of touched) {
+    const cb = table.accountSide(base, a);
+    const ca = table.accountSide(state, a);
+    // R10: a changed Support Access Role alone changes no user's roles on the account.
+    const sameLinks = (cb.groups === ca.groups || (cb.cls >= 0 && cb.cls === ca.cls)) && cb.direct === ca.direct && cb.partner === ca.partner;
+    for (const u of accountUsers) {
+      const [ub, ua] = sides.get(u) ?? NO_SIDES;
+      // Same groups on both sides: one mask serves both; only the variant (cap, SSO) can differ.
+      const mask = sameLinks && ub && ub === ua && !cb.direct.has(u) ? maskOf(cb, ub) : 0;
+      if (mask !== 0 && cb.variant === ca.variant) continue;
+      const sb = mask ? table.groupSig(cb, ub!, mask) : table.pair(base, cb, ub, u);
+      const sa = mask ? table.groupSig(ca, ub!, mask) : table.pair(state, ca, ua, u);
+      if (sb !== sa) out.add(u, a, sb, sa);
     }
   }
   return out;
 };
+
+/** The access diff of a plan (issue 3): every gain, loss and lock-out, and the refused ops. */
+export const whatIf = (base: AccessState, ops: readonly PlanOp[]): WhatIf => diffPlan(base, ops, Infinity).diff;
+
+/**
+ * The same diff for a preview: totals, and only the first `shown` entries of each list, so a
+ * 20,000-account drop does not build hundreds of thousands of entries nobody will read.
+ */
+export const whatIfSummary = (base: AccessState, ops: readonly PlanOp[], shown: number): WhatIf & { totals: WhatIfTotals } => {
+  const { diff, totals } = diffPlan(base, ops, shown);
+  return { ...diff, totals: { ...totals } };
+};
+
+/** Internal: the what-if with other fast-path limits, for the property test of the general paths. */
+export const whatIfWithLimits = (base: AccessState, ops: readonly PlanOp[], limits: PairLimits): WhatIf =>
+  diffPlan(base, ops, Infinity, limits).diff;

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { Snapshot } from '../../../shared/model';
 import { emptySnapshot } from '../../../shared/model';
 import { builtInRoles, BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
-import { buildState, explain, whatIf, type AccessState } from '../../../shared/access';
+import { buildState, explain, whatIf, whatIfSummary, type AccessChange, type AccessState, type WhatIf } from '../../../shared/access';
+import { whatIfWithLimits } from '../../../shared/access/whatIf';
 import { applyOps, type PlanOp } from '../../../shared/plans';
 
 const ROLES = Object.values(BUILT_IN_ROLE_IDS);
@@ -88,6 +89,32 @@ const view = (st: AccessState, u: string, a: string) => {
   return { roles: e.roles.map((r) => r.roleId), privileges: e.privileges, canLogIn: e.canLogIn };
 };
 
+/**
+ * The what-if by the book: explain every (user, account) pair of the world before and after,
+ * and report what each pair gains and loses (roles by R16 label, privileges after the R10 cap).
+ */
+const straightforward = (before: AccessState, after: AccessState): Omit<WhatIf, 'refused'> => {
+  const out: Omit<WhatIf, 'refused'> = { gains: [], losses: [], lockedOut: [] };
+  const change = (u: string, a: string, from: ReturnType<typeof explain>, to: ReturnType<typeof explain>): AccessChange | null => {
+    const had = new Set(from.roles.map((r) => r.roleId));
+    const roles = to.roles.filter((r) => !had.has(r.roleId)).map((r) => r.name).sort();
+    const privileges = to.privileges.filter((p) => !from.privileges.includes(p));
+    if (!roles.length && !privileges.length && (from.canLogIn || !to.canLogIn)) return null;
+    return { userId: u, accountId: a, privileges, via: to.via, roles };
+  };
+  everyPair((u, a) => {
+    const [b, c] = [explain(before, u, a), explain(after, u, a)];
+    const gain = change(u, a, b, c);
+    const loss = change(u, a, c, b);
+    if (gain) out.gains.push(gain);
+    if (loss) out.losses.push(loss);
+    if (b.canLogIn && !c.canLogIn) out.lockedOut.push({ userId: u, accountId: a });
+  });
+  return out;
+};
+const sorted = <T extends { userId: string; accountId: string }>(xs: T[]) =>
+  xs.map((x) => JSON.stringify(x, Object.keys(x).sort())).sort();
+
 describe('access properties (fast-check)', () => {
   it('R8/R10: adding a group role never removes access', () => {
     fc.assert(fc.property(world, pick(GROUPS), pick(USERS), pick(ROLES), (w, groupId, u, r) => {
@@ -132,6 +159,31 @@ describe('access properties (fast-check)', () => {
         expect(locked.has(`${u}|${a}`)).toBe(b.canLogIn && !c.canLogIn);
       });
     }), { numRuns: 200 });
+  });
+
+  it('R6–R13: the fast what-if equals the straightforward evaluation of every pair, on every path', () => {
+    const limits = [undefined, { userGroups: 30, classGroups: 0 }, { userGroups: 1, classGroups: 128 }, { userGroups: 0, classGroups: 0 }];
+    fc.assert(fc.property(world, fc.array(anyOp as fc.Arbitrary<PlanOp>, { minLength: 1, maxLength: 8 }), fc.constantFrom(...limits), (w, ops, lim) => {
+      const st = buildState(snapshotOf(w));
+      const fast = lim ? whatIfWithLimits(st, ops, lim) : whatIf(st, ops);
+      const slow = straightforward(st, applyOps(st, ops).state);
+      expect(sorted(fast.gains)).toEqual(sorted(slow.gains));
+      expect(sorted(fast.losses)).toEqual(sorted(slow.losses));
+      expect(sorted(fast.lockedOut)).toEqual(sorted(slow.lockedOut));
+    }), { numRuns: 300 });
+  });
+
+  it('whatIfSummary counts what whatIf lists and keeps its first entries', () => {
+    fc.assert(fc.property(world, fc.array(anyOp as fc.Arbitrary<PlanOp>, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 3 }), (w, ops, shown) => {
+      const st = buildState(snapshotOf(w));
+      const full = whatIf(st, ops);
+      const sum = whatIfSummary(st, ops, shown);
+      expect(sum.totals).toEqual({ gains: full.gains.length, losses: full.losses.length, lockedOut: full.lockedOut.length });
+      expect(sum.gains).toEqual(full.gains.slice(0, shown));
+      expect(sum.losses).toEqual(full.losses.slice(0, shown));
+      expect(sum.lockedOut).toEqual(full.lockedOut.slice(0, shown));
+      expect(sum.refused).toEqual(full.refused);
+    }), { numRuns: 150 });
   });
 
   it('plans are pure: applying ops never changes the base state', () => {
