@@ -46,6 +46,10 @@ export interface PullResult {
   quarantined: QuarantinedRecord[];
   /** A complete scan: records absent from it were deleted on the platform. */
   complete: boolean;
+  /** Content hash of a complete scan (records and quarantined), computed by main. */
+  hash?: string;
+  /** The scan hashed to the caller's knownHash: records and quarantined are left out (sent empty). */
+  unchanged?: boolean;
 }
 
 /** An outbox op as the renderer hands it to main's push engine (shared/sync OutboxOp). */
@@ -84,7 +88,9 @@ export interface PushStatus extends Progress {
 export const ipcContract = {
   'connection.get': { input: z.undefined() },
   'connection.set': { input: ConnectionRequest },
-  'platform.pull': { input: z.object({ objectType: ObjectTypeSchema, filter: QueryConfig.optional() }).strict() },
+  'platform.pull': {
+    input: z.object({ objectType: ObjectTypeSchema, filter: QueryConfig.optional(), knownHash: z.string().max(200).optional() }).strict(),
+  },
   /** Queue outbox ops (in order) on main's push engine; answers at once, results come as sync.op events. */
   'sync.push': { input: z.object({ ops: z.array(OutboxOpInput).min(1).max(10_000) }).strict() },
   'sync.control': { input: z.object({ action: z.enum(['pause', 'resume', 'cancel']) }).strict() },

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { accountIdOf, apiBase, createPlatformClient, isApiError, type FetchLike, type PlatformClient } from '../../../shared/api';
+import { accountIdOf, apiBase, authorization, createPlatformClient, isApiError, type FetchLike, type PlatformClient } from '../../../shared/api';
 import { RosterError, type ConnectionInfo, type ConnectionRequest } from '../../../shared/ipc';
 import { equalsFilter } from '../../../shared/model';
+import { realClock } from '../../../shared/sync/clock';
+import { PlatformPacer } from './pacing';
 import type { SecretStore } from './secrets';
 import type { SettingsStore } from './settings';
 import type { Emit, EmbeddedPlatform, Log, StartEmbedded } from './types';
@@ -20,6 +22,8 @@ export interface ConnectionDeps {
   /** How often to check the platform is reachable; 0 turns the periodic probe off. */
   probeIntervalMs?: number;
   timeoutMs?: number;
+  /** The rate limit (requests/s) to pace at when the platform does not tell its own; default 10. */
+  rateLimit?: number;
 }
 
 interface Active {
@@ -28,7 +32,29 @@ interface Active {
   accountId: string;
   user: string;
   client: PlatformClient;
+  /** Asks the platform for its rate limit (0 = none); null when it does not say. */
+  limit: () => Promise<number | null>;
 }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The reference platform tells its rate limit on its admin endpoint, which answers loopback
+ * clients and its admin user only (platform/README.md). Any other platform (the vendor's) is not
+ * asked: it gets the configured limit, and its 503s slow us down.
+ */
+const limitOf = (fetch: FetchLike, base: string, user: string, token: string) => async (): Promise<number | null> => {
+  const u = new URL(base);
+  if (!LOOPBACK.has(u.hostname)) return null;
+  try {
+    const res = await fetch(`${u.origin}/admin/rate`, { method: 'GET', headers: { Authorization: authorization(user, token), Accept: 'application/json' }, signal: AbortSignal.timeout(2_000) });
+    if (res.status !== 200) return null;
+    const rate = (JSON.parse(await res.text()) as { rate?: unknown }).rate;
+    return typeof rate === 'number' && Number.isFinite(rate) && rate >= 0 ? rate : null;
+  } catch {
+    return null;
+  }
+};
 
 export const EMBEDDED_ADMIN = 'admin@roster.local';
 const SECRET_EMBEDDED = 'embedded.adminToken';
@@ -63,8 +89,11 @@ export class ConnectionService {
   private queue: Promise<unknown>;
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastEmitted = '';
+  /** One pacer for everything main sends, whichever platform is connected (pull, probe, push). */
+  private readonly pacer: PlatformPacer;
 
   constructor(private readonly deps: ConnectionDeps) {
+    this.pacer = new PlatformPacer(deps.fetch, { clock: realClock, random: Math.random, ...(deps.rateLimit !== undefined ? { fallbackRate: deps.rateLimit } : {}) });
     this.queue = this.initial();
     const every = deps.probeIntervalMs ?? 10_000;
     if (every > 0) {
@@ -101,9 +130,15 @@ export class ConnectionService {
     else if (isApiError(err) && err.kind === 'unauthorized') this.setState(true, err.message);
   };
 
+  /** Requests per second main paces at for the connected platform; 0 = not paced. */
+  get pacedRate(): number {
+    return this.pacer.rate;
+  }
+
   probe = async (): Promise<void> => {
     const a = this.active;
     if (!a) return;
+    await this.followLimit(a);
     try {
       for await (const _page of a.client.query('Account', equalsFilter('accountId', a.accountId))) break;
       this.report(null);
@@ -111,6 +146,12 @@ export class ConnectionService {
       this.report(e);
     }
   };
+
+  /** Pace at the platform's own limit when it tells it (a runtime change included), else the configured one. */
+  private async followLimit(a: Active): Promise<void> {
+    const told = await a.limit();
+    if (this.active === a) this.pacer.setRate(told ?? this.pacer.fallbackRate);
+  }
 
   close = async (): Promise<void> => {
     if (this.timer) clearInterval(this.timer);
@@ -163,7 +204,7 @@ export class ConnectionService {
     const token = req.token ?? (await this.deps.secrets.get(SECRET_REMOTE));
     if (!token) throw new RosterError('auth', 'no token is saved for the remote platform; connect again with your API token');
     await this.stopEmbedded();
-    this.active = { mode: 'remote', url: base, accountId, user: req.user, client: this.makeClient(base, req.user, token) };
+    this.active = { mode: 'remote', url: base, accountId, user: req.user, client: this.makeClient(base, req.user, token), limit: limitOf(this.deps.fetch, base, req.user, token) };
     if (save) {
       await this.deps.secrets.set(SECRET_REMOTE, token);
       await this.deps.settings.save({ mode: 'remote', url: base, user: req.user });
@@ -180,7 +221,7 @@ export class ConnectionService {
     }
     const p = this.embedded;
     const url = apiBase(p.url, p.accountId);
-    return { mode: 'embedded', url, accountId: p.accountId, user: p.user, client: this.makeClient(url, p.user, p.token) };
+    return { mode: 'embedded', url, accountId: p.accountId, user: p.user, client: this.makeClient(url, p.user, p.token), limit: limitOf(this.deps.fetch, url, p.user, p.token) };
   }
 
   private async stopEmbedded() {
@@ -190,7 +231,7 @@ export class ConnectionService {
   }
 
   private makeClient(baseUrl: string, user: string, token: string): PlatformClient {
-    const opts = { baseUrl, user, token, fetch: this.deps.fetch };
+    const opts = { baseUrl, user, token, fetch: this.pacer.fetch };
     return createPlatformClient(this.deps.timeoutMs ? { ...opts, timeoutMs: this.deps.timeoutMs } : opts);
   }
 }

@@ -5,9 +5,6 @@ import { ConnectionService, type ConnectionDeps } from './connection';
 import { JournalStore } from './journal';
 import { pull } from './pull';
 import { PushService } from './push';
-import { pacedFetch } from '../../../shared/sync/transport';
-import { TokenBucket } from '../../../shared/sync/tokenBucket';
-import { realClock } from '../../../shared/sync/clock';
 import type { Emit, Log } from './types';
 
 export type Listener = <E extends EventName>(event: E, payload: IpcEvents[E]) => void;
@@ -33,12 +30,9 @@ export const createServices = (opts: ServicesOptions): Services => {
   const emit: Emit = (event, payload) => {
     for (const l of listeners) l(event, payload);
   };
-  const baseFetch = opts.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  // One bucket for everything main sends (pull, probe and push): at the platform's 10/s.
-  // Its burst of 5 stays under the platform's own bucket of 10, so we never trip its 503 alone;
-  // reads retry briefly here, so an unreachable platform shows as offline within about a second.
-  const bucket = new TokenBucket(realClock, 10, 5);
-  const fetch = pacedFetch(baseFetch, { bucket, clock: realClock, random: Math.random, retries: 3 });
+  const fetch = opts.fetch ?? (globalThis.fetch as unknown as FetchLike);
+  // The connection paces everything main sends (pull, probe and push) at the connected
+  // platform's own limit (pacing.ts): 10/s unless the platform says otherwise.
   const connection = new ConnectionService({ ...opts, fetch, emit });
   const push = new PushService(connection, new JournalStore(opts.journalFile ?? null), emit);
   const handlers: Handlers = {

@@ -1,12 +1,27 @@
+import { createHash } from 'node:crypto';
 import { BULK_MAX, type BulkItem } from '../../../shared/api';
 import type { InputOf, PullResult, QuarantinedRecord } from '../../../shared/ipc';
 import type { ConnectionService } from './connection';
 import type { Emit, Log } from './types';
 
 /**
+ * SHA-256 of a scan as main hands it over: the same platform data always hashes the same, so
+ * a renderer that already holds it (knownHash) is told "unchanged" instead of being sent it all
+ * again. Records are hashed one by one: no 20 MB string for 100,000 group links.
+ */
+export const scanHash = (records: readonly unknown[], quarantined: readonly QuarantinedRecord[]): string => {
+  const h = createHash('sha256');
+  for (const r of records) h.update(JSON.stringify(r)).update('\n');
+  h.update(`quarantined:${quarantined.length}\n`);
+  for (const q of quarantined) h.update(JSON.stringify(q)).update('\n');
+  return `sha256:${h.digest('base64url')}:${records.length}`;
+};
+
+/**
  * platform.pull: one object type, every page (QUERY + queryMore), validated record by record,
  * with a pull.progress event after each page. Only an unfiltered scan is complete, so only it
- * lets the cache infer deletions (DESIGN.md, Cache).
+ * lets the cache infer deletions (DESIGN.md, Cache), and only it is hashed: a renderer whose
+ * knownHash matches gets `unchanged` and no records (the per-scope hash of issue 5).
  */
 export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input: InputOf<'platform.pull'>): Promise<PullResult> => {
   const { objectType, filter } = input;
@@ -28,7 +43,10 @@ export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input:
   }
   if (quarantined.length) log.warn(`${objectType}: quarantined ${quarantined.length} invalid record(s)`);
   if (objectType === 'AccountGroup') await withGroupResources(client, log, records);
-  return { objectType, records, quarantined, complete: filter === undefined };
+  if (filter !== undefined) return { objectType, records, quarantined, complete: false };
+  const hash = scanHash(records, quarantined);
+  if (input.knownHash === hash) return { objectType, records: [], quarantined: [], complete: true, hash, unchanged: true };
+  return { objectType, records, quarantined, complete: true, hash };
 };
 
 /**

@@ -1,13 +1,33 @@
 import type { RosterBridge } from '../../../shared/ipc';
-import type { RosterDb } from '../cache';
+import { unconfirmedOps, type RosterDb } from '../cache';
 import { isOfflineError, refresh } from '../sync/pull';
 import { reconcileOutbox } from '../sync/outbox';
 import { startSync } from '../sync/push';
 import { useConnection } from './connectionStore';
 
 const RETRY_OFFLINE_MS = 15_000;
+/** How long a warm start lets the cached screen have the machine before the refresh starts. */
+const WARM_GRACE_MS = 1_000;
 let running: Promise<void> | null = null;
 let again = false;
+/** Refreshes wait for this: the cached screen first, the platform after (issue 6, warm start). */
+let firstScreen: Promise<void> = Promise.resolve();
+
+/**
+ * Resolves once the page has painted and then had a moment, or been idle, whichever is first.
+ * A cold start (nothing cached) has nothing to show and does not wait.
+ */
+export const afterFirstPaint = (graceMs = WARM_GRACE_MS): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return resolve();
+    requestAnimationFrame(() => {
+      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+      // Idle only after the grace: the first screen's IndexedDB reads leave the thread idle too.
+      setTimeout(() => (idle ? idle(() => resolve(), { timeout: graceMs }) : resolve()), graceMs);
+    });
+  });
+
+const isWarm = async (db: RosterDb): Promise<boolean> => (await db.syncState.count().catch(() => 0)) > 0;
 
 const refreshOnce = async (db: RosterDb, bridge: RosterBridge): Promise<void> => {
   const conn = useConnection.getState();
@@ -21,7 +41,9 @@ const refreshOnce = async (db: RosterDb, bridge: RosterBridge): Promise<void> =>
       ...(r.online ? { lastRefresh: new Date().toISOString() } : {}),
     });
     // Reconcile: pending changes whose precondition the new data broke become conflicts (issue 5).
-    if (r.online) await reconcileOutbox(db);
+    // Unchanged data with nothing pending has nothing to reconcile: skip reading the whole cache.
+    const changed = r.outcomes.some((o) => !o.unchanged);
+    if (r.online && (changed || (await unconfirmedOps(db)).length > 0)) await reconcileOutbox(db);
   } catch (err) {
     conn.set({ online: isOfflineError(err) ? false : conn.online, lastError: (err as Error).message });
   } finally {
@@ -42,6 +64,7 @@ export const refreshNow = (db: RosterDb, bridge: RosterBridge): Promise<void> =>
   }
   running = (async () => {
     try {
+      await firstScreen;
       do {
         again = false;
         await refreshOnce(db, bridge);
@@ -53,9 +76,13 @@ export const refreshNow = (db: RosterDb, bridge: RosterBridge): Promise<void> =>
   return running;
 };
 
-/** On start: the cache is already on screen (live queries); ask main who we are, then refresh. */
+/**
+ * On start: the cache is already on screen (live queries); ask main who we are, then refresh,
+ * after the cached screen has painted when there is a cache to show.
+ */
 export const startApp = (db: RosterDb, bridge: RosterBridge): (() => void) => {
   const conn = useConnection.getState();
+  firstScreen = isWarm(db).then((warm) => (warm ? afterFirstPaint() : undefined));
   const off = bridge.on('connection.changed', (info) => {
     conn.set({ info });
     if (info.online && !useConnection.getState().online) void refreshNow(db, bridge);

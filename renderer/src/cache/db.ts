@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ObjectType } from '../../../shared/model';
 import type { PlanOp } from '../../../shared/plans/types';
 import type { Cached } from './keys';
+import type { GroupCount } from './groupCounts';
 
 /** Per object type and scope: the last complete scan, so deletions can be inferred (DESIGN.md). */
 export interface SyncState {
@@ -41,15 +42,19 @@ export interface OutboxEntry {
 }
 
 /**
- * Every confirmed table is keyed by `key` (the record's id or natural key, see keys.ts) and
- * indexed for the screens' lookups: group → accounts / users, account → groups, user → roles.
+ * Every confirmed table holds records keyed by `key` (the record's id or natural key, see
+ * keys.ts), with only the indexes the screens look up by: each index is one more IndexedDB write
+ * per record, and a cold pull writes 100,000 group links (issue 5: ≥ 20,000 records/s). The two
+ * link tables the Groups screen reads per group have the group first in a compound primary key,
+ * so "this group's links" is a key range (Dexie serves where('accountGroupId') from it) and
+ * needs no index of its own.
  */
 export const CONFIRMED_SCHEMA: Record<ObjectType, string> = {
-  Account: 'key, name, parentAccountId',
+  Account: 'key',
   AccountGroup: 'key, accountId, name',
-  AccountGroupAccount: 'key, accountGroupId, accountId',
-  AccountGroupUserRole: 'key, accountGroupId, userId, roleId',
-  AccountUserRole: 'key, accountId, userId, roleId',
+  AccountGroupAccount: '[accountGroupId+key]',
+  AccountGroupUserRole: '[accountGroupId+key]',
+  AccountUserRole: 'key',
   Role: 'key, name, accountId',
   AccountSSOConfig: 'key',
   AccountUserFederation: 'key, accountId, userId',
@@ -63,27 +68,52 @@ export const CONFIRMED_SCHEMA: Record<ObjectType, string> = {
   PublishedResource: 'key, objectType, accountId',
 };
 
-type ConfirmedTables = { [T in ObjectType]: Table<Cached<T>, string> };
+/** Tables whose primary key is [accountGroupId, key] rather than key. */
+export const GROUP_KEYED: ReadonlySet<ObjectType> = new Set<ObjectType>(['AccountGroupAccount', 'AccountGroupUserRole']);
+
+/** The primary key a confirmed record is stored under. */
+export const primaryKeyOf = (type: ObjectType, row: { key: string }): string | [string, string] =>
+  GROUP_KEYED.has(type) ? [String((row as { accountGroupId?: unknown }).accountGroupId ?? ''), row.key] : row.key;
+
+/** Version 1's confirmed tables that changed since: needed to upgrade a cache written by it. */
+const V1_CHANGED = {
+  Account: 'key, name, parentAccountId',
+  AccountGroupAccount: 'key, accountGroupId, accountId',
+  AccountGroupUserRole: 'key, accountGroupId, userId, roleId',
+  AccountUserRole: 'key, accountId, userId, roleId',
+};
+
+type ConfirmedTables = { [T in ObjectType]: Table<Cached<T>, string | [string, string]> };
 
 export type RosterDb = Dexie &
   ConfirmedTables & {
     syncState: Table<SyncState, [string, string]>;
     quarantine: EntityTable<QuarantineEntry, 'id'>;
     outbox: EntityTable<OutboxEntry, 'id'>;
+    /** Accounts and users per group, kept with the links (groupCounts.ts). */
+    groupCounts: Table<GroupCount, [string, string]>;
   };
 
 export const DB_NAME = 'roster-cache';
 
+const LOCAL_SCHEMA = {
+  syncState: '[objectType+scope], objectType',
+  quarantine: '++id, objectType, seenAt',
+  outbox: 'id, &seq, planId, status',
+};
+
 export const openRosterDb = (name = DB_NAME): RosterDb => {
   const db = new Dexie(name) as RosterDb;
-  db.version(1).stores({
-    ...CONFIRMED_SCHEMA,
-    syncState: '[objectType+scope], objectType',
-    quarantine: '++id, objectType, seenAt',
-    outbox: 'id, &seq, planId, status',
-  });
+  db.version(1).stores({ ...CONFIRMED_SCHEMA, ...V1_CHANGED, ...LOCAL_SCHEMA });
+  // A primary key cannot change in place: the two link tables go (with their sync state, so the
+  // next refresh fills them again, hash or no hash) and come back group-keyed in version 3.
+  // The outbox and everything else stay.
+  db.version(2)
+    .stores({ AccountGroupAccount: null, AccountGroupUserRole: null, Account: CONFIRMED_SCHEMA.Account, AccountUserRole: CONFIRMED_SCHEMA.AccountUserRole })
+    .upgrade((tx) => tx.table('syncState').where('objectType').anyOf([...GROUP_KEYED]).delete());
+  db.version(3).stores({ ...CONFIRMED_SCHEMA, ...LOCAL_SCHEMA, groupCounts: '[objectType+accountGroupId], objectType' });
   return db;
 };
 
-export const confirmedTable = <T extends ObjectType>(db: RosterDb, type: T): Table<Cached<T>, string> =>
-  db.table(type) as unknown as Table<Cached<T>, string>;
+export const confirmedTable = <T extends ObjectType>(db: RosterDb, type: T): Table<Cached<T>, string | [string, string]> =>
+  db.table(type) as unknown as Table<Cached<T>, string | [string, string]>;

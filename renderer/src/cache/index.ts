@@ -3,3 +3,4 @@ export * from './keys';
 export * from './writes';
 export * from './outbox';
 export * from './snapshot';
+export * from './groupCounts';

@@ -1,7 +1,11 @@
 import type { ObjectType, RecordOf } from '../../../shared/model';
 import type { QuarantinedRecord } from '../../../shared/ipc';
-import { confirmedTable, type RosterDb, type SyncState } from './db';
-import { withKey } from './keys';
+import type { Table } from 'dexie';
+import { confirmedTable, primaryKeyOf, type RosterDb, type SyncState } from './db';
+import { withKey, type Cached } from './keys';
+import { isCounted, replaceGroupCounts } from './groupCounts';
+
+type GroupLink = { accountGroupId: string; userId?: string };
 
 export const FULL_SCOPE = 'all';
 
@@ -25,6 +29,8 @@ export interface ScanInput<T extends ObjectType> {
   quarantined: QuarantinedRecord[];
   /** Complete scans replace the type's records: whatever is absent was deleted on the platform. */
   complete: boolean;
+  /** main's hash of a complete scan (records and quarantined); without it the cache hashes the records. */
+  hash?: string;
 }
 
 export interface ScanOutcome {
@@ -35,22 +41,60 @@ export interface ScanOutcome {
   unchanged: boolean;
 }
 
+/** Records stored as `{...record, key}` serialise the same when nothing changed. */
+const same = (a: object, b: object): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** A primary key as a string, for set arithmetic on compound keys. */
+const pkText = (pk: string | [string, string]): string => (typeof pk === 'string' ? pk : `${pk[0]}\u001f${pk[1]}`);
+
+/**
+ * Only what differs is written: an empty table (a cold pull) takes the whole scan in one
+ * bulkPut; otherwise records equal to the stored ones are left alone, so a refresh that changed
+ * one link rewrites one row, not 100,000, and live queries over the rest do not re-run.
+ */
+const writeRows = async <T extends ObjectType>(type: T, table: Table<Cached<T>, string | [string, string]>, rows: Cached<T>[], complete: boolean) => {
+  if ((await table.count()) === 0) {
+    await table.bulkPut(rows);
+    return { written: rows.length, deleted: 0 };
+  }
+  const pk = (r: Cached<T>) => primaryKeyOf(type, r);
+  const stored = new Map((await table.toArray()).map((r) => [pkText(pk(r)), r] as const));
+  const changed = rows.filter((r) => {
+    const old = stored.get(pkText(pk(r)));
+    return old === undefined || !same(old, r);
+  });
+  let gone: (string | [string, string])[] = [];
+  if (complete) {
+    // Deletions only from a complete scan: the set difference (DESIGN.md, Cache).
+    const fresh = new Set(rows.map((r) => pkText(pk(r))));
+    gone = [...stored.entries()].filter(([k]) => !fresh.has(k)).map(([, r]) => pk(r));
+    await table.bulkDelete(gone);
+  }
+  if (changed.length) await table.bulkPut(changed);
+  return { written: changed.length, deleted: gone.length };
+};
+
+const replaceQuarantine = async (db: RosterDb, scan: ScanInput<ObjectType>, seenAt: string): Promise<void> => {
+  const byType = db.quarantine.where('objectType').equals(scan.objectType);
+  if (scan.quarantined.length === 0 && (await byType.count()) === 0) return;
+  await byType.delete();
+  if (scan.quarantined.length) {
+    await db.quarantine.bulkAdd(scan.quarantined.map((q) => ({ objectType: q.objectType, index: q.index, record: q.record, issues: q.issues, seenAt })));
+  }
+};
+
 /**
  * Writes one pulled scan of one object type into the confirmed tables, in one transaction, so a
- * crash or a concurrent reader never sees half a scan.
+ * crash or a concurrent reader never sees half a scan. A complete scan whose hash equals the
+ * stored one touches nothing but its sync state (the per-scope hash of issue 5).
  */
 export const applyScan = async <T extends ObjectType>(db: RosterDb, scan: ScanInput<T>, now = new Date()): Promise<ScanOutcome> => {
   const table = confirmedTable(db, scan.objectType);
   const rows = scan.records.map((r) => withKey(scan.objectType, r));
-  const hash = hashRecords(rows);
+  const hash = scan.complete ? (scan.hash ?? hashRecords(rows)) : '';
   const time = now.toISOString();
-  return db.transaction('rw', [table, db.syncState, db.quarantine], async () => {
-    await db.quarantine.where('objectType').equals(scan.objectType).delete();
-    if (scan.quarantined.length) {
-      await db.quarantine.bulkAdd(
-        scan.quarantined.map((q) => ({ objectType: q.objectType, index: q.index, record: q.record, issues: q.issues, seenAt: time })),
-      );
-    }
+  const counted = isCounted(scan.objectType) ? scan.objectType : null;
+  return db.transaction('rw', [table, db.syncState, db.quarantine, ...(counted ? [db.groupCounts] : [])], async () => {
     const prior = await db.syncState.get([scan.objectType, FULL_SCOPE]);
     const state: SyncState = {
       objectType: scan.objectType,
@@ -60,19 +104,34 @@ export const applyScan = async <T extends ObjectType>(db: RosterDb, scan: ScanIn
       count: scan.complete ? rows.length : (prior?.count ?? 0),
       time,
     };
+    const outcome = { objectType: scan.objectType, quarantined: scan.quarantined.length };
     if (scan.complete && prior?.hash === hash) {
+      // main's hash covers the quarantined records too; our own covers only the valid ones.
+      if (scan.hash === undefined) await replaceQuarantine(db, scan, time);
       await db.syncState.put(state);
-      return { objectType: scan.objectType, written: 0, deleted: 0, quarantined: scan.quarantined.length, unchanged: true };
+      return { ...outcome, written: 0, deleted: 0, unchanged: true };
     }
-    let deleted = 0;
-    if (scan.complete) {
-      const fresh = new Set(rows.map((r) => r.key));
-      const gone = (await table.toCollection().primaryKeys()).filter((k) => !fresh.has(k));
-      await table.bulkDelete(gone);
-      deleted = gone.length;
+    await replaceQuarantine(db, scan, time);
+    const { written, deleted } = await writeRows(scan.objectType, table, rows, scan.complete);
+    if (counted && (written || deleted)) {
+      // A complete scan is the table's whole content; after a partial one, count what the table holds.
+      const links: unknown[] = scan.complete ? rows : await table.toArray();
+      await replaceGroupCounts(db, counted, links as GroupLink[]);
     }
-    await table.bulkPut(rows);
     await db.syncState.put(state);
-    return { objectType: scan.objectType, written: rows.length, deleted, quarantined: scan.quarantined.length, unchanged: false };
+    return { ...outcome, written, deleted, unchanged: false };
   });
 };
+
+/**
+ * main found the scan equal to the hash we hold (knownHash): nothing to write but the time of
+ * the scan. False when the cache no longer holds that hash, so the caller pulls it in full.
+ */
+export const markUnchanged = async (db: RosterDb, objectType: ObjectType, hash: string, now = new Date()): Promise<boolean> =>
+  db.transaction('rw', db.syncState, async () => {
+    const prior = await db.syncState.get([objectType, FULL_SCOPE]);
+    if (prior?.hash !== hash) return false;
+    const time = now.toISOString();
+    await db.syncState.put({ ...prior, lastCompleteScan: time, time });
+    return true;
+  });

@@ -7,6 +7,7 @@ import type { ConnectionService } from '../../../electron/main/services/connecti
 import type { Log } from '../../../electron/main/services/types';
 import { createPlatformClient, type FetchLike, type PlatformClient } from '../../../shared/api';
 import { startPlatform, type RunningPlatform } from '../../../platform';
+import { equalsFilter } from '../../../shared/model';
 
 const memoryLog = () => {
   const warnings: string[] = [];
@@ -102,5 +103,50 @@ describe('platform.pull of AccountGroup: bulk batches and failures', () => {
     expect((r.records[100] as { Resources?: unknown }).Resources).toBeDefined();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/AccountGroup g0…g99 \(100\).*HTTP 503/);
+  });
+});
+
+describe('platform.pull: per-scope hash (issue 5: unchanged scopes skipped cheaply)', () => {
+  const platformOf = (groups: unknown[]) => {
+    const fetch: FetchLike = async (url) =>
+      url.endsWith('/Role/query')
+        ? { status: 200, text: async () => JSON.stringify({ numberOfResults: groups.length, result: groups }) }
+        : { status: 404, text: async () => '{"@type":"Error","message":"not here"}' };
+    return createPlatformClient({ baseUrl: 'http://127.0.0.1:9/api/rest/v1/primary-1', user: 'u', token: 't', fetch });
+  };
+  const role = (i: number, name = `Role ${i}`) => ({ '@type': 'Role', id: `r${i}`, accountId: 'primary-1', name, Privileges: { Privilege: [] } });
+  const pullRoles = (client: PlatformClient, knownHash?: string) =>
+    pull(connOf(client), memoryLog().log, () => {}, knownHash ? { objectType: 'Role', knownHash } : { objectType: 'Role' });
+
+  it('a complete scan carries its hash; asked again with that hash, main answers unchanged and sends no records', async () => {
+    const client = platformOf([role(1), role(2)]);
+    const first = await pullRoles(client);
+    expect(first.records).toHaveLength(2);
+    expect(first.hash).toMatch(/^sha256:.+:2$/);
+    const again = await pullRoles(client, first.hash);
+    expect(again).toEqual({ objectType: 'Role', records: [], quarantined: [], complete: true, hash: first.hash, unchanged: true });
+  });
+
+  it('a changed record changes the hash, so the scan is sent in full', async () => {
+    const first = await pullRoles(platformOf([role(1), role(2)]));
+    const changed = await pullRoles(platformOf([role(1), role(2, 'Renamed')]), first.hash);
+    expect(changed.unchanged).toBeUndefined();
+    expect(changed.records).toHaveLength(2);
+    expect(changed.hash).not.toBe(first.hash);
+  });
+
+  it('the hash covers quarantined records: a newly broken record is not hidden behind "unchanged"', async () => {
+    const first = await pullRoles(platformOf([role(1)]));
+    const broken = await pullRoles(platformOf([role(1), { '@type': 'Role', id: 'r9' }]), first.hash);
+    expect(broken.unchanged).toBeUndefined();
+    expect(broken.quarantined).toHaveLength(1);
+  });
+
+  it('a filtered scan is partial: no hash, never "unchanged"', async () => {
+    const client = platformOf([role(1)]);
+    const r = await pull(connOf(client), memoryLog().log, () => {}, { objectType: 'Role', filter: equalsFilter('id', 'r1'), knownHash: 'x' });
+    expect(r.complete).toBe(false);
+    expect(r.hash).toBeUndefined();
+    expect(r.records).toHaveLength(1);
   });
 });

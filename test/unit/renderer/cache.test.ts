@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleSnapshot, EXAMPLE } from '../../../shared/seeds/example';
 import { accountGroupAccountId } from '../../../shared/model';
-import { applyScan, enqueuePlan, openRosterDb, recordKey, unconfirmedOps, type RosterDb } from '../../../renderer/src/cache';
+import Dexie from 'dexie';
+import { applyScan, enqueuePlan, loadGroupCounts, markUnchanged, openRosterDb, recordKey, unconfirmedOps, type RosterDb } from '../../../renderer/src/cache';
 
 let db: RosterDb;
 let n = 0;
@@ -63,6 +64,84 @@ describe('applyScan', () => {
     expect(await db.quarantine.where('objectType').equals('Account').count()).toBe(2);
     await applyScan(db, { objectType: 'Account', records: [], quarantined: [], complete: true });
     expect(await db.quarantine.count()).toBe(0);
+  });
+});
+
+describe('applyScan: writes only what changed (issue 5, per-scope hash)', () => {
+  const roles = () => exampleSnapshot().Role;
+
+  it('an unchanged scan (main\'s hash equal to the stored one) does not rewrite the tables', async () => {
+    fresh();
+    await applyScan(db, { objectType: 'Role', records: roles(), quarantined: [], complete: true, hash: 'sha256:h1' });
+    // A marker no scan would write: it survives only if the table is left alone.
+    const first = (await db.Role.toArray())[0]!;
+    await db.Role.put({ ...first, name: 'marker' });
+    const out = await applyScan(db, { objectType: 'Role', records: roles(), quarantined: [], complete: true, hash: 'sha256:h1' });
+    expect(out).toMatchObject({ unchanged: true, written: 0, deleted: 0 });
+    expect((await db.Role.get(first.key))?.name).toBe('marker');
+  });
+
+  it('a changed scan rewrites only the records that differ, and deletes what is gone', async () => {
+    fresh();
+    const s = exampleSnapshot();
+    await applyScan(db, { objectType: 'AccountGroupAccount', records: s.AccountGroupAccount, quarantined: [], complete: true, hash: 'h1' });
+    const next = s.AccountGroupAccount.slice(1);
+    const out = await applyScan(db, { objectType: 'AccountGroupAccount', records: [...next, { accountGroupId: EXAMPLE.groups.services1, accountId: 'new-acc' }], quarantined: [], complete: true, hash: 'h2' });
+    expect(out).toMatchObject({ unchanged: false, written: 1, deleted: 1 });
+    expect(await db.AccountGroupAccount.count()).toBe(s.AccountGroupAccount.length);
+    expect((await db.syncState.get(['AccountGroupAccount', 'all']))?.hash).toBe('h2');
+  });
+
+  it('markUnchanged stamps the scan time when the cache holds that hash, and refuses when it does not', async () => {
+    fresh();
+    await applyScan(db, { objectType: 'Role', records: roles(), quarantined: [{ objectType: 'Role', index: 9, record: {}, issues: ['name: required'] }], complete: true, hash: 'h1' }, new Date('2026-01-01T00:00:00Z'));
+    expect(await markUnchanged(db, 'Role', 'h1', new Date('2026-02-01T00:00:00Z'))).toBe(true);
+    expect((await db.syncState.get(['Role', 'all']))?.lastCompleteScan).toBe('2026-02-01T00:00:00.000Z');
+    // The quarantined record is still shown: nothing but the time was touched.
+    expect(await db.quarantine.count()).toBe(1);
+    expect(await markUnchanged(db, 'Role', 'h-other')).toBe(false);
+  });
+
+  it('group counts follow the links: accounts per group, distinct users per group', async () => {
+    fresh();
+    const s = exampleSnapshot();
+    await applyScan(db, { objectType: 'AccountGroupAccount', records: s.AccountGroupAccount, quarantined: [], complete: true });
+    await applyScan(db, { objectType: 'AccountGroupUserRole', records: s.AccountGroupUserRole, quarantined: [], complete: true });
+    const counts = await loadGroupCounts(db);
+    for (const g of s.AccountGroup) {
+      expect(counts.accounts.get(g.id) ?? 0).toBe(s.AccountGroupAccount.filter((l) => l.accountGroupId === g.id).length);
+      expect(counts.users.get(g.id) ?? 0).toBe(new Set(s.AccountGroupUserRole.filter((l) => l.accountGroupId === g.id).map((l) => l.userId)).size);
+    }
+    // The group's links read by group, as the Groups screen does (served by the group-first key).
+    const inS1 = await db.AccountGroupAccount.where('accountGroupId').equals(EXAMPLE.groups.services1).count();
+    expect(inS1).toBe(counts.accounts.get(EXAMPLE.groups.services1));
+    await applyScan(db, { objectType: 'AccountGroupAccount', records: [], quarantined: [], complete: true });
+    expect((await loadGroupCounts(db)).accounts.size).toBe(0);
+  });
+});
+
+describe('cache upgrade from version 1', () => {
+  it('keeps the outbox and other tables; the re-keyed link tables come back empty with their sync state reset', async () => {
+    const name = `test-cache-upgrade-${++n}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      Account: 'key, name, parentAccountId', AccountGroupAccount: 'key, accountGroupId, accountId', AccountGroupUserRole: 'key, accountGroupId, userId, roleId',
+      AccountUserRole: 'key, accountId, userId, roleId', Role: 'key, name, accountId', syncState: '[objectType+scope], objectType', quarantine: '++id, objectType, seenAt', outbox: 'id, &seq, planId, status',
+    });
+    await v1.table('Account').put({ key: 'a1', accountId: 'a1', name: 'A' });
+    await v1.table('AccountGroupAccount').put({ key: 'l1', accountGroupId: 'g1', accountId: 'a1' });
+    await v1.table('syncState').bulkPut([
+      { objectType: 'AccountGroupAccount', scope: 'all', hash: 'old', count: 1, lastCompleteScan: null, time: '' },
+      { objectType: 'Account', scope: 'all', hash: 'acc', count: 1, lastCompleteScan: null, time: '' },
+    ]);
+    await v1.table('outbox').put({ id: 'op1', seq: 1, planId: 'p1', op: { op: 'group.create', name: 'X' }, status: 'pending', attempts: 0, lastError: null, createdAt: '' });
+    v1.close();
+    db = openRosterDb(name);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.Account.get('a1')).toMatchObject({ name: 'A' });
+    expect(await db.AccountGroupAccount.count()).toBe(0);
+    expect(await db.syncState.get(['AccountGroupAccount', 'all'])).toBeUndefined();
+    expect((await db.syncState.get(['Account', 'all']))?.hash).toBe('acc');
   });
 });
 
