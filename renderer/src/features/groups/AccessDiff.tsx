@@ -10,7 +10,6 @@ import { db } from '../../app/db';
 import { previewAccessOffThread } from './accessClient';
 import { fmt } from '../../app/format';
 
-
 type Loaded = { diff: WhatIfSummary; names: Map<string, string> } | { error: string } | null;
 
 const useWhatIfSummary = (ops: PlanOp[], onDiff?: (d: WhatIfSummary) => void): Loaded => {
@@ -20,6 +19,8 @@ const useWhatIfSummary = (ops: PlanOp[], onDiff?: (d: WhatIfSummary) => void): L
     setLoaded(null);
     (async () => {
       const diff = await previewAccessOffThread(ops);
+      // The worker names the accounts from its indexes; the cache is read only when it did not.
+      if (diff.accountNames) return { diff, names: new Map(Object.entries(diff.accountNames)) };
       const ids = [...new Set([...diff.gainsShown, ...diff.lossesShown, ...diff.lockedOutShown].map((c) => c.accountId))];
       const rows = await db.Account.bulkGet(ids);
       return { diff, names: new Map(ids.map((id, i) => [id, rows[i]?.name ?? id])) };

@@ -1,4 +1,4 @@
-import { buildState, whatIf, type AccessChange, type AccessState, type WhatIf } from '../../../../shared/access';
+import { buildState, whatIf, whatIfSummary, type AccessChange, type AccessState, type WhatIf } from '../../../../shared/access';
 import { applyOps } from '../../../../shared/plans/apply';
 import type { PlanOp } from '../../../../shared/plans/types';
 import { cacheVersion, loadSnapshot, unconfirmedOps, type RosterDb } from '../../cache';
@@ -16,12 +16,22 @@ const confirmedState = async (db: RosterDb): Promise<AccessState> => {
   return memo.state;
 };
 
-/** What-if of `ops` on confirmed ⊕ pending: queued ops are applied first, then the new plan's. */
-export const previewAccess = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIf> => {
+/** confirmed ⊕ pending, re-applied only when the cache or the outbox changed since the last preview. */
+const optimistic = new WeakMap<RosterDb, { key: string; base: AccessState; state: AccessState }>();
+
+const optimisticState = async (db: RosterDb): Promise<AccessState> => {
   const [base, pending] = await Promise.all([confirmedState(db), unconfirmedOps(db)]);
-  const withPending = pending.length ? applyOps(base, pending.map((e) => e.op)).state : base;
-  return whatIf(withPending, ops);
+  if (!pending.length) return base;
+  const key = pending.map((e) => `${e.id}:${e.status}`).join(',');
+  const memo = optimistic.get(db);
+  if (memo?.base === base && memo.key === key) return memo.state;
+  const state = applyOps(base, pending.map((e) => e.op)).state;
+  optimistic.set(db, { key, base, state });
+  return state;
 };
+
+/** What-if of `ops` on confirmed ⊕ pending: queued ops are applied first, then the new plan's. */
+export const previewAccess = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIf> => whatIf(await optimisticState(db), ops);
 
 /** Builds the indexes ahead of the first drop, when the browser is idle, so the preview is quick. */
 export const warmAccessState = (db: RosterDb, delayMs = 3_000): (() => void) => {
@@ -32,8 +42,8 @@ export const warmAccessState = (db: RosterDb, delayMs = 3_000): (() => void) => 
 
 /**
  * What the preview shows of a what-if: totals and the first entries. A 20,000-account drop can
- * gain hundreds of thousands of (user, account) pairs; copying them all out of the worker would
- * cost more than computing them.
+ * gain hundreds of thousands of (user, account) pairs; building them all, let alone copying
+ * them out of the worker, would cost more than the preview may take.
  */
 export interface WhatIfSummary {
   gains: number;
@@ -43,6 +53,8 @@ export interface WhatIfSummary {
   lossesShown: AccessChange[];
   lockedOutShown: WhatIf['lockedOut'];
   refused: WhatIf['refused'];
+  /** Names of the accounts in the shown entries, when the summary was made where the state is. */
+  accountNames?: Record<string, string>;
 }
 
 export const SUMMARY_SHOWN = 20;
@@ -57,3 +69,23 @@ export const summarise = (d: WhatIf): WhatIfSummary => ({
   lockedOutShown: d.lockedOut.slice(0, LOCKED_SHOWN),
   refused: d.refused,
 });
+
+/** The preview's summary, counted without building every entry (shared/access whatIfSummary). */
+export const previewSummary = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIfSummary> => {
+  const state = await optimisticState(db);
+  const d = whatIfSummary(state, ops, LOCKED_SHOWN);
+  const summary: WhatIfSummary = {
+    gains: d.totals.gains,
+    losses: d.totals.losses,
+    lockedOut: d.totals.lockedOut,
+    gainsShown: d.gains.slice(0, SUMMARY_SHOWN),
+    lossesShown: d.losses.slice(0, SUMMARY_SHOWN),
+    lockedOutShown: d.lockedOut,
+    refused: d.refused,
+  };
+  const accountNames: Record<string, string> = {};
+  for (const c of [...summary.gainsShown, ...summary.lossesShown, ...summary.lockedOutShown]) {
+    accountNames[c.accountId] ??= state.accounts.get(c.accountId)?.name ?? c.accountId;
+  }
+  return { ...summary, accountNames };
+};

@@ -1,11 +1,12 @@
 import type { PlanOp } from '../../../../shared/plans/types';
 import { openRosterDb } from '../../cache';
-import { previewAccess, summarise, warmAccessState } from './accessPreview';
+import { previewSummary, warmAccessState } from './accessPreview';
 
 /**
  * The what-if runs here, off the UI thread: building the rules engine's indexes over a large
  * cache (100,000 links) and diffing a 20,000-account drop would otherwise freeze the screen.
- * The worker opens the same IndexedDB cache as the page.
+ * The worker opens the same IndexedDB cache as the page and keeps the indexes of the current
+ * cache version warm between previews (the page asks for a warm-up at load and after refreshes).
  */
 export type AccessRequest = { id: number; kind: 'preview'; ops: PlanOp[] } | { id: number; kind: 'warm' };
 
@@ -18,8 +19,10 @@ scope.onmessage = (e) => {
     warmAccessState(db, 0);
     return;
   }
-  previewAccess(db, req.ops).then(
-    (diff) => scope.postMessage({ id: req.id, diff: summarise(diff) }),
+  const t0 = performance.now();
+  previewSummary(db, req.ops).then(
+    // workerMs: time spent here (index wait + what-if), for the page's performance measures.
+    (diff) => scope.postMessage({ id: req.id, diff, workerMs: performance.now() - t0 }),
     (err: Error) => scope.postMessage({ id: req.id, error: err?.message ?? String(err) }),
   );
 };
