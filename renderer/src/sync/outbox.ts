@@ -19,6 +19,24 @@ export type SyncedEntry = OutboxEntry & {
   /** The engine's finer status behind `done`: applied or unchanged. */
   result?: OpStatus;
   conflict?: ConflictInfo[];
+  /**
+   * Bumped when the admin sends a finished entry again (keep mine, or a failure re-queued on
+   * adoption). Main journals results by op id and answers a finished id from its journal rather
+   * than sending it twice, so each round goes to main under its own id (`<id>~r<round>`), and a
+   * late result of an earlier round is ignored.
+   */
+  round?: number;
+};
+
+const ROUND = /^(.*)~r(\d+)$/;
+
+/** The id main knows this round of the entry by. */
+const opIdOf = (e: SyncedEntry): string => (e.round ? `${e.id}~r${e.round}` : e.id);
+
+/** The entry and round an op id from main refers to. */
+const entryOf = (opId: string): { id: string; round: number } => {
+  const m = ROUND.exec(opId);
+  return m ? { id: m[1]!, round: Number(m[2]) } : { id: opId, round: 0 };
 };
 
 const STATUS: Record<OpStatus, OutboxStatus> = {
@@ -30,7 +48,7 @@ const opStatusOf = (e: SyncedEntry): OpStatus =>
 
 export const toOutboxOp = (e: SyncedEntry): OutboxOp => {
   const op: OutboxOp = {
-    id: e.id, planId: e.planId, seq: e.seq, kind: e.op.op as PlanOpKind, args: e.op,
+    id: opIdOf(e), planId: e.planId, seq: e.seq, kind: e.op.op as PlanOpKind, args: e.op,
     precondition: e.precondition ?? { expect: [] }, status: opStatusOf(e), attempts: e.attempts,
     createdAt: Date.parse(e.createdAt) || 0, updatedAt: Date.now(),
   };
@@ -76,9 +94,12 @@ export const pushable = async (db: RosterDb): Promise<OutboxOp[]> =>
 
 /** One result from main (a sync.op event) written back to its entry. */
 export const recordResult = async (db: RosterDb, op: OutboxOp): Promise<void> => {
+  const { id, round } = entryOf(op.id);
+  const e = (await db.outbox.get(id)) as SyncedEntry | undefined;
+  if (!e || (e.round ?? 0) !== round) return;
   const change: Partial<SyncedEntry> = { status: STATUS[op.status], attempts: op.attempts, lastError: op.lastError ?? null, result: op.status };
   if (op.conflict) change.conflict = op.conflict;
-  await db.outbox.update(op.id, change as Partial<OutboxEntry>);
+  await db.outbox.update(id, change as Partial<OutboxEntry>);
 };
 
 /** After a pull: pending entries whose precondition no longer holds become conflicts. */
@@ -100,6 +121,7 @@ export const resolveEntry = async (db: RosterDb, id: string, how: Resolution): P
   if (!next) return void (await db.outbox.delete(id));
   const change: Partial<SyncedEntry> = {
     status: STATUS[next.status], lastError: next.lastError ?? null, precondition: next.precondition, op: next.args, conflict: undefined, result: next.status,
+    ...(next.status === 'pending' ? { round: (e.round ?? 0) + 1 } : {}),
   };
   await db.outbox.update(id, change as Partial<OutboxEntry>);
 };
@@ -116,7 +138,7 @@ const adopt = async (db: RosterDb, op: OutboxOp, all: SyncedEntry[]): Promise<vo
     if (x.status === 'done' || x.id === op.id) continue;
     const rewired = rewireGroup(toOutboxOp(x), a.from, a.to);
     if (rewired.args === x.op) continue;
-    const change: Partial<SyncedEntry> = { op: rewired.args, ...(x.status === 'failed' ? { status: 'pending', lastError: null } : {}) };
+    const change: Partial<SyncedEntry> = { op: rewired.args, ...(x.status === 'failed' ? { status: 'pending', lastError: null, round: (x.round ?? 0) + 1 } : {}) };
     await db.outbox.update(x.id, change as Partial<OutboxEntry>);
   }
 };

@@ -117,4 +117,21 @@ describe('renderer outbox (Dexie) on shared/sync', () => {
     expect(await db.outbox.get(dependent!.id)).toMatchObject({ status: 'pending', lastError: null, op: { groupId: 'g-theirs' } });
     expect(await db.outbox.get(other!.id)).toMatchObject({ status: 'pending', op: { groupId: G.services2 } });
   });
+
+  it('keep mine after a conflict main reported goes back to main under a new id (main answers a finished id from its journal); a late result of the old round is ignored', async () => {
+    await open();
+    await enqueuePlan(db, [{ op: 'group.rename', groupId: G.services1, name: 'Mine' }]);
+    await preparePending(db);
+    const [sent] = await pushable(db);
+    const conflict = { ...sent!, status: 'conflict' as const, conflict: [{ expectation: { type: 'AccountGroup' as const, id: G.services1, field: 'name', value: 'Services 1' }, theirs: 'Theirs' }] };
+    await recordResult(db, conflict);
+    await resolveEntry(db, sent!.id, 'keepMine');
+    const [again] = await pushable(db);
+    expect(again!.id).not.toBe(sent!.id);
+    expect(again!.id.startsWith(sent!.id)).toBe(true);
+    await recordResult(db, conflict);
+    expect(await db.outbox.get(sent!.id)).toMatchObject({ status: 'pending' });
+    await recordResult(db, { ...again!, status: 'applied' });
+    expect(await db.outbox.get(sent!.id)).toMatchObject({ status: 'done', result: 'applied' });
+  });
 });
