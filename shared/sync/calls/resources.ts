@@ -50,7 +50,10 @@ const undone = (id: string, g: Group, refs: Ref[], mode: 'share' | 'unshare'): C
  * Residual, inherent to the API: another admin's UPDATE based on a list read before ours landed
  * and written after our read-back replaces our delta unseen (and ours replaces anything they
  * added between our GET and our UPDATE). The window is one GET→UPDATE round trip (plus the
- * token-bucket wait between them); the fuzz counts how often it bites (SimResult.residual).
+ * token-bucket wait between them); the fuzz counts how often it bites (SimResult.residual) and
+ * test/fuzz/window.ts measures it: 3 admins sharing on one group at the same instant on the
+ * reference platform lost 0 of 90 shares silently with no added latency (window p50 33 ms; 60
+ * reported as conflicts), 9 of 90 with 20–200 ms latency (window p50 257 ms; 47 reported).
  * Key: the group's resources, so two such edits never interleave inside one engine.
  * R20's lockout warning is the rules engine's job before the op is queued.
  */
