@@ -3,6 +3,7 @@ import type { ObjectType } from '../../../shared/model';
 import type { PlanOp } from '../../../shared/plans/types';
 import type { Cached } from './keys';
 import type { GroupCount } from './groupCounts';
+import type { GroupAccountsTable } from './groupAccounts';
 
 /** Per object type and scope: the last complete scan, so deletions can be inferred (DESIGN.md). */
 export interface SyncState {
@@ -44,15 +45,15 @@ export interface OutboxEntry {
 /**
  * Every confirmed table holds records keyed by `key` (the record's id or natural key, see
  * keys.ts), with only the indexes the screens look up by: each index is one more IndexedDB write
- * per record, and a cold pull writes 100,000 group links (issue 5: ≥ 20,000 records/s). The two
- * link tables the Groups screen reads per group have the group first in a compound primary key,
- * so "this group's links" is a key range (Dexie serves where('accountGroupId') from it) and
- * needs no index of its own.
+ * per record, and a cold pull writes 100,000 group links (issue 5: ≥ 20,000 records/s). Those
+ * links are stored one row per group (groupAccounts.ts); the group's user roles have the group
+ * first in a compound primary key, so "this group's user roles" is a key range (Dexie serves
+ * where('accountGroupId') from it) and needs no index of its own.
  */
 export const CONFIRMED_SCHEMA: Record<ObjectType, string> = {
   Account: 'key',
   AccountGroup: 'key, accountId, name',
-  AccountGroupAccount: '[accountGroupId+key]',
+  AccountGroupAccount: 'accountGroupId',
   AccountGroupUserRole: '[accountGroupId+key]',
   AccountUserRole: 'key',
   Role: 'key, name, accountId',
@@ -69,9 +70,9 @@ export const CONFIRMED_SCHEMA: Record<ObjectType, string> = {
 };
 
 /** Tables whose primary key is [accountGroupId, key] rather than key. */
-export const GROUP_KEYED: ReadonlySet<ObjectType> = new Set<ObjectType>(['AccountGroupAccount', 'AccountGroupUserRole']);
+export const GROUP_KEYED: ReadonlySet<ObjectType> = new Set<ObjectType>(['AccountGroupUserRole']);
 
-/** The primary key a confirmed record is stored under. */
+/** The primary key a confirmed record is stored under (not for AccountGroupAccount: see groupAccounts.ts). */
 export const primaryKeyOf = (type: ObjectType, row: { key: string }): string | [string, string] =>
   GROUP_KEYED.has(type) ? [String((row as { accountGroupId?: unknown }).accountGroupId ?? ''), row.key] : row.key;
 
@@ -83,7 +84,9 @@ const V1_CHANGED = {
   AccountUserRole: 'key, accountId, userId, roleId',
 };
 
-type ConfirmedTables = { [T in ObjectType]: Table<Cached<T>, string | [string, string]> };
+type ConfirmedTables = { [T in Exclude<ObjectType, 'AccountGroupAccount'>]: Table<Cached<T>, string | [string, string]> } & {
+  AccountGroupAccount: GroupAccountsTable;
+};
 
 export type RosterDb = Dexie &
   ConfirmedTables & {
@@ -110,10 +113,19 @@ export const openRosterDb = (name = DB_NAME): RosterDb => {
   // The outbox and everything else stay.
   db.version(2)
     .stores({ AccountGroupAccount: null, AccountGroupUserRole: null, Account: CONFIRMED_SCHEMA.Account, AccountUserRole: CONFIRMED_SCHEMA.AccountUserRole })
-    .upgrade((tx) => tx.table('syncState').where('objectType').anyOf([...GROUP_KEYED]).delete());
-  db.version(3).stores({ ...CONFIRMED_SCHEMA, ...LOCAL_SCHEMA, groupCounts: '[objectType+accountGroupId], objectType' });
+    .upgrade((tx) => tx.table('syncState').where('objectType').anyOf(['AccountGroupAccount', 'AccountGroupUserRole']).delete());
+  db.version(3).stores({ ...CONFIRMED_SCHEMA, AccountGroupAccount: '[accountGroupId+key]', ...LOCAL_SCHEMA, groupCounts: '[objectType+accountGroupId], objectType' });
+  // Version 4 → 5: the group links move to one row per group (groupAccounts.ts); same dance.
+  db.version(4)
+    .stores({ AccountGroupAccount: null })
+    .upgrade(async (tx) => {
+      await tx.table('syncState').where('objectType').equals('AccountGroupAccount').delete();
+      await tx.table('groupCounts').where('objectType').equals('AccountGroupAccount').delete();
+    });
+  db.version(5).stores({ ...CONFIRMED_SCHEMA, ...LOCAL_SCHEMA, groupCounts: '[objectType+accountGroupId], objectType' });
   return db;
 };
 
-export const confirmedTable = <T extends ObjectType>(db: RosterDb, type: T): Table<Cached<T>, string | [string, string]> =>
+/** A record-per-row confirmed table; AccountGroupAccount is stored per group (groupAccounts.ts). */
+export const confirmedTable = <T extends Exclude<ObjectType, 'AccountGroupAccount'>>(db: RosterDb, type: T): Table<Cached<T>, string | [string, string]> =>
   db.table(type) as unknown as Table<Cached<T>, string | [string, string]>;

@@ -4,3 +4,4 @@ export * from './writes';
 export * from './outbox';
 export * from './snapshot';
 export * from './groupCounts';
+export * from './groupAccounts';

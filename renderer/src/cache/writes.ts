@@ -1,9 +1,10 @@
 import type { ObjectType, RecordOf } from '../../../shared/model';
 import type { QuarantinedRecord } from '../../../shared/ipc';
 import type { Table } from 'dexie';
-import { confirmedTable, primaryKeyOf, type RosterDb, type SyncState } from './db';
-import { withKey, type Cached } from './keys';
-import { isCounted, replaceGroupCounts } from './groupCounts';
+import { primaryKeyOf, type RosterDb, type SyncState } from './db';
+import { withKey } from './keys';
+import { isCounted, replaceGroupCounts, type CountedType } from './groupCounts';
+import { allAccountLinks, writeGroupAccounts, type AccountLink } from './groupAccounts';
 
 type GroupLink = { accountGroupId: string; userId?: string };
 
@@ -52,12 +53,15 @@ const pkText = (pk: string | [string, string]): string => (typeof pk === 'string
  * bulkPut; otherwise records equal to the stored ones are left alone, so a refresh that changed
  * one link rewrites one row, not 100,000, and live queries over the rest do not re-run.
  */
-const writeRows = async <T extends ObjectType>(type: T, table: Table<Cached<T>, string | [string, string]>, rows: Cached<T>[], complete: boolean) => {
+type Row = { key: string };
+type Written = { written: number; deleted: number };
+
+const writeRows = async (type: ObjectType, table: Table<Row, string | [string, string]>, rows: Row[], complete: boolean): Promise<Written> => {
   if ((await table.count()) === 0) {
     await table.bulkPut(rows);
     return { written: rows.length, deleted: 0 };
   }
-  const pk = (r: Cached<T>) => primaryKeyOf(type, r);
+  const pk = (r: Row) => primaryKeyOf(type, r);
   const stored = new Map((await table.toArray()).map((r) => [pkText(pk(r)), r] as const));
   const changed = rows.filter((r) => {
     const old = stored.get(pkText(pk(r)));
@@ -83,14 +87,24 @@ const replaceQuarantine = async (db: RosterDb, scan: ScanInput<ObjectType>, seen
   }
 };
 
+/** The group links go one row per group (groupAccounts.ts); every other type one row per record. */
+const writeScan = (db: RosterDb, type: ObjectType, rows: Row[], complete: boolean): Promise<Written> =>
+  type === 'AccountGroupAccount'
+    ? writeGroupAccounts(db.AccountGroupAccount, rows as AccountLink[], complete)
+    : writeRows(type, db.table(type) as Table<Row, string | [string, string]>, rows, complete);
+
+/** After a partial scan the counts come from what the table holds. */
+const allLinks = async (db: RosterDb, type: CountedType): Promise<unknown[]> =>
+  type === 'AccountGroupAccount' ? allAccountLinks(db.AccountGroupAccount) : db.table(type).toArray();
+
 /**
  * Writes one pulled scan of one object type into the confirmed tables, in one transaction, so a
  * crash or a concurrent reader never sees half a scan. A complete scan whose hash equals the
  * stored one touches nothing but its sync state (the per-scope hash of issue 5).
  */
 export const applyScan = async <T extends ObjectType>(db: RosterDb, scan: ScanInput<T>, now = new Date()): Promise<ScanOutcome> => {
-  const table = confirmedTable(db, scan.objectType);
-  const rows = scan.records.map((r) => withKey(scan.objectType, r));
+  const table = db.table(scan.objectType);
+  const rows: Row[] = scan.records.map((r) => withKey(scan.objectType, r));
   const hash = scan.complete ? (scan.hash ?? hashRecords(rows)) : '';
   const time = now.toISOString();
   const counted = isCounted(scan.objectType) ? scan.objectType : null;
@@ -112,10 +126,10 @@ export const applyScan = async <T extends ObjectType>(db: RosterDb, scan: ScanIn
       return { ...outcome, written: 0, deleted: 0, unchanged: true };
     }
     await replaceQuarantine(db, scan, time);
-    const { written, deleted } = await writeRows(scan.objectType, table, rows, scan.complete);
+    const { written, deleted } = await writeScan(db, scan.objectType, rows, scan.complete);
     if (counted && (written || deleted)) {
       // A complete scan is the table's whole content; after a partial one, count what the table holds.
-      const links: unknown[] = scan.complete ? rows : await table.toArray();
+      const links: unknown[] = scan.complete ? rows : await allLinks(db, counted);
       await replaceGroupCounts(db, counted, links as GroupLink[]);
     }
     await db.syncState.put(state);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exampleSnapshot, EXAMPLE } from '../../../shared/seeds/example';
 import { accountGroupAccountId } from '../../../shared/model';
 import Dexie from 'dexie';
-import { applyScan, enqueuePlan, loadGroupCounts, markUnchanged, openRosterDb, recordKey, unconfirmedOps, type RosterDb } from '../../../renderer/src/cache';
+import { allAccountLinks, applyScan, loadSnapshot, enqueuePlan, groupAccountIds, loadGroupCounts, markUnchanged, openRosterDb, recordKey, unconfirmedOps, type RosterDb } from '../../../renderer/src/cache';
 
 let db: RosterDb;
 let n = 0;
@@ -23,8 +23,8 @@ describe('applyScan', () => {
     fresh();
     const s = exampleSnapshot();
     await applyScan(db, { objectType: 'AccountGroupAccount', records: s.AccountGroupAccount, quarantined: [], complete: true });
-    const inS1 = await db.AccountGroupAccount.where('accountGroupId').equals(EXAMPLE.groups.services1).toArray();
-    expect(inS1.map((l) => l.accountId).sort()).toEqual(['docabc-4HX8PL', 'docdef-9RT3KW']);
+    const inS1 = await groupAccountIds(db, EXAMPLE.groups.services1);
+    expect(inS1.sort()).toEqual(['docabc-4HX8PL', 'docdef-9RT3KW']);
     const state = await db.syncState.get(['AccountGroupAccount', 'all']);
     expect(state?.count).toBe(8);
     expect(state?.lastCompleteScan).not.toBeNull();
@@ -88,7 +88,8 @@ describe('applyScan: writes only what changed (issue 5, per-scope hash)', () => 
     const next = s.AccountGroupAccount.slice(1);
     const out = await applyScan(db, { objectType: 'AccountGroupAccount', records: [...next, { accountGroupId: EXAMPLE.groups.services1, accountId: 'new-acc' }], quarantined: [], complete: true, hash: 'h2' });
     expect(out).toMatchObject({ unchanged: false, written: 1, deleted: 1 });
-    expect(await db.AccountGroupAccount.count()).toBe(s.AccountGroupAccount.length);
+    expect(await allAccountLinks(db.AccountGroupAccount)).toHaveLength(s.AccountGroupAccount.length);
+    expect(await groupAccountIds(db, EXAMPLE.groups.services1)).toContain('new-acc');
     expect((await db.syncState.get(['AccountGroupAccount', 'all']))?.hash).toBe('h2');
   });
 
@@ -112,11 +113,45 @@ describe('applyScan: writes only what changed (issue 5, per-scope hash)', () => 
       expect(counts.accounts.get(g.id) ?? 0).toBe(s.AccountGroupAccount.filter((l) => l.accountGroupId === g.id).length);
       expect(counts.users.get(g.id) ?? 0).toBe(new Set(s.AccountGroupUserRole.filter((l) => l.accountGroupId === g.id).map((l) => l.userId)).size);
     }
-    // The group's links read by group, as the Groups screen does (served by the group-first key).
-    const inS1 = await db.AccountGroupAccount.where('accountGroupId').equals(EXAMPLE.groups.services1).count();
-    expect(inS1).toBe(counts.accounts.get(EXAMPLE.groups.services1));
+    // The group's user roles read by group, as the Groups screen does (served by the group-first key).
+    const inS1 = await db.AccountGroupUserRole.where('accountGroupId').equals(EXAMPLE.groups.services1).count();
+    expect(inS1).toBe(s.AccountGroupUserRole.filter((l) => l.accountGroupId === EXAMPLE.groups.services1).length);
     await applyScan(db, { objectType: 'AccountGroupAccount', records: [], quarantined: [], complete: true });
     expect((await loadGroupCounts(db)).accounts.size).toBe(0);
+  });
+});
+
+describe('group links stored one row per group', () => {
+  const link = (g: string, a: string) => ({ '@type': 'AccountGroupAccount' as const, accountGroupId: g, accountId: a });
+
+  it('a complete scan replaces each group\'s links and removes groups it no longer names', async () => {
+    fresh();
+    await applyScan(db, { objectType: 'AccountGroupAccount', records: [link('g1', 'a1'), link('g1', 'a2'), link('g2', 'a1')], quarantined: [], complete: true });
+    expect(await db.AccountGroupAccount.count()).toBe(2);
+    const out = await applyScan(db, { objectType: 'AccountGroupAccount', records: [link('g1', 'a2'), link('g1', 'a3')], quarantined: [], complete: true });
+    expect(out).toMatchObject({ written: 1, deleted: 2 });
+    expect(await groupAccountIds(db, 'g1')).toEqual(['a2', 'a3']);
+    expect(await groupAccountIds(db, 'g2')).toEqual([]);
+    expect((await loadGroupCounts(db)).accounts).toEqual(new Map([['g1', 2]]));
+  });
+
+  it('a partial scan merges into the groups and deletes nothing', async () => {
+    fresh();
+    await applyScan(db, { objectType: 'AccountGroupAccount', records: [link('g1', 'a1'), link('g2', 'a1')], quarantined: [], complete: true });
+    const out = await applyScan(db, { objectType: 'AccountGroupAccount', records: [link('g1', 'a2')], quarantined: [], complete: false });
+    expect(out).toMatchObject({ written: 1, deleted: 0 });
+    expect((await groupAccountIds(db, 'g1')).sort()).toEqual(['a1', 'a2']);
+    expect(await groupAccountIds(db, 'g2')).toEqual(['a1']);
+    expect((await loadGroupCounts(db)).accounts.get('g1')).toBe(2);
+  });
+
+  it('the snapshot holds every link flat, in the platform\'s shape (no cache key)', async () => {
+    fresh();
+    const s = exampleSnapshot();
+    await applyScan(db, { objectType: 'AccountGroupAccount', records: s.AccountGroupAccount, quarantined: [], complete: true });
+    const snap = await loadSnapshot(db);
+    const sortLinks = (l: { accountGroupId: string; accountId: string }[]) => [...l].sort((a, b) => `${a.accountGroupId}${a.accountId}`.localeCompare(`${b.accountGroupId}${b.accountId}`));
+    expect(sortLinks(snap.AccountGroupAccount)).toEqual(sortLinks(s.AccountGroupAccount));
   });
 });
 
@@ -141,6 +176,7 @@ describe('cache upgrade from version 1', () => {
     expect(await db.Account.get('a1')).toMatchObject({ name: 'A' });
     expect(await db.AccountGroupAccount.count()).toBe(0);
     expect(await db.syncState.get(['AccountGroupAccount', 'all'])).toBeUndefined();
+    expect(await db.AccountGroupUserRole.count()).toBe(0);
     expect((await db.syncState.get(['Account', 'all']))?.hash).toBe('acc');
   });
 });

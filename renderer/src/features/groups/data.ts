@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Resource } from '../../../../shared/model';
 import { db } from '../../app/db';
 import { useConnection } from '../../app/connectionStore';
-import { loadGroupCounts, unconfirmedOps } from '../../cache';
+import { groupAccountIds, loadGroupCounts, unconfirmedOps } from '../../cache';
 import { emptyOverlay, groupsOverlay, mergeMembers, type GroupsOverlay } from './pending';
 import type { PrimaryAccountRef } from './plans';
 
@@ -95,7 +95,7 @@ const loadAccounts = async (ids: string[]) => {
 
 export const useGroupAccounts = (groupId: string | undefined, overlay: GroupsOverlay): AccountRow[] | undefined => {
   const confirmed = useLiveQuery(
-    async () => (groupId ? (await db.AccountGroupAccount.where('accountGroupId').equals(groupId).toArray()).map((l) => l.accountId) : []),
+    async () => (groupId ? await groupAccountIds(db, groupId) : []),
     [groupId],
   );
   const merged = useMemo(() => (confirmed && groupId ? mergeMembers(confirmed, overlay, groupId) : undefined), [confirmed, overlay, groupId]);

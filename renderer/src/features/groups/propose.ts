@@ -1,4 +1,5 @@
 import { db } from '../../app/db';
+import { groupAccountIds } from '../../cache';
 import type { GroupsOverlay } from './pending';
 import { mergeMembers } from './pending';
 import { planAddAccounts, planAddUserRoles, planRemoveAccounts, type GroupRef, type PrimaryAccountRef } from './plans';
@@ -14,7 +15,7 @@ const withPrefetch = (p: PlanPreview): PlanPreview => {
 };
 
 const membersOf = async (group: GroupRow, overlay: GroupsOverlay): Promise<Set<string>> => {
-  const confirmed = group.pending === 'created' ? [] : (await db.AccountGroupAccount.where('accountGroupId').equals(group.id).toArray()).map((l) => l.accountId);
+  const confirmed = group.pending === 'created' ? [] : await groupAccountIds(db, group.id);
   return new Set(mergeMembers(confirmed, overlay, group.id).members);
 };
 
