@@ -1,5 +1,6 @@
 // A full refresh through main: every object type via platform.pull (dispatch, client, paging,
-// validation, the 8/s throttle) against the reference platform at its default rate limit.
+// validation, hashing, pacing at the limit the platform tells) against the reference platform at
+// its default rate limit (10/s).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -2,6 +2,7 @@
 //   renderer.coldPull.recordsPerSec  records cached ÷ (page open → first full refresh done), unthrottled platform
 //   renderer.coldPull.idbRecordsPerSec  records ÷ the renderer's time taking them into IndexedDB  target ≥ 20,000/s
 //   renderer.groups.warmFirstRender  reload with a warm IndexedDB → group list visible
+//   renderer.warmRefresh(.scansRewritten)  reload → its refresh done; scans written again (0: unchanged scopes skipped)
 //   renderer.groups.openAllAccounts  click All Accounts → its account rows visible
 //   renderer.dropPreview.{1k,all}    mouse drop of N selected accounts → preview shows its access diff
 //   renderer.heap.*                  JS heap (CDP Runtime.getHeapUsage, after a GC)     target < 300 MB
@@ -137,6 +138,8 @@ const runTier = async (browser: Browser, webUrl: string, tier: string) => {
     // The reload starts a refresh of its own: let it land so it does not skew the next timings.
     await refreshDone(page, PULL_TIMEOUT);
     emit({ metric: 'renderer.warmRefresh', value: ms(t0), unit: 'ms', tier });
+    // Nothing changed on the platform: every scope should come back "unchanged" and none be taken in again.
+    emit({ metric: 'renderer.warmRefresh.scansRewritten', value: (await ingestTiming(page)).scans, unit: 'scans', tier });
 
     t0 = performance.now();
     await page.getByTestId('group-item-All Accounts').click();

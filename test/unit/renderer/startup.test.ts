@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exampleSnapshot } from '../../../shared/seeds/example';
+import type { ObjectType } from '../../../shared/model';
+import type { PullResult, RosterBridge } from '../../../shared/ipc';
+import { applyScan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
+import { startApp } from '../../../renderer/src/app/startup';
+import { useConnection } from '../../../renderer/src/app/connectionStore';
+
+let db: RosterDb;
+let n = 0;
+let stop: (() => void) | undefined;
+const frames: (() => void)[] = [];
+const g = globalThis as { requestAnimationFrame?: (cb: () => void) => number };
+afterEach(async () => {
+  stop?.();
+  delete g.requestAnimationFrame;
+  frames.length = 0;
+  useConnection.getState().set({ online: null, refreshing: false, lastRefresh: null });
+  await db?.delete();
+});
+
+/** A bridge answering pulls from the example snapshot and noting each pulled type. */
+const bridge = () => {
+  const pulled: ObjectType[] = [];
+  const snapshot = exampleSnapshot();
+  const b: RosterBridge = {
+    invoke: (async (channel: string, input: { objectType: ObjectType }) => {
+      if (channel === 'connection.get') return { mode: 'embedded', url: '', accountId: '', user: '', online: true };
+      if (channel === 'platform.pull') {
+        pulled.push(input.objectType);
+        return { objectType: input.objectType, records: snapshot[input.objectType], quarantined: [], complete: true } satisfies PullResult;
+      }
+      return { done: 0, total: 0, rate: 0, etaMs: null, paused: false, running: 0 };
+    }) as RosterBridge['invoke'],
+    on: () => () => {},
+  };
+  return { bridge: b, pulled };
+};
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('start-up (issue 6: warm start)', () => {
+  it('with a warm cache, the refresh waits for the first paint: nothing is pulled before the frame', async () => {
+    db = openRosterDb(`startup-${++n}`);
+    await applyScan(db, { objectType: 'AccountGroup', records: exampleSnapshot().AccountGroup, quarantined: [], complete: true });
+    g.requestAnimationFrame = (cb) => frames.push(cb);
+    const b = bridge();
+    stop = startApp(db, b.bridge);
+    await wait(300);
+    expect(b.pulled).toEqual([]);
+    expect(frames.length).toBe(1);
+    frames.shift()!();
+    // The grace after the frame (1 s), then the refresh.
+    for (let i = 0; i < 40 && useConnection.getState().lastRefresh === null; i++) await wait(100);
+    expect(b.pulled.length).toBeGreaterThan(0);
+    expect(await db.AccountGroup.count()).toBe(3);
+  });
+
+  it('with nothing cached there is nothing to show: the refresh starts at once', async () => {
+    db = openRosterDb(`startup-${++n}`);
+    g.requestAnimationFrame = (cb) => frames.push(cb);
+    const b = bridge();
+    stop = startApp(db, b.bridge);
+    for (let i = 0; i < 20 && b.pulled.length === 0; i++) await wait(50);
+    expect(b.pulled.length).toBeGreaterThan(0);
+    expect(frames).toEqual([]);
+  });
+});
