@@ -1,6 +1,6 @@
-import type { PlanOpKind } from '../../../shared/plans/types';
 import type { Snapshot } from '../../../shared/model';
 import { reconcile, resolveConflict, viewOf, type Resolution } from '../../../shared/sync/reconcile';
+import { provisionalGroupId, type PlanOpKind } from '../../../shared/plans/types';
 import { adoption, rewireGroup } from '../../../shared/sync/adopt';
 import { toOutboxOps } from '../../../shared/sync/outbox';
 import type { ConflictInfo, OpStatus, OutboxOp, Precondition } from '../../../shared/sync/types';
@@ -117,7 +117,7 @@ export const resolveEntry = async (db: RosterDb, id: string, how: Resolution): P
   const all = await entries(db);
   const view = viewOf(await loadSnapshot(db), unconfirmed(all).filter((x) => x.seq < e.seq && x.precondition).map(toOutboxOp));
   const next = resolveConflict(toOutboxOp(e), how, view, Date.now());
-  if (how === 'takeTheirs') await adopt(db, toOutboxOp(e), all);
+  await followCreate(db, { ...toOutboxOp(e), id: e.id }, how, all);
   if (!next) return void (await db.outbox.delete(id));
   const change: Partial<SyncedEntry> = {
     status: STATUS[next.status], lastError: next.lastError ?? null, precondition: next.precondition, op: next.args, conflict: undefined, result: next.status,
@@ -127,18 +127,23 @@ export const resolveEntry = async (db: RosterDb, id: string, how: Resolution): P
 };
 
 /**
- * Take theirs on a create that may have been renamed by someone else: the later changes queued
- * on the provisional group go to that group instead (a change that failed because the group
- * could not be found is queued again).
+ * After a create's conflict ("may have been created and renamed by someone else"), what was
+ * queued on its provisional group `new:<name>` follows the admin's answer. Take theirs adopts
+ * that group: those changes go to it instead. Keep mine creates the group again: they stay on
+ * `new:<name>`. Either way a change that failed for want of the group is queued again (a new
+ * round); drop leaves them as they are.
  */
-const adopt = async (db: RosterDb, op: OutboxOp, all: SyncedEntry[]): Promise<void> => {
-  const a = adoption(op);
-  if (!a) return;
+const followCreate = async (db: RosterDb, op: OutboxOp, how: Resolution, all: SyncedEntry[]): Promise<void> => {
+  if (op.args.op !== 'group.create' || how === 'drop') return;
+  const from = provisionalGroupId(op.args.name);
+  const a = how === 'takeTheirs' ? adoption(op) : undefined;
+  if (how === 'takeTheirs' && !a) return;
   for (const x of all) {
-    if (x.status === 'done' || x.id === op.id) continue;
-    const rewired = rewireGroup(toOutboxOp(x), a.from, a.to);
-    if (rewired.args === x.op) continue;
-    const change: Partial<SyncedEntry> = { op: rewired.args, ...(x.status === 'failed' ? { status: 'pending', lastError: null, round: (x.round ?? 0) + 1 } : {}) };
-    await db.outbox.update(x.id, change as Partial<OutboxEntry>);
+    if (x.status === 'done' || x.id === op.id || (x.op as { groupId?: string }).groupId !== from) continue;
+    const change: Partial<SyncedEntry> = {
+      ...(a ? { op: rewireGroup(toOutboxOp(x), a.from, a.to).args } : {}),
+      ...(x.status === 'failed' ? { status: 'pending', lastError: null, round: (x.round ?? 0) + 1 } : {}),
+    };
+    if (Object.keys(change).length) await db.outbox.update(x.id, change as Partial<OutboxEntry>);
   }
 };

@@ -134,4 +134,23 @@ describe('renderer outbox (Dexie) on shared/sync', () => {
     await recordResult(db, { ...again!, status: 'applied' });
     expect(await db.outbox.get(sent!.id)).toMatchObject({ status: 'done', result: 'applied' });
   });
+
+  it('keep mine on a create that may have been renamed creates it again, and a change that failed for want of the group is queued again with it', async () => {
+    await open();
+    await enqueuePlan(db, [{ op: 'group.create', name: 'Fresh' }, { op: 'group.addAccounts', groupId: 'new:Fresh', accountIds: [A[0]!] }]);
+    await preparePending(db);
+    const [create, dependent] = await pushable(db);
+    await recordResult(db, {
+      ...create!, status: 'conflict',
+      conflict: [{ expectation: { type: 'AccountGroup', id: 'g-theirs', field: 'name', value: 'Fresh' }, theirs: 'Theirs', note: 'may have been renamed' }],
+    });
+    await recordResult(db, { ...dependent!, status: 'failed', lastError: 'group "Fresh" does not exist on the platform' });
+    await resolveEntry(db, create!.id, 'keepMine');
+    const again = await pushable(db);
+    expect(again.map((o) => [o.kind, o.args])).toEqual([
+      ['group.create', { op: 'group.create', name: 'Fresh' }],
+      ['group.addAccounts', { op: 'group.addAccounts', groupId: 'new:Fresh', accountIds: [A[0]!] }],
+    ]);
+    expect(again.map((o) => o.id)).toEqual([`${create!.id}~r1`, `${dependent!.id}~r1`]);
+  });
 });
