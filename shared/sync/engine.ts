@@ -153,7 +153,7 @@ export class PushEngine {
     const known = this.groupIds.get(id) ?? this.host.known?.group(id)?.id;
     if (known && !isProvisionalId(known)) return known;
     const real = await findGroupByName(this.host.ctx(), id.slice('new:'.length));
-    if (!real) throw new Refusal(`group "${id.slice('new:'.length)}" does not exist on the platform (its creation failed or was dropped)`);
+    if (!real) throw new Refusal(`group "${id.slice('new:'.length)}" does not exist on the platform (its creation failed, was dropped, or is in conflict)`);
     this.groupIds.set(id, real);
     return real;
   }

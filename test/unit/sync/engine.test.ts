@@ -94,6 +94,7 @@ describe('PushEngine', () => {
     expect(ops[0]!.lastError).toMatch(/may have been created and then renamed to "Renamed by someone else"/);
     // What depended on the group waits for the admin's answer as a visible failure, not on a guess.
     expect(ops[1]).toMatchObject({ status: 'failed' });
+    expect(ops[1]!.lastError).toMatch(/is in conflict/);
   });
 
   it('a dropped create that never landed is sent again even though other groups appeared meanwhile, if they are this engine\'s own', async () => {
