@@ -121,8 +121,8 @@ test('issue 5: a rename made on the platform behind the app\'s back is a conflic
   await workOffline(page, false);
   const conflict = page.getByTestId('conflict');
   await expect(page.getByRole('heading', { name: 'Conflicts (1)' })).toBeVisible({ timeout: 30_000 });
-  // Both sides, named as the cache knows the group now (their rename has been pulled).
-  await expect(conflict).toContainText('Mine: Rename “Services East” to “Services North”.');
+  // Mine names the group as it was when the rename was queued; theirs as the cache knows it now.
+  await expect(conflict).toContainText('Mine: Rename “Services 1” to “Services North”.');
   await expect(conflict).toContainText('Theirs: the group “Services East” now has name "Services East" (you expected "Services 1")');
   await page.screenshot({ path: `${SHOTS}/sync-conflict-both-sides.png` });
   // Not silently overwritten: the platform still has their name.
