@@ -1,6 +1,7 @@
 import { RosterError, type PushStatus } from '../../../shared/ipc';
 import { realClock } from '../../../shared/sync/clock';
 import { PushEngine } from '../../../shared/sync/engine';
+import { GroupLedger } from '../../../shared/sync/groupLedger';
 import { isFinal, type OutboxOp, type Progress } from '../../../shared/sync/types';
 import type { ConnectionService } from './connection';
 import type { JournalStore } from './journal';
@@ -17,6 +18,12 @@ const IDLE: Progress = { done: 0, total: 0, rate: 0, etaMs: null, paused: false 
  */
 export class PushService {
   private engine: PushEngine | null = null;
+  /**
+   * Outlives each engine (one per drain), so a create left in doubt by a cancel or pause is still
+   * told apart from another admin's group when the next engine resends it (seed 156). One per
+   * platform: a different platform's groups say nothing about ours.
+   */
+  private groups = new GroupLedger(realClock);
   private queued = new Set<string>();
   private finished = 0;
 
@@ -73,6 +80,7 @@ export class PushService {
    * another platform stops it (its ops stay queued and go when they are pushed again).
    */
   connectionChanged = async (samePlatform: boolean): Promise<void> => {
+    if (!samePlatform) this.groups = new GroupLedger(realClock);
     const e = this.engine;
     if (!e) return;
     if (samePlatform) return e.reauthenticate(await this.conn.client());
@@ -91,6 +99,7 @@ export class PushService {
       store: this.journal,
       clock: realClock,
       random: Math.random,
+      groups: this.groups,
       onProgress: (p) => this.emit('sync.progress', { ...p, running: this.running }),
     });
     const engine = this.engine;
