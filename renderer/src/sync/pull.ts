@@ -10,8 +10,12 @@ import { applyScan, FULL_SCOPE, markUnchanged, type RosterDb, type ScanOutcome }
  * reached the cache is kept as it is and the caller shows "offline" (DESIGN.md, Pull and Cache).
  */
 
-/** What the Groups screen shows first comes first (issue 5: scopes on screen first); the rest follow. */
-const SCREEN_FIRST: readonly ObjectType[] = ['AccountGroup', 'AccountGroupUserRole', 'Role', 'User', 'Account', 'AccountGroupAccount'];
+/**
+ * What the Groups screen shows first comes first (issue 5: scopes on screen first); the rest
+ * follow. The group links come second: they are the longest scan (100,000 at the large tier), so
+ * one worker reads them while the other takes every other type.
+ */
+const SCREEN_FIRST: readonly ObjectType[] = ['AccountGroup', 'AccountGroupAccount', 'AccountGroupUserRole', 'Role', 'User', 'Account'];
 export const PULL_ORDER: readonly ObjectType[] = [...SCREEN_FIRST, ...OBJECT_TYPES.filter((t) => !SCREEN_FIRST.includes(t))];
 const CONCURRENCY = 2;
 
