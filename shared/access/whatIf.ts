@@ -4,7 +4,7 @@ import type { AccessState } from './state';
 import { roleLabel } from './state';
 import type { Via } from './evaluate';
 import { sigPrivileges, type AccessSig } from './signature';
-import { PairTable, maskOf, userSides, type PairLimits } from './pairSig';
+import { PAIR_LIMITS, PairTable, maskOf, userSides, type PairLimits, type UserSide } from './pairSig';
 
 /** One pair's change. `roles` and `privileges` may be shared between entries: read-only. */
 export interface AccessChange {
@@ -68,9 +68,9 @@ export interface WhatIfTotals {
   lockedOut: number;
 }
 
-const NO_SIDES = [null, null] as const;
 
-type Deltas = Map<AccessSig, Map<AccessSig, [Delta | null, Delta | null]>>;
+type Change = [Delta | null, Delta | null];
+type Deltas = Map<AccessSig, Map<AccessSig, Change>>;
 
 /** Runs `ops` on a fork and collects the pairs they may change, account by account. */
 const touchedPairs = (base: AccessState, ops: readonly PlanOp[]) => {
@@ -82,17 +82,6 @@ const touchedPairs = (base: AccessState, ops: readonly PlanOp[]) => {
   });
   const refused = results.filter((r) => r.status === 'refused').map((r) => ({ op: r.op.op, index: r.index, reason: r.reason! }));
   return { state, touched, refused };
-};
-
-/** Users with a touched pair decided by groups in either state (not by direct roles, R9). */
-const groupPathUsers = (base: AccessState, state: AccessState, touched: Map<string, Set<string>>): Set<string> => {
-  const users = new Set<string>();
-  for (const [a, accountUsers] of touched) {
-    const db = base.accountUsers.get(a);
-    const da = state.accountUsers.get(a);
-    for (const u of accountUsers) if (!db?.has(u) || !da?.has(u)) users.add(u);
-  }
-  return users;
 };
 
 /** Counts a pair's change and keeps its entries while fewer than `shown` are kept. */
@@ -109,12 +98,16 @@ class Collector {
     this.after = { s: state, memo: new Map() };
   }
 
-  add(u: string, a: string, sb: AccessSig, sa: AccessSig): void {
-    // Thousands of pairs share the same before/after signatures: compute each delta once.
+  /** Thousands of pairs share the same before/after signatures: each delta is computed once. */
+  change(sb: AccessSig, sa: AccessSig): Change {
     let fromB = this.deltas.get(sb);
     if (!fromB) this.deltas.set(sb, (fromB = new Map()));
     let d = fromB.get(sa);
     if (!d) fromB.set(sa, (d = [delta(sb, sa, this.before, this.after, MEMBER), delta(sa, sb, this.after, this.before, MEMBER)]));
+    return d;
+  }
+
+  add(u: string, a: string, sb: AccessSig, sa: AccessSig, d = this.change(sb, sa)): void {
     const { diff, totals, shown } = this;
     if (d[0] && totals.gains++ < shown) diff.gains.push(entry(this.after.s, u, a, d[0], sa.via));
     if (d[1] && totals.losses++ < shown) diff.losses.push(entry(this.before.s, u, a, d[1], sb.via));
@@ -128,18 +121,20 @@ class Collector {
  * account (the account's groups, direct users and cap are looked up once), so the cost
  * follows the plan, never users × accounts.
  */
-const diffPlan = (base: AccessState, ops: readonly PlanOp[], shown: number, limits?: PairLimits): Collector => {
+const diffPlan = (base: AccessState, ops: readonly PlanOp[], shown: number, limits = PAIR_LIMITS): Collector => {
   const { state, touched, refused } = touchedPairs(base, ops);
   const out = new Collector(base, state, refused, shown);
   const table = new PairTable(limits);
-  const sides = userSides(base, state, groupPathUsers(base, state, touched), table);
+  const sides = new Map<string, readonly [UserSide | null, UserSide | null]>();
   for (const [a, accountUsers] of touched) {
     const cb = table.accountSide(base, a);
     const ca = table.accountSide(state, a);
     // R10: a changed Support Access Role alone changes no user's roles on the account.
-    const sameLinks = (cb.groups === ca.groups || (cb.cls >= 0 && cb.cls === ca.cls)) && cb.direct === ca.direct && cb.partner === ca.partner;
+    const sameLinks = cb.groups === ca.groups && cb.direct === ca.direct && cb.partner === ca.partner;
     for (const u of accountUsers) {
-      const [ub, ua] = sides.get(u) ?? NO_SIDES;
+      let side = sides.get(u);
+      if (!side) sides.set(u, (side = userSides(table, base, state, u)));
+      const [ub, ua] = side;
       // Same groups on both sides: one mask serves both; only the variant (cap, SSO) can differ.
       const mask = sameLinks && ub && ub === ua && !cb.direct.has(u) ? maskOf(cb, ub) : 0;
       if (mask !== 0 && cb.variant === ca.variant) continue;

@@ -161,8 +161,8 @@ describe('access properties (fast-check)', () => {
     }), { numRuns: 200 });
   });
 
-  it('R6–R13: the fast what-if equals the straightforward evaluation of every pair, on every path', () => {
-    const limits = [undefined, { userGroups: 30, classGroups: 0 }, { userGroups: 1, classGroups: 128 }, { userGroups: 0, classGroups: 0 }];
+  it('R6–R13: the fast what-if equals the straightforward evaluation of every pair, on the fast and general paths', () => {
+    const limits = [undefined, { userGroups: 1 }, { userGroups: 0 }];
     fc.assert(fc.property(world, fc.array(anyOp as fc.Arbitrary<PlanOp>, { minLength: 1, maxLength: 8 }), fc.constantFrom(...limits), (w, ops, lim) => {
       const st = buildState(snapshotOf(w));
       const fast = lim ? whatIfWithLimits(st, ops, lim) : whatIf(st, ops);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -41,6 +41,9 @@ interface Props {
 
 /** Every plan is shown before it is queued (DESIGN.md, Edit): what changes, what is skipped and why. */
 export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) => {
+  useEffect(() => {
+    performance.mark('roster:preview-dialog-mounted');
+  }, []);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [diff, setDiff] = useState<WhatIfSummary | null>(null);

@@ -12,14 +12,30 @@ const memos = new WeakMap<RosterDb, { version: string; state: Promise<AccessStat
 const confirmedState = async (db: RosterDb): Promise<AccessState> => {
   const version = await cacheVersion(db);
   let memo = memos.get(db);
-  if (memo?.version !== version) memos.set(db, (memo = { version, state: loadSnapshot(db).then(buildState) }));
+  if (memo?.version !== version) memos.set(db, (memo = { version, state: loadSnapshot(db).then(buildState).then(warmUpWhatIf) }));
   return memo.state;
+};
+
+/**
+ * A throw-away what-if right after the build, so the first real drop runs optimised code: a
+ * cold what-if of 1,300 accounts took 160 ms in the worker, a warm one a fraction of that.
+ */
+const WARM_UP_ACCOUNTS = 2_000;
+const warmUpWhatIf = (state: AccessState): AccessState => {
+  const groups = state.groups.keys().map((id) => state.groups.get(id)!);
+  const all = groups.find((g) => g.defaultGroup);
+  const other = groups.find((g) => !g.defaultGroup);
+  if (all && other) {
+    const accountIds = [...(state.groupAccounts.get(all.id) ?? [])].slice(0, WARM_UP_ACCOUNTS);
+    whatIfSummary(state, [{ op: 'group.addAccounts', groupId: other.id, accountIds }], 1);
+  }
+  return state;
 };
 
 /** confirmed ⊕ pending, re-applied only when the cache or the outbox changed since the last preview. */
 const optimistic = new WeakMap<RosterDb, { key: string; base: AccessState; state: AccessState }>();
 
-const optimisticState = async (db: RosterDb): Promise<AccessState> => {
+export const optimisticState = async (db: RosterDb): Promise<AccessState> => {
   const [base, pending] = await Promise.all([confirmedState(db), unconfirmedOps(db)]);
   if (!pending.length) return base;
   const key = pending.map((e) => `${e.id}:${e.status}`).join(',');
@@ -71,8 +87,7 @@ export const summarise = (d: WhatIf): WhatIfSummary => ({
 });
 
 /** The preview's summary, counted without building every entry (shared/access whatIfSummary). */
-export const previewSummary = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIfSummary> => {
-  const state = await optimisticState(db);
+export const summaryOf = (state: AccessState, ops: readonly PlanOp[]): WhatIfSummary => {
   const d = whatIfSummary(state, ops, LOCKED_SHOWN);
   const summary: WhatIfSummary = {
     gains: d.totals.gains,
@@ -89,3 +104,5 @@ export const previewSummary = async (db: RosterDb, ops: readonly PlanOp[]): Prom
   }
   return { ...summary, accountNames };
 };
+
+export const previewSummary = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIfSummary> => summaryOf(await optimisticState(db), ops);

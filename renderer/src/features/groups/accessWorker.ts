@@ -1,6 +1,6 @@
 import type { PlanOp } from '../../../../shared/plans/types';
 import { openRosterDb } from '../../cache';
-import { previewSummary, warmAccessState } from './accessPreview';
+import { optimisticState, summaryOf, warmAccessState } from './accessPreview';
 
 /**
  * The what-if runs here, off the UI thread: building the rules engine's indexes over a large
@@ -20,9 +20,13 @@ scope.onmessage = (e) => {
     return;
   }
   const t0 = performance.now();
-  previewSummary(db, req.ops).then(
-    // workerMs: time spent here (index wait + what-if), for the page's performance measures.
-    (diff) => scope.postMessage({ id: req.id, diff, workerMs: performance.now() - t0 }),
+  optimisticState(db).then(
+    (state) => {
+      // Times for the page's performance measures: waiting for the indexes, then the what-if.
+      const t1 = performance.now();
+      const diff = summaryOf(state, req.ops);
+      scope.postMessage({ id: req.id, diff, workerMs: performance.now() - t0, whatIfMs: performance.now() - t1 });
+    },
     (err: Error) => scope.postMessage({ id: req.id, error: err?.message ?? String(err) }),
   );
 };

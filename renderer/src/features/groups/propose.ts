@@ -10,6 +10,7 @@ import { prefetchAccessPreview } from './accessClient';
 
 /** The what-if starts with the plan, while the preview dialog renders (issue 6: drop → preview under 1 s). */
 const withPrefetch = (p: PlanPreview): PlanPreview => {
+  performance.mark('roster:proposed');
   if (p.planned.ok) prefetchAccessPreview(p.planned.ops);
   return p;
 };
@@ -32,6 +33,7 @@ export const proposeAddAccounts = async (
   overlay: GroupsOverlay,
   primary: PrimaryAccountRef | null,
 ): Promise<PlanPreview> => {
+  performance.mark('roster:propose');
   const planned = planAddAccounts({ group: target, accountIds, members: await membersOf(target, overlay), primaryAccountId: primary?.accountId ?? null });
   const n = accountIds.length;
   return withPrefetch({ title: `Add ${fmt(n)} account${n === 1 ? '' : 's'} to ${target.name}`, target, planned });
