@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE, exampleSnapshot } from '../../../shared/seeds/example';
 import { OBJECT_TYPES } from '../../../shared/model';
 import { applyScan, enqueuePlan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
-import { previewAccess } from '../../../renderer/src/features/groups/accessPreview';
+import { SUMMARY_SHOWN, previewAccess, previewSummary } from '../../../renderer/src/features/groups/accessPreview';
 
 let db: RosterDb;
 let n = 0;
@@ -33,6 +33,29 @@ describe('plan preview access diff (confirmed ⊕ pending)', () => {
     await enqueuePlan(db, [addGhiToS1]);
     const diff = await previewAccess(db, [addGhiToS1]);
     expect(diff.gains).toEqual([]);
+  });
+
+  it('R7/R8: the summary counts what the full what-if lists and names the accounts it shows', async () => {
+    await seeded();
+    const ops = [{ op: 'group.addAccounts' as const, groupId: EXAMPLE.groups.services1, accountIds: EXAMPLE.accounts.slice(1).map((a) => a.accountId) }];
+    const [full, sum] = await Promise.all([previewAccess(db, ops), previewSummary(db, ops)]);
+    expect([sum.gains, sum.losses, sum.lockedOut]).toEqual([full.gains.length, full.losses.length, full.lockedOut.length]);
+    expect(sum.gains).toBeGreaterThan(0);
+    expect(sum.gainsShown).toEqual(full.gains.slice(0, SUMMARY_SHOWN));
+    for (const c of sum.gainsShown) expect(sum.accountNames?.[c.accountId]).toBe(EXAMPLE.accounts.find((a) => a.accountId === c.accountId)?.name);
+  });
+
+  it('the summary sees queued ops too, and a newly queued op changes it', async () => {
+    await seeded();
+    expect((await previewSummary(db, [addGhiToS1])).gains).toBe(2);
+    await enqueuePlan(db, [addGhiToS1]);
+    expect((await previewSummary(db, [addGhiToS1])).gains).toBe(0);
+  });
+
+  it('R3 refusals reach the summary', async () => {
+    await seeded();
+    const sum = await previewSummary(db, [{ op: 'group.rename', groupId: EXAMPLE.groups.all, name: 'Everything' }]);
+    expect(sum.refused.map((r) => r.reason).join()).toMatch(/R3/);
   });
 
   it('R13: removing the only group holding a user\'s access shows the lock-out', async () => {
