@@ -173,6 +173,15 @@ describe('access properties (fast-check)', () => {
     }), { numRuns: 300 });
   });
 
+  it('R8: adding accounts that are already members changes nothing (the preview starts before members are known)', () => {
+    fc.assert(fc.property(world, pick(GROUPS.slice(1)), fc.array(pick(ACCOUNTS), { minLength: 1, maxLength: 5 }), (w, groupId, accountIds) => {
+      const st = buildState(snapshotOf(w));
+      const fresh = accountIds.filter((a) => !st.groupAccounts.has(groupId, a));
+      if (!fresh.length) return;
+      expect(whatIf(st, [{ op: 'group.addAccounts', groupId, accountIds }])).toEqual(whatIf(st, [{ op: 'group.addAccounts', groupId, accountIds: fresh }]));
+    }), { numRuns: 150 });
+  });
+
   it('whatIfSummary counts what whatIf lists and keeps its first entries', () => {
     fc.assert(fc.property(world, fc.array(anyOp as fc.Arbitrary<PlanOp>, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 3 }), (w, ops, shown) => {
       const st = buildState(snapshotOf(w));

@@ -65,15 +65,23 @@ export const previewAccessOffThread = (ops: readonly PlanOp[]): Promise<WhatIfSu
   return request(ops);
 };
 
+/** Starts a what-if whose result a plan will adopt (`adoptAccessPreview`) once it is made. */
+export const startAccessPreview = (ops: readonly PlanOp[]): Promise<WhatIfSummary> => {
+  const diff = request(ops);
+  diff.catch(() => undefined);
+  return diff;
+};
+
+/** `ops` will be shown with `diff`: the caller vouches that their what-ifs are the same. */
+export const adoptAccessPreview = (ops: readonly PlanOp[], diff: Promise<WhatIfSummary>): void => {
+  early.set(ops, { at: performance.now(), diff });
+};
+
 /**
  * Starts the what-if of a plan as soon as it is made, so it runs while the preview dialog
  * renders; the dialog's `previewAccessOffThread(ops)` with the same ops array picks it up.
  */
-export const prefetchAccessPreview = (ops: readonly PlanOp[]): void => {
-  const diff = request(ops);
-  diff.catch(() => undefined);
-  early.set(ops, { at: performance.now(), diff });
-};
+export const prefetchAccessPreview = (ops: readonly PlanOp[]): void => adoptAccessPreview(ops, startAccessPreview(ops));
 
 /** Builds the indexes in the worker (once per cache version: a no-op when they are current). */
 export const warmAccessOffThread = (): void => {

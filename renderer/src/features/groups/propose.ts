@@ -6,7 +6,7 @@ import { planAddAccounts, planAddUserRoles, planRemoveAccounts, type GroupRef, t
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
 import { fmt, plural } from '../../app/format';
-import { prefetchAccessPreview } from './accessClient';
+import { adoptAccessPreview, prefetchAccessPreview, startAccessPreview } from './accessClient';
 
 /** The what-if starts with the plan, while the preview dialog renders (issue 6: drop → preview under 1 s). */
 const withPrefetch = (p: PlanPreview): PlanPreview => {
@@ -14,6 +14,8 @@ const withPrefetch = (p: PlanPreview): PlanPreview => {
   if (p.planned.ok) prefetchAccessPreview(p.planned.ops);
   return p;
 };
+
+const NO_MEMBERS: ReadonlySet<string> = new Set();
 
 const membersOf = async (group: GroupRow, overlay: GroupsOverlay): Promise<Set<string>> => {
   const confirmed = group.pending === 'created' ? [] : await groupAccountIds(db, group.id);
@@ -34,9 +36,18 @@ export const proposeAddAccounts = async (
   primary: PrimaryAccountRef | null,
 ): Promise<PlanPreview> => {
   performance.mark('roster:propose');
-  const planned = planAddAccounts({ group: target, accountIds, members: await membersOf(target, overlay), primaryAccountId: primary?.accountId ?? null });
+  const primaryAccountId = primary?.accountId ?? null;
+  // The what-if starts before the group's members are read (and before the drop's re-render):
+  // re-adding a member changes no one's access, so its diff is the final plan's diff.
+  const early = planAddAccounts({ group: target, accountIds, members: NO_MEMBERS, primaryAccountId });
+  const diff = early.ok ? startAccessPreview(early.ops) : null;
+  const planned = planAddAccounts({ group: target, accountIds, members: await membersOf(target, overlay), primaryAccountId });
   const n = accountIds.length;
-  return withPrefetch({ title: `Add ${fmt(n)} account${n === 1 ? '' : 's'} to ${target.name}`, target, planned });
+  const preview = { title: `Add ${fmt(n)} account${n === 1 ? '' : 's'} to ${target.name}`, target, planned };
+  if (!diff) return withPrefetch(preview);
+  performance.mark('roster:proposed');
+  if (planned.ok) adoptAccessPreview(planned.ops, diff);
+  return preview;
 };
 
 /** Users dropped on a group, with the roles picked for them → the plan to preview. */
