@@ -42,6 +42,8 @@ export interface UserSide {
   roles: ReadonlySet<string>[];
   /** variant → mask → signature. */
   sigs: (Map<number, AccessSig> | undefined)[];
+  /** The last (variant, mask) looked up: a user's pairs in a drop mostly repeat it. */
+  last: { variant: number; mask: number; sig: AccessSig | null };
 }
 
 /** Which of the user's groups contain the account: a handful of integer compares. */
@@ -100,7 +102,7 @@ export class PairTable {
       nums[roles.length] = this.groupNum(g);
       roles.push(groupRoles);
     }
-    return { nums, roles, sigs: [] };
+    return { nums, roles, sigs: [], last: { variant: -1, mask: 0, sig: null } };
   }
 
   private variantOf(sso: boolean, sar: string | null): number {
@@ -125,10 +127,15 @@ export class PairTable {
 
   /** R7, R8, R10, R12: the group signature of a (non-empty) mask on this account's variant. */
   groupSig(c: AccountSide, us: UserSide, mask: number): AccessSig {
+    const { last } = us;
+    if (last.mask === mask && last.variant === c.variant && last.sig) return last.sig;
     let byMask = us.sigs[c.variant];
     if (!byMask) us.sigs[c.variant] = byMask = new Map();
     let sig = byMask.get(mask);
     if (!sig) byMask.set(mask, (sig = this.canon(make(c.sso ? 'sso' : 'group', rolesOfMask(us, mask), c.sar, true))));
+    last.variant = c.variant;
+    last.mask = mask;
+    last.sig = sig;
     return sig;
   }
 

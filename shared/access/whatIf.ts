@@ -98,13 +98,19 @@ class Collector {
     this.after = { s: state, memo: new Map() };
   }
 
+  private last: { sb: AccessSig | null; sa: AccessSig | null; d: Change | null } = { sb: null, sa: null, d: null };
+
   /** Thousands of pairs share the same before/after signatures: each delta is computed once. */
   change(sb: AccessSig, sa: AccessSig): Change {
+    const { last } = this;
+    if (last.sb === sb && last.sa === sa) return last.d!;
+    last.sb = sb;
+    last.sa = sa;
     let fromB = this.deltas.get(sb);
     if (!fromB) this.deltas.set(sb, (fromB = new Map()));
     let d = fromB.get(sa);
     if (!d) fromB.set(sa, (d = [delta(sb, sa, this.before, this.after, MEMBER), delta(sa, sb, this.after, this.before, MEMBER)]));
-    return d;
+    return (last.d = d);
   }
 
   add(u: string, a: string, sb: AccessSig, sa: AccessSig, d = this.change(sb, sa)): void {
