@@ -50,7 +50,7 @@ export const AccountsTab = ({ group, groups, accounts, onAddToGroup, onRemove }:
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 1.5, flexWrap: 'wrap' }}>
-        <TextField size="small" label="Search accounts" value={accountSearch} onChange={(e) => setAccountSearch(e.target.value)} sx={{ width: 220 }} />
+        <TextField size="small" label="Search accounts" value={accountSearch} onChange={(e) => setAccountSearch(e.target.value)} sx={{ width: 180 }} />
         <Button size="small" onClick={() => selectAllOf(order)} disabled={order.length === 0}>
           Select all {fmt(order.length)} shown
         </Button>

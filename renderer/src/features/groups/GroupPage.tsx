@@ -33,9 +33,12 @@ const TABS: { id: GroupTab; label: string }[] = [
 
 /** A group's page: its accounts, its users with their roles, its resources (issue 2, issue 6). */
 export const GroupPage = ({ group, groups, overlay, onRename, onAddToGroup, onRemove, onAddUsers }: Props) => {
-  const { tab, setTab } = useGroupsUi();
+  // Narrow subscriptions: a selection change must not re-render the page around the tables.
+  const tab = useGroupsUi((s) => s.tab);
+  const setTab = useGroupsUi((s) => s.setTab);
   // A group still pending creation has no confirmed links (its provisional id matches none),
-  // but it shows the accounts queued for it.
+  // but it shows the accounts queued for it. Both are loaded here, not in their tabs, so a tab
+  // opens on its rows at once (no flash of a disabled toolbar) and switching tabs keeps them.
   const accounts = useGroupAccounts(group.id, overlay);
   const users = useGroupUsers(group.id);
   const refusal = renameRefusal(group);

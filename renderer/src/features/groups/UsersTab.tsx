@@ -4,6 +4,8 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { db } from '../../app/db';
 import Button from '@mui/material/Button';
+import Tooltip from '@mui/material/Tooltip';
+import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import Typography from '@mui/material/Typography';
 import { fmt } from '../../app/format';
 import { AddToGroupDialog } from './AddToGroupDialog';
@@ -69,12 +71,12 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
   const selectedShown = useMemo(() => order.filter((id) => userSelection.selected.has(id)), [order, userSelection]);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <Box sx={{ p: 1.5, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+      <Box sx={{ p: 1.5, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', '& .MuiToggleButton-root': { px: 1.25, py: 0.5 } }}>
         <ToggleButtonGroup size="small" exclusive value={userScope} onChange={(_e, v: UserScope | null) => v && setUserScope(v)} aria-label="Users shown">
           <ToggleButton value="group">In this group</ToggleButton>
           <ToggleButton value="all">All users</ToggleButton>
         </ToggleButtonGroup>
-        <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ width: 220 }} />
+        <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ width: 200 }} />
         <Button size="small" onClick={() => setUserSelection(selectAll(order))} disabled={order.length === 0}>
           Select all {fmt(order.length)} shown
         </Button>
@@ -85,9 +87,23 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
           {fmt(selectedShown.length)} selected
         </Typography>
         <Box sx={{ flex: 1 }} />
-        <Button variant="contained" size="small" disabled={selectedShown.length === 0} aria-haspopup="dialog" onClick={() => setPicking(true)}>
-          Add users to group…
-        </Button>
+        {/* A short visible label so the toolbar stays on one line at 1440 px; the name keeps the
+            whole action (it starts with the visible words, WCAG 2.5.3). */}
+        <Tooltip title="Add users to group…" describeChild>
+          <span>
+            <Button
+              variant="contained"
+              size="small"
+              startIcon={<GroupAddIcon />}
+              disabled={selectedShown.length === 0}
+              aria-label="Add users to group…"
+              aria-haspopup="dialog"
+              onClick={() => setPicking(true)}
+            >
+              Add users…
+            </Button>
+          </span>
+        </Tooltip>
       </Box>
       {picking && (
         <AddToGroupDialog

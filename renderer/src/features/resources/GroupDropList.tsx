@@ -1,39 +1,42 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import Box from '@mui/material/Box';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { plural } from '../../app/format';
 import type { GroupTarget } from './dropPlan';
+import { VirtualList } from '../../components/VirtualList';
 
-// 500 groups at the large tier: the search narrows them; more than this many are not drawn.
-const SHOWN = 200;
+// A two-line item: name over the counts.
+const ITEM_HEIGHT = 52;
 
 /** One group of the side list, where dragged resources are dropped (issue 6, R24). */
-const Target = ({ group }: { group: GroupTarget }) => {
+const Target = memo(({ group }: { group: GroupTarget }) => {
   const { setNodeRef, isOver, active } = useDroppable({ id: `share-group:${group.id}`, data: { target: group } });
   return (
-    <ListItem
+    <Box
       ref={setNodeRef}
       data-testid={`share-target-${group.name}`}
       sx={{
         borderRadius: 1,
         mx: 1,
-        width: 'auto',
+        px: 2,
+        py: 0.5,
         outline: isOver ? (t) => `2px dashed ${t.palette.primary.main}` : active ? (t) => `1px dashed ${t.palette.divider}` : 'none',
         bgcolor: isOver ? 'action.focus' : undefined,
       }}
     >
       <ListItemText
+        sx={{ my: 0.25 }}
         primary={group.defaultGroup ? `${group.name} (default)` : group.name}
         secondary={`${plural(group.accountCount, 'account')} · ${plural(group.userCount, 'user')}`}
+        slotProps={{ primary: { variant: 'body2' } }}
       />
-    </ListItem>
+    </Box>
   );
-};
+});
+Target.displayName = 'Target';
 
 /** The groups resources can be dropped on; the keyboard path is "Share with group…". */
 export const GroupDropList = ({ groups, initialSearch = '' }: { groups: GroupTarget[]; initialSearch?: string }) => {
@@ -57,24 +60,23 @@ export const GroupDropList = ({ groups, initialSearch = '' }: { groups: GroupTar
       <Box sx={{ px: 2, pb: 1 }}>
         <TextField size="small" fullWidth label="Search groups" value={search} onChange={(e) => setSearch(e.target.value)} />
       </Box>
-      {/* Focusable, so keyboard users can scroll a long list (axe: scrollable-region-focusable). */}
-      <Box tabIndex={0} role="region" aria-label="Group list" sx={{ overflow: 'auto', flex: 1, '&:focus-visible': { outline: (t) => `2px solid ${t.palette.primary.main}`, outlineOffset: -2 } }}>
-        <List dense aria-label="Groups to share with">
-          {shown.slice(0, SHOWN).map((g) => (
-            <Target key={g.id} group={g} />
-          ))}
-        </List>
-        {shown.length > SHOWN && (
-          <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>
-            {plural(shown.length - SHOWN, 'more group')}: search to narrow the list.
-          </Typography>
-        )}
-        {shown.length === 0 && (
-          <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>
-            {groups.length === 0 ? 'No account groups in the cache yet.' : 'No group matches the search.'}
-          </Typography>
-        )}
-      </Box>
+      {/* Virtualised, so all 500 groups of the large tier can be scrolled to (issue 6); the
+          scroller is focusable, so keyboard users can scroll it (axe: scrollable-region-focusable). */}
+      <VirtualList
+        label="Groups to share with"
+        scrollerLabel="Group list"
+        items={shown}
+        itemKey={(g) => g.id}
+        estimateSize={ITEM_HEIGHT}
+        renderItem={(g) => <Target group={g} />}
+        footer={
+          shown.length === 0 && (
+            <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>
+              {groups.length === 0 ? 'No account groups in the cache yet.' : 'No group matches the search.'}
+            </Typography>
+          )
+        }
+      />
     </Box>
   );
 };

@@ -1,0 +1,139 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import Box from '@mui/material/Box';
+import type { SxProps, Theme } from '@mui/material/styles';
+
+export interface VirtualListProps<T> {
+  /** The list's accessible name (role list). */
+  label: string;
+  items: readonly T[];
+  itemKey: (item: T) => string;
+  /** A first guess of an item's height; each rendered item is then measured. */
+  estimateSize: number;
+  /**
+   * One item's content, inside its listitem. With `roving`, the item's own focusable element
+   * must take `tabIndex` (0 for the one tab stop of the list, -1 for the others).
+   */
+  renderItem: (item: T, tabIndex: 0 | -1) => ReactNode;
+  /**
+   * Roving focus (items hold a button): the list is one tab stop and the arrows, Home/End and
+   * PageUp/PageDown move between items, scrolling the ones not drawn into the DOM.
+   */
+  roving?: boolean;
+  /** The item to scroll to and to start the roving focus from (the selected one). */
+  initialIndex?: number;
+  /** Shown under the (empty or short) list, e.g. "No group matches the search." */
+  footer?: ReactNode;
+  /** The scroller takes focus itself when items have nothing focusable (axe: scrollable-region-focusable). */
+  scrollerLabel?: string;
+  sx?: SxProps<Theme>;
+}
+
+const PAGE = 8;
+
+const nextIndex = (key: string, from: number, count: number): number | null => {
+  const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE, PageUp: -PAGE };
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  const move = moves[key];
+  return move === undefined ? null : Math.max(0, Math.min(count - 1, from + move));
+};
+
+/**
+ * A virtualised list (issue 6: 500 groups at the large tier): only the items in view, and a few
+ * either side, are in the DOM, as <li>s of a <ul> whose height is the whole list's, so the scroll
+ * bar and drop targets behave as for a full list. The item holding the roving tab stop is always
+ * drawn, so Tab finds it however far the list was scrolled.
+ */
+export const VirtualList = <T,>(p: VirtualListProps<T>) => {
+  const { items, roving = false } = p;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(() => Math.max(0, Math.min(items.length - 1, p.initialIndex ?? 0)));
+  const focusAfterRender = useRef(false);
+  const activeIndex = Math.min(active, Math.max(0, items.length - 1));
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const shown = defaultRangeExtractor(range);
+      if (!roving || items.length === 0 || shown.includes(activeIndex)) return shown;
+      return [...shown, activeIndex].sort((a, b) => a - b);
+    },
+    [roving, items.length, activeIndex],
+  );
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => p.estimateSize,
+    overscan: 4,
+    paddingStart: 4,
+    paddingEnd: 4,
+    rangeExtractor,
+    getItemKey: (i) => p.itemKey(items[i]!),
+    // A first guess of the viewport, so the first render already draws the items in view.
+    initialRect: { width: 300, height: 800 },
+  });
+
+  // Open on the selected item when it is further down than the first screen.
+  const initial = p.initialIndex ?? 0;
+  useLayoutEffect(() => {
+    if (initial > 0 && initial < items.length) virtualizer.scrollToIndex(initial, { align: 'auto' });
+    // Only on mount: afterwards the admin scrolls.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (!focusAfterRender.current) return;
+    focusAfterRender.current = false;
+    const li = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    li?.querySelector<HTMLElement>('[tabindex]')?.focus();
+  });
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!roving || items.length === 0) return;
+    const next = nextIndex(e.key, activeIndex, items.length);
+    if (next === null) return;
+    e.preventDefault();
+    focusAfterRender.current = true;
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  // A click or Tab into an item makes it the list's tab stop.
+  const onFocus = (e: React.FocusEvent) => {
+    const li = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    const i = li ? Number(li.dataset.index) : NaN;
+    if (Number.isInteger(i) && i !== activeIndex) setActive(i);
+  };
+
+  const rendered = virtualizer.getVirtualItems();
+  return (
+    <Box
+      ref={scrollRef}
+      tabIndex={p.scrollerLabel ? 0 : undefined}
+      role={p.scrollerLabel ? 'region' : undefined}
+      aria-label={p.scrollerLabel}
+      sx={[{ overflow: 'auto', flex: 1, minHeight: 0, '&:focus-visible': { outline: (t) => `2px solid ${t.palette.primary.main}`, outlineOffset: -2 } }, ...(Array.isArray(p.sx) ? p.sx : [p.sx])]}
+    >
+      <Box
+        component="ul"
+        aria-label={p.label}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        sx={{ listStyle: 'none', m: 0, p: 0, position: 'relative', height: virtualizer.getTotalSize() }}
+      >
+        {rendered.map((v) => {
+          const item = items[v.index]!;
+          return (
+            <li
+              key={v.key}
+              data-index={v.index}
+              ref={virtualizer.measureElement}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
+            >
+              {p.renderItem(item, roving && v.index === activeIndex ? 0 : -1)}
+            </li>
+          );
+        })}
+      </Box>
+      {p.footer}
+    </Box>
+  );
+};
