@@ -1,4 +1,6 @@
 import type { AccessState } from './state';
+import { isBuiltIn } from './state';
+import { pair } from './layer';
 import { partnerServicesFor } from './evaluate';
 import { make, signature, type AccessSig, type AccountCtx } from './signature';
 
@@ -139,10 +141,25 @@ export class PairTable {
     return sig;
   }
 
+  /**
+   * R6, R9: direct roles win, uncapped. When every direct role is built-in or the account's own,
+   * all of them count and that is the whole signature; a custom role of another account counts
+   * only while a group shares it there (R18): null, and the full evaluation decides.
+   */
+  private directSig(s: AccessState, a: string, u: string): AccessSig | null {
+    const roleIds = s.aurRoles.get(pair(a, u));
+    if (!roleIds) return null;
+    for (const r of roleIds) {
+      const role = s.roles.get(r);
+      if (role && !isBuiltIn(role) && role.accountId !== undefined && role.accountId !== a) return null;
+    }
+    return this.canon(make('direct', [...roleIds].sort(), null, true));
+  }
+
   /** The canonical signature of (u, c.accountId) in `s`; `us` is null for the general path. */
   pair(s: AccessState, c: AccountSide, us: UserSide | null, u: string): AccessSig {
-    // R9, R18: direct roles are rare and subtle; the full evaluation decides.
-    if (!us || c.direct.has(u)) return this.canon(signature(s, c, u));
+    if (c.direct.has(u)) return this.directSig(s, c.accountId, u) ?? this.canon(signature(s, c, u));
+    if (!us) return this.canon(signature(s, c, u));
     const mask = us.nums.length ? maskOf(c, us) : 0;
     if (mask !== 0) return this.groupSig(c, us, mask);
     // R25: partner access counts only through a live service of the user's entity.
