@@ -31,7 +31,8 @@ export interface VirtualListProps<T> {
 
 const PAGE = 8;
 
-const nextIndex = (key: string, from: number, count: number): number | null => {
+/** The item a key moves the roving focus to, or null when the key is not a list move. */
+export const nextIndex = (key: string, from: number, count: number): number | null => {
   const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE, PageUp: -PAGE };
   if (key === 'Home') return 0;
   if (key === 'End') return count - 1;
