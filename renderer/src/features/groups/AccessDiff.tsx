@@ -69,8 +69,11 @@ const ChangeList = ({ title, total, items, names, testId }: ChangeListProps) =>
 /** The access diff of a plan from the rules engine's what-if: who gains, who loses, who is locked out (R13). */
 export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIfSummary) => void }) => {
   const loaded = useWhatIfSummary(ops, onDiff);
+  // Marks for the drop-to-preview bench: committed, then the first frame painted with it.
   useEffect(() => {
-    if (loaded && !('error' in loaded)) performance.mark('roster:access-diff-shown');
+    if (!loaded || 'error' in loaded) return;
+    performance.mark('roster:access-diff-shown');
+    requestAnimationFrame(() => setTimeout(() => performance.mark('roster:access-diff-painted'), 0));
   }, [loaded]);
   if (!loaded) return <Typography sx={{ mt: 1 }} role="status">Computing the access changes…</Typography>;
   if ('error' in loaded) return <Alert severity="warning" sx={{ mt: 1 }}>The access changes could not be computed: {loaded.error}</Alert>;
