@@ -13,6 +13,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
 import { freePort } from '../e2e/support/host';
+import { pointerDrag } from '../e2e/support/screens';
 import { benchTiers, emit } from './emit';
 import { startNpm, type Child } from './support/procs';
 
@@ -82,12 +83,7 @@ const dataRows = (page: Page) => page.getByRole('grid', { name: 'Accounts in All
 
 /** A real pointer drag onto `to`, as groups-dnd.spec does; returns just before the release. */
 const dragTo = async (page: Page, from: Locator, to: Locator) => {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + 40, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + 50, a.y + a.height / 2 + 8, { steps: 3 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await pointerDrag(page, from, to);
   await page.getByTestId('drag-overlay').waitFor({ timeout: STEP_TIMEOUT });
 };
 

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { platformQuery, startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { pointerDrag } from './support/screens';
 
 /**
  * Issue 6, Groups area: multi-select accounts, drop them on a group with a real mouse drag and
@@ -44,16 +45,6 @@ const openGroup = async (page: Page, name: string) => {
 const row = (page: Page, group: string, account: string): Locator =>
   page.getByRole('grid', { name: `Accounts in ${group}` }).getByRole('row').filter({ hasText: account });
 
-/** A real pointer drag: press, move past the activation distance, travel, release. */
-const mouseDrag = async (page: Page, from: Locator, to: Locator) => {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + 40, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + 50, a.y + a.height / 2 + 8, { steps: 3 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-};
-
 test('R8 preview: mouse-drag two selected accounts onto Services 1, apply, see them on the platform', async ({ page }) => {
   await open(page);
   await openGroup(page, 'All Accounts');
@@ -63,7 +54,7 @@ test('R8 preview: mouse-drag two selected accounts onto Services 1, apply, see t
   await row(page, 'All Accounts', 'Doc JKL Company').click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('selection-count')).toHaveText('2 selected');
 
-  await mouseDrag(page, row(page, 'All Accounts', 'Doc GHI Company'), page.getByTestId('group-item-Services 1'));
+  await pointerDrag(page, row(page, 'All Accounts', 'Doc GHI Company'), page.getByTestId('group-item-Services 1'));
   await expect(page.getByTestId('drag-overlay')).toHaveText('2 accounts');
   await page.screenshot({ path: `${SHOTS}/dnd-dragging.png` });
   await page.mouse.up();
@@ -98,7 +89,7 @@ test('R3: dragging accounts onto All Accounts is refused with the reason', async
   await open(page);
   await openGroup(page, 'Services 2');
   await row(page, 'Services 2', 'Doc GHI Company').click();
-  await mouseDrag(page, row(page, 'Services 2', 'Doc GHI Company'), page.getByTestId('group-item-All Accounts'));
+  await pointerDrag(page, row(page, 'Services 2', 'Doc GHI Company'), page.getByTestId('group-item-All Accounts'));
   await page.mouse.up();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('already holds every account the primary account manages');
@@ -116,7 +107,7 @@ test('R7 users: drag ServUser3 onto Services 1, pick Standard User, preview the 
   const user = page.getByRole('grid', { name: 'Users in Services 2' }).getByRole('row').filter({ hasText: 'ServUser3@boomi.com' });
   await user.click();
   await expect(page.getByTestId('user-selection-count')).toHaveText('1 selected');
-  await mouseDrag(page, user, page.getByTestId('group-item-Services 1'));
+  await pointerDrag(page, user, page.getByTestId('group-item-Services 1'));
   await expect(page.getByTestId('drag-overlay')).toHaveText('1 user');
   await page.mouse.up();
 
@@ -279,7 +270,7 @@ test('offline: a new group and a drop onto it are queued and shown as pending ac
 
   await openGroup(page, 'All Accounts');
   await row(page, 'All Accounts', 'Doc ABC Company').click();
-  await mouseDrag(page, row(page, 'All Accounts', 'Doc ABC Company'), page.getByTestId('group-item-Services Offline'));
+  await pointerDrag(page, row(page, 'All Accounts', 'Doc ABC Company'), page.getByTestId('group-item-Services Offline'));
   await page.mouse.up();
   const dialog = page.getByRole('dialog', { name: /Add 1 account to Services Offline/ });
   await dialog.getByRole('button', { name: /Apply/ }).click();

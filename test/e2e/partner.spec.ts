@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { expect, test, type Page } from '@playwright/test';
+import { specSession } from './support/session';
 import { axe, shot } from './support/screens';
 
 /**
@@ -8,22 +8,7 @@ import { axe, shot } from './support/screens';
  * Current access, exclusions) → Grant / Revoke → confirmation → banner.
  */
 
-let platform: PlatformProcess | undefined;
-let web: WebProcess | undefined;
-let page: Page;
-
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async ({ browser }: { browser: Browser }) => {
-  platform = await startPlatformProcess({ seed: 'partner', extraArgs: ['--rate', '0'] });
-  web = await startWebHost({ platform });
-  page = await browser.newPage();
-  await page.goto(web.url);
-  await expect(page.getByTestId('connection-state')).toHaveText('Online');
-});
-test.afterAll(async () => {
-  await page?.close();
-  await stopAll(web, platform);
-});
+const session = specSession('partner');
 
 const services = (p: Page) => p.getByRole('grid', { name: 'Partner services' });
 const accounts = (p: Page) => p.getByRole('grid', { name: 'Accounts of Service 1' });
@@ -45,70 +30,70 @@ const selectTwoAccounts = async (p: Page) => {
 };
 
 test('R29: services table (partner organisation, number of accounts) and a service’s accounts with their users', async () => {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Partner access' }).click();
-  await expect(services(page).getByRole('row').filter({ hasNot: page.getByRole('columnheader') })).toHaveCount(2);
-  await expect(services(page).getByRole('row').filter({ hasText: 'Globex Group 1' })).toContainText('10');
-  await shot(page, 'partner-services');
-  await axe(page, 'partner (services)');
-  await openService1(page);
-  await expect(accounts(page).getByRole('row').filter({ hasNot: page.getByRole('columnheader') })).toHaveCount(10);
-  await expect(accounts(page).getByRole('row').filter({ hasText: 'Atlas Media 2' })).toContainText('Femi Fischer');
-  await shot(page, 'partner-service-detail');
-  await axe(page, 'partner (service detail)');
+  await session.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Partner access' }).click();
+  await expect(services(session.page).getByRole('row').filter({ hasNot: session.page.getByRole('columnheader') })).toHaveCount(2);
+  await expect(services(session.page).getByRole('row').filter({ hasText: 'Globex Group 1' })).toContainText('10');
+  await shot(session.page, 'partner-services');
+  await axe(session.page, 'partner (services)');
+  await openService1(session.page);
+  await expect(accounts(session.page).getByRole('row').filter({ hasNot: session.page.getByRole('columnheader') })).toHaveCount(10);
+  await expect(accounts(session.page).getByRole('row').filter({ hasText: 'Atlas Media 2' })).toContainText('Femi Fischer');
+  await shot(session.page, 'partner-service-detail');
+  await axe(session.page, 'partner (service detail)');
 });
 
 test('R26: Add user lists users with no or partial access, searchable, with Current access; grant → confirm → banner', async () => {
-  await selectTwoAccounts(page);
-  await page.getByRole('button', { name: 'Add user' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add user: 2 selected accounts' });
+  await selectTwoAccounts(session.page);
+  await session.page.getByRole('button', { name: 'Add user' }).click();
+  const dialog = session.page.getByRole('dialog', { name: 'Add user: 2 selected accounts' });
   await expect(dialog).toBeVisible();
   // Femi Fischer already has both accounts: left out (R26). Ana Fischer has one of two.
   const search = dialog.getByRole('textbox', { name: 'Search by name or e-mail' });
   await search.fill('fischer');
-  await expect(pickerRows(page).filter({ hasText: 'femi.fischer78@partner.example.com' })).toHaveCount(0);
-  await expect(pickerRows(page).filter({ hasText: 'ana.fischer17@partner.example.com' })).toContainText('1 of 2');
+  await expect(pickerRows(session.page).filter({ hasText: 'femi.fischer78@partner.example.com' })).toHaveCount(0);
+  await expect(pickerRows(session.page).filter({ hasText: 'ana.fischer17@partner.example.com' })).toContainText('1 of 2');
   await search.fill('ana.adams76@');
-  await expect(pickerRows(page)).toHaveCount(1);
-  await expect(pickerRows(page)).toContainText('0 of 2');
-  await pickerRows(page).click();
+  await expect(pickerRows(session.page)).toHaveCount(1);
+  await expect(pickerRows(session.page)).toContainText('0 of 2');
+  await pickerRows(session.page).click();
   await expect(dialog.getByRole('status')).toHaveText('1 user picked.');
-  await shot(page, 'partner-grant-picker');
-  await axe(page, 'partner (grant picker)');
+  await shot(session.page, 'partner-grant-picker');
+  await axe(session.page, 'partner (grant picker)');
   await dialog.getByRole('button', { name: 'Grant access' }).click();
 
-  const confirm = page.getByRole('dialog', { name: 'Preview: Grant partner access' });
+  const confirm = session.page.getByRole('dialog', { name: 'Preview: Grant partner access' });
   await expect(confirm.getByTestId('plan-ops')).toContainText('Grant Ana Adams access to 2 accounts of service “Service 1”');
   await expect(confirm.getByTestId('gains')).toContainText('Gains (2)');
-  await shot(page, 'partner-grant-confirm');
+  await shot(session.page, 'partner-grant-confirm');
   await confirm.getByRole('button', { name: 'Confirm: grant access' }).click();
-  await expect(page.getByTestId('partner-banner')).toContainText('Access granted: 1 user to 2 accounts');
-  await expect(accounts(page).getByRole('row').filter({ hasText: 'Atlas Media 2' })).toContainText('Ana Adams');
-  await shot(page, 'partner-granted-banner');
+  await expect(session.page.getByTestId('partner-banner')).toContainText('Access granted: 1 user to 2 accounts');
+  await expect(accounts(session.page).getByRole('row').filter({ hasText: 'Atlas Media 2' })).toContainText('Ana Adams');
+  await shot(session.page, 'partner-granted-banner');
 });
 
 test('R27: Remove user lists users with full or partial access only; revoke the selected accounts → confirm → banner', async () => {
-  await selectTwoAccounts(page);
-  await page.getByRole('button', { name: 'Remove user' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Remove user: 2 selected accounts' });
+  await selectTwoAccounts(session.page);
+  await session.page.getByRole('button', { name: 'Remove user' }).click();
+  const dialog = session.page.getByRole('dialog', { name: 'Remove user: 2 selected accounts' });
   const search = dialog.getByRole('textbox', { name: 'Search by name or e-mail' });
   await search.fill('Fischer');
-  await expect(pickerRows(page).filter({ hasText: 'femi.fischer78@partner.example.com' })).toContainText('2 of 2');
-  await expect(pickerRows(page).filter({ hasText: 'ana.fischer17@partner.example.com' })).toContainText('1 of 2');
+  await expect(pickerRows(session.page).filter({ hasText: 'femi.fischer78@partner.example.com' })).toContainText('2 of 2');
+  await expect(pickerRows(session.page).filter({ hasText: 'ana.fischer17@partner.example.com' })).toContainText('1 of 2');
   // Nobody without access is listed (R27): Ana Costa has none of the two.
   await search.fill('ana.costa121');
   await expect(dialog.getByText('No user matches the search.')).toBeVisible();
   await search.fill('femi.fischer78');
-  await pickerRows(page).click();
-  await shot(page, 'partner-revoke-picker');
+  await pickerRows(session.page).click();
+  await shot(session.page, 'partner-revoke-picker');
   await dialog.getByRole('button', { name: 'Revoke access' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Preview: Revoke partner access' });
+  const confirm = session.page.getByRole('dialog', { name: 'Preview: Revoke partner access' });
   await expect(confirm.getByTestId('plan-ops')).toContainText('Revoke the access of Femi Fischer to 2 accounts');
   await expect(confirm.getByTestId('lockouts')).toContainText('2 locked out');
   await expect(confirm.getByTestId('locked-users')).toContainText('femi.fischer78@partner.example.com (2 accounts)');
   await confirm.getByRole('checkbox').check();
-  await axe(page, 'partner (revoke confirmation)');
+  await axe(session.page, 'partner (revoke confirmation)');
   await confirm.getByRole('button', { name: 'Confirm: revoke access' }).click();
-  await expect(page.getByTestId('partner-banner')).toContainText('Access revoked: 1 user from 2 accounts');
-  await expect(accounts(page).getByRole('row').filter({ hasText: 'Atlas Media 2' })).not.toContainText('Femi Fischer');
-  await shot(page, 'partner-revoked-banner');
+  await expect(session.page.getByTestId('partner-banner')).toContainText('Access revoked: 1 user from 2 accounts');
+  await expect(accounts(session.page).getByRole('row').filter({ hasText: 'Atlas Media 2' })).not.toContainText('Femi Fischer');
+  await shot(session.page, 'partner-revoked-banner');
 });

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
-import { axe, shot } from './support/screens';
+import { expect, test, type Locator } from '@playwright/test';
+import { specSession } from './support/session';
+import { axe, shot, pointerDrag } from './support/screens';
 
 /**
  * Issue 6, Resources drag-and-drop on the partner tier: multi-select resources (click, shift-click,
@@ -9,51 +9,31 @@ import { axe, shot } from './support/screens';
  * access diff and what is left out and why (R15, R19, R22–R24) → Apply queues it.
  */
 
-let platform: PlatformProcess | undefined;
-let web: WebProcess | undefined;
-let page: Page;
-
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async ({ browser }: { browser: Browser }) => {
-  platform = await startPlatformProcess({ seed: 'partner', extraArgs: ['--rate', '0'] });
-  web = await startWebHost({ platform });
-  page = await browser.newPage();
-  await page.goto(web.url);
-  await expect(page.getByTestId('connection-state')).toHaveText('Online');
-});
-test.afterAll(async () => {
-  await page?.close();
-  await stopAll(web, platform);
-});
+const session = specSession('partner');
 
 const openType = async (tab: RegExp) => {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Resources' }).click();
+  await session.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Resources' }).click();
   // The Roles tab counts the custom roles once the partner tier is in the cache.
-  await expect(page.getByRole('tab', { name: /Roles \(5\)/ })).toBeVisible({ timeout: 45_000 });
-  await page.getByRole('tab', { name: tab }).click();
+  await expect(session.page.getByRole('tab', { name: /Roles \(5\)/ })).toBeVisible({ timeout: 45_000 });
+  await session.page.getByRole('tab', { name: tab }).click();
 };
 
-const row = (grid: string, text: string) => page.getByRole('grid', { name: grid }).getByRole('row').filter({ hasText: text });
-const target = (group: string) => page.getByTestId(`share-target-${group}`);
+const row = (grid: string, text: string) => session.page.getByRole('grid', { name: grid }).getByRole('row').filter({ hasText: text });
+const target = (group: string) => session.page.getByTestId(`share-target-${group}`);
 /** With many groups the admin narrows the side list first, so the target is in view. */
 const findTarget = async (group: string) => {
-  await page.getByRole('textbox', { name: 'Search groups' }).fill(group);
+  await session.page.getByRole('textbox', { name: 'Search groups' }).fill(group);
   await expect(target(group)).toBeVisible();
   return target(group);
 };
-const count = () => page.getByTestId('resource-selection-count');
+const count = () => session.page.getByTestId('resource-selection-count');
 
 /** A real pointer drag: press, move past the activation distance, travel, release. */
 const mouseDrag = async (from: Locator, to: Locator, overlay: string, shotName?: string) => {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + 40, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + 50, a.y + a.height / 2 + 8, { steps: 3 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-  await expect(page.getByTestId('drag-overlay')).toHaveText(overlay);
-  if (shotName) await shot(page, shotName);
-  await page.mouse.up();
+  await pointerDrag(session.page, from, to);
+  await expect(session.page.getByTestId('drag-overlay')).toHaveText(overlay);
+  if (shotName) await shot(session.page, shotName);
+  await session.page.mouse.up();
 };
 
 test('R24 mouse: shift-select both clouds, drag them onto Services 1, preview, Apply queues one share', async () => {
@@ -62,18 +42,18 @@ test('R24 mouse: shift-select both clouds, drag them onto Services 1, preview, A
   await row('Atom Clouds', 'Partner Cloud 1').click();
   await row('Atom Clouds', 'Partner Cloud 2').click({ modifiers: ['Shift'] });
   await expect(count()).toHaveText('2 selected');
-  await expect(page.getByTestId('resource-detail')).toHaveCount(0);
+  await expect(session.page.getByTestId('resource-detail')).toHaveCount(0);
   await mouseDrag(row('Atom Clouds', 'Partner Cloud 2'), await findTarget('Services 1'), '2 resources', 'resources-dnd-dragging');
 
-  const dialog = page.getByRole('dialog', { name: 'Preview: Share 2 resources with “Services 1”' });
+  const dialog = session.page.getByRole('dialog', { name: 'Preview: Share 2 resources with “Services 1”' });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Share Cloud “Partner Cloud 1”, Cloud “Partner Cloud 2” with “Services 1”.');
   // A cloud carries no role: nobody's access changes (R5, R24).
   await expect(dialog).toContainText('No one gains or loses access.');
-  await shot(page, 'resources-dnd-preview');
-  await axe(page, 'resources drop preview');
+  await shot(session.page, 'resources-dnd-preview');
+  await axe(session.page, 'resources drop preview');
   await dialog.getByRole('button', { name: /Apply \(queue 1 change\)/ }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Queued: Share 2 resources with “Services 1”' })).toBeVisible();
+  await expect(session.page.getByRole('status').filter({ hasText: 'Queued: Share 2 resources with “Services 1”' })).toBeVisible();
   await expect(row('Atom Clouds', 'Partner Cloud 2')).toContainText('Services 1');
   await expect(row('Atom Clouds', 'Partner Cloud 1')).toContainText('Managed 16, Onboarding 12, Region 4, Services 1, Services 18');
 });
@@ -84,13 +64,13 @@ test('R23: a drop mixing an unreleased connector with a private one shares only 
   await row('Connectors', 'Connector 4').click({ modifiers: ['ControlOrMeta'] });
   await expect(count()).toHaveText('2 selected');
   await mouseDrag(row('Connectors', 'Connector 4'), await findTarget('Managed 2'), '2 resources');
-  const dialog = page.getByRole('dialog', { name: 'Preview: Share 2 resources with “Managed 2”' });
+  const dialog = session.page.getByRole('dialog', { name: 'Preview: Share 2 resources with “Managed 2”' });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Share Connector “Connector 4” with “Managed 2”.');
   await expect(dialog.getByRole('alert').filter({ hasText: 'Not shared' })).toContainText(
     'Not shared, 1 of the dropped resources: “Connector 1” (R23: Connector "Connector 1" is not released',
   );
   await expect(dialog).toContainText('No one gains or loses access.');
-  await shot(page, 'resources-dnd-partly-refused');
+  await shot(session.page, 'resources-dnd-partly-refused');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
 
@@ -98,100 +78,100 @@ test('R23: a drop mixing an unreleased connector with a private one shares only 
   await row('Connectors', 'Connector 1').click({ modifiers: ['ControlOrMeta'] });
   await expect(count()).toHaveText('1 selected');
   await mouseDrag(row('Connectors', 'Connector 1'), await findTarget('Managed 2'), '1 resource');
-  const refused = page.getByRole('dialog', { name: 'Share “Connector 1” with “Managed 2”' });
+  const refused = session.page.getByRole('dialog', { name: 'Share “Connector 1” with “Managed 2”' });
   await expect(refused.getByTestId('refusal')).toContainText('Refused: Nothing can be shared with “Managed 2”: “Connector 1” (R23: Connector "Connector 1" is not released');
-  await shot(page, 'resources-dnd-refused');
-  await axe(page, 'resources drop refused');
+  await shot(session.page, 'resources-dnd-refused');
+  await axe(session.page, 'resources drop refused');
   await refused.getByRole('button', { name: 'Close' }).click();
   await expect(row('Connectors', 'Connector 1')).toContainText('—');
 });
 
 test('R15/R19 keyboard: select two roles with Space and Shift+Down, "Share with group…", type, Enter, Apply', async () => {
   await openType(/Roles/);
-  const grid = page.getByRole('grid', { name: 'Roles' });
+  const grid = session.page.getByRole('grid', { name: 'Roles' });
   await grid.focus();
-  await page.keyboard.press('Home');
-  await page.keyboard.press('Space'); // Care Role 4
-  await page.keyboard.press('Shift+ArrowDown'); // Integration Role 1
+  await session.page.keyboard.press('Home');
+  await session.page.keyboard.press('Space'); // Care Role 4
+  await session.page.keyboard.press('Shift+ArrowDown'); // Integration Role 1
   await expect(count()).toHaveText('2 selected');
   await expect(row('Roles', 'Care Role 4')).toHaveAttribute('aria-selected', 'true');
   await expect(row('Roles', 'Integration Role 1')).toHaveAttribute('aria-selected', 'true');
 
-  await page.getByRole('button', { name: 'Share with group…' }).focus();
-  await page.keyboard.press('Enter');
-  const picker = page.getByRole('dialog', { name: 'Share 2 resources with a group' });
+  await session.page.getByRole('button', { name: 'Share with group…' }).focus();
+  await session.page.keyboard.press('Enter');
+  const picker = session.page.getByRole('dialog', { name: 'Share 2 resources with a group' });
   await expect(picker.getByRole('combobox', { name: 'Group' })).toBeFocused();
-  await page.keyboard.type('Managed 16');
-  await expect(page.getByRole('option', { name: /Managed 16/ })).toBeVisible();
-  await shot(page, 'resources-dnd-keyboard-picker');
-  await axe(page, 'share with group picker');
-  await page.keyboard.press('Enter');
+  await session.page.keyboard.type('Managed 16');
+  await expect(session.page.getByRole('option', { name: /Managed 16/ })).toBeVisible();
+  await shot(session.page, 'resources-dnd-keyboard-picker');
+  await axe(session.page, 'share with group picker');
+  await session.page.keyboard.press('Enter');
 
-  const dialog = page.getByRole('dialog', { name: 'Preview: Share 2 resources with “Managed 16”' });
+  const dialog = session.page.getByRole('dialog', { name: 'Preview: Share 2 resources with “Managed 16”' });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Share Role “Care Role 4”, Role “Integration Role 1” with “Managed 16”.');
   // R19: members of Managed 16 without AUS will list the roles but cannot assign them.
   await expect(dialog).toContainText('28 accounts of “Managed 16” have Advanced User Security off');
   await expect(dialog.getByTestId('lockouts')).toHaveCount(0);
-  await shot(page, 'resources-dnd-roles-preview');
+  await shot(session.page, 'resources-dnd-roles-preview');
   await dialog.getByRole('button', { name: /Apply/ }).focus();
-  await page.keyboard.press('Enter');
+  await session.page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Queued: Share 2 resources with “Managed 16”' })).toBeVisible();
+  await expect(session.page.getByRole('status').filter({ hasText: 'Queued: Share 2 resources with “Managed 16”' })).toBeVisible();
   await expect(row('Roles', 'Care Role 4')).toContainText('Integration 11, Managed 16');
   await expect(row('Roles', 'Integration Role 1')).toContainText('Managed 16, Onboarding 15');
 });
 
 test('select all shown: the search narrows the selection, and resources already shared are left out', async () => {
   await openType(/Roles/);
-  await page.getByLabel('Search roles or groups').fill('Managed 16');
-  await page.getByRole('button', { name: 'Select all 2 shown' }).click();
+  await session.page.getByLabel('Search roles or groups').fill('Managed 16');
+  await session.page.getByRole('button', { name: 'Select all 2 shown' }).click();
   await expect(count()).toHaveText('2 selected');
-  await page.getByRole('button', { name: 'Share with group…' }).click();
-  await page.getByRole('combobox', { name: 'Group' }).fill('Managed 16');
-  await page.getByRole('option', { name: /Managed 16/ }).click();
+  await session.page.getByRole('button', { name: 'Share with group…' }).click();
+  await session.page.getByRole('combobox', { name: 'Group' }).fill('Managed 16');
+  await session.page.getByRole('option', { name: /Managed 16/ }).click();
   // The previous test's share is pending: both are already on Managed 16, so nothing is queued.
-  const refused = page.getByRole('dialog', { name: 'Share 2 resources with “Managed 16”' });
+  const refused = session.page.getByRole('dialog', { name: 'Share 2 resources with “Managed 16”' });
   await expect(refused.getByTestId('refusal')).toContainText('“Care Role 4” (already shared with “Managed 16”)');
   await refused.getByRole('button', { name: 'Close' }).click();
-  await page.getByLabel('Search roles or groups').fill('');
-  await shot(page, 'resources-dnd-screen');
-  await axe(page, 'resources with group side list');
+  await session.page.getByLabel('Search roles or groups').fill('');
+  await shot(session.page, 'resources-dnd-screen');
+  await axe(session.page, 'resources with group side list');
 });
 
 test('from Groups: a group’s Resources tab opens the Resources area with that group leading the drop list', async () => {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Groups' }).click();
-  await page.getByTestId('group-item-Services 8').click();
-  await page.getByRole('tab', { name: 'Resources' }).click();
-  await expect(page.getByRole('table', { name: 'Resources shared with Services 8' })).toContainText('Services Role 2');
-  await shot(page, 'resources-dnd-group-tab');
-  await axe(page, 'group resources tab');
-  await page.getByRole('button', { name: 'Share resources with Services 8…' }).click();
+  await session.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Groups' }).click();
+  await session.page.getByTestId('group-item-Services 8').click();
+  await session.page.getByRole('tab', { name: 'Resources' }).click();
+  await expect(session.page.getByRole('table', { name: 'Resources shared with Services 8' })).toContainText('Services Role 2');
+  await shot(session.page, 'resources-dnd-group-tab');
+  await axe(session.page, 'group resources tab');
+  await session.page.getByRole('button', { name: 'Share resources with Services 8…' }).click();
 
-  await expect(page.getByRole('heading', { level: 2, name: 'Resources' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Search groups' })).toHaveValue('Services 8');
-  await expect(page.getByRole('list', { name: 'Groups to share with' }).getByRole('listitem')).toHaveCount(1);
-  await page.getByRole('tab', { name: /Atom Clouds/ }).click();
+  await expect(session.page.getByRole('heading', { level: 2, name: 'Resources' })).toBeVisible();
+  await expect(session.page.getByRole('textbox', { name: 'Search groups' })).toHaveValue('Services 8');
+  await expect(session.page.getByRole('list', { name: 'Groups to share with' }).getByRole('listitem')).toHaveCount(1);
+  await session.page.getByRole('tab', { name: /Atom Clouds/ }).click();
   await row('Atom Clouds', 'Partner Cloud 2').click();
   await mouseDrag(row('Atom Clouds', 'Partner Cloud 2'), target('Services 8'), '1 resource');
-  const dialog = page.getByRole('dialog', { name: 'Preview: Share “Partner Cloud 2” with “Services 8”' });
+  const dialog = session.page.getByRole('dialog', { name: 'Preview: Share “Partner Cloud 2” with “Services 8”' });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Share Cloud “Partner Cloud 2” with “Services 8”.');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
 });
 
 test('dark mode follows the OS: the drop list, a multi-selection and the share preview stay readable (axe)', async () => {
-  await page.emulateMedia({ colorScheme: 'dark' });
+  await session.page.emulateMedia({ colorScheme: 'dark' });
   await openType(/Published processes/);
   await row('Published processes', 'Published Process 2').click();
   await row('Published processes', 'Published Process 5').click({ modifiers: ['Shift'] });
   await expect(count()).toHaveText('2 selected');
   await mouseDrag(row('Published processes', 'Published Process 5'), await findTarget('Region 4'), '2 resources');
-  const dialog = page.getByRole('dialog', { name: 'Preview: Share 2 resources with “Region 4”' });
+  const dialog = session.page.getByRole('dialog', { name: 'Preview: Share 2 resources with “Region 4”' });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Share Published Process “Published Process 2”, Published Process “Published Process 5” with “Region 4”.');
   await expect(dialog).toContainText('No one gains or loses access.');
-  await shot(page, 'resources-dnd-dark-preview');
-  await axe(page, 'resources drop preview (dark)');
+  await shot(session.page, 'resources-dnd-dark-preview');
+  await axe(session.page, 'resources drop preview (dark)');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await axe(page, 'resources with selection (dark)');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await axe(session.page, 'resources with selection (dark)');
+  await session.page.emulateMedia({ colorScheme: 'light' });
 });

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { expect, test, type Page } from '@playwright/test';
+import { specSession } from './support/session';
 import { axe, shot } from './support/screens';
 
 /**
@@ -9,23 +9,7 @@ import { axe, shot } from './support/screens';
  * and R21's refusal naming the holders.
  */
 
-let platform: PlatformProcess | undefined;
-let web: WebProcess | undefined;
-let page: Page;
-
-// One page for the whole spec: the partner tier is pulled into its cache once, not per test.
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async ({ browser }: { browser: Browser }) => {
-  platform = await startPlatformProcess({ seed: 'partner', extraArgs: ['--rate', '0'] });
-  web = await startWebHost({ platform });
-  page = await browser.newPage();
-  await page.goto(web.url);
-  await expect(page.getByTestId('connection-state')).toHaveText('Online');
-});
-test.afterAll(async () => {
-  await page?.close();
-  await stopAll(web, platform);
-});
+const session = specSession('partner');
 
 const openResources = async (p: Page) => {
   await p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Resources' }).click();
@@ -37,84 +21,84 @@ const openResources = async (p: Page) => {
 const row = (page: Page, grid: string, text: string) => page.getByRole('grid', { name: grid }).getByRole('row').filter({ hasText: text });
 
 test('R22–R24 + R15/R16/R19: types, groups sharing each, eligibility and AUS state', async () => {
-  await openResources(page);
-  await expect(page.getByTestId('aus-primary')).toContainText('Advanced User Security on the primary account: on');
-  await expect(page.getByText('117 of 979 member accounts have AUS off (R19)')).toBeVisible();
-  await expect(row(page, 'Roles', 'Onboarding Role 5')).toContainText('Integration 3, Managed 2');
-  await row(page, 'Roles', 'Services Role 2').click();
-  const detail = page.getByTestId('resource-detail');
+  await openResources(session.page);
+  await expect(session.page.getByTestId('aus-primary')).toContainText('Advanced User Security on the primary account: on');
+  await expect(session.page.getByText('117 of 979 member accounts have AUS off (R19)')).toBeVisible();
+  await expect(row(session.page, 'Roles', 'Onboarding Role 5')).toContainText('Integration 3, Managed 2');
+  await row(session.page, 'Roles', 'Services Role 2').click();
+  const detail = session.page.getByTestId('resource-detail');
   await expect(detail.getByTestId('shared-name')).toHaveText('Services Role 2 (shared)');
   await expect(detail.getByRole('list', { name: 'Groups sharing this resource' })).toContainText('Services 8');
   await expect(detail).toContainText('Held by');
-  await shot(page, 'resources-roles');
-  await axe(page, 'resources (roles)');
+  await shot(session.page, 'resources-roles');
+  await axe(session.page, 'resources (roles)');
 
-  await page.getByRole('tab', { name: /Atom Clouds/ }).click();
-  await expect(row(page, 'Atom Clouds', 'Partner Cloud 1')).toContainText('Managed 16, Onboarding 12, Region 4, Services 18');
-  await row(page, 'Atom Clouds', 'Partner Cloud 2').click();
-  await expect(page.getByTestId('eligibility')).toContainText('added and installed in the primary account (R23)');
-  await expect(page.getByTestId('resource-detail')).toContainText('No group shares it.');
+  await session.page.getByRole('tab', { name: /Atom Clouds/ }).click();
+  await expect(row(session.page, 'Atom Clouds', 'Partner Cloud 1')).toContainText('Managed 16, Onboarding 12, Region 4, Services 18');
+  await row(session.page, 'Atom Clouds', 'Partner Cloud 2').click();
+  await expect(session.page.getByTestId('eligibility')).toContainText('added and installed in the primary account (R23)');
+  await expect(session.page.getByTestId('resource-detail')).toContainText('No group shares it.');
 
-  await page.getByRole('tab', { name: /Connectors/ }).click();
-  await expect(row(page, 'Connectors', 'Connector 1')).toContainText('No — Connector "Connector 1" is not released');
-  await row(page, 'Connectors', 'Connector 1').click();
-  await expect(page.getByTestId('eligibility')).toContainText('R23: Connector "Connector 1" is not released');
-  await expect(page.getByRole('button', { name: 'Share…' })).toHaveCount(0);
-  await shot(page, 'resources-connectors');
-  await axe(page, 'resources (connectors)');
+  await session.page.getByRole('tab', { name: /Connectors/ }).click();
+  await expect(row(session.page, 'Connectors', 'Connector 1')).toContainText('No — Connector "Connector 1" is not released');
+  await row(session.page, 'Connectors', 'Connector 1').click();
+  await expect(session.page.getByTestId('eligibility')).toContainText('R23: Connector "Connector 1" is not released');
+  await expect(session.page.getByRole('button', { name: 'Share…' })).toHaveCount(0);
+  await shot(session.page, 'resources-connectors');
+  await axe(session.page, 'resources (connectors)');
 });
 
 test('R15: share Care Role 4 with Managed 16 → preview → Apply queues it, and the group shows at once', async () => {
-  await openResources(page);
-  await row(page, 'Roles', 'Care Role 4').click();
-  const detail = page.getByTestId('resource-detail');
-  const picker = page.getByRole('combobox', { name: 'Share with group' });
+  await openResources(session.page);
+  await row(session.page, 'Roles', 'Care Role 4').click();
+  const detail = session.page.getByTestId('resource-detail');
+  const picker = session.page.getByRole('combobox', { name: 'Share with group' });
   await picker.click();
   await picker.fill('Managed 16');
-  await page.getByRole('option', { name: /Managed 16/ }).click();
+  await session.page.getByRole('option', { name: /Managed 16/ }).click();
   await expect(detail).toContainText('28 accounts of this group have Advanced User Security off');
   await detail.getByRole('button', { name: 'Share…' }).click();
-  const dialog = page.getByRole('dialog', { name: /Preview: Share “Care Role 4” with “Managed 16”/ });
+  const dialog = session.page.getByRole('dialog', { name: /Preview: Share “Care Role 4” with “Managed 16”/ });
   await expect(dialog.getByTestId('plan-ops')).toContainText('Share Role “Care Role 4” with “Managed 16”.');
   await expect(dialog).toContainText('No one gains or loses access.');
-  await shot(page, 'resources-share-preview');
+  await shot(session.page, 'resources-share-preview');
   await dialog.getByRole('button', { name: /Apply/ }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Queued: Share “Care Role 4” with “Managed 16”' })).toBeVisible();
+  await expect(session.page.getByRole('status').filter({ hasText: 'Queued: Share “Care Role 4” with “Managed 16”' })).toBeVisible();
   await expect(detail.getByRole('list', { name: 'Groups sharing this resource' })).toContainText('Managed 16');
-  await expect(row(page, 'Roles', 'Care Role 4')).toContainText('Integration 11, Managed 16');
+  await expect(row(session.page, 'Roles', 'Care Role 4')).toContainText('Integration 11, Managed 16');
 });
 
 test('R20: unsharing Services Role 2 from Services 8 lists the lock-outs and needs a confirmation', async () => {
-  await openResources(page);
-  await row(page, 'Roles', 'Services Role 2').click();
-  await page.getByRole('button', { name: 'Unshare from Services 8' }).click();
-  const dialog = page.getByRole('dialog', { name: /Preview: Stop sharing “Services Role 2” with “Services 8”/ });
+  await openResources(session.page);
+  await row(session.page, 'Roles', 'Services Role 2').click();
+  await session.page.getByRole('button', { name: 'Unshare from Services 8' }).click();
+  const dialog = session.page.getByRole('dialog', { name: /Preview: Stop sharing “Services Role 2” with “Services 8”/ });
   await expect(dialog).toContainText('R20: every user of “Services 8”’s accounts who holds “Services Role 2 (shared)” loses it');
   await expect(dialog.getByTestId('lockouts')).toContainText('379 locked out');
   // R20 names the users left with no roles, most affected first.
   await expect(dialog.getByTestId('locked-users')).toContainText(/Users left with no roles \(R13, R20\): \S+@partner\.example\.com \(\d+ accounts\)/);
   const apply = dialog.getByRole('button', { name: /Apply/ });
   await expect(apply).toBeDisabled();
-  await shot(page, 'resources-unshare-lockouts');
-  await axe(page, 'resources (unshare preview)');
+  await shot(session.page, 'resources-unshare-lockouts');
+  await axe(session.page, 'resources (unshare preview)');
   await dialog.getByRole('checkbox', { name: /will be left with no roles and locked out/ }).check();
   await expect(apply).toBeEnabled();
   await apply.click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Queued: Stop sharing “Services Role 2”' })).toBeVisible();
-  await expect(page.getByTestId('resource-detail')).toContainText('No group shares it.');
+  await expect(session.page.getByRole('status').filter({ hasText: 'Queued: Stop sharing “Services Role 2”' })).toBeVisible();
+  await expect(session.page.getByTestId('resource-detail')).toContainText('No group shares it.');
 });
 
 test('R21: deleting a custom role that is held is refused, naming the holders', async () => {
-  await openResources(page);
-  await row(page, 'Roles', 'Support Role 3').click();
-  await page.getByRole('button', { name: 'Delete role…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete the role “Support Role 3”' });
+  await openResources(session.page);
+  await row(session.page, 'Roles', 'Support Role 3').click();
+  await session.page.getByRole('button', { name: 'Delete role…' }).click();
+  const dialog = session.page.getByRole('dialog', { name: 'Delete the role “Support Role 3”' });
   await expect(dialog.getByTestId('refusal')).toContainText('R21: "Support Role 3" is still held by');
   await expect(dialog.getByTestId('refusal')).toContainText('@partner.example.com');
-  await shot(page, 'resources-delete-refused');
-  await axe(page, 'resources (delete refused)');
+  await shot(session.page, 'resources-delete-refused');
+  await axe(session.page, 'resources (delete refused)');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });
@@ -128,57 +112,57 @@ const pick = async (p: Page, label: 'User' | 'Account', text: string, option: Re
 };
 
 test('Explorer on the partner tier: R12 SSO, R16 “(shared)”, R9 ignored roles and R10 cap in plain sentences', async () => {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access explorer' }).click();
-  const explanation = page.getByTestId('explanation');
+  await session.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access explorer' }).click();
+  const explanation = session.page.getByTestId('explanation');
 
-  await pick(page, 'User', 'chloe.jensen41', /chloe\.jensen41@/);
-  await pick(page, 'Account', 'c0000-VZP9QR', /Blue Energy 0/);
+  await pick(session.page, 'User', 'chloe.jensen41', /chloe\.jensen41@/);
+  await pick(session.page, 'Account', 'c0000-VZP9QR', /Blue Energy 0/);
   await expect(explanation).toContainText('Way in: SSO through a group (R12)');
   await expect(explanation.getByTestId('reasons')).toContainText('is SSO-enabled and chloe.jensen41@partner.example.com is in a group of the primary account');
   await expect(explanation.getByTestId('effective-roles')).toContainText('Onboarding Role 5 (shared) — from group “Managed 2”');
-  await shot(page, 'explorer-partner-sso-shared');
-  await axe(page, 'explorer (partner tier explanation)');
+  await shot(session.page, 'explorer-partner-sso-shared');
+  await axe(session.page, 'explorer (partner tier explanation)');
 
-  await pick(page, 'User', 'nils.ito70', /nils\.ito70@/);
-  await pick(page, 'Account', 'c0007-EWTLDE', /Northwind Retail 7/);
+  await pick(session.page, 'User', 'nils.ito70', /nils\.ito70@/);
+  await pick(session.page, 'Account', 'c0007-EWTLDE', /Northwind Retail 7/);
   await expect(explanation).toContainText('Way in: Direct (User Management, R6)');
   await expect(explanation.getByTestId('ignored-roles')).toContainText('Support from group “Services 6”: R9: ignored because direct access wins');
 
-  await pick(page, 'User', 'ana.adams76', /ana\.adams76@/);
-  await pick(page, 'Account', 'c000h-TBFVHE', /Pioneer Motors 17/);
+  await pick(session.page, 'User', 'ana.adams76', /ana\.adams76@/);
+  await pick(session.page, 'Account', 'c000h-TBFVHE', /Pioneer Motors 17/);
   await expect(explanation.getByTestId('cap')).toContainText(
     'Support Access Role “Production Support” caps this user’s group access (R10); removed privileges: ATOM_MANAGEMENT, BUILD, PACKAGE_MANAGEMENT, TEST_MODE.',
   );
-  await shot(page, 'explorer-partner-cap');
+  await shot(session.page, 'explorer-partner-cap');
 });
 
 test('R9 report on the partner tier: redundant direct roles listed; a row opens the explanation with the ignored group role', async () => {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access explorer' }).click();
-  await page.getByRole('tab', { name: 'Redundant direct access' }).click();
-  await expect(page.getByRole('heading', { name: /Redundant direct access \([1-9]\d*\)/ })).toBeVisible();
-  const row = page.getByRole('grid', { name: 'Redundant direct roles' }).getByRole('row').filter({ hasText: 'grace.mensah0@partner.example.com' });
+  await session.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access explorer' }).click();
+  await session.page.getByRole('tab', { name: 'Redundant direct access' }).click();
+  await expect(session.page.getByRole('heading', { name: /Redundant direct access \([1-9]\d*\)/ })).toBeVisible();
+  const row = session.page.getByRole('grid', { name: 'Redundant direct roles' }).getByRole('row').filter({ hasText: 'grace.mensah0@partner.example.com' });
   await expect(row).toContainText('Atlas Farms 64');
   await expect(row).toContainText('Administrator');
-  await shot(page, 'explorer-partner-redundant');
-  await axe(page, 'explorer (partner redundant report)');
+  await shot(session.page, 'explorer-partner-redundant');
+  await axe(session.page, 'explorer (partner redundant report)');
   await row.click();
-  const explanation = page.getByTestId('explanation');
+  const explanation = session.page.getByTestId('explanation');
   await expect(explanation).toContainText('Way in: Direct (User Management, R6)');
   await expect(explanation.getByTestId('ignored-roles')).toContainText('Administrator from group');
   await expect(explanation.getByTestId('ignored-roles')).toContainText('R9: ignored because direct access wins');
 });
 
 test('dark mode follows the OS: Resources and its unshare preview stay readable (axe)', async () => {
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await openResources(page);
-  await row(page, 'Roles', 'Onboarding Role 5').click();
-  await shot(page, 'resources-dark');
-  await axe(page, 'resources (dark)');
-  await page.getByRole('button', { name: 'Unshare from Managed 2' }).click();
-  const dialog = page.getByRole('dialog', { name: /Preview: Stop sharing “Onboarding Role 5” with “Managed 2”/ });
+  await session.page.emulateMedia({ colorScheme: 'dark' });
+  await openResources(session.page);
+  await row(session.page, 'Roles', 'Onboarding Role 5').click();
+  await shot(session.page, 'resources-dark');
+  await axe(session.page, 'resources (dark)');
+  await session.page.getByRole('button', { name: 'Unshare from Managed 2' }).click();
+  const dialog = session.page.getByRole('dialog', { name: /Preview: Stop sharing “Onboarding Role 5” with “Managed 2”/ });
   await expect(dialog.getByTestId('lockouts')).toBeVisible();
-  await shot(page, 'resources-dark-unshare');
-  await axe(page, 'resources (dark, unshare preview)');
+  await shot(session.page, 'resources-dark-unshare');
+  await axe(session.page, 'resources (dark, unshare preview)');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await page.emulateMedia({ colorScheme: 'light' });
+  await session.page.emulateMedia({ colorScheme: 'light' });
 });

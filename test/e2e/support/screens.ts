@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../a11y';
 
 const SHOTS = 'test-results';
@@ -16,4 +16,17 @@ export const shot = async (p: Page, name: string) => {
 export const axe = async (p: Page, screen: string) => {
   await settle(p);
   await expectNoSeriousA11yViolations(p, screen);
+};
+
+/**
+ * A real pointer drag up to the drop: press on `from`, move past @dnd-kit's activation distance,
+ * travel to the middle of `to`. The caller checks the overlay (or screenshots it) and releases.
+ */
+export const pointerDrag = async (p: Page, from: Locator, to: Locator) => {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await p.mouse.move(a.x + 40, a.y + a.height / 2);
+  await p.mouse.down();
+  await p.mouse.move(a.x + 50, a.y + a.height / 2 + 8, { steps: 3 });
+  await p.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
 };

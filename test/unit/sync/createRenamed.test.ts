@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api';
-import { exampleSnapshot } from '../../../shared/seeds/example';
 import { adoption, rewireGroup } from '../../../shared/sync/adopt';
 import { seededRandom } from '../../../shared/sync/clock';
 import { PushEngine } from '../../../shared/sync/engine';
@@ -10,24 +8,7 @@ import { resolveConflict } from '../../../shared/sync/reconcile';
 import type { OutboxOp } from '../../../shared/sync/types';
 import { FakeClock } from './clock';
 import { FakeApi } from './fakeApi';
-import { A, PRIMARY, push } from './helpers';
-
-/** A platform where the first group create commits, is renamed by another admin, and its answer is lost. */
-const racedPlatform = (): FakeApi => {
-  const api = new FakeApi(exampleSnapshot());
-  const create = api.create;
-  let first = true;
-  api.create = async (type, body) => {
-    const out = await create(type, body);
-    if (first && type === 'AccountGroup') {
-      first = false;
-      api.table('AccountGroup').get((out as { id: string }).id)!.name = 'Theirs';
-      throw new ApiError('network', 0, 'socket hang up (after commit)');
-    }
-    return out;
-  };
-  return api;
-};
+import { A, PRIMARY, push, racedCreatePlatform } from './helpers';
 
 const names = (api: FakeApi) => [...api.table('AccountGroup').values()].map((g) => g.name);
 
@@ -41,7 +22,7 @@ const again = async (api: FakeApi, ops: OutboxOp[]): Promise<OutboxOp[]> => {
 
 describe('a create that may have been renamed by someone else (issue 5: never duplicate a create)', () => {
   it('keep mine creates the group again, on purpose: both groups exist and the admin saw why', async () => {
-    const api = racedPlatform();
+    const api = racedCreatePlatform('Theirs');
     const { ops } = await push(api, [{ op: 'group.create', name: 'Fresh' }]);
     expect(ops[0]!.status).toBe('conflict');
     const kept = resolveConflict(ops[0]!, 'keepMine', api.snapshot(), 1)!;
@@ -50,7 +31,7 @@ describe('a create that may have been renamed by someone else (issue 5: never du
   });
 
   it('take theirs adopts the renamed group: the changes queued on new:<name> land on it, nothing is created', async () => {
-    const api = racedPlatform();
+    const api = racedCreatePlatform('Theirs');
     const { ops } = await push(api, [{ op: 'group.create', name: 'Fresh' }]);
     const a = adoption(ops[0]!)!;
     const theirs = [...api.table('AccountGroup').values()].find((g) => g.name === 'Theirs')!;
@@ -67,7 +48,7 @@ describe('a create that may have been renamed by someone else (issue 5: never du
   });
 
   it('a create cancelled after its dropped answer (going offline) keeps its record for the next engine sharing the ledger: still a conflict, no second create', async () => {
-    const api = racedPlatform();
+    const api = racedCreatePlatform('Theirs');
     const store = new MemoryOutboxStore(toOutboxOps('p', [{ op: 'group.create', name: 'Fresh' }], api.snapshot(), 0));
     const groups = new GroupLedger(new FakeClock());
     const engine = (): PushEngine => new PushEngine({ api, accountId: PRIMARY, store, clock: new FakeClock(), random: seededRandom(3), groups });

@@ -9,7 +9,7 @@ import { MemoryOutboxStore, toOutboxOps } from '../../../shared/sync/outbox';
 import type { Progress } from '../../../shared/sync/types';
 import { FakeClock } from './clock';
 import { FakeApi } from './fakeApi';
-import { A, G, PRIMARY, push, U } from './helpers';
+import { A, G, PRIMARY, push, racedCreatePlatform, U } from './helpers';
 
 const STD = BUILT_IN_ROLE_IDS['Standard User'];
 const SUP = BUILT_IN_ROLE_IDS.Support;
@@ -75,18 +75,7 @@ describe('PushEngine', () => {
   });
 
   it('a group renamed by someone else between a dropped create and its check is a conflict naming that group, never a second create (fuzz seed 156)', async () => {
-    const api = new FakeApi(exampleSnapshot());
-    const create = api.create;
-    let first = true;
-    api.create = async (type, body) => {
-      const out = await create(type, body);
-      if (first && type === 'AccountGroup') {
-        first = false;
-        api.table('AccountGroup').get((out as { id: string }).id)!.name = 'Renamed by someone else';
-        throw new ApiError('network', 0, 'socket hang up (after commit)');
-      }
-      return out;
-    };
+    const api = racedCreatePlatform('Renamed by someone else');
     const { ops } = await push(api, [{ op: 'group.create', name: 'Fresh' }, { op: 'group.addAccounts', groupId: 'new:Fresh', accountIds: [A[0]!] }]);
     expect(groupNamed(api, 'Fresh')).toHaveLength(0);
     const [renamed] = groupNamed(api, 'Renamed by someone else');

@@ -6,7 +6,9 @@ import { MemoryOutboxStore, toOutboxOps } from '../../../shared/sync/outbox';
 import type { OutboxOp } from '../../../shared/sync/types';
 import { EXAMPLE } from '../../../shared/seeds/example';
 import { FakeClock } from './clock';
-import type { FakeApi } from './fakeApi';
+import { ApiError } from '../../../shared/api';
+import { exampleSnapshot } from '../../../shared/seeds/example';
+import { FakeApi } from './fakeApi';
 
 export const G = EXAMPLE.groups;
 export const A = EXAMPLE.accounts.map((a) => a.accountId);
@@ -28,4 +30,24 @@ export const push = async (
   engine.enqueue(await store.unfinished());
   await engine.drained();
   return { ops: await store.all(), store, engine };
+};
+
+/**
+ * Seed 002's platform where the first group create commits, is renamed to `renameTo` by another
+ * admin, and its answer is lost: the race of fuzz seed 156.
+ */
+export const racedCreatePlatform = (renameTo: string): FakeApi => {
+  const api = new FakeApi(exampleSnapshot());
+  const create = api.create;
+  let first = true;
+  api.create = async (type, body) => {
+    const out = await create(type, body);
+    if (first && type === 'AccountGroup') {
+      first = false;
+      api.table('AccountGroup').get((out as { id: string }).id)!.name = renameTo;
+      throw new ApiError('network', 0, 'socket hang up (after commit)');
+    }
+    return out;
+  };
+  return api;
 };
