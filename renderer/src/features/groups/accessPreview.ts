@@ -76,16 +76,6 @@ export interface WhatIfSummary {
 export const SUMMARY_SHOWN = 20;
 const LOCKED_SHOWN = 200;
 
-export const summarise = (d: WhatIf): WhatIfSummary => ({
-  gains: d.gains.length,
-  losses: d.losses.length,
-  lockedOut: d.lockedOut.length,
-  gainsShown: d.gains.slice(0, SUMMARY_SHOWN),
-  lossesShown: d.losses.slice(0, SUMMARY_SHOWN),
-  lockedOutShown: d.lockedOut.slice(0, LOCKED_SHOWN),
-  refused: d.refused,
-});
-
 /** The preview's summary, counted without building every entry (shared/access whatIfSummary). */
 export const summaryOf = (state: AccessState, ops: readonly PlanOp[]): WhatIfSummary => {
   const d = whatIfSummary(state, ops, LOCKED_SHOWN);
