@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { BULK_MAX, type BulkItem } from '../../../shared/api';
+import { BULK_MAX, type BulkItem, type PlatformClient } from '../../../shared/api';
 import type { InputOf, PullResult, QuarantinedRecord } from '../../../shared/ipc';
+import { messageOf } from '../../../shared/sync/api';
 import type { ConnectionService } from './connection';
 import type { Emit, Log } from './types';
 
@@ -9,7 +10,7 @@ import type { Emit, Log } from './types';
  * a renderer that already holds it (knownHash) is told "unchanged" instead of being sent it all
  * again. Records are hashed one by one: no 20 MB string for 100,000 group links.
  */
-export const scanHash = (records: readonly unknown[], quarantined: readonly QuarantinedRecord[]): string => {
+const scanHash = (records: readonly unknown[], quarantined: readonly QuarantinedRecord[]): string => {
   const h = createHash('sha256');
   for (const r of records) h.update(JSON.stringify(r)).update('\n');
   h.update(`quarantined:${quarantined.length}\n`);
@@ -54,7 +55,7 @@ export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input:
  * with bulk GET, BULK_MAX ids a call (R22–R24): 500 groups are 5 calls, not 500. A group whose
  * item fails, or whose whole batch fails, keeps its QUERY record and is logged.
  */
-const withGroupResources = async (client: Awaited<ReturnType<ConnectionService['client']>>, log: Log, records: unknown[]): Promise<void> => {
+const withGroupResources = async (client: PlatformClient, log: Log, records: unknown[]): Promise<void> => {
   const at = new Map<string, number>();
   records.forEach((rec, i) => {
     const id = (rec as { id?: unknown }).id;
@@ -76,5 +77,3 @@ const withGroupResources = async (client: Awaited<ReturnType<ConnectionService['
     }
   }
 };
-
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
