@@ -3,6 +3,7 @@ import { groupResourcesOf } from '../../../../shared/access/state';
 import { opModule } from '../../../../shared/plans/registry';
 import type { PlanOpOf } from '../../../../shared/plans/types';
 import { groupMembersWithoutAus, type ResourceRow } from './model';
+import { fmt, plural } from '../../app/format';
 
 /**
  * Resources dropped on a group (issue 6): one group.shareResources op with every resource that
@@ -32,7 +33,7 @@ const refusalOf = (s: AccessState, groupId: string, r: ResourceRow): string | nu
 
 const SHOWN = 5;
 const listed = (xs: NotShared[]): string =>
-  xs.slice(0, SHOWN).map((x) => `“${x.name}” (${x.reason})`).join('; ') + (xs.length > SHOWN ? ` and ${(xs.length - SHOWN).toLocaleString()} more` : '');
+  xs.slice(0, SHOWN).map((x) => `“${x.name}” (${x.reason})`).join('; ') + (xs.length > SHOWN ? ` and ${fmt(xs.length - SHOWN)} more` : '');
 
 export const planShareDrop = (s: AccessState, groupId: string, rows: readonly ResourceRow[]): ShareDrop => {
   const group = s.groups.get(groupId);
@@ -68,10 +69,10 @@ export const planShareDrop = (s: AccessState, groupId: string, rows: readonly Re
 /** What the preview says beside the plan: what is left out and why, and R19's AUS caveat. */
 export const shareDropWarning = (d: Extract<ShareDrop, { ok: true }>, groupName: string): string | undefined => {
   const parts: string[] = [];
-  if (d.notShared.length) parts.push(`Not shared, ${d.notShared.length.toLocaleString()} of the dropped resources: ${listed(d.notShared)}.`);
+  if (d.notShared.length) parts.push(`Not shared, ${fmt(d.notShared.length)} of the dropped resources: ${listed(d.notShared)}.`);
   if (d.ausOff > 0) {
     parts.push(
-      `${d.ausOff.toLocaleString()} account${d.ausOff === 1 ? '' : 's'} of “${groupName}” ha${d.ausOff === 1 ? 's' : 've'} Advanced User Security off: shared roles are listed there but cannot be assigned until AUS is on (R15, R19).`,
+      `${plural(d.ausOff, 'account')} of “${groupName}” ha${d.ausOff === 1 ? 's' : 've'} Advanced User Security off: shared roles are listed there but cannot be assigned until AUS is on (R15, R19).`,
     );
   }
   return parts.length ? parts.join(' ') : undefined;
