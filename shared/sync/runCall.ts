@@ -52,8 +52,10 @@ export const runCall = async (host: CallHost, call: Call, expect: Expectation[],
         if (holds) return { status: phase === 'verify-rejected' ? 'unchanged' : 'applied', attempts };
         // "Already exists" / "not found", yet the check says otherwise: someone changed it
         // between the two requests. Send once more; any other refusal stands.
-        if (phase === 'verify-rejected' && !(RACY.includes(rejectedWith) && !resent)) return { status: 'failed', attempts, error: rejection };
-        if (phase === 'verify-rejected') resent = true;
+        if (phase === 'verify-rejected') {
+          if (resent || !RACY.includes(rejectedWith)) return { status: 'failed', attempts, error: rejection };
+          resent = true;
+        }
         phase = 'send';
         attempts++;
       }
