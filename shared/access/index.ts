@@ -24,7 +24,7 @@ export { accountResources, userResources, type ResourceReach } from './resources
 export { partnerPicker, type PickerQuery, type PickerRow } from './picker';
 export { redundantDirectRoles, type RedundantDirectRole } from './redundant';
 export { partnerServices, partnerServiceDetail, type ServiceRow, type ServiceDetail } from './services';
-export { accountsInGroup, directUsersOf, groupsOf, groupsOfAccount, usersInGroup } from './queries';
+export { accountsInGroup, groupsOf, groupsOfAccount, usersInGroup } from './queries';
 
 /** Convenience for callers holding a snapshot: build the indexes once and reuse them. */
 export const accessIndex = (snapshot: Snapshot): AccessState => buildState(snapshot);

@@ -19,7 +19,3 @@ export const usersInGroup = (s: AccessState, groupId: string): { userId: string;
     return { userId, roleIds, roles: roleIds.map((r) => roleLabel(s, r, owner)) };
   });
 };
-
-/** Direct roles (R6) on an account, per user. */
-export const directUsersOf = (s: AccessState, accountId: string): { userId: string; roleIds: string[] }[] =>
-  [...(s.accountUsers.get(accountId) ?? [])].map((userId) => ({ userId, roleIds: [...(s.aurRoles.get(`${accountId}\n${userId}`) ?? [])] }));
