@@ -41,11 +41,11 @@ export const make = (via: Via, roleIds: string[], cap: string | null, canLogIn: 
   key: `${via}|${roleIds.join(',')}|${cap ?? ''}`, via, roleIds, cap, canLogIn,
 });
 
-/** R7, R8: group role ids of `u` on the context's account (sorted, no duplicates). */
 const addAll = (ids: string[], roles: ReadonlySet<string> | undefined): void => {
   if (roles) for (const r of roles) if (!ids.includes(r)) ids.push(r);
 };
 
+/** R7, R8: group role ids of `u` on the context's account (sorted, no duplicates). */
 const groupRoleIds = (s: AccessState, c: AccountCtx, u: string): string[] => {
   const ids: string[] = [];
   const mine = s.userGroupRoles.get(u);

@@ -68,7 +68,6 @@ export interface WhatIfTotals {
   lockedOut: number;
 }
 
-
 type Change = [Delta | null, Delta | null];
 type Deltas = Map<AccessSig, Map<AccessSig, Change>>;
 
@@ -101,7 +100,7 @@ class Collector {
   private last: { sb: AccessSig | null; sa: AccessSig | null; d: Change | null } = { sb: null, sa: null, d: null };
 
   /** Thousands of pairs share the same before/after signatures: each delta is computed once. */
-  change(sb: AccessSig, sa: AccessSig): Change {
+  private change(sb: AccessSig, sa: AccessSig): Change {
     const { last } = this;
     if (last.sb === sb && last.sa === sa) return last.d!;
     last.sb = sb;
@@ -113,8 +112,9 @@ class Collector {
     return (last.d = d);
   }
 
-  add(u: string, a: string, sb: AccessSig, sa: AccessSig, d = this.change(sb, sa)): void {
+  add(u: string, a: string, sb: AccessSig, sa: AccessSig): void {
     const { diff, totals, shown } = this;
+    const d = this.change(sb, sa);
     if (d[0] && totals.gains++ < shown) diff.gains.push(entry(this.after.s, u, a, d[0], sa.via));
     if (d[1] && totals.losses++ < shown) diff.losses.push(entry(this.before.s, u, a, d[1], sb.via));
     if (sb.canLogIn && !sa.canLogIn && totals.lockedOut++ < shown) diff.lockedOut.push({ userId: u, accountId: a });
