@@ -80,6 +80,9 @@ export const OutboxOpInput = z
   .strict()
   .refine((o) => o.kind === o.args.op, 'kind must equal args.op');
 
+/** The most ops one sync.push call may carry; the renderer sends larger queues in batches of this. */
+export const SYNC_PUSH_MAX = 10_000;
+
 export interface PushStatus extends Progress {
   /** Ops main is still working on. */
   running: number;
@@ -92,7 +95,7 @@ export const ipcContract = {
     input: z.object({ objectType: ObjectTypeSchema, filter: QueryConfig.optional(), knownHash: z.string().max(200).optional() }).strict(),
   },
   /** Queue outbox ops (in order) on main's push engine; answers at once, results come as sync.op events. */
-  'sync.push': { input: z.object({ ops: z.array(OutboxOpInput).min(1).max(10_000) }).strict() },
+  'sync.push': { input: z.object({ ops: z.array(OutboxOpInput).min(1).max(SYNC_PUSH_MAX) }).strict() },
   'sync.control': { input: z.object({ action: z.enum(['pause', 'resume', 'cancel']) }).strict() },
   'sync.status': { input: z.undefined() },
 } as const;

@@ -1,9 +1,6 @@
-import type { PushStatus, RosterBridge } from '../../../shared/ipc';
+import { SYNC_PUSH_MAX, type PushStatus, type RosterBridge } from '../../../shared/ipc';
 import type { RosterDb } from '../cache/db';
 import { preparePending, pushable, recordResult } from './outbox';
-
-/** The most ops one sync.push call may carry (the IPC contract's cap). */
-const BATCH = 10_000;
 
 export interface SyncOptions {
   /** Whether main can reach the platform now (the admin may also work offline on purpose). */
@@ -33,8 +30,8 @@ export const startSync = (db: RosterDb, bridge: Pick<RosterBridge, 'invoke' | 'o
     await preparePending(db);
     if (!o.isOnline()) return;
     const ops = await pushable(db);
-    for (let i = 0; i < ops.length && !stopped; i += BATCH) {
-      const status = await bridge.invoke('sync.push', { ops: ops.slice(i, i + BATCH) });
+    for (let i = 0; i < ops.length && !stopped; i += SYNC_PUSH_MAX) {
+      const status = await bridge.invoke('sync.push', { ops: ops.slice(i, i + SYNC_PUSH_MAX) });
       o.onProgress?.(status);
     }
   };
