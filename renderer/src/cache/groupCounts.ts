@@ -1,4 +1,3 @@
-import type { Table } from 'dexie';
 import type { ObjectType } from '../../../shared/model';
 import type { RosterDb } from './db';
 
@@ -16,8 +15,6 @@ export interface GroupCount {
 export type CountedType = 'AccountGroupAccount' | 'AccountGroupUserRole';
 export const COUNTED: readonly CountedType[] = ['AccountGroupAccount', 'AccountGroupUserRole'];
 export const isCounted = (t: ObjectType): t is CountedType => (COUNTED as readonly string[]).includes(t);
-
-export const groupCountsTable = (db: RosterDb): Table<GroupCount, [string, string]> => db.table('groupCounts');
 
 /** Links per group (accounts), or distinct users per group (user roles: one user may hold several roles). */
 export const countByGroup = (type: CountedType, rows: readonly { accountGroupId: string; userId?: string }[]): GroupCount[] => {
@@ -38,9 +35,8 @@ export const countByGroup = (type: CountedType, rows: readonly { accountGroupId:
  * content after the write, so counts and links never disagree.
  */
 export const replaceGroupCounts = async (db: RosterDb, type: CountedType, rows: readonly { accountGroupId: string; userId?: string }[]): Promise<void> => {
-  const table = groupCountsTable(db);
-  await table.where('objectType').equals(type).delete();
-  await table.bulkPut(countByGroup(type, rows));
+  await db.groupCounts.where('objectType').equals(type).delete();
+  await db.groupCounts.bulkPut(countByGroup(type, rows));
 };
 
 export interface GroupCounts {
@@ -51,6 +47,6 @@ export interface GroupCounts {
 export const loadGroupCounts = async (db: RosterDb): Promise<GroupCounts> => {
   const accounts = new Map<string, number>();
   const users = new Map<string, number>();
-  for (const c of await groupCountsTable(db).toArray()) (c.objectType === 'AccountGroupAccount' ? accounts : users).set(c.accountGroupId, c.count);
+  for (const c of await db.groupCounts.toArray()) (c.objectType === 'AccountGroupAccount' ? accounts : users).set(c.accountGroupId, c.count);
   return { accounts, users };
 };
