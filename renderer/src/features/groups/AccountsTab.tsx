@@ -12,7 +12,7 @@ import { AddToGroupDialog } from './AddToGroupDialog';
 import { removeFromGroupRefusal } from './plans';
 import Tooltip from '@mui/material/Tooltip';
 import { matches, useGroupsUi } from './uiStore';
-import { fmt } from '../../app/format';
+import { SelectionControls } from '../../components/SelectionControls';
 
 const COLUMNS: Column<AccountRow>[] = [
   { id: 'name', header: 'Account', width: 'minmax(200px, 2fr)', render: (a) => a.name },
@@ -51,15 +51,14 @@ export const AccountsTab = ({ group, groups, accounts, onAddToGroup, onRemove }:
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 1.5, flexWrap: 'wrap' }}>
         <TextField size="small" label="Search accounts" value={accountSearch} onChange={(e) => setAccountSearch(e.target.value)} sx={{ width: 180 }} />
-        <Button size="small" onClick={() => selectAllOf(order)} disabled={order.length === 0}>
-          Select all {fmt(order.length)} shown
-        </Button>
-        <Button size="small" onClick={clearSelection} disabled={selection.selected.size === 0}>
-          Clear
-        </Button>
-        <Typography variant="body2" role="status" aria-live="polite" data-testid="selection-count">
-          {fmt(selectedShown.length)} selected
-        </Typography>
+        <SelectionControls
+          shown={order.length}
+          selectedShown={selectedShown.length}
+          anySelected={selection.selected.size > 0}
+          onSelectAll={() => selectAllOf(order)}
+          onClear={clearSelection}
+          countTestId="selection-count"
+        />
         <Box sx={{ flex: 1 }} />
         <Tooltip title={removeRefusal ?? ''}>
           <span>

@@ -6,8 +6,7 @@ import { db } from '../../app/db';
 import Button from '@mui/material/Button';
 import Tooltip from '@mui/material/Tooltip';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
-import Typography from '@mui/material/Typography';
-import { fmt } from '../../app/format';
+import { SelectionControls } from '../../components/SelectionControls';
 import { AddToGroupDialog } from './AddToGroupDialog';
 import { DraggableRow } from './DraggableRow';
 import { emptySelection, selectAll } from './selection';
@@ -77,15 +76,14 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
           <ToggleButton value="all">All users</ToggleButton>
         </ToggleButtonGroup>
         <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ width: 200 }} />
-        <Button size="small" onClick={() => setUserSelection(selectAll(order))} disabled={order.length === 0}>
-          Select all {fmt(order.length)} shown
-        </Button>
-        <Button size="small" onClick={() => setUserSelection(emptySelection())} disabled={userSelection.selected.size === 0}>
-          Clear
-        </Button>
-        <Typography variant="body2" role="status" aria-live="polite" data-testid="user-selection-count">
-          {fmt(selectedShown.length)} selected
-        </Typography>
+        <SelectionControls
+          shown={order.length}
+          selectedShown={selectedShown.length}
+          anySelected={userSelection.selected.size > 0}
+          onSelectAll={() => setUserSelection(selectAll(order))}
+          onClear={() => setUserSelection(emptySelection())}
+          countTestId="user-selection-count"
+        />
         <Box sx={{ flex: 1 }} />
         {/* A short visible label so the toolbar stays on one line at 1440 px; the name keeps the
             whole action (it starts with the visible words, WCAG 2.5.3). */}

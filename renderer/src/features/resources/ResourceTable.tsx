@@ -2,10 +2,9 @@ import { useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { fmt } from '../../app/format';
+import { SelectionControls } from '../../components/SelectionControls';
 import { DraggableRow } from '../groups/DraggableRow';
 import { clickSelect, emptySelection, selectAll, type Selection } from '../groups/selection';
 import type { ResourceRow } from './model';
@@ -37,15 +36,14 @@ export const ResourceTable = ({ label, rows, search, onSearch, selection, onSele
     <>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField size="small" label={`Search ${label.toLowerCase()} or groups`} value={search} onChange={(e) => onSearch(e.target.value)} sx={{ width: 280 }} />
-        <Button size="small" onClick={() => onSelection(selectAll(order))} disabled={order.length === 0}>
-          Select all {fmt(order.length)} shown
-        </Button>
-        <Button size="small" onClick={() => onSelection(emptySelection())} disabled={selection.selected.size === 0}>
-          Clear
-        </Button>
-        <Typography variant="body2" role="status" aria-live="polite" data-testid="resource-selection-count">
-          {fmt(selectedShown)} selected
-        </Typography>
+        <SelectionControls
+          shown={order.length}
+          selectedShown={selectedShown}
+          anySelected={selection.selected.size > 0}
+          onSelectAll={() => onSelection(selectAll(order))}
+          onClear={() => onSelection(emptySelection())}
+          countTestId="resource-selection-count"
+        />
         <Box sx={{ flex: 1 }} />
         <Button variant="contained" size="small" endIcon={<ArrowDropDownIcon />} disabled={selectedShown === 0} aria-haspopup="dialog" onClick={onShare}>
           Share with group…

@@ -1,0 +1,31 @@
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { fmt } from '../app/format';
+
+interface Props {
+  /** Rows the list shows now (after its search). */
+  shown: number;
+  /** Selected rows among those shown: what the status line reads and what an action acts on. */
+  selectedShown: number;
+  /** Whether anything is selected at all, shown or not, so "Clear" can drop hidden selections too. */
+  anySelected: boolean;
+  onSelectAll: () => void;
+  onClear: () => void;
+  /** The status line's test id; each list keeps its own. */
+  countTestId: string;
+}
+
+/** A multi-select list's toolbar controls: "Select all N shown", "Clear" and the live count. */
+export const SelectionControls = ({ shown, selectedShown, anySelected, onSelectAll, onClear, countTestId }: Props) => (
+  <>
+    <Button size="small" onClick={onSelectAll} disabled={shown === 0}>
+      Select all {fmt(shown)} shown
+    </Button>
+    <Button size="small" onClick={onClear} disabled={!anySelected}>
+      Clear
+    </Button>
+    <Typography variant="body2" role="status" aria-live="polite" data-testid={countTestId}>
+      {fmt(selectedShown)} selected
+    </Typography>
+  </>
+);
