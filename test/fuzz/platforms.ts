@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ApiError, createPlatformClient } from '../../shared/api';
+import { createPlatformClient } from '../../shared/api';
 import type { Snapshot } from '../../shared/model';
 import { EXAMPLE, exampleSnapshot } from '../../shared/seeds/example';
 import { queryAll, type SyncApi } from '../../shared/sync/api';
@@ -12,7 +12,7 @@ import { exportSnapshot } from '../../shared/sync/pull';
 import { TokenBucket } from '../../shared/sync/tokenBucket';
 import { pacedFetch } from '../../shared/sync/transport';
 import { startPlatform, type RunningPlatform } from '../../platform/index';
-import { FakeApi } from '../unit/sync/fakeApi';
+import { FakeApi, raceFirstGroupCreate } from '../unit/sync/fakeApi';
 import { fuzzExtras, withHotResources } from './sharedOps';
 
 export interface FuzzPlatform {
@@ -96,7 +96,7 @@ const addExtras = async (api: SyncApi, primary: string): Promise<void> => {
 export const startFake = (seed: number, o: FakeOptions = {}): FuzzPlatform => {
   const fake = new FakeApi(fakeSeed(), seededRandom(seed ^ 0xfa17));
   fake.faults = FAULTS;
-  if (o.renameRace) forceRenameRace(fake);
+  if (o.renameRace) raceFirstGroupCreate(fake, (name) => `${name} (renamed by another admin)`, 'cannot reach the platform: socket hang up (after commit)');
   // Faults are decided per request on the shared fake, as the real platform decides them; reads
   // are retried as pacedFetch retries them over HTTP.
   const reads = retryingReads(fake);
@@ -135,20 +135,5 @@ const retryingReads = (api: FakeApi): SyncApi => {
     create: api.create,
     update: api.update,
     delete: api.delete,
-  };
-};
-
-const forceRenameRace = (fake: FakeApi): void => {
-  const create = fake.create;
-  let armed = true;
-  fake.create = async (type, body) => {
-    const out = await create(type, body);
-    if (armed && type === 'AccountGroup') {
-      armed = false;
-      const g = fake.table('AccountGroup').get((out as { id: string }).id)!;
-      g.name = `${String(g.name)} (renamed by another admin)`;
-      throw new ApiError('network', 0, 'cannot reach the platform: socket hang up (after commit)');
-    }
-    return out;
   };
 };

@@ -137,3 +137,22 @@ export class FakeApi implements SyncApi {
       this.commits.push({ verb: 'delete', type, key });
     }, true);
 }
+
+/**
+ * The race of fuzz seed 156 on `fake`: the first group CREATE commits, another admin renames the
+ * new group to `rename(its name)`, and the answer is lost (a network error carrying `message`).
+ */
+export const raceFirstGroupCreate = (fake: FakeApi, rename: (name: string) => string, message: string): void => {
+  const create = fake.create;
+  let armed = true;
+  fake.create = async (type, body) => {
+    const out = await create(type, body);
+    if (armed && type === 'AccountGroup') {
+      armed = false;
+      const g = fake.table('AccountGroup').get((out as { id: string }).id)!;
+      g.name = rename(String(g.name));
+      throw new ApiError('network', 0, message);
+    }
+    return out;
+  };
+};

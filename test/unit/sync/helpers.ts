@@ -6,9 +6,8 @@ import { MemoryOutboxStore, toOutboxOps } from '../../../shared/sync/outbox';
 import type { OutboxOp } from '../../../shared/sync/types';
 import { EXAMPLE } from '../../../shared/seeds/example';
 import { FakeClock } from './clock';
-import { ApiError } from '../../../shared/api';
 import { exampleSnapshot } from '../../../shared/seeds/example';
-import { FakeApi } from './fakeApi';
+import { FakeApi, raceFirstGroupCreate } from './fakeApi';
 
 export const G = EXAMPLE.groups;
 export const A = EXAMPLE.accounts.map((a) => a.accountId);
@@ -38,16 +37,6 @@ export const push = async (
  */
 export const racedCreatePlatform = (renameTo: string): FakeApi => {
   const api = new FakeApi(exampleSnapshot());
-  const create = api.create;
-  let first = true;
-  api.create = async (type, body) => {
-    const out = await create(type, body);
-    if (first && type === 'AccountGroup') {
-      first = false;
-      api.table('AccountGroup').get((out as { id: string }).id)!.name = renameTo;
-      throw new ApiError('network', 0, 'socket hang up (after commit)');
-    }
-    return out;
-  };
+  raceFirstGroupCreate(api, () => renameTo, 'socket hang up (after commit)');
   return api;
 };
