@@ -61,7 +61,7 @@ const ChangeList = ({ title, total, items, names, testId }: ChangeListProps) =>
             {c.userId} on {names.get(c.accountId) ?? c.accountId}: {c.roles.join(', ') || (c.privileges.length ? `privileges ${c.privileges.join(', ')}` : 'access')} (via {c.via})
           </li>
         ))}
-        {total > items.length && <li>and {fmt((total - items.length))} more</li>}
+        {total > items.length && <li>and {fmt(total - items.length)} more</li>}
       </Box>
     </Box>
   );
@@ -87,7 +87,7 @@ export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIf
         <Alert severity="error" sx={{ my: 1 }} data-testid="lockouts">
           <AlertTitle>{fmt(diff.lockedOut)} locked out (R13)</AlertTitle>
           {diff.lockedOutShown.map((l) => `${l.userId} on ${names.get(l.accountId) ?? l.accountId}`).join('; ')}
-          {diff.lockedOut > diff.lockedOutShown.length && ` and ${fmt((diff.lockedOut - diff.lockedOutShown.length))} more`}
+          {diff.lockedOut > diff.lockedOutShown.length && ` and ${fmt(diff.lockedOut - diff.lockedOutShown.length)} more`}
         </Alert>
       )}
       {diff.refused.map((r) => (

@@ -93,7 +93,7 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
               <Alert severity="info" sx={{ my: 1 }}>
                 {fmt(skipped.length)} skipped:{' '}
                 {skipped.slice(0, 5).map((s) => `${lookup.account(s.accountId)} (${s.reason})`).join('; ')}
-                {skipped.length > 5 ? ` and ${fmt((skipped.length - 5))} more` : ''}
+                {skipped.length > 5 ? ` and ${fmt(skipped.length - 5)} more` : ''}
               </Alert>
             )}
             <AccessDiff ops={ops} onDiff={setDiff} />

@@ -1,5 +1,5 @@
 import type { PlanOp } from '../../../../shared/plans/types';
-import { fmt } from '../../app/format';
+import { fmt, plural } from '../../app/format';
 
 /** Names known to the screen: ids the admin would not recognise are shown by name. */
 export interface NameLookup {
@@ -9,9 +9,7 @@ export interface NameLookup {
 }
 
 const list = (names: string[], max = 5): string =>
-  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${fmt((names.length - max))} more`;
-
-const count = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
+  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${fmt(names.length - max)} more`;
 
 /** One plain sentence per op, for the preview dialog and the pending list. */
 export const describeOp = (op: PlanOp, names: NameLookup): string => {
@@ -21,9 +19,9 @@ export const describeOp = (op: PlanOp, names: NameLookup): string => {
     case 'group.rename':
       return `Rename “${names.group(op.groupId)}” to “${op.name}”.`;
     case 'group.addAccounts':
-      return `Add ${count(op.accountIds.length, 'account')} to “${names.group(op.groupId)}”: ${list(op.accountIds.map(names.account))}.`;
+      return `Add ${plural(op.accountIds.length, 'account')} to “${names.group(op.groupId)}”: ${list(op.accountIds.map(names.account))}.`;
     case 'group.removeAccounts':
-      return `Remove ${count(op.accountIds.length, 'account')} from “${names.group(op.groupId)}”: ${list(op.accountIds.map(names.account))}.`;
+      return `Remove ${plural(op.accountIds.length, 'account')} from “${names.group(op.groupId)}”: ${list(op.accountIds.map(names.account))}.`;
     case 'group.addUserRoles':
       return `Give ${list(op.userIds)} the role${op.roleIds.length === 1 ? '' : 's'} ${list(op.roleIds.map((r) => names.role?.(r) ?? r))} in “${names.group(op.groupId)}”.`;
     default:

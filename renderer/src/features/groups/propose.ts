@@ -5,7 +5,7 @@ import { mergeMembers } from './pending';
 import { planAddAccounts, planAddUserRoles, planRemoveAccounts, type GroupRef, type PrimaryAccountRef } from './plans';
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
-import { fmt, plural } from '../../app/format';
+import { plural } from '../../app/format';
 import { adoptAccessPreview, prefetchAccessPreview, startAccessPreview } from './accessClient';
 
 /** The what-if starts with the plan, while the preview dialog renders (issue 6: drop → preview under 1 s). */
@@ -42,8 +42,7 @@ export const proposeAddAccounts = async (
   const early = planAddAccounts({ group: target, accountIds, members: NO_MEMBERS, primaryAccountId });
   const diff = early.ok ? startAccessPreview(early.ops) : null;
   const planned = planAddAccounts({ group: target, accountIds, members: await membersOf(target, overlay), primaryAccountId });
-  const n = accountIds.length;
-  const preview = { title: `Add ${fmt(n)} account${n === 1 ? '' : 's'} to ${target.name}`, target, planned };
+  const preview = { title: `Add ${plural(accountIds.length, 'account')} to ${target.name}`, target, planned };
   if (!diff) return withPrefetch(preview);
   performance.mark('roster:proposed');
   if (planned.ok) adoptAccessPreview(planned.ops, diff);
