@@ -62,6 +62,10 @@ const entries = async (db: RosterDb): Promise<SyncedEntry[]> => (await db.outbox
 /** Entries not yet confirmed: the overlay of the view. */
 const unconfirmed = (all: SyncedEntry[]) => all.filter((e) => e.status === 'pending' || e.status === 'sending');
 
+/** The view an entry was queued against: confirmed ⊕ the prepared entries ahead of `seq`. */
+const viewBefore = (confirmed: Snapshot, all: SyncedEntry[], seq: number): Snapshot =>
+  viewOf(confirmed, unconfirmed(all).filter((x) => x.seq < seq && x.precondition).map(toOutboxOp));
+
 /** The view the UI reads: confirmed ⊕ pending (computed; the confirmed tables are never touched). */
 export const computeView = async (db: RosterDb, confirmed?: Snapshot): Promise<Snapshot> =>
   viewOf(confirmed ?? (await loadSnapshot(db)), unconfirmed(await entries(db)).map(toOutboxOp));
@@ -77,8 +81,7 @@ export const preparePending = async (db: RosterDb): Promise<number> => {
   const confirmed = await loadSnapshot(db);
   let n = 0;
   for (const e of fresh) {
-    const before = unconfirmed(all).filter((x) => x.seq < e.seq && x.precondition).map(toOutboxOp);
-    const [op] = toOutboxOps(e.planId, [e.op], viewOf(confirmed, before), Date.now(), e.seq);
+    const [op] = toOutboxOps(e.planId, [e.op], viewBefore(confirmed, all, e.seq), Date.now(), e.seq);
     e.precondition = op!.precondition;
     // The op as queued plus what only the view knew then (a rename's from-name, for the outbox).
     e.op = op!.args;
@@ -115,8 +118,7 @@ export const resolveEntry = async (db: RosterDb, id: string, how: Resolution): P
   const e = (await db.outbox.get(id)) as SyncedEntry | undefined;
   if (!e) throw new Error(`no queued change ${id}`);
   const all = await entries(db);
-  const view = viewOf(await loadSnapshot(db), unconfirmed(all).filter((x) => x.seq < e.seq && x.precondition).map(toOutboxOp));
-  const next = resolveConflict(toOutboxOp(e), how, view, Date.now());
+  const next = resolveConflict(toOutboxOp(e), how, viewBefore(await loadSnapshot(db), all, e.seq), Date.now());
   await followCreate(db, { ...toOutboxOp(e), id: e.id }, how, all);
   if (!next) return void (await db.outbox.delete(id));
   const change: Partial<SyncedEntry> = {
