@@ -40,5 +40,6 @@ export const enqueuePlan = async (db: RosterDb, ops: PlanOp[], now = new Date())
  * Ops queued or on their way, not yet confirmed by the platform: what the UI overlays on the
  * confirmed data. Failed and conflicting ops are not part of the view; the Sync area shows them.
  */
-export const unconfirmedOps = async (db: RosterDb): Promise<OutboxEntry[]> =>
-  (await db.outbox.orderBy('seq').toArray()).filter((e) => e.status === 'pending' || e.status === 'sending');
+export const isUnconfirmed = (e: Pick<OutboxEntry, 'status'>): boolean => e.status === 'pending' || e.status === 'sending';
+
+export const unconfirmedOps = async (db: RosterDb): Promise<OutboxEntry[]> => (await db.outbox.orderBy('seq').toArray()).filter(isUnconfirmed);

@@ -5,6 +5,7 @@ import { adoption, rewireGroup } from '../../../shared/sync/adopt';
 import { toOutboxOps } from '../../../shared/sync/outbox';
 import type { ConflictInfo, OpStatus, OutboxOp, Precondition } from '../../../shared/sync/types';
 import type { OutboxEntry, OutboxStatus, RosterDb } from '../cache/db';
+import { isUnconfirmed } from '../cache/outbox';
 import { loadSnapshot } from '../cache/snapshot';
 
 /**
@@ -60,7 +61,7 @@ export const toOutboxOp = (e: SyncedEntry): OutboxOp => {
 const entries = async (db: RosterDb): Promise<SyncedEntry[]> => (await db.outbox.orderBy('seq').toArray()) as SyncedEntry[];
 
 /** Entries not yet confirmed: the overlay of the view. */
-const unconfirmed = (all: SyncedEntry[]) => all.filter((e) => e.status === 'pending' || e.status === 'sending');
+const unconfirmed = (all: SyncedEntry[]) => all.filter(isUnconfirmed);
 
 /** The view an entry was queued against: confirmed ⊕ the prepared entries ahead of `seq`. */
 const viewBefore = (confirmed: Snapshot, all: SyncedEntry[], seq: number): Snapshot =>
