@@ -46,10 +46,15 @@ export class Layer<K, V> {
     return [...out];
   }
 
-  /** True when no live key exists; cheap for the common case of a non-empty base. */
+  /** True when no live key exists; lists the keys only when this layer deletes some of its parent's. */
   isEmpty(): boolean {
-    for (const v of this.own.values()) if (v !== GONE) return false;
-    return this.parent ? this.keys().length === 0 : true;
+    let deletes = false;
+    for (const v of this.own.values()) {
+      if (v !== GONE) return false;
+      deletes = true;
+    }
+    if (!this.parent) return true;
+    return deletes ? this.keys().length === 0 : this.parent.isEmpty();
   }
 
   /** True when this layer (not a parent) owns the entry, so it may be mutated in place. */
