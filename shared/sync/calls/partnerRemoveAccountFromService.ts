@@ -1,7 +1,6 @@
 import type { Call, OpCalls } from '../types';
 import { ConflictError } from '../types';
-import { guard } from './guard';
-import { readOrGone } from './readBack';
+import { readModifyWrite, readOrGone } from './readBack';
 
 type Service = { accountIds?: string[] } & Record<string, unknown>;
 
@@ -27,19 +26,16 @@ export const partnerRemoveAccountFromService: OpCalls<'partner.removeAccountFrom
       label: `remove account ${op.accountId} from service ${op.serviceId}`,
       barrier: true,
       async send(ctx, expect) {
-        const s = (await readOrGone(ctx, 'PartnerService', op.serviceId)) as Service;
-        guard(expect, 'PartnerService', op.serviceId, s, (r) => holdsOn(r as Service, op.accountId));
-        if (holdsOn(s, op.accountId)) return;
-        // Only the list (the platform keeps fields left out): nothing else read here is written back.
-        await ctx.api.update('PartnerService', op.serviceId, { '@type': 'PartnerService', id: op.serviceId, accountIds: without(s, op.accountId).accountIds });
-        const after = (await readOrGone(ctx, 'PartnerService', op.serviceId)) as Service;
-        if (!holdsOn(after, op.accountId)) {
-          throw new ConflictError([{
+        await readModifyWrite<Service>(ctx, expect, 'PartnerService', op.serviceId, {
+          holds: (s) => holdsOn(s, op.accountId),
+          // Only the list (the platform keeps fields left out): nothing else read here is written back.
+          body: (s) => ({ '@type': 'PartnerService', id: op.serviceId, accountIds: without(s, op.accountId).accountIds }),
+          undone: (after) => new ConflictError([{
             expectation: { type: 'PartnerService', id: op.serviceId, field: 'accountIds' },
             theirs: after.accountIds ?? [],
             note: `account ${op.accountId} was removed from the service, but reading it back shows it in the service again: someone else changed the service's accounts at the same time`,
-          }]);
-        }
+          }]),
+        });
       },
       check: async (ctx) => holdsOn((await readOrGone(ctx, 'PartnerService', op.serviceId)) as Service, op.accountId),
       holds: (w) => holdsOn(w.get('PartnerService', op.serviceId) as Service | undefined, op.accountId),

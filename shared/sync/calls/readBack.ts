@@ -1,6 +1,7 @@
 import type { ObjectType } from '../../model';
 import { classifyFailure } from '../api';
-import { ConflictError, type CallContext } from '../types';
+import { ConflictError, type CallContext, type Expectation } from '../types';
+import { guard } from './guard';
 
 const LABEL: Partial<Record<ObjectType, string>> = { AccountGroup: 'group', PartnerService: 'service', Account: 'account' };
 
@@ -18,4 +19,25 @@ export const readOrGone = async (ctx: CallContext, type: ObjectType, id: string)
     }
     throw e;
   }
+};
+
+/**
+ * A read-modify-write of a record whose UPDATE replaces a whole list (no ETag on the vendor API):
+ * GET right before (gone is a conflict), the op's expectations checked against it, nothing written
+ * when `holds` already; else UPDATE with `body`, then GET again: if `holds` is false there, someone
+ * else's write landed after ours, and `undone` reports it as a conflict rather than a silent loss.
+ */
+export const readModifyWrite = async <R extends Record<string, unknown>>(
+  ctx: CallContext,
+  expect: Expectation[],
+  type: ObjectType,
+  id: string,
+  step: { holds(r: R): boolean; body(r: R): Record<string, unknown>; undone(after: R): ConflictError },
+): Promise<void> => {
+  const current = (await readOrGone(ctx, type, id)) as R;
+  guard(expect, type, id, current, (r) => step.holds(r as R));
+  if (step.holds(current)) return;
+  await ctx.api.update(type, id, step.body(current));
+  const after = (await readOrGone(ctx, type, id)) as R;
+  if (!step.holds(after)) throw step.undone(after);
 };

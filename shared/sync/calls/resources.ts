@@ -1,7 +1,6 @@
 import type { ResourceObjectType } from '../../model';
 import { ConflictError, type Call } from '../types';
-import { guard } from './guard';
-import { readOrGone } from './readBack';
+import { readModifyWrite, readOrGone } from './readBack';
 
 type Ref = { objectType: ResourceObjectType; resourceId: string; resourceName?: string };
 type Res = { '@type'?: string; objectType?: string; resourceId: string; resourceName: string };
@@ -63,14 +62,12 @@ export const resourcesCall = (groupId: string, refs: Ref[], mode: 'share' | 'uns
   ...(groupId.startsWith('new:') ? { needs: groupId } : {}),
   async send(ctx, expect) {
     const id = await ctx.resolve.group(groupId);
-    const g = (await readOrGone(ctx, 'AccountGroup', id)) as Group;
-    guard(expect, 'AccountGroup', id, g, (r) => holdsOn(r as Group, refs, mode));
-    if (holdsOn(g, refs, mode)) return;
-    const Resource = merged(listOf(g), refs, mode);
-    // Only the list: a name sent back as read could undo another admin's rename made since our GET.
-    await ctx.api.update('AccountGroup', id, { '@type': 'AccountGroup', id, accountId: g.accountId, Resources: { '@type': 'Resources', Resource } });
-    const after = (await readOrGone(ctx, 'AccountGroup', id)) as Group;
-    if (!holdsOn(after, refs, mode)) throw undone(id, after, refs, mode);
+    await readModifyWrite<Group>(ctx, expect, 'AccountGroup', id, {
+      holds: (g) => holdsOn(g, refs, mode),
+      // Only the list: a name sent back as read could undo another admin's rename made since our GET.
+      body: (g) => ({ '@type': 'AccountGroup', id, accountId: g.accountId, Resources: { '@type': 'Resources', Resource: merged(listOf(g), refs, mode) } }),
+      undone: (after) => undone(id, after, refs, mode),
+    });
   },
   async check(ctx) {
     const id = await ctx.resolve.group(groupId);
