@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { platformQuery, startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { platformQuery } from './support/host';
+import { specHosts } from './support/session';
 import { axe, shot } from './support/screens';
 
 /**
@@ -8,18 +9,10 @@ import { axe, shot } from './support/screens';
  * direct access report, and a Support Access Role change previewed and queued (R10).
  */
 
-let platform: PlatformProcess | undefined;
-let web: WebProcess | undefined;
-
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  platform = await startPlatformProcess();
-  web = await startWebHost({ platform });
-});
-test.afterAll(async () => stopAll(web, platform));
+const hosts = specHosts();
 
 const openExplorer = async (page: Page) => {
-  await page.goto(web!.url);
+  await page.goto(hosts.web.url);
   await expect(page.getByTestId('connection-state')).toHaveText('Online');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access explorer' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Access explorer' })).toBeVisible();
@@ -112,8 +105,8 @@ test('who reaches Doc GHI; R10: set its Support Access Role to Browse Only, prev
   await page.getByRole('option', { name: 'All' }).click();
   const outbox = page.getByRole('grid', { name: 'Queued changes' });
   await expect(outbox.getByRole('row').filter({ hasText: 'Set the Support Access Role of Doc GHI Company to “Browse Only”' })).toContainText('done', { timeout: 30_000 });
-  const roles = await platformQuery<{ id: string; name: string }>(platform!, 'Role');
-  const ghi = (await platformQuery<{ name: string; supportAccessRoleId?: string }>(platform!, 'Account')).find((a) => a.name === 'Doc GHI Company');
+  const roles = await platformQuery<{ id: string; name: string }>(hosts.platform, 'Role');
+  const ghi = (await platformQuery<{ name: string; supportAccessRoleId?: string }>(hosts.platform, 'Account')).find((a) => a.name === 'Doc GHI Company');
   expect(roles.find((r) => r.id === ghi?.supportAccessRoleId)?.name).toBe('Browse Only');
   await shot(page, 'explorer-sync-outbox');
   await axe(page, 'sync');

@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { platformQuery, startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { platformQuery } from './support/host';
+import { specHosts } from './support/session';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { pointerDrag } from './support/screens';
 
@@ -10,29 +11,21 @@ import { pointerDrag } from './support/screens';
  */
 
 const SHOTS = 'test-results';
-let platform: PlatformProcess | undefined;
-let web: WebProcess | undefined;
-
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  platform = await startPlatformProcess();
-  web = await startWebHost({ platform });
-});
-test.afterAll(async () => stopAll(web, platform));
+const hosts = specHosts();
 
 const SERVICES_1 = '5e7c1ce1-0000-4000-8000-000000000002';
 const SERVICES_2 = '5e7c1ce2-0000-4000-8000-000000000003';
 
 /** The group's account ids on the platform itself, sorted (a duplicate would show twice). */
 const accountsOnPlatform = async (groupId: string) =>
-  (await platformQuery<{ accountGroupId: string; accountId: string }>(platform!, 'AccountGroupAccount'))
+  (await platformQuery<{ accountGroupId: string; accountId: string }>(hosts.platform, 'AccountGroupAccount'))
     .filter((l) => l.accountGroupId === groupId)
     .map((l) => l.accountId)
     .sort();
-const groupNamesOnPlatform = async () => (await platformQuery<{ name: string }>(platform!, 'AccountGroup')).map((g) => g.name).sort();
+const groupNamesOnPlatform = async () => (await platformQuery<{ name: string }>(hosts.platform, 'AccountGroup')).map((g) => g.name).sort();
 
 const open = async (page: Page) => {
-  await page.goto(web!.url);
+  await page.goto(hosts.web.url);
   await expect(page.getByTestId('connection-state')).toHaveText('Online');
 };
 
@@ -259,7 +252,7 @@ test('dark scheme follows the OS, and stays accessible', async ({ page }) => {
 
 test('offline: a new group and a drop onto it are queued and shown as pending across a reload', async ({ page }) => {
   await open(page);
-  await platform!.stop();
+  await hosts.platform.stop();
   await page.reload();
   await expect(page.getByTestId('connection-state')).toHaveText('Offline');
   await page.getByRole('button', { name: 'Create' }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { specHosts } from './support/session';
 
 /**
  * Issue 5's E2E: work offline on purpose, make changes, see them pending (Sync screen and the
@@ -9,20 +9,12 @@ import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type
 
 const SHOTS = 'test-results';
 const SERVICES_1 = '5e7c1ce1-0000-4000-8000-000000000002';
-let platform: PlatformProcess | undefined;
-let web: WebProcess | undefined;
-
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  platform = await startPlatformProcess();
-  web = await startWebHost({ platform });
-});
-test.afterAll(async () => stopAll(web, platform));
+const hosts = specHosts();
 
 /** The platform as another admin (or a script) sees it: Basic BOOMI_TOKEN.<user>:<token>. */
 const api = async <T>(path: string, body: unknown): Promise<T> => {
-  const auth = Buffer.from(`BOOMI_TOKEN.${platform!.user}:${platform!.token}`).toString('base64');
-  const res = await fetch(`${platform!.url}/${path}`, {
+  const auth = Buffer.from(`BOOMI_TOKEN.${hosts.platform.user}:${hosts.platform.token}`).toString('base64');
+  const res = await fetch(`${hosts.platform.url}/${path}`, {
     method: 'POST',
     headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
@@ -60,7 +52,7 @@ const renameGroup = async (page: Page, from: string, to: string) => {
 };
 
 test('issue 5: offline on purpose, changes stay pending; back online they land on the platform exactly once', async ({ page }) => {
-  await page.goto(web!.url);
+  await page.goto(hosts.web.url);
   await expect(page.getByTestId('connection-state')).toHaveText('Online');
   await workOffline(page, true);
   await page.screenshot({ path: `${SHOTS}/sync-work-offline.png` });
@@ -108,7 +100,7 @@ test('issue 5: offline on purpose, changes stay pending; back online they land o
 });
 
 test('issue 5: a rename made on the platform behind the app\'s back is a conflict; keep mine wins on the platform', async ({ page }) => {
-  await page.goto(web!.url);
+  await page.goto(hosts.web.url);
   await expect(page.getByTestId('connection-state')).toHaveText('Online');
   const before = (await groupAccounts(SERVICES_1)).length;
   await workOffline(page, true);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './host';
+import { startPlatformProcess, startWebHost, stopAll, type PlatformOptions, type PlatformProcess, type WebProcess } from './host';
 
 export interface SpecSession {
   platform: PlatformProcess;
@@ -27,4 +27,25 @@ export const specSession = (seed: string, onlineTimeout = 30_000): SpecSession =
     await stopAll(s.web, s.platform);
   });
   return s as SpecSession;
+};
+
+export interface SpecHosts {
+  platform: PlatformProcess;
+  web: WebProcess;
+}
+
+/**
+ * One reference platform (default options unless given) and one browser host for a whole spec,
+ * run serially; each test opens its own page (Playwright's page fixture), so every test starts
+ * from a fresh page. The fields are set by the spec's beforeAll, so read them inside tests only.
+ */
+export const specHosts = (platform: PlatformOptions = {}): SpecHosts => {
+  const s = {} as Partial<SpecHosts>;
+  test.describe.configure({ mode: 'serial' });
+  test.beforeAll(async () => {
+    s.platform = await startPlatformProcess(platform);
+    s.web = await startWebHost({ platform: s.platform });
+  });
+  test.afterAll(async () => stopAll(s.web, s.platform));
+  return s as SpecHosts;
 };
