@@ -7,11 +7,18 @@ import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
 import { plural } from '../../app/format';
 import { adoptAccessPreview, prefetchAccessPreview, startAccessPreview } from './accessClient';
+import type { WhatIfSummary } from './accessPreview';
 
-/** The what-if starts with the plan, while the preview dialog renders (issue 6: drop → preview under 1 s). */
-const withPrefetch = (p: PlanPreview): PlanPreview => {
+/**
+ * The what-if starts with the plan, while the preview dialog renders (issue 6: drop → preview
+ * under 1 s); `started` is one already under way whose diff the plan's equals.
+ */
+const withPrefetch = (p: PlanPreview, started?: Promise<WhatIfSummary>): PlanPreview => {
   performance.mark('roster:proposed');
-  if (p.planned.ok) prefetchAccessPreview(p.planned.ops);
+  if (p.planned.ok) {
+    if (started) adoptAccessPreview(p.planned.ops, started);
+    else prefetchAccessPreview(p.planned.ops);
+  }
   return p;
 };
 
@@ -40,13 +47,9 @@ export const proposeAddAccounts = async (
   // The what-if starts before the group's members are read (and before the drop's re-render):
   // re-adding a member changes no one's access, so its diff is the final plan's diff.
   const early = planAddAccounts({ group: target, accountIds, members: NO_MEMBERS, primaryAccountId });
-  const diff = early.ok ? startAccessPreview(early.ops) : null;
+  const diff = early.ok ? startAccessPreview(early.ops) : undefined;
   const planned = planAddAccounts({ group: target, accountIds, members: await membersOf(target, overlay), primaryAccountId });
-  const preview = { title: `Add ${plural(accountIds.length, 'account')} to ${target.name}`, target, planned };
-  if (!diff) return withPrefetch(preview);
-  performance.mark('roster:proposed');
-  if (planned.ok) adoptAccessPreview(planned.ops, diff);
-  return preview;
+  return withPrefetch({ title: `Add ${plural(accountIds.length, 'account')} to ${target.name}`, target, planned }, diff);
 };
 
 /** Users dropped on a group, with the roles picked for them → the plan to preview. */
