@@ -11,7 +11,7 @@ export const findGroupByName = async (ctx: CallContext, name: string): Promise<s
 };
 
 /** Why a create is in conflict: a group that may be ours, renamed (the conflict's `theirs` is its name). */
-export const renamedCreate = (name: string, seen: GroupSeen[]): ConflictInfo[] =>
+const renamedCreate = (name: string, seen: GroupSeen[]): ConflictInfo[] =>
   seen.map((g) => ({
     expectation: { type: 'AccountGroup', id: g.id, field: 'name', value: name },
     theirs: g.name,
