@@ -37,12 +37,14 @@ export const ResourcesArea = () => {
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [banner, setBanner] = useState<string | null>(null);
   const sharing = useMemo(() => (live ? sharingIndex(live.state) : null), [live]);
-  const all = useMemo(() => (live && sharing ? resourceRows(live.state, type, sharing) : []), [live, sharing, type]);
-  const targets = useMemo(() => (live ? groupTargets(live.state) : []), [live]);
-  const counts = useMemo(
-    () => new Map(RESOURCE_TYPES.map((t) => [t.type, live && sharing ? resourceRows(live.state, t.type, sharing).length : 0])),
+  // Every type's rows once per cache change: the tabs show each type's count, and switching tabs
+  // then builds nothing.
+  const rowsByType = useMemo(
+    () => new Map(RESOURCE_TYPES.map((t) => [t.type, live && sharing ? resourceRows(live.state, t.type, sharing) : []])),
     [live, sharing],
   );
+  const all = useMemo(() => rowsByType.get(type) ?? [], [rowsByType, type]);
+  const targets = useMemo(() => (live ? groupTargets(live.state) : []), [live]);
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();
     return q ? all.filter((r) => r.name.toLowerCase().includes(q) || r.groups.some((g) => g.name.toLowerCase().includes(q))) : all;
@@ -92,7 +94,7 @@ export const ResourcesArea = () => {
       </Stack>
       <Tabs value={type} onChange={(_e, v: ResourceObjectType) => { setType(v); setSelection(emptySelection()); }} variant="scrollable" aria-label="Resource types" sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}>
         {RESOURCE_TYPES.map((t) => (
-          <Tab key={t.type} value={t.type} label={`${t.label} (${counts.get(t.type) ?? 0})`} id={`resources-tab-${t.type.replace(/ /g, '-')}`} aria-controls="resources-panel" />
+          <Tab key={t.type} value={t.type} label={`${t.label} (${rowsByType.get(t.type)?.length ?? 0})`} id={`resources-tab-${t.type.replace(/ /g, '-')}`} aria-controls="resources-panel" />
         ))}
       </Tabs>
       {banner && (
