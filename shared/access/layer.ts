@@ -57,6 +57,11 @@ export class Layer<K, V> {
     return deletes ? this.keys().length === 0 : this.parent.isEmpty();
   }
 
+  /** The bottom layer of the chain, shared by every fork over it. */
+  root(): Layer<K, V> {
+    return this.parent ? this.parent.root() : this;
+  }
+
   /** True when this layer (not a parent) owns the entry, so it may be mutated in place. */
   owns(k: K): boolean {
     const v = this.own.get(k);

@@ -199,14 +199,15 @@ export const isRoleSharedWith = (s: AccessState, roleId: string, accountId: stri
  */
 const primaryMemo = new WeakMap<object, string | undefined>();
 export const primaryAccountId = (s: AccessState): string | undefined => {
-  // Memoised per accounts layer: no op changes which account is primary, and at 100,000
-  // accounts the scan is worth doing once.
-  if (primaryMemo.has(s.accounts)) return primaryMemo.get(s.accounts);
+  // Memoised on the snapshot's own accounts layer, shared by every fork: no op adds or removes
+  // an account or changes the fields read here, and at 100,000 accounts the scan is worth doing once.
+  const accounts = s.accounts.root();
+  if (primaryMemo.has(accounts)) return primaryMemo.get(accounts);
   let parentOfOthers: string | undefined;
   let first: string | undefined;
   let found: string | undefined;
-  for (const id of s.accounts.keys()) {
-    const a = s.accounts.get(id)!;
+  for (const id of accounts.keys()) {
+    const a = accounts.get(id)!;
     if (a.accountGroupsEnabled) {
       found = id;
       break;
@@ -215,6 +216,6 @@ export const primaryAccountId = (s: AccessState): string | undefined => {
     if (a.parentAccountId && !parentOfOthers) parentOfOthers = a.parentAccountId;
   }
   const result = found ?? parentOfOthers ?? first;
-  primaryMemo.set(s.accounts, result);
+  primaryMemo.set(accounts, result);
   return result;
 };
