@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '../../cache';
+import { isUnconfirmed, type OutboxEntry } from '../../cache';
 import { provisionalGroupId } from '../../../../shared/plans/types';
 
 /**
@@ -24,7 +24,7 @@ export const emptyOverlay = (): GroupsOverlay => ({ created: [], renamed: new Ma
 /** Replays unconfirmed ops in outbox order; later ops win over earlier ones. */
 export const groupsOverlay = (entries: readonly OutboxEntry[]): GroupsOverlay => {
   const o = emptyOverlay();
-  const ordered = [...entries].filter((e) => e.status === 'pending' || e.status === 'sending').sort((a, b) => a.seq - b.seq);
+  const ordered = entries.filter(isUnconfirmed).sort((a, b) => a.seq - b.seq);
   for (const { op } of ordered) {
     switch (op.op) {
       case 'group.create':
