@@ -31,9 +31,9 @@ export interface VirtualListProps<T> {
 
 const PAGE = 8;
 
-/** The item a key moves the roving focus to, or null when the key is not a list move. */
-export const nextIndex = (key: string, from: number, count: number): number | null => {
-  const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE, PageUp: -PAGE };
+/** The item (or grid row) a key moves the focus to, or null when the key is not a list move. */
+export const nextIndex = (key: string, from: number, count: number, page = PAGE): number | null => {
+  const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
   if (key === 'Home') return 0;
   if (key === 'End') return count - 1;
   const move = moves[key];

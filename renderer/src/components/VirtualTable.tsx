@@ -3,6 +3,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import Box from '@mui/material/Box';
 import { alpha } from '@mui/material/styles';
 import type { ClickModifiers } from '../features/groups/selection';
+import { nextIndex } from './VirtualList';
+
+// PageUp/PageDown move ten rows in a grid.
+const GRID_PAGE = 10;
 
 export interface Column<R> {
   id: string;
@@ -60,10 +64,9 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!rows.length) return;
-    const move = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : e.key === 'PageDown' ? 10 : e.key === 'PageUp' ? -10 : 0;
-    if (move || e.key === 'Home' || e.key === 'End') {
+    const next = nextIndex(e.key, active, rows.length, GRID_PAGE);
+    if (next !== null) {
       e.preventDefault();
-      const next = e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : Math.max(0, Math.min(rows.length - 1, active + move));
       setActive(next);
       virtualizer.scrollToIndex(next);
       if (e.shiftKey) p.onSelect?.(p.rowKey(rows[next]!), { shift: true });
