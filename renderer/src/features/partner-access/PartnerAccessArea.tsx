@@ -13,6 +13,7 @@ import { RefusedDialog } from '../access-explorer/RefusedDialog';
 import { banner, planPartnerAccess, serviceRows, type Mode, type Planned } from './model';
 import { ServiceDetail } from './ServiceDetail';
 import { UserPickerDialog } from './UserPickerDialog';
+import { fmt } from '../../app/format';
 
 type Step = { kind: 'pick'; mode: Mode; accountIds: string[] } | { kind: 'confirm'; mode: Mode; accountIds: string[]; userIds: string[]; planned: Planned } | null;
 
@@ -68,7 +69,7 @@ export const PartnerAccessArea = () => {
               { id: 'org', header: 'Partner organisation', width: '2fr', render: (r) => r.partnerOrganisation },
               { id: 'name', header: 'Service', width: '1.5fr', render: (r) => r.name },
               { id: 'entity', header: 'Shared with entity', width: '1.5fr', render: (r) => entityName(r.entity) },
-              { id: 'accounts', header: 'Accounts', width: '100px', render: (r) => r.accounts.toLocaleString() },
+              { id: 'accounts', header: 'Accounts', width: '100px', render: (r) => fmt(r.accounts) },
             ]}
           />
         </>

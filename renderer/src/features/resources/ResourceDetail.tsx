@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
 import { EntityPicker } from '../access-explorer/Pickers';
 import { groupMembersWithoutAus, planDeleteRole, planShare, planUnshare, roleHolders, sharedName, type Planned, type ResourceRow } from './model';
+import { fmt, plural } from '../../app/format';
 
 export type Proposal = { title: string; planned: Planned; warning?: string };
 
@@ -96,7 +97,7 @@ export const ResourceDetail = ({ state, row, eligibility, onPropose }: Props) =>
       )}
       {ausOff > 0 && (
         <Alert severity="info" sx={{ mt: 1 }}>
-          {ausOff.toLocaleString()} account{ausOff === 1 ? '' : 's'} of this group have Advanced User Security off: the role will be listed there but
+          {plural(ausOff, 'account')} of this group have Advanced User Security off: the role will be listed there but
           cannot be assigned until AUS is on (R15, R19).
         </Alert>
       )}
@@ -113,7 +114,7 @@ export const ResourceDetail = ({ state, row, eligibility, onPropose }: Props) =>
                 </Typography>
               </li>
             ))}
-            {holders.length > HOLDERS_SHOWN && <li>and {(holders.length - HOLDERS_SHOWN).toLocaleString()} more</li>}
+            {holders.length > HOLDERS_SHOWN && <li>and {fmt(holders.length - HOLDERS_SHOWN)} more</li>}
           </Box>
           <Button color="error" variant="outlined" sx={{ mt: 1 }} onClick={() => onPropose({ title: `Delete the role “${row.name}”`, planned: planDeleteRole(state, row.id) })}>
             Delete role…

@@ -9,7 +9,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import type { ResourceObjectType } from '../../../../shared/model';
-import { plural } from '../../app/format';
+import { fmt, plural } from '../../app/format';
 import { useRoute } from '../../app/routeStore';
 import { AddToGroupDialog } from '../groups/AddToGroupDialog';
 import { emptySelection, type Selection } from '../groups/selection';
@@ -90,7 +90,7 @@ export const ResourcesArea = () => {
           color={aus.primaryOn ? 'success' : 'warning'}
           label={`Advanced User Security on the primary account: ${aus.primaryOn ? 'on' : 'off — no new role can be shared (R19)'}`}
         />
-        <Chip size="small" variant="outlined" label={`${aus.membersOff.toLocaleString()} of ${aus.members.toLocaleString()} member accounts have AUS off (R19)`} />
+        <Chip size="small" variant="outlined" label={`${fmt(aus.membersOff)} of ${fmt(aus.members)} member accounts have AUS off (R19)`} />
       </Stack>
       <Tabs value={type} onChange={(_e, v: ResourceObjectType) => { setType(v); setSelection(emptySelection()); }} variant="scrollable" aria-label="Resource types" sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}>
         {RESOURCE_TYPES.map((t) => (

@@ -13,6 +13,7 @@ import { resolveEntry, type SyncedEntry } from '../../sync/outbox';
 import { useAccessState } from '../access-explorer/accessState';
 import { namesFrom } from '../access-explorer/describe';
 import { describeQueued } from './describeQueued';
+import { fmt } from '../../app/format';
 
 const SHOWN = 50;
 
@@ -30,7 +31,7 @@ export const ConflictList = () => {
   return (
     <Box component="section" aria-labelledby="conflicts-title" sx={{ my: 2 }}>
       <Typography id="conflicts-title" variant="h6" component="h3">
-        Conflicts ({conflicts.length.toLocaleString()})
+        Conflicts ({fmt(conflicts.length)})
       </Typography>
       {error && <Alert severity="error">{error}</Alert>}
       <Stack spacing={1} sx={{ mt: 1 }}>
@@ -55,7 +56,7 @@ export const ConflictList = () => {
             </Stack>
           </Paper>
         ))}
-        {conflicts.length > SHOWN && <Typography variant="body2">and {(conflicts.length - SHOWN).toLocaleString()} more</Typography>}
+        {conflicts.length > SHOWN && <Typography variant="body2">and {fmt(conflicts.length - SHOWN)} more</Typography>}
       </Stack>
     </Box>
   );

@@ -14,6 +14,7 @@ import { setWorkOffline, useConnection } from '../../app/connectionStore';
 import { ConflictList } from './ConflictList';
 import { OutboxTable } from './OutboxTable';
 import { PushProgress } from './PushProgress';
+import { fmt } from '../../app/format';
 
 /** What was last scanned per object type: the cache's real state. */
 const CachedTypes = () => {
@@ -35,7 +36,7 @@ const CachedTypes = () => {
           {states.map((s) => (
             <TableRow key={`${s.objectType}/${s.scope}`}>
               <TableCell>{s.objectType}</TableCell>
-              <TableCell align="right">{s.count.toLocaleString()}</TableCell>
+              <TableCell align="right">{fmt(s.count)}</TableCell>
               <TableCell>{s.lastCompleteScan ? new Date(s.lastCompleteScan).toLocaleString() : 'never'}</TableCell>
             </TableRow>
           ))}

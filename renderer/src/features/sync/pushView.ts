@@ -1,15 +1,16 @@
 import type { PushStatus } from '../../../../shared/ipc';
+import { fmt } from '../../app/format';
 
 /** The push progress in words: done/total, rate and ETA, or why it is paused (issue 5). */
 export const pushSummary = (p: PushStatus): string => {
   if (p.total === 0) return 'Nothing is being sent.';
-  const head = `${p.done.toLocaleString()} of ${p.total.toLocaleString()} sent`;
+  const head = `${fmt(p.done)} of ${fmt(p.total)} sent`;
   if (p.paused) {
     const why = p.pausedReason === 'auth' ? 'the platform refused the credentials: sign in again in Settings' : p.pausedReason === 'offline' ? 'the platform cannot be reached' : 'paused by you';
     return `${head}; paused (${why}).`;
   }
   if (p.done >= p.total) return `${head}.`;
-  const rate = `${p.rate < 10 ? p.rate.toFixed(1) : Math.round(p.rate).toLocaleString()} calls/s`;
+  const rate = `${p.rate < 10 ? p.rate.toFixed(1) : fmt(Math.round(p.rate))} calls/s`;
   return `${head} · ${rate} · ${p.etaMs === null ? 'time left unknown' : `about ${formatDuration(p.etaMs)} left`}.`;
 };
 
