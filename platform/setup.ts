@@ -3,6 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Snapshot } from '../shared/model';
 import { accountUserRoleId } from '../shared/model';
 import { BUILT_IN_ROLE_IDS } from '../shared/seeds/builtInRoles';
+import { demoSnapshot } from '../shared/seeds/demo';
 import { exampleSnapshot } from '../shared/seeds/example';
 import { generateSnapshot } from '../shared/seeds/generate';
 import { createToken } from './credentials';
@@ -10,8 +11,8 @@ import { getMeta, getRecord, insertRecord, setMeta } from './db/records';
 import { importSnapshot } from './db/seed';
 import { INDEXES } from './db/schema';
 
-export type SeedTier = 'example' | 'example-bare' | 'partner' | 'large' | 'huge';
-export const SEED_TIERS: readonly SeedTier[] = ['example', 'example-bare', 'partner', 'large', 'huge'];
+export type SeedTier = 'demo' | 'example' | 'example-bare' | 'partner' | 'large' | 'huge';
+export const SEED_TIERS: readonly SeedTier[] = ['demo', 'example', 'example-bare', 'partner', 'large', 'huge'];
 export const DEFAULT_ADMIN = 'admin@roster.local';
 
 /**
@@ -28,9 +29,16 @@ const bareExample = (): Snapshot => {
   return s;
 };
 
-/** `example` is seed 002 (`example-bare`: without its groups); the scale tiers come from the generator shared with `npm run gen` (seed 1). */
-export const seedSnapshot = (tier: SeedTier): Snapshot =>
-  tier === 'example' ? exampleSnapshot() : tier === 'example-bare' ? bareExample() : generateSnapshot(tier, 1);
+/**
+ * `example` is seed 002 exactly (`example-bare`: without its groups); `demo` (the app's first run)
+ * is seed 002 plus one of every other kind of record; the scale tiers come from the generator
+ * shared with `npm run gen` (seed 1).
+ */
+export const seedSnapshot = (tier: SeedTier): Snapshot => {
+  if (tier === 'demo') return demoSnapshot();
+  if (tier === 'example') return exampleSnapshot();
+  return tier === 'example-bare' ? bareExample() : generateSnapshot(tier, 1);
+};
 
 /** Seeds a brand-new database once; a reopened one keeps its data and its primary account. */
 export const ensureSeeded = async (db: PGlite, tier: SeedTier): Promise<string> => {

@@ -98,6 +98,8 @@ export const ipcContract = {
   'sync.push': { input: z.object({ ops: z.array(OutboxOpInput).min(1).max(SYNC_PUSH_MAX) }).strict() },
   'sync.control': { input: z.object({ action: z.enum(['pause', 'resume', 'cancel']) }).strict() },
   'sync.status': { input: z.undefined() },
+  /** Take back queued ops not yet sent (the admin's Withdraw); answers which were and which are already being sent. */
+  'sync.withdraw': { input: z.object({ ids: z.array(z.string().min(1).max(300)).min(1).max(SYNC_PUSH_MAX) }).strict() },
 } as const;
 
 export interface IpcResults {
@@ -107,6 +109,7 @@ export interface IpcResults {
   'sync.push': PushStatus;
   'sync.control': PushStatus;
   'sync.status': PushStatus;
+  'sync.withdraw': { withdrawn: string[]; sending: string[] };
 }
 
 export type Channel = keyof typeof ipcContract;

@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_EMBEDDED_SEED, SEED_TIERS, type SeedTier } from '../main/embeddedSeed';
 
 export interface WebArgs {
   port: number;
   dataDir: string;
   rendererDir: string;
+  /** What a new embedded platform is seeded with (`demo` unless `--seed`). */
+  seed: SeedTier;
   remote?: { url: string; user: string; token: string };
 }
 
-export const USAGE = 'usage: npm run web -- [--port N] [--data DIR] [--platform URL --user U --token T (or ROSTER_TOKEN)] [--account ID]';
+export const USAGE = 'usage: npm run web -- [--port N] [--data DIR] [--platform URL --user U --token T (or ROSTER_TOKEN)] [--account ID] [--seed demo|example|example-bare|partner|large|huge]';
 
 /** Command line of the browser host; throws a one-line usage error on bad input. */
 export const parseWebArgs = (argv: string[], env: Record<string, string | undefined>, root: string): WebArgs => {
@@ -22,14 +25,19 @@ export const parseWebArgs = (argv: string[], env: Record<string, string | undefi
       user: { type: 'string' },
       token: { type: 'string' },
       renderer: { type: 'string' },
+      seed: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
   });
   const port = Number(v.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number (0-65535). ${USAGE}`);
+  const seed = (v.seed ?? DEFAULT_EMBEDDED_SEED) as SeedTier;
+  if (!SEED_TIERS.includes(seed)) throw new Error(`--seed must be one of ${SEED_TIERS.join(', ')}. ${USAGE}`);
+  if (v.seed && v.platform) throw new Error(`--seed is for the embedded platform only, not with --platform. ${USAGE}`);
   const args: WebArgs = {
     port,
+    seed,
     dataDir: path.resolve(v.data ?? path.join(root, '.roster-data', 'web')),
     rendererDir: path.resolve(v.renderer ?? path.join(root, 'out', 'renderer')),
   };

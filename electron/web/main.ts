@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbedded } from '../main/embedded';
+import { embeddedPlatform } from '../main/embedded';
 import { consoleLog, createServices, fileSecretStore, fileSettingsStore, lockDataDir, memorySettingsStore } from '../main/services';
 import { USAGE, parseWebArgs } from './args';
 import { startWebHost } from './server';
@@ -27,7 +27,7 @@ const main = async () => {
     secrets: fileSecretStore(path.join(args.dataDir, 'secrets.json')),
     // A platform named on the command line is for this run only and is not saved.
     settings: args.remote ? memorySettingsStore() : fileSettingsStore(path.join(args.dataDir, 'connection.json')),
-    startEmbedded,
+    startEmbedded: embeddedPlatform(args.seed),
     journalFile: path.join(args.dataDir, 'outbox-journal.json'),
     log,
     ...(args.remote ? { override: args.remote } : {}),

@@ -131,6 +131,30 @@ export class PushEngine {
     this.resume();
   }
 
+  /**
+   * Takes back queued ops none of whose calls has started (the admin withdrew them before they
+   * were sent); returns the ids taken back. An op with a call started or done stays: part of it
+   * may already be on the platform, so it runs to its end and reports like any other.
+   */
+  withdraw(ids: ReadonlySet<string>): string[] {
+    const byOp = new Map<string, CallRun[]>();
+    for (let i = this.head; i < this.queue.length; i++) {
+      const r = this.queue[i]!;
+      if (!ids.has(r.run.op.id)) continue;
+      byOp.set(r.run.op.id, [...(byOp.get(r.run.op.id) ?? []), r]);
+    }
+    const out: string[] = [];
+    for (const [id, runs] of byOp) {
+      const run = runs[0]!.run;
+      if (run.saved || run.results.length || runs.some((r) => r.state !== 'waiting') || runs.length !== run.remaining) continue;
+      for (const r of runs) r.state = 'done';
+      this.meter.done(runs.length);
+      out.push(id);
+    }
+    if (out.length) this.pump();
+    return out;
+  }
+
   /** Stops starting calls; ops not finished stay in the store as they are (nothing is lost). */
   cancel(): void {
     this.cancelled = true;

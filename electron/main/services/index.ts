@@ -47,6 +47,7 @@ export const createServices = (opts: ServicesOptions): Services => {
     'sync.push': (input) => push.push(input.ops as OutboxOp[]),
     'sync.control': (input) => push.control(input.action),
     'sync.status': () => push.status(),
+    'sync.withdraw': (input) => push.withdraw(input.ids),
   };
   return {
     handlers,

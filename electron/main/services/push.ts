@@ -25,6 +25,8 @@ export class PushService {
    */
   private groups = new GroupLedger(realClock);
   private queued = new Set<string>();
+  /** Ops the admin withdrew: a late sync.push of one (a pass already under way) does not send it. */
+  private withdrawn = new Set<string>();
   private finished = 0;
 
   constructor(
@@ -45,7 +47,7 @@ export class PushService {
   push = async (ops: OutboxOp[]): Promise<PushStatus> => {
     const fresh: OutboxOp[] = [];
     for (const op of ops) {
-      if (this.queued.has(op.id)) continue;
+      if (this.queued.has(op.id) || this.withdrawn.has(op.id)) continue;
       const known = await this.journal.get(op.id);
       if (known && isFinal(known.status)) {
         this.emit('sync.op', known);
@@ -71,6 +73,28 @@ export class PushService {
       this.reset();
     }
     return this.status();
+  };
+
+  /**
+   * sync.withdraw: takes back ops not yet started. An op main never got, or got but has not
+   * started, is withdrawn (and never sent later); one already being sent or finished is not.
+   */
+  withdraw = async (ids: string[]): Promise<{ withdrawn: string[]; sending: string[] }> => {
+    const inEngine = new Set(ids.filter((id) => this.queued.has(id)));
+    const taken = new Set(this.engine && inEngine.size ? this.engine.withdraw(inEngine) : []);
+    const withdrawn: string[] = [];
+    const sending: string[] = [];
+    for (const id of ids) {
+      const known = inEngine.has(id) ? undefined : await this.journal.get(id);
+      if (taken.has(id) || (!inEngine.has(id) && (!known || known.status === 'pending'))) withdrawn.push(id);
+      else sending.push(id);
+    }
+    for (const id of withdrawn) {
+      this.withdrawn.add(id);
+      this.queued.delete(id);
+    }
+    if (withdrawn.length) await this.journal.remove(withdrawn);
+    return { withdrawn, sending };
   };
 
   status = async (): Promise<PushStatus> => ({ ...(this.engine?.progress() ?? IDLE), running: this.running });

@@ -17,6 +17,7 @@ const spyHandlers = () => {
     'sync.push': async () => (reached.push('sync.push'), idle),
     'sync.control': async () => (reached.push('sync.control'), idle),
     'sync.status': async () => (reached.push('sync.status'), idle),
+    'sync.withdraw': async () => (reached.push('sync.withdraw'), { withdrawn: [], sending: [] }),
   };
   return { handlers, reached };
 };
@@ -39,6 +40,7 @@ describe('IPC: contract validation', () => {
     ['an empty token', 'connection.set', { mode: 'remote', url: 'https://a.b/api/rest/v1/x', user: 'u', token: '' }],
     ['an argument where none is taken', 'connection.get', { any: 1 }],
     ['an unknown sync action', 'sync.control', { action: 'explode' }],
+    ['a withdraw of nothing', 'sync.withdraw', { ids: [] }],
     ['an empty push', 'sync.push', { ops: [] }],
     ['a pushed op whose kind is not its args', 'sync.push', { ops: [{ id: 'o', planId: 'p', seq: 0, kind: 'role.delete', args: { op: 'group.rename', groupId: 'g', name: 'N' }, precondition: { expect: [] }, status: 'pending', attempts: 0, createdAt: 1, updatedAt: 1 }] }],
     ['a pushed op with a malformed plan op', 'sync.push', { ops: [{ id: 'o', planId: 'p', seq: 0, kind: 'group.rename', args: { op: 'group.rename', groupId: '', name: 'N' }, precondition: { expect: [] }, status: 'pending', attempts: 0, createdAt: 1, updatedAt: 1 }] }],

@@ -42,7 +42,13 @@ describe('settings store', () => {
 
 describe('browser host command line', () => {
   it('defaults to port 5170, .roster-data/web and out/renderer', () => {
-    expect(parseWebArgs([], {}, '/repo')).toEqual({ port: 5170, dataDir: '/repo/.roster-data/web', rendererDir: '/repo/out/renderer' });
+    expect(parseWebArgs([], {}, '/repo')).toEqual({ port: 5170, dataDir: '/repo/.roster-data/web', rendererDir: '/repo/out/renderer', seed: 'demo' });
+  });
+
+  it('seeds a new embedded platform with demo unless --seed names another tier', () => {
+    expect(parseWebArgs(['--seed', 'example'], {}, '/r').seed).toBe('example');
+    expect(() => parseWebArgs(['--seed', 'nope'], {}, '/r')).toThrow(/--seed must be one of demo, example/);
+    expect(() => parseWebArgs(['--seed', 'example', '--platform', 'http://h/api/rest/v1/a', '--user', 'u', '--token', 't'], {}, '/r')).toThrow(/embedded platform only/);
   });
 
   it('takes a remote platform with user and token (or ROSTER_TOKEN)', () => {

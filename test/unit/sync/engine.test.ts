@@ -232,3 +232,25 @@ describe('PushEngine', () => {
     expect(api.table('Account').get(A[0]!)!.supportAccessRoleId).toBe(BUILT_IN_ROLE_IDS['Production Support']);
   });
 });
+
+describe('PushEngine.withdraw', () => {
+  it('takes back ops whose calls have not started; the rest run; nothing withdrawn reaches the platform', async () => {
+    const api = new FakeApi(exampleSnapshot());
+    const store = new MemoryOutboxStore();
+    const ops = toOutboxOps('p', PLAN, api.snapshot(), 0);
+    await store.put(ops);
+    const engine = new PushEngine({ api, accountId: PRIMARY, store, clock: new FakeClock(), random: seededRandom(1), concurrency: 1 });
+    engine.pause();
+    engine.enqueue(await store.unfinished());
+    const removeA1 = ops[3]!.id;
+    expect(engine.withdraw(new Set([removeA1, 'unknown']))).toEqual([removeA1]);
+    engine.resume();
+    await engine.drained();
+    expect(engine.progress()).toMatchObject({ done: 7, total: 7 });
+    // The withdrawn removal never happened: A[1] is still in Services 1.
+    expect(api.table('AccountGroupAccount').has(`${G.services1}|${A[1]}`)).toBe(true);
+    expect((await store.all()).find((o) => o.id === removeA1)!.status).toBe('pending');
+    // Once started, an op is not withdrawn: part of it may be on the platform already.
+    expect(engine.withdraw(new Set([ops[0]!.id]))).toEqual([]);
+  });
+});
