@@ -21,6 +21,19 @@ const FORBIDDEN_PACKAGES = {
   cli: /^(electron$|react|@mui|dexie)/,
 };
 
+/**
+ * Inside the renderer each feature (renderer/src/features/<name>) is a screen of its own: what two
+ * features share lives in components/ or domain/, so a feature can be read, moved or loaded lazily
+ * without dragging another one in. Only app/ composes features.
+ */
+const FEATURES = path.join('renderer', 'src', 'features');
+const featureOf = (root, file) => {
+  const rel = path.relative(root, file);
+  if (!rel.startsWith(FEATURES + path.sep)) return null;
+  return rel.slice(FEATURES.length + 1).split(path.sep)[0];
+};
+const mayComposeFeatures = (root, file) => path.relative(root, file).startsWith(path.join('renderer', 'src', 'app') + path.sep);
+
 const layerOf = (root, file) => {
   const rel = path.relative(root, file);
   if (rel.startsWith('..')) return null;
@@ -36,6 +49,9 @@ export default {
     messages: {
       edge: '{{from}}/ may not import {{to}}/ (DESIGN.md: arrows only point down).',
       pkg: '{{from}}/ may not import "{{name}}" ({{from}} must stay free of it).',
+      feature:
+        'features/{{from}} may not import features/{{to}}: move what both use to renderer/src/components or renderer/src/domain (renderer/CONTEXT.md).',
+      composes: 'only renderer/src/app may import a feature (features/{{to}}); move what is shared to components/ or domain/.',
     },
   },
   create(context) {
@@ -47,7 +63,14 @@ export default {
       if (typeof spec !== 'string') return;
       if (spec.startsWith('.')) {
         const to = layerOf(root, path.resolve(path.dirname(file), spec));
+        const target = path.resolve(path.dirname(file), spec);
         if (to && to !== from && !ALLOWED[from].includes(to)) context.report({ node, messageId: 'edge', data: { from, to } });
+        const toFeature = featureOf(root, target);
+        if (from === 'renderer' && toFeature) {
+          const fromFeature = featureOf(root, file);
+          if (fromFeature && fromFeature !== toFeature) context.report({ node, messageId: 'feature', data: { from: fromFeature, to: toFeature } });
+          else if (!fromFeature && !mayComposeFeatures(root, file)) context.report({ node, messageId: 'composes', data: { to: toFeature } });
+        }
         return;
       }
       const re = FORBIDDEN_PACKAGES[from];

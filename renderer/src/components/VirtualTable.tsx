@@ -2,7 +2,7 @@ import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode }
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Box from '@mui/material/Box';
 import { alpha } from '@mui/material/styles';
-import type { ClickModifiers } from '../features/groups/selection';
+import type { ClickModifiers } from '../domain/selection';
 import { nextIndex } from './VirtualList';
 
 // PageUp/PageDown move ten rows in a grid.

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE, exampleSnapshot } from '../../../shared/seeds/example';
 import { OBJECT_TYPES } from '../../../shared/model';
 import { applyScan, enqueuePlan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
-import { SUMMARY_SHOWN, previewAccess, previewSummary } from '../../../renderer/src/features/groups/accessPreview';
+import { SUMMARY_SHOWN, previewAccess, previewSummary } from '../../../renderer/src/domain/accessPreview';
 
 let db: RosterDb;
 let n = 0;

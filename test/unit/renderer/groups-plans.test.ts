@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planAddAccounts, planAddUserRoles, planCreateGroup, planRemoveAccounts, planRenameGroup, removeFromGroupRefusal, renameRefusal } from '../../../renderer/src/features/groups/plans';
+import { planAddAccounts, planAddUserRoles, planCreateGroup, planRemoveAccounts, planRenameGroup, removeFromGroupRefusal, renameRefusal } from '../../../renderer/src/domain/groupPlans';
 
 const all = { id: 'g-all', name: 'All Accounts', defaultGroup: true };
 const s1 = { id: 'g-s1', name: 'Services 1' };

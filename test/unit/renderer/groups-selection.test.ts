@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickSelect, emptySelection, pruneSelection, selectAll } from '../../../renderer/src/features/groups/selection';
+import { clickSelect, emptySelection, pruneSelection, selectAll } from '../../../renderer/src/domain/selection';
 
 const order = ['a', 'b', 'c', 'd', 'e'];
 const ids = (s: { selected: ReadonlySet<string> }) => [...s.selected].sort();

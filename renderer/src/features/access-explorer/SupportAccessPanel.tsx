@@ -7,9 +7,9 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
-import { describePlanOp, namesFrom } from './describe';
+import { describePlanOp, namesFrom } from '../../domain/describe';
 import { planSupportAccessRole, supportAccessChoices, supportAccessSentence } from './model';
-import { PlanDialog } from './PlanDialog';
+import { PlanDialog } from '../../components/PlanDialog';
 
 const NONE = '__none__';
 

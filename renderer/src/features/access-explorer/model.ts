@@ -3,15 +3,11 @@ import { isBuiltIn, roleLabel } from '../../../../shared/access/state';
 import { userName } from '../../../../shared/access/reach';
 import { opModule } from '../../../../shared/plans/registry';
 import type { PlanOp } from '../../../../shared/plans/types';
+import type { Option } from '../../components/EntityPicker';
 
 /** Pure helpers of the Access explorer: pickers' options, the way in said in words, R10 choices. */
 
-export interface Option {
-  id: string;
-  label: string;
-  /** Extra text the picker also searches (e-mail, account id). */
-  detail: string;
-}
+export type { Option };
 
 export const userOptions = (s: AccessState): Option[] =>
   s.users

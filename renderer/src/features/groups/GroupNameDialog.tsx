@@ -7,7 +7,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
-import type { Planned } from './plans';
+import type { Planned } from '../../domain/groupPlans';
 
 interface Props {
   mode: 'create' | 'rename';

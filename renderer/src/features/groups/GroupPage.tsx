@@ -11,7 +11,7 @@ import { UsersTab } from './UsersTab';
 import { ResourcesTab } from './ResourcesTab';
 import { useGroupAccounts, useGroupUsers, type GroupRow } from './data';
 import type { GroupsOverlay } from './pending';
-import { renameRefusal } from './plans';
+import { renameRefusal } from '../../domain/groupPlans';
 import { useGroupsUi, type GroupTab } from './uiStore';
 import { fmt, plural } from '../../app/format';
 

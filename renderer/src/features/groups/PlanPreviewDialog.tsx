@@ -15,9 +15,9 @@ import type { PlanOp } from '../../../../shared/plans/types';
 import { describeOp } from './describe';
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
-import type { SkippedAccount } from './plans';
-import { AccessDiff } from './AccessDiff';
-import type { WhatIfSummary } from './accessPreview';
+import type { SkippedAccount } from '../../domain/groupPlans';
+import { AccessDiff } from '../../components/AccessDiff';
+import type { WhatIfSummary } from '../../domain/accessPreview';
 import { fmt } from '../../app/format';
 
 const NAMED = 50;

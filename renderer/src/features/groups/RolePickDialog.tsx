@@ -11,7 +11,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import { db } from '../../app/db';
 import { plural } from '../../app/format';
-import type { GroupRef } from './plans';
+import type { GroupRef } from '../../domain/groupPlans';
 
 interface Props {
   target: GroupRef;

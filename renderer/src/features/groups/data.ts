@@ -5,7 +5,7 @@ import { db } from '../../app/db';
 import { useConnection } from '../../app/connectionStore';
 import { groupAccountIds, loadGroupCounts, unconfirmedOps } from '../../cache';
 import { emptyOverlay, groupsOverlay, mergeMembers, type GroupsOverlay } from './pending';
-import type { PrimaryAccountRef } from './plans';
+import type { PrimaryAccountRef } from '../../domain/groupPlans';
 
 /** Reads for the Groups area: live Dexie queries of the confirmed tables ⊕ the outbox overlay. */
 

@@ -2,12 +2,12 @@ import { db } from '../../app/db';
 import { groupAccountIds } from '../../cache';
 import type { GroupsOverlay } from './pending';
 import { mergeMembers } from './pending';
-import { planAddAccounts, planAddUserRoles, planRemoveAccounts, type GroupRef, type PrimaryAccountRef } from './plans';
+import { planAddAccounts, planAddUserRoles, planRemoveAccounts, type GroupRef, type PrimaryAccountRef } from '../../domain/groupPlans';
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
 import { plural } from '../../app/format';
-import { adoptAccessPreview, prefetchAccessPreview, startAccessPreview } from './accessClient';
-import type { WhatIfSummary } from './accessPreview';
+import { adoptAccessPreview, prefetchAccessPreview, startAccessPreview } from '../../domain/accessClient';
+import type { WhatIfSummary } from '../../domain/accessPreview';
 
 /**
  * The what-if starts with the plan, while the preview dialog renders (issue 6: drop → preview

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import { clickSelect, emptySelection, selectAll, type ClickModifiers, type Selection } from './selection';
-import type { GroupRef, Planned } from './plans';
+import { clickSelect, emptySelection, selectAll, type ClickModifiers, type Selection } from '../../domain/selection';
+import type { GroupRef, Planned } from '../../domain/groupPlans';
 
 export type GroupTab = 'accounts' | 'users' | 'resources';
 /** Users in Group lists the group's users, or every user (to add someone who is in no group yet). */

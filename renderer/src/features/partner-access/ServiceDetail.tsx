@@ -8,7 +8,7 @@ import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import PersonRemoveIcon from '@mui/icons-material/PersonRemove';
 import type { AccessState } from '../../../../shared/access';
 import { VirtualTable } from '../../components/VirtualTable';
-import { clickSelect, emptySelection, selectAll, type Selection } from '../groups/selection';
+import { clickSelect, emptySelection, selectAll, type Selection } from '../../domain/selection';
 import { serviceAccountRows, type Mode } from './model';
 
 interface Props {

@@ -12,7 +12,7 @@ import CheckBoxIcon from '@mui/icons-material/CheckBox';
 import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
 import { partnerPicker, type AccessState } from '../../../../shared/access';
 import { VirtualTable } from '../../components/VirtualTable';
-import { clickSelect, emptySelection, selectAll, type Selection } from '../groups/selection';
+import { clickSelect, emptySelection, selectAll, type Selection } from '../../domain/selection';
 import type { Mode } from './model';
 
 interface Props {

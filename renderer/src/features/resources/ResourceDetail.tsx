@@ -10,7 +10,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
-import { EntityPicker } from '../access-explorer/Pickers';
+import { EntityPicker } from '../../components/EntityPicker';
 import { groupMembersWithoutAus, planDeleteRole, planShare, planUnshare, roleHolders, sharedName, type Planned, type ResourceRow } from './model';
 import { fmt, plural } from '../../app/format';
 

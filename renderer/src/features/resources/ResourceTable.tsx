@@ -5,8 +5,8 @@ import TextField from '@mui/material/TextField';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { SelectionControls } from '../../components/SelectionControls';
-import { DraggableRow } from '../groups/DraggableRow';
-import { clickSelect, emptySelection, selectAll, type Selection } from '../groups/selection';
+import { DraggableRow } from '../../components/DraggableRow';
+import { clickSelect, emptySelection, selectAll, type Selection } from '../../domain/selection';
 import type { ResourceRow } from './model';
 
 const COLUMNS: Column<ResourceRow>[] = [

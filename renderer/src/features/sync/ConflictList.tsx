@@ -10,8 +10,8 @@ import type { Resolution } from '../../../../shared/sync/reconcile';
 import { theirsText } from './conflictView';
 import { db } from '../../app/db';
 import { resolveEntry, type SyncedEntry } from '../../sync/outbox';
-import { useAccessState } from '../access-explorer/accessState';
-import { namesFrom } from '../access-explorer/describe';
+import { useAccessState } from '../../domain/accessState';
+import { namesFrom } from '../../domain/describe';
 import { describeQueued } from './describeQueued';
 import { fmt } from '../../app/format';
 

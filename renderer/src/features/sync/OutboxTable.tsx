@@ -10,8 +10,8 @@ import { db } from '../../app/db';
 import type { OutboxStatus } from '../../cache';
 import { countByStatus, filterOutbox, type OutboxFilter } from './outboxView';
 import { VirtualTable } from '../../components/VirtualTable';
-import { useAccessState } from '../access-explorer/accessState';
-import { namesFrom } from '../access-explorer/describe';
+import { useAccessState } from '../../domain/accessState';
+import { namesFrom } from '../../domain/describe';
 import { describeQueued } from './describeQueued';
 
 // Colours with readable contrast in both themes: MUI's info and warning chips are not (axe).

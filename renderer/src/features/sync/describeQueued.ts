@@ -1,5 +1,5 @@
 import type { PlanOp } from '../../../../shared/plans/types';
-import { describePlanOp, type Names } from '../access-explorer/describe';
+import { describePlanOp, type Names } from '../../domain/describe';
 
 /**
  * A queued change in words. A rename says the name the group had when it was queued (its

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildState } from '../../../../shared/access';
 import { EXAMPLE, exampleSnapshot } from '../../../../shared/seeds/example';
-import { namesFrom } from '../../../../renderer/src/features/access-explorer/describe';
+import { namesFrom } from '../../../../renderer/src/domain/describe';
 import { describeQueued } from '../../../../renderer/src/features/sync/describeQueued';
 
 const g = EXAMPLE.groups.services1;

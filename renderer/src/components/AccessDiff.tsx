@@ -3,12 +3,12 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { AccessChange } from '../../../../shared/access';
-import { SUMMARY_SHOWN, type WhatIfSummary } from './accessPreview';
-import type { PlanOp } from '../../../../shared/plans/types';
-import { db } from '../../app/db';
-import { previewAccessOffThread } from './accessClient';
-import { fmt } from '../../app/format';
+import type { AccessChange } from '../../../shared/access';
+import { SUMMARY_SHOWN, type WhatIfSummary } from '../domain/accessPreview';
+import type { PlanOp } from '../../../shared/plans/types';
+import { db } from '../app/db';
+import { previewAccessOffThread } from '../domain/accessClient';
+import { fmt } from '../app/format';
 
 type Loaded = { diff: WhatIfSummary; names: Map<string, string> } | { error: string } | null;
 

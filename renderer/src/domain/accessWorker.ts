@@ -1,5 +1,5 @@
-import type { PlanOp } from '../../../../shared/plans/types';
-import { openRosterDb } from '../../cache';
+import type { PlanOp } from '../../../shared/plans/types';
+import { openRosterDb } from '../cache';
 import { optimisticState, summaryOf, warmAccessState } from './accessPreview';
 
 /**

@@ -7,8 +7,8 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
-import { fmt, plural } from '../../app/format';
-import { addToGroupRefusal, type GroupRef } from './plans';
+import { fmt, plural } from '../app/format';
+import { addToGroupRefusal, type GroupRef } from '../domain/groupPlans';
 
 /** A group the selection can go to: a Groups-area row or the Resources area's drop target. */
 export interface TargetGroup extends GroupRef {

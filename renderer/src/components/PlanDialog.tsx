@@ -11,11 +11,11 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import type { PlanOp } from '../../../../shared/plans/types';
-import { db } from '../../app/db';
-import { enqueuePlan } from '../../cache';
-import { AccessDiff } from '../groups/AccessDiff';
-import { lockedUsers, lockoutCount, type DiffGate } from './planGate';
+import type { PlanOp } from '../../../shared/plans/types';
+import { db } from '../app/db';
+import { enqueuePlan } from '../cache';
+import { AccessDiff } from './AccessDiff';
+import { lockedUsers, lockoutCount, type DiffGate } from '../domain/planGate';
 
 export interface PlanDialogProps {
   title: string;

@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
-import type { RowProps } from '../../components/VirtualTable';
+import type { RowProps } from './VirtualTable';
 
 export type DragKind = 'account' | 'user' | 'resource';
 

@@ -1,6 +1,6 @@
-import type { AccessState } from '../../../../shared/access';
-import { userName } from '../../../../shared/access/reach';
-import type { PlanOp } from '../../../../shared/plans/types';
+import type { AccessState } from '../../../shared/access';
+import { userName } from '../../../shared/access/reach';
+import type { PlanOp } from '../../../shared/plans/types';
 
 /**
  * One plain sentence per plan op, for the preview dialogs and the Sync screen's outbox table.

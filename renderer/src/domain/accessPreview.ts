@@ -1,7 +1,7 @@
-import { buildState, whatIf, whatIfSummary, type AccessChange, type AccessState, type WhatIf } from '../../../../shared/access';
-import { applyOps } from '../../../../shared/plans/apply';
-import type { PlanOp } from '../../../../shared/plans/types';
-import { cacheVersion, loadSnapshot, unconfirmedOps, type RosterDb } from '../../cache';
+import { buildState, whatIf, whatIfSummary, type AccessChange, type AccessState, type WhatIf } from '../../../shared/access';
+import { applyOps } from '../../../shared/plans/apply';
+import type { PlanOp } from '../../../shared/plans/types';
+import { cacheVersion, loadSnapshot, unconfirmedOps, type RosterDb } from '../cache';
 
 /**
  * The rules engine's indexes over the confirmed cache are built once per cache version, so a

@@ -1,5 +1,5 @@
-import { Name } from '../../../../shared/model';
-import type { PlanOp } from '../../../../shared/plans/types';
+import { Name } from '../../../shared/model';
+import type { PlanOp } from '../../../shared/plans/types';
 
 /**
  * Plan building for the Groups area: pure functions from the admin's gesture (a drop, a menu

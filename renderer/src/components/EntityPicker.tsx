@@ -1,6 +1,13 @@
 import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
-import type { Option } from './model';
+
+/** One choice of a picker: shown by label, searched also by its detail (e-mail, account id). */
+export interface Option {
+  id: string;
+  label: string;
+  /** Extra text the picker also searches (e-mail, account id). */
+  detail: string;
+}
 
 /** Only the first matches are rendered: 20,000 accounts stay instant to search (issue 6). */
 const filter = createFilterOptions<Option>({ limit: 100, stringify: (o) => `${o.label} ${o.detail}` });

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { buildState, type AccessState } from '../../../../shared/access';
-import { applyOps } from '../../../../shared/plans/apply';
-import type { PlanOp } from '../../../../shared/plans/types';
-import { db } from '../../app/db';
-import { cacheVersion, loadSnapshot, unconfirmedOps, type RosterDb } from '../../cache';
+import { buildState, type AccessState } from '../../../shared/access';
+import { applyOps } from '../../../shared/plans/apply';
+import type { PlanOp } from '../../../shared/plans/types';
+import { db } from '../app/db';
+import { cacheVersion, loadSnapshot, unconfirmedOps, type RosterDb } from '../cache';
 
 /**
  * The rules engine's view of the cache for the Resources, Access explorer and Partner areas:

@@ -1,6 +1,6 @@
-import type { PlanOp } from '../../../../shared/plans/types';
-import { db } from '../../app/db';
-import { useConnection } from '../../app/connectionStore';
+import type { PlanOp } from '../../../shared/plans/types';
+import { db } from '../app/db';
+import { useConnection } from '../app/connectionStore';
 import { previewSummary, warmAccessState, type WhatIfSummary } from './accessPreview';
 import type { AccessRequest } from './accessWorker';
 
