@@ -4,6 +4,8 @@ import { isOfflineError, refresh } from '../sync/pull';
 import { reconcileOutbox } from '../sync/outbox';
 import { startSync } from '../sync/push';
 import { useConnection } from './connectionStore';
+import { recordIfFinished } from '../history/record';
+import { useResultNotice } from '../history/notice';
 
 const RETRY_OFFLINE_MS = 15_000;
 /** How long a warm start lets the cached screen have the machine before the refresh starts. */
@@ -95,7 +97,12 @@ export const startApp = (db: RosterDb, bridge: RosterBridge): (() => void) => {
   void refreshNow(db, bridge);
   // Push: queued changes go to main whenever we are online; when main is done, pull what landed.
   const isOnline = () => useConnection.getState().online !== false && !useConnection.getState().workOffline;
-  const sync = startSync(db, bridge, { isOnline, onDrained: () => void refreshNow(db, bridge) });
+  const onResult = (planId: string) => {
+    const info = useConnection.getState().info;
+    const ctx = { platform: info ? `${info.mode === 'embedded' ? 'Embedded platform' : 'Platform'} ${info.url}` : 'unknown platform', admin: info?.user ?? 'unknown' };
+    void recordIfFinished(db, planId, ctx).then((o) => o && useResultNotice.getState().show(o));
+  };
+  const sync = startSync(db, bridge, { isOnline, onDrained: () => void refreshNow(db, bridge), onResult });
   const offWork = useConnection.subscribe((s, prev) => {
     if (s.workOffline === prev.workOffline) return;
     // Ops main already holds stop too; back online, fetch first so conflicts show, then send.

@@ -42,6 +42,33 @@ export interface OutboxEntry {
   createdAt: string;
 }
 
+/** One op of an applied plan and what the platform said of it. */
+export interface HistoryOp {
+  op: PlanOp;
+  status: 'applied' | 'unchanged' | 'failed';
+  error: string | null;
+}
+
+/**
+ * An applied plan in the local History (DESIGN.md "Plan files"): when, which platform and admin,
+ * each op with its result, and the inverse plan read from the state before it was applied.
+ */
+export interface HistoryEntry {
+  planId: string;
+  queuedAt: string;
+  /** When the platform answered the plan's last op. */
+  appliedAt: string;
+  platform: string;
+  admin: string;
+  ops: HistoryOp[];
+  /** Undo: the inverse of the ops that changed something, last change first. */
+  inverse: PlanOp[];
+  /** What undo cannot put back, in words. */
+  notes: string[];
+  /** The plan queued by Undo of this one, once the admin applied it. */
+  undoneBy?: string;
+}
+
 /**
  * Every confirmed table holds records keyed by `key` (the record's id or natural key, see
  * keys.ts), with only the indexes the screens look up by: each index is one more IndexedDB write
@@ -95,6 +122,7 @@ export type RosterDb = Dexie &
     outbox: EntityTable<OutboxEntry, 'id'>;
     /** Accounts and users per group, kept with the links (groupCounts.ts). */
     groupCounts: Table<GroupCount, [string, string]>;
+    history: Table<HistoryEntry, string>;
   };
 
 export const DB_NAME = 'roster-cache';
@@ -123,6 +151,8 @@ export const openRosterDb = (name = DB_NAME): RosterDb => {
       await tx.table('groupCounts').where('objectType').equals('AccountGroupAccount').delete();
     });
   db.version(5).stores({ ...CONFIRMED_SCHEMA, ...LOCAL_SCHEMA, groupCounts: '[objectType+accountGroupId], objectType' });
+  // Version 6 adds History (applied plans); nothing else changes.
+  db.version(6).stores({ history: 'planId, appliedAt' });
   return db;
 };
 

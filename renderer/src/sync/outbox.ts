@@ -7,6 +7,9 @@ import type { ConflictInfo, OpStatus, OutboxOp, Precondition } from '../../../sh
 import type { OutboxEntry, OutboxStatus, RosterDb } from '../cache/db';
 import { isUnconfirmed } from '../cache/outbox';
 import { loadSnapshot } from '../cache/snapshot';
+import { buildState, forkState, type AccessState } from '../../../shared/access/state';
+import { applyOpToDraft } from '../../../shared/plans/apply';
+import { inverseOp, type Inverse } from '../../../shared/plans/inverse';
 
 /**
  * The renderer's side of the outbox (DESIGN.md "Data flow" 3–5) over the Dexie `outbox` table:
@@ -27,12 +30,14 @@ export type SyncedEntry = OutboxEntry & {
    * late result of an earlier round is ignored.
    */
   round?: number;
+  /** What undoes this op, read from the view it was queued against (DESIGN.md "Plan files"): kept for History. */
+  inverse?: Inverse;
 };
 
 const ROUND = /^(.*)~r(\d+)$/;
 
 /** The id main knows this round of the entry by. */
-const opIdOf = (e: SyncedEntry): string => (e.round ? `${e.id}~r${e.round}` : e.id);
+export const opIdOf = (e: SyncedEntry): string => (e.round ? `${e.id}~r${e.round}` : e.id);
 
 /** The entry and round an op id from main refers to. */
 const entryOf = (opId: string): { id: string; round: number } => {
@@ -80,13 +85,21 @@ export const preparePending = async (db: RosterDb): Promise<number> => {
   const fresh = all.filter((e) => e.status === 'pending' && !e.precondition);
   if (!fresh.length) return 0;
   const confirmed = await loadSnapshot(db);
+  // One rules-engine state per plan, from the view before its first fresh op, carried forward op
+  // by op: each op's inverse is read from the state just before it (undo reverses only what it did).
+  const drafts = new Map<string, AccessState>();
   let n = 0;
   for (const e of fresh) {
-    const [op] = toOutboxOps(e.planId, [e.op], viewBefore(confirmed, all, e.seq), Date.now(), e.seq);
+    const before = viewBefore(confirmed, all, e.seq);
+    const [op] = toOutboxOps(e.planId, [e.op], before, Date.now(), e.seq);
     e.precondition = op!.precondition;
     // The op as queued plus what only the view knew then (a rename's from-name, for the outbox).
     e.op = op!.args;
-    await db.outbox.update(e.id, { precondition: e.precondition, op: e.op } as Partial<OutboxEntry>);
+    let draft = drafts.get(e.planId);
+    if (!draft) drafts.set(e.planId, (draft = forkState(buildState(before))));
+    e.inverse = inverseOp(draft, e.op);
+    applyOpToDraft(draft, e.op);
+    await db.outbox.update(e.id, { precondition: e.precondition, op: e.op, inverse: e.inverse } as Partial<OutboxEntry>);
     n++;
   }
   return n;

@@ -8,6 +8,8 @@ export interface SyncOptions {
   /** Main finished every op it was given: pull, so confirmed catches up with what landed. */
   onDrained?(): void;
   onProgress?(p: PushStatus): void;
+  /** After each result of main was written to the outbox (History and the result snackbar follow). */
+  onResult?(planId: string): void;
 }
 
 export interface SyncLoop {
@@ -54,7 +56,7 @@ export const startSync = (db: RosterDb, bridge: Pick<RosterBridge, 'invoke' | 'o
   };
   db.outbox.hook('updating', onUpdating);
   const offs = [
-    bridge.on('sync.op', (op) => void recordResult(db, op)),
+    bridge.on('sync.op', (op) => void recordResult(db, op).then(() => o.onResult?.(op.planId))),
     bridge.on('sync.progress', (p) => {
       o.onProgress?.(p);
       if (p.running === 0 && p.total > 0 && p.done === p.total) o.onDrained?.();
