@@ -2,6 +2,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import { parseSnapshot, formatIssues } from '../shared/model';
 import { parseBasic } from './api/access';
+import { checkJsonText } from './api/bodies';
 import { createToken, revokeToken, setPassword, verifyCredential } from './credentials';
 import { importSnapshot } from './db/seed';
 import { tidy } from './setup';
@@ -26,11 +27,14 @@ export const adminRoutes = (state: PlatformState) => {
   });
   const body = async (c: { req: { text(): Promise<string> } }): Promise<Record<string, unknown>> => {
     const t = await c.req.text();
+    let parsed: Record<string, unknown>;
     try {
-      return t.trim() ? (JSON.parse(t) as Record<string, unknown>) : {};
+      parsed = t.trim() ? (JSON.parse(t) as Record<string, unknown>) : {};
     } catch {
       throw new HttpError(400, 'the admin request body is not valid JSON');
     }
+    checkJsonText(parsed);
+    return parsed;
   };
   const str = (b: Record<string, unknown>, k: string): string | undefined => (typeof b[k] === 'string' ? (b[k] as string) : undefined);
 
@@ -48,7 +52,7 @@ export const adminRoutes = (state: PlatformState) => {
   admin.get('/rate', (c) => c.json({ rate: state.limiter.perSecond }));
   admin.put('/rate', async (c) => {
     const rate = Number((await body(c)).rate);
-    if (!Number.isFinite(rate) || rate < 0) throw new HttpError(400, '"rate" must be a number of requests per second, 0 = off');
+    if (!Number.isFinite(rate) || !(rate === 0 || rate >= 1)) throw new HttpError(400, '"rate" must be 0 (off) or at least 1 request per second');
     state.limiter.perSecond = rate;
     return c.json({ rate });
   });
@@ -62,7 +66,9 @@ export const adminRoutes = (state: PlatformState) => {
     const b = await body(c);
     const user = str(b, 'user');
     if (!user) throw new HttpError(400, '"user" is required');
-    return c.json({ user, token: await createToken(state.db, user, str(b, 'token')) });
+    const token = str(b, 'token');
+    if (token !== undefined && token.length < 8) throw new HttpError(400, 'a token must have at least 8 characters');
+    return c.json({ user, token: await createToken(state.db, user, token) });
   });
   admin.delete('/tokens', async (c) => {
     const b = await body(c);

@@ -1,7 +1,9 @@
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ObjectType } from '../shared/model';
 import { parseBasic, resolveAccess, type Ctx } from './api/access';
+import { checkJsonText, checkText } from './api/bodies';
 import { runQuery, runQueryMore } from './api/query';
 import { assignableRoles, bulkGet, getOne } from './api/read';
 import { runWrite } from './api/write';
@@ -24,20 +26,34 @@ const dropConnection = (c: Context<Env>) => {
   return new Response(null, { status: 500 });
 };
 
-const readBody = async (c: Context<Env>): Promise<string> => {
-  const text = await c.req.text();
-  if (text.length > MAX_BODY) throw new HttpError(413, `the request body is larger than ${MAX_BODY} bytes`);
-  return text;
-};
+/** The size limit is enforced in bytes while the body streams in (bodyLimit), never after buffering it. */
+const readBody = (c: Context<Env>): Promise<string> => c.req.text();
 
 const readJson = async (c: Context<Env>): Promise<unknown> => {
   const text = await readBody(c);
   if (!text.trim()) return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'the request body is not valid JSON');
   }
+  checkJsonText(body);
+  return body;
+};
+
+const limitBody = bodyLimit({
+  maxSize: MAX_BODY,
+  onError: () => {
+    throw new HttpError(413, `the request body is larger than ${MAX_BODY} bytes`);
+  },
+});
+
+/** An id or account in the URL: NUL or a lone surrogate is a 400 before anything looks it up. */
+const param = (c: Context<Env>, name: 'id' | 'account'): string => {
+  const v = c.req.param(name) ?? '';
+  checkText(`the URL's ${name}`, v);
+  return v;
 };
 
 const typeOf = (name: string, verb: Verb): ObjectType => {
@@ -65,11 +81,22 @@ const faultMiddleware = (state: PlatformState): MiddlewareHandler<Env> => async 
 /** Credentials, then the URL's account and the user's privileges there, then its rate limit. */
 const authMiddleware = (state: PlatformState): MiddlewareHandler<Env> => async (c, next) => {
   const cred = parseBasic(c.req.header('authorization'));
-  if (!cred || !(await verifyCredential(state.db, cred.user, cred.kind, cred.secret))) {
+  const keys = [`address:${c.env.incoming?.socket?.remoteAddress ?? ''}`, ...(cred ? [`user:${cred.user.toLowerCase()}`] : [])];
+  const wait = state.authThrottle.blockedFor(keys, state.now());
+  const tooMany = () => {
+    c.header('Retry-After', String(Math.max(1, wait)));
+    return new HttpError(429, `too many failed sign-ins from this address or for this user; try again in ${Math.max(1, wait)} s`);
+  };
+  // While throttled, a password is not even hashed; a (cheap) token is still checked.
+  if (wait > 0 && cred?.kind !== 'token') throw tooMany();
+  const ok = !!cred && !cred.user.includes('\u0000') && (await verifyCredential(state.db, cred.user, cred.kind, cred.secret));
+  if (!ok) {
+    state.authThrottle.fail(keys, state.now());
+    if (wait > 0) throw tooMany();
     c.header('WWW-Authenticate', 'Basic realm="Roster platform"');
     throw new HttpError(401, 'authentication failed: use HTTP Basic with a password or BOOMI_TOKEN.<user>:<API token>');
   }
-  const ctx = await resolveAccess(state.db, c.req.param('account') ?? '', cred.user);
+  const ctx = await resolveAccess(state.db, param(c, 'account'), cred.user);
   if (!state.limiter.take(ctx.accountId, state.now())) {
     c.header('Retry-After', '1');
     throw new HttpError(503, `rate limit of ${state.limiter.perSecond} requests per second exceeded for account ${ctx.accountId}`);
@@ -82,6 +109,7 @@ const apiRoutes = (state: PlatformState): Hono<Env> => {
   const api = new Hono<Env>();
   api.use('*', faultMiddleware(state));
   api.use('/:account/*', authMiddleware(state));
+  api.use('/:account/*', limitBody);
   const env = () => ({ q: state.db, secret: state.secret, tokenTtlMs: state.tokenTtlMs, now: state.now() });
   api.get('/:account/getAssignableRoles', async (c) => json(c, await assignableRoles(state.db, c.get('ctx'))));
   api.post('/:account/:type/query', async (c) => {
@@ -98,7 +126,7 @@ const apiRoutes = (state: PlatformState): Hono<Env> => {
   });
   api.get('/:account/:type/:id', async (c) => {
     const type = typeOf(c.req.param('type'), 'GET');
-    return json(c, await getOne(state.db, c.get('ctx'), type, c.req.param('id')));
+    return json(c, await getOne(state.db, c.get('ctx'), type, param(c, 'id')));
   });
   api.post('/:account/:type', async (c) => {
     const type = typeOf(c.req.param('type'), 'CREATE');
@@ -106,11 +134,11 @@ const apiRoutes = (state: PlatformState): Hono<Env> => {
   });
   api.post('/:account/:type/:id', async (c) => {
     const type = typeOf(c.req.param('type'), 'UPDATE');
-    return json(c, await runWrite(state, c.get('ctx'), type, 'UPDATE', c.req.param('id'), await readJson(c)));
+    return json(c, await runWrite(state, c.get('ctx'), type, 'UPDATE', param(c, 'id'), await readJson(c)));
   });
   api.delete('/:account/:type/:id', async (c) => {
     const type = typeOf(c.req.param('type'), 'DELETE');
-    await runWrite(state, c.get('ctx'), type, 'DELETE', c.req.param('id'), undefined);
+    await runWrite(state, c.get('ctx'), type, 'DELETE', param(c, 'id'), undefined);
     return c.body(null, 200);
   });
   return api;

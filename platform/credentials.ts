@@ -1,5 +1,9 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { Q } from './db/records';
+
+// Off the event loop (libuv's pool): a flood of password checks must not stall other requests.
+const scryptAsync = promisify(scrypt) as (password: string, salt: string, keylen: number) => Promise<Buffer>;
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -23,7 +27,7 @@ export const revokeToken = async (q: Q, userId: string, token?: string): Promise
 export const setPassword = async (q: Q, userId: string, password: string): Promise<void> => {
   if (password.length < 8) throw new Error('a password must have at least 8 characters');
   const salt = randomBytes(16).toString('hex');
-  const hash = scryptSync(password, salt, 32).toString('hex');
+  const hash = (await scryptAsync(password, salt, 32)).toString('hex');
   await q.query(`delete from credentials where user_id = $1 and kind = 'password'`, [userId]);
   await q.query(`insert into credentials (user_id, kind, secret_hash) values ($1, 'password', $2)`, [userId, `${salt}$${hash}`]);
 };
@@ -44,7 +48,7 @@ export const verifyCredential = async (q: Q, userId: string, kind: 'token' | 'pa
   const cached = passwordCache.get(key);
   if (cached !== undefined) return cached;
   const [salt, hash] = stored.split('$') as [string, string];
-  const ok = timingSafeEqual(Buffer.from(hash, 'hex'), scryptSync(secret, salt, 32));
+  const ok = timingSafeEqual(Buffer.from(hash, 'hex'), await scryptAsync(secret, salt, 32));
   if (passwordCache.size > 1000) passwordCache.clear();
   passwordCache.set(key, ok);
   return ok;

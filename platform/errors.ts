@@ -1,7 +1,7 @@
 /** A refusal with the vendor's status and a message for the admin ({"@type":"Error","message"}). */
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 429 | 500 | 503,
     message: string,
   ) {
     super(message);

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { buildApp } from './app';
+import { AuthThrottle } from './authThrottle';
 import { openDatabase } from './db/open';
 import { makeRandom, parseFaults } from './faults';
 import { RateLimiter } from './rateLimit';
@@ -43,7 +44,17 @@ const listen = (app: ReturnType<typeof buildApp>, host: string, port: number): P
   });
 
 /** Starts the reference platform (embedded use and tests); `npm run platform` wraps this. */
+/** Refuses options that cannot work before anything is created on disk. */
+export const checkOptions = (opts: PlatformOptions): void => {
+  if (opts.adminToken !== undefined && opts.adminToken.length < 8) throw new Error('the admin token must have at least 8 characters');
+  if (opts.rate !== undefined && !(opts.rate === 0 || (Number.isFinite(opts.rate) && opts.rate >= 1))) {
+    // A bucket smaller than one request never lets one through: every request would get 503 for good.
+    throw new Error(`the rate must be 0 (off) or at least 1 request per second, not ${opts.rate}`);
+  }
+};
+
 export const startPlatform = async (opts: PlatformOptions): Promise<RunningPlatform> => {
+  checkOptions(opts);
   const faults = parseFaults(opts.faults);
   const { db } = await openDatabase(opts.dataDir);
   try {
@@ -52,7 +63,7 @@ export const startPlatform = async (opts: PlatformOptions): Promise<RunningPlatf
     const token = await ensureAdmin(db, accountId, user, opts.adminToken);
     const state: PlatformState = {
       db, secret: await ensureSecret(db), tokenTtlMs: opts.tokenTtlMs ?? 10 * 60_000,
-      limiter: new RateLimiter(opts.rate ?? 10), faults, rnd: makeRandom(faults.seed), adminUser: user,
+      limiter: new RateLimiter(opts.rate ?? 10), authThrottle: new AuthThrottle(), faults, rnd: makeRandom(faults.seed), adminUser: user,
       now: () => Date.now(), log: opts.quiet ? () => {} : (line) => process.stderr.write(`${line}\n`),
     };
     const host = opts.host ?? '127.0.0.1';

@@ -63,11 +63,13 @@ const serveCommand = async () => {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be a port number (0 = any free port)');
   const rateText = flag('rate');
   const rate = rateText === undefined ? undefined : Number(rateText);
-  if (rate !== undefined && (!Number.isFinite(rate) || rate < 0)) fail('--rate must be requests per second (0 = off)');
+  if (rate !== undefined && !(rate === 0 || (Number.isFinite(rate) && rate >= 1))) fail('--rate must be 0 (off) or at least 1 request per second');
+  const adminToken = flag('admin-token');
+  if (adminToken !== undefined && adminToken.length < 8) fail('--admin-token must have at least 8 characters');
   const pid = running();
   if (pid) fail(`another platform (pid ${pid}) is using ${dataDir}`);
   const p = await startPlatform({
-    dataDir, port, seed, host: flag('host'), adminUser: flag('admin-user'), adminToken: flag('admin-token'), rate, faults: flag('faults'),
+    dataDir, port, seed, host: flag('host'), adminUser: flag('admin-user'), adminToken, rate, faults: flag('faults'),
   }).catch((e: Error) => fail(e.message));
   writeFileSync(pidFile, String(process.pid));
   process.stdout.write(`ROSTER_PLATFORM url=${p.url} account=${p.accountId} user=${p.user} token=${p.token}\n`);

@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import type { AuthThrottle } from './authThrottle';
 import type { Faults } from './faults';
 import type { RateLimiter } from './rateLimit';
 
@@ -9,6 +10,8 @@ export interface PlatformState {
   secret: string;
   tokenTtlMs: number;
   limiter: RateLimiter;
+  /** Failed sign-ins per user and per address. */
+  authThrottle: AuthThrottle;
   faults: Faults;
   rnd: () => number;
   /** The user the admin endpoint accepts (besides being on loopback). */

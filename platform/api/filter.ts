@@ -23,14 +23,22 @@ type Raw = Record<string, unknown>;
 /** Vendor property names are matched exactly, then case-insensitively (Account's are upper case). */
 export const fieldFor = (type: ObjectType, property: string): string => {
   const q = TYPES[type].queryable;
-  const hit = q[property] ?? Object.entries(q).find(([k]) => k.toLowerCase() === property.toLowerCase())?.[1];
+  // Own properties only: "__proto__" or "constructor" must not reach Object.prototype.
+  const hit = (Object.hasOwn(q, property) ? q[property] : undefined) ?? Object.entries(q).find(([k]) => k.toLowerCase() === property.toLowerCase())?.[1];
   if (!hit) throw badRequest(`${type} cannot be queried by "${property}"; queryable properties: ${Object.keys(q).join(', ')}`);
   return hit;
 };
 
+/** Postgres refuses a pattern that ends in its escape character (a 500 otherwise). */
+const likePattern = (property: string, pattern: string): string => {
+  const trailing = /\\*$/.exec(pattern)?.[0].length ?? 0;
+  if (trailing % 2 === 1) throw badRequest(`the LIKE pattern on ${property} ends with an unescaped "\\"; write "\\\\" for a backslash`);
+  return pattern;
+};
+
 const simple = (type: ObjectType, e: Raw, params: unknown[]): string => {
   const op = String(e.operator);
-  if (!(op in ARITY)) throw badRequest(`unknown operator "${op}"; expected one of ${Object.keys(ARITY).join(', ')}, and, or`);
+  if (!Object.hasOwn(ARITY, op)) throw badRequest(`unknown operator "${op}"; expected one of ${Object.keys(ARITY).join(', ')}, and, or`);
   if (typeof e.property !== 'string') throw badRequest(`a ${op} expression needs a "property"`);
   const field = fieldFor(type, e.property);
   const args = e.argument === undefined ? [] : e.argument;
@@ -48,7 +56,7 @@ const simple = (type: ObjectType, e: Raw, params: unknown[]): string => {
   switch (op) {
     case 'EQUALS': return `${col} = ${p(args[0])}`;
     case 'NOT_EQUALS': return `${col} is distinct from ${p(args[0])}`;
-    case 'LIKE': return `${col} like ${p(args[0])}`;
+    case 'LIKE': return `${col} like ${p(likePattern(e.property, String(args[0])))}`;
     case 'IS_NULL': return `${col} is null`;
     case 'IS_NOT_NULL': return `${col} is not null`;
     case 'BETWEEN': return `(${col} >= ${p(args[0])} and ${col} <= ${p(args[1])})`;

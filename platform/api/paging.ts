@@ -31,7 +31,12 @@ export const decodeToken = (secret: string, token: string, now: number): ScanSta
   const expected = Buffer.from(sign(secret, payload));
   const given = Buffer.from(mac);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw bad();
-  const s = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as ScanState;
+  let s: ScanState;
+  try {
+    s = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as ScanState;
+  } catch {
+    throw bad();
+  }
   if (s.expires < now) throw badRequest('the queryToken has expired; start the query again');
   return s;
 };

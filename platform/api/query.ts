@@ -72,7 +72,15 @@ export const runQueryMore = async (env: QueryEnv, ctx: Ctx, type: ObjectType, to
   let raw = token.trim();
   if (!raw) throw badRequest('queryMore needs the queryToken of a previous page as its text/plain body');
   // Some generated clients JSON-encode the string body; accept the quoted form too.
-  if (raw.startsWith('"') && raw.endsWith('"')) raw = String(JSON.parse(raw));
+  if (raw.startsWith('"')) {
+    let unquoted: unknown;
+    try {
+      unquoted = JSON.parse(raw);
+    } catch {
+      throw badRequest('the queryMore body starts with a quote but is not a JSON string; send the queryToken as it came');
+    }
+    raw = String(unquoted);
+  }
   const s = decodeToken(env.secret, raw, env.now);
   if (s.type !== type || s.account !== ctx.accountId) {
     throw badRequest(`the queryToken belongs to a ${s.type} query of account ${s.account}, not ${type} of ${ctx.accountId}`);

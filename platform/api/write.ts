@@ -5,6 +5,7 @@ import { WRITES } from '../ops';
 import type { PlatformState } from '../state';
 import type { Verb } from '../types';
 import { requireAdmin, type Ctx } from './access';
+import { checkWriteBody } from './bodies';
 import { present } from './present';
 import { scopeFor } from './scope';
 
@@ -30,6 +31,7 @@ export const runWrite = async (
   const op = verb === 'CREATE' ? ops?.create : verb === 'UPDATE' ? ops?.update : ops?.remove;
   if (!op) throw new HttpError(405, `${type} does not support ${verb}`);
   const input = verb === 'DELETE' ? {} : asObject(type, body);
+  if (verb !== 'DELETE') checkWriteBody(type, input);
   const out = await state.db.transaction((tx) => op(tx, ctx, input, id ?? ''));
   return out ? present(type, out, 'GET') : undefined;
 };
