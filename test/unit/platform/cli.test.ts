@@ -100,6 +100,6 @@ describe('npm run platform', { timeout: 120_000 }, () => {
   it('refuses bad arguments with a clear message', () => {
     const r = runCli(['--data', dir, '--seed', 'gigantic']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--seed must be one of example, example-bare, partner, large, huge/);
+    expect(r.stderr).toMatch(/--seed must be one of demo, example, example-bare, partner, large, huge/);
   });
 });
