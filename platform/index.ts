@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { buildApp } from './app';
 import { AuthThrottle } from './authThrottle';
 import { openDatabase } from './db/open';
+import { lockDir } from './dirLock';
 import { makeRandom, parseFaults } from './faults';
 import { RateLimiter } from './rateLimit';
 import { DEFAULT_ADMIN, ensureAdmin, ensureSecret, ensureSeeded, type SeedTier } from './setup';
@@ -44,6 +45,9 @@ const listen = (app: ReturnType<typeof buildApp>, host: string, port: number): P
   });
 
 /** Starts the reference platform (embedded use and tests); `npm run platform` wraps this. */
+/** The lock file in a platform's data dir. */
+export const PLATFORM_LOCK = 'platform.lock';
+
 /** Refuses options that cannot work before anything is created on disk. */
 export const checkOptions = (opts: PlatformOptions): void => {
   if (opts.adminToken !== undefined && opts.adminToken.length < 8) throw new Error('the admin token must have at least 8 characters');
@@ -56,7 +60,16 @@ export const checkOptions = (opts: PlatformOptions): void => {
 export const startPlatform = async (opts: PlatformOptions): Promise<RunningPlatform> => {
   checkOptions(opts);
   const faults = parseFaults(opts.faults);
-  const { db } = await openDatabase(opts.dataDir);
+  // Two processes on one PGlite directory corrupt it: the standalone and the embedded platform
+  // and `token create` all take this lock first.
+  const unlock = lockDir(opts.dataDir, PLATFORM_LOCK, (pid) => `another platform (pid ${pid}) is using ${opts.dataDir}`);
+  let db: Awaited<ReturnType<typeof openDatabase>>['db'];
+  try {
+    db = (await openDatabase(opts.dataDir)).db;
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   try {
     const accountId = await ensureSeeded(db, opts.seed ?? 'example');
     const user = opts.adminUser ?? DEFAULT_ADMIN;
@@ -73,11 +86,12 @@ export const startPlatform = async (opts: PlatformOptions): Promise<RunningPlatf
       (closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => db.close()));
+      }).then(() => db.close()).finally(unlock));
     const shownHost = host.includes(':') ? `[${host}]` : host;
     return { url: `http://${shownHost}:${port}/api/rest/v1/${accountId}`, accountId, user, token, port, close };
   } catch (e) {
     await db.close();
+    unlock();
     throw e;
   }
 };

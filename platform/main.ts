@@ -3,11 +3,12 @@
 // `npm run platform -- token create|revoke --data DIR --user EMAIL [--token T]` and
 // `npm run platform -- password set --data DIR --user EMAIL --password P` manage credentials
 // of a platform that is not running (use the admin endpoint of a running one). See README.md.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createToken, revokeToken, setPassword } from './credentials';
 import { openDatabase } from './db/open';
-import { startPlatform } from './index';
+import { lockDir } from './dirLock';
+import { PLATFORM_LOCK, startPlatform } from './index';
 import { SEED_TIERS, type SeedTier } from './setup';
 
 const argv = process.argv.slice(2);
@@ -25,24 +26,15 @@ const flag = (name: string): string | undefined => {
   return v;
 };
 const dataDir = path.resolve(flag('data') ?? '.roster-data/platform');
-const pidFile = path.join(dataDir, 'platform.pid');
-
-const running = (): number | null => {
-  if (!existsSync(pidFile)) return null;
-  const pid = Number(readFileSync(pidFile, 'utf8'));
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-};
-
 const credentials = async (cmd: string, sub: string) => {
   const user = flag('user') ?? fail(`${cmd} ${sub} needs --user EMAIL`);
-  const pid = running();
-  if (pid) fail(`the platform (pid ${pid}) is using ${dataDir}; use its admin endpoint (POST /admin/tokens) or stop it first`);
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) fail(`${dataDir} holds no platform database`);
+  let unlock = () => {};
+  try {
+    unlock = lockDir(dataDir, PLATFORM_LOCK, (pid) => `the platform (pid ${pid}) is using ${dataDir}; use its admin endpoint (POST /admin/tokens) or stop it first`);
+  } catch (e) {
+    fail((e as Error).message);
+  }
   const { db } = await openDatabase(dataDir);
   try {
     if (cmd === 'token' && sub === 'create') process.stdout.write(`${await createToken(db, user, flag('token'))}\n`);
@@ -53,6 +45,7 @@ const credentials = async (cmd: string, sub: string) => {
     fail((e as Error).message);
   } finally {
     await db.close();
+    unlock();
   }
 };
 
@@ -66,15 +59,11 @@ const serveCommand = async () => {
   if (rate !== undefined && !(rate === 0 || (Number.isFinite(rate) && rate >= 1))) fail('--rate must be 0 (off) or at least 1 request per second');
   const adminToken = flag('admin-token');
   if (adminToken !== undefined && adminToken.length < 8) fail('--admin-token must have at least 8 characters');
-  const pid = running();
-  if (pid) fail(`another platform (pid ${pid}) is using ${dataDir}`);
   const p = await startPlatform({
     dataDir, port, seed, host: flag('host'), adminUser: flag('admin-user'), adminToken, rate, faults: flag('faults'),
   }).catch((e: Error) => fail(e.message));
-  writeFileSync(pidFile, String(process.pid));
   process.stdout.write(`ROSTER_PLATFORM url=${p.url} account=${p.accountId} user=${p.user} token=${p.token}\n`);
   const stop = () => {
-    rmSync(pidFile, { force: true });
     void p.close().then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);

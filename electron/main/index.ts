@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CSP } from './csp';
 import { startEmbedded } from './embedded';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
-import { consoleLog, createServices, fileSecretStore, fileSettingsStore, memorySecretStore, type Cipher, type Services } from './services';
+import { consoleLog, createServices, fileSecretStore, fileSettingsStore, lockDataDir, memorySecretStore, type Cipher, type Services } from './services';
 import { permissionDecision, windowOptions } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,8 +54,12 @@ const openWindow = async () => {
   else await win.loadURL(rendererUrl);
 };
 
+let unlockDataDir = () => {};
+
 const boot = async (): Promise<Services> => {
   const dataDir = app.getPath('userData');
+  // requestSingleInstanceLock covers this app only: the browser host (npm run web --data) may hold the same folder.
+  unlockDataDir = lockDataDir(dataDir);
   const services = createServices({
     dataDir,
     secrets: secretStore(dataDir),
@@ -93,7 +97,10 @@ void app.whenReady().then(async () => {
     if (closing) return;
     closing = true;
     e.preventDefault();
-    void services.close().finally(() => app.quit());
+    void services.close().finally(() => {
+      unlockDataDir();
+      app.quit();
+    });
   });
 }).catch((e: unknown) => {
   log.warn(`could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

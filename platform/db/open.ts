@@ -70,7 +70,8 @@ export const openDatabase = async (dataDir: string): Promise<OpenedDatabase> => 
   const dir = path.resolve(dataDir);
   let created = false;
   if (!isCluster(dir)) {
-    if (existsSync(dir) && readdirSync(dir).length > 0) {
+    // The data-dir lock (platform.lock) is taken before the database is created.
+    if (existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith('platform.lock'))) {
       throw new Error(`data directory ${dir} is not empty and holds no platform database`);
     }
     const template = await ensureTemplate();

@@ -53,7 +53,7 @@ describe('npm run platform', { timeout: 120_000 }, () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     }
-    expect(existsSync(path.join(dir, 'platform.pid'))).toBe(false);
+    expect(existsSync(path.join(dir, 'platform.lock'))).toBe(false);
   });
 
   it('token create / revoke work on a stopped platform', async () => {
