@@ -17,6 +17,7 @@ import { db } from './db';
 import { roster } from './roster';
 import { refreshNow, startApp } from './startup';
 import { useConnection } from './connectionStore';
+import { ResultSnackbar } from './ResultSnackbar';
 
 export const App = () => {
   const dark = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true });
@@ -51,6 +52,7 @@ export const App = () => {
           </Box>
         </Box>
       </Box>
+      <ResultSnackbar />
     </ThemeProvider>
   );
 };

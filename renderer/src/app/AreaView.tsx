@@ -4,6 +4,7 @@ import { PartnerAccessArea } from '../features/partner-access/PartnerAccessArea'
 import { AccessExplorerArea } from '../features/access-explorer/AccessExplorerArea';
 import { SyncArea } from '../features/sync/SyncArea';
 import { SettingsArea } from '../features/settings/SettingsArea';
+import { HistoryArea } from '../features/history/HistoryArea';
 import { useRoute } from './routeStore';
 
 export const AreaView = () => {
@@ -19,6 +20,8 @@ export const AreaView = () => {
       return <AccessExplorerArea />;
     case 'sync':
       return <SyncArea />;
+    case 'history':
+      return <HistoryArea />;
     case 'settings':
       return <SettingsArea />;
   }

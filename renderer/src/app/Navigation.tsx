@@ -11,6 +11,7 @@ import PartnerIcon from '@mui/icons-material/Handshake';
 import ExplorerIcon from '@mui/icons-material/TravelExplore';
 import SyncIcon from '@mui/icons-material/Sync';
 import SettingsIcon from '@mui/icons-material/Settings';
+import HistoryIcon from '@mui/icons-material/History';
 import { AREAS, type AreaId } from './areas';
 import { useRoute } from './routeStore';
 
@@ -22,6 +23,7 @@ const ICONS: Record<AreaId, React.ReactNode> = {
   'partner-access': <PartnerIcon />,
   'access-explorer': <ExplorerIcon />,
   sync: <SyncIcon />,
+  history: <HistoryIcon />,
   settings: <SettingsIcon />,
 };
 

@@ -5,6 +5,7 @@ export const AREAS = [
   { id: 'partner-access', label: 'Partner access' },
   { id: 'access-explorer', label: 'Access explorer' },
   { id: 'sync', label: 'Sync' },
+  { id: 'history', label: 'History' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 

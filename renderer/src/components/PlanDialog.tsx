@@ -26,8 +26,8 @@ export interface PlanDialogProps {
   warning?: string;
   applyLabel?: string;
   onClose: () => void;
-  /** Called once the plan is in the outbox; the caller shows its banner. */
-  onQueued: (summary: string) => void;
+  /** Called once the plan is in the outbox (with its plan id); the caller shows its banner. */
+  onQueued: (summary: string, planId: string) => void;
 }
 
 /**
@@ -47,8 +47,8 @@ export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, on
   const apply = async () => {
     setBusy(true);
     try {
-      await enqueuePlan(db, ops);
-      onQueued(`Queued: ${title}. It will be sent to the platform when online.`);
+      const { planId } = await enqueuePlan(db, ops);
+      onQueued(`Queued: ${title}. It will be sent to the platform when online.`, planId);
       onClose();
     } catch (e) {
       setError((e as Error).message);

@@ -123,3 +123,50 @@ export const renameRefusal = (group: GroupRef): string | null =>
 
 export const addToGroupRefusal = (group: GroupRef): string | null =>
   group.defaultGroup ? `"${group.name}" already holds every account (R3).` : null;
+
+export interface MemberRoles {
+  userId: string;
+  /** The roles the user holds in the group now (confirmed ⊕ pending). */
+  roleIds: readonly string[];
+}
+
+/** One op per distinct role set: every op removes only pairs that exist (no "unchanged" half-ops). */
+const removeOps = (group: GroupRef, members: readonly MemberRoles[], onlyRoles?: ReadonlySet<string>): PlanOp[] => {
+  const bySet = new Map<string, { userIds: string[]; roleIds: string[] }>();
+  for (const m of members) {
+    const roleIds = [...new Set(m.roleIds)].filter((r) => !onlyRoles || onlyRoles.has(r)).sort();
+    if (!roleIds.length) continue;
+    const k = roleIds.join('\n');
+    const g = bySet.get(k) ?? { userIds: [], roleIds };
+    g.userIds.push(m.userId);
+    bySet.set(k, g);
+  }
+  return [...bySet.values()].map((g) => ({ op: 'group.removeUserRoles', groupId: group.id, userIds: g.userIds, roleIds: g.roleIds }));
+};
+
+/** "Remove from group": the selected users lose every role they hold in the group, so they leave it (R7). */
+export const planRemoveUsersFromGroup = (group: GroupRef, members: readonly MemberRoles[]): Planned => {
+  if (members.length === 0) return { ok: false, reason: 'No users selected.' };
+  const ops = removeOps(group, members);
+  if (ops.length === 0) return { ok: false, reason: `Nothing to remove: the selected users hold no roles in ${group.name}.` };
+  return { ok: true, ops, skipped: [] };
+};
+
+/**
+ * "Change roles…": the roles to add go to every selected user who lacks them, the roles to remove
+ * go from every selected user who holds them. A user left with no role leaves the group (R7); the
+ * preview says so through its access diff.
+ */
+export const planChangeRoles = (group: GroupRef, members: readonly MemberRoles[], add: readonly string[], remove: readonly string[]): Planned => {
+  if (members.length === 0) return { ok: false, reason: 'No users selected.' };
+  const both = add.filter((r) => remove.includes(r));
+  if (both.length) return { ok: false, reason: 'A role cannot be both added and removed.' };
+  const ops: PlanOp[] = [];
+  for (const r of new Set(add)) {
+    const lacking = members.filter((m) => !m.roleIds.includes(r)).map((m) => m.userId);
+    if (lacking.length) ops.push({ op: 'group.addUserRoles', groupId: group.id, userIds: lacking, roleIds: [r] });
+  }
+  ops.push(...removeOps(group, members, new Set(remove)));
+  if (ops.length === 0) return { ok: false, reason: `Nothing to change: the selected users already hold exactly these roles in ${group.name}.` };
+  return { ok: true, ops, skipped: [] };
+};

@@ -6,6 +6,13 @@ import { db } from '../../app/db';
 import Button from '@mui/material/Button';
 import Tooltip from '@mui/material/Tooltip';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
+import PersonRemoveIcon from '@mui/icons-material/PersonRemove';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import { planChangeRoles, planRemoveUsersFromGroup, type MemberRoles } from '../../domain/groupPlans';
+import { prefetchAccessPreview } from '../../domain/accessClient';
+import { plural } from '../../app/format';
+import { ChangeRolesDialog } from './ChangeRolesDialog';
+import type { PlanPreview } from './uiStore';
 import { SelectionControls } from '../../components/SelectionControls';
 import { AddToGroupDialog } from '../../components/AddToGroupDialog';
 import { DraggableRow } from '../../components/DraggableRow';
@@ -60,6 +67,12 @@ interface Props {
 export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
   const { userSearch, setUserSearch, userSelection, clickUser, setUserSelection, userScope, setUserScope } = useGroupsUi();
   const [picking, setPicking] = useState(false);
+  const [changing, setChanging] = useState(false);
+  const openPreview = useGroupsUi((s) => s.openPreview);
+  const propose = (p: PlanPreview) => {
+    if (p.planned.ok) prefetchAccessPreview(p.planned.ops);
+    openPreview(p);
+  };
   const everyone = useAllUsers(userScope === 'all', users);
   const listed = userScope === 'all' ? everyone : users;
   const shown = useMemo(
@@ -68,6 +81,12 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
   );
   const order = useMemo(() => shown.map((u) => u.userId), [shown]);
   const selectedShown = useMemo(() => order.filter((id) => userSelection.selected.has(id)), [order, userSelection]);
+  // The selected users with the roles they hold in this group (none for users shown from "All users").
+  const members = useMemo((): MemberRoles[] => {
+    const inGroup = new Map((users ?? []).map((u) => [u.userId, u.roles.map((r) => r.roleId)]));
+    return selectedShown.map((userId) => ({ userId, roleIds: inGroup.get(userId) ?? [] }));
+  }, [users, selectedShown]);
+  const holding = members.filter((m) => m.roleIds.length > 0);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <Box sx={{ p: 1.5, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', '& .MuiToggleButton-root': { px: 1.25, py: 0.5 } }}>
@@ -102,7 +121,34 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
             </Button>
           </span>
         </Tooltip>
+        <Tooltip title={holding.length ? 'Take every role these users hold in this group' : 'Select users who hold roles in this group'} describeChild>
+          <span>
+            <Button
+              variant="outlined"
+              size="small"
+              startIcon={<PersonRemoveIcon />}
+              disabled={holding.length === 0}
+              onClick={() => propose({ title: `Remove ${plural(holding.length, 'user')} from ${group.name}`, target: group, planned: planRemoveUsersFromGroup(group, holding) })}
+            >
+              Remove from group
+            </Button>
+          </span>
+        </Tooltip>
+        <Button variant="outlined" size="small" startIcon={<ManageAccountsIcon />} disabled={members.length === 0} aria-haspopup="dialog" onClick={() => setChanging(true)}>
+          Change roles…
+        </Button>
       </Box>
+      {changing && (
+        <ChangeRolesDialog
+          group={group}
+          members={members}
+          onClose={() => setChanging(false)}
+          onPick={(add, remove) => {
+            setChanging(false);
+            propose({ title: `Change roles of ${plural(members.length, 'user')} in ${group.name}`, target: group, planned: planChangeRoles(group, members, add, remove) });
+          }}
+        />
+      )}
       {picking && (
         <AddToGroupDialog
           count={selectedShown.length}

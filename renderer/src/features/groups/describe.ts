@@ -24,6 +24,8 @@ export const describeOp = (op: PlanOp, names: NameLookup): string => {
       return `Remove ${plural(op.accountIds.length, 'account')} from “${names.group(op.groupId)}”: ${list(op.accountIds.map(names.account))}.`;
     case 'group.addUserRoles':
       return `Give ${list(op.userIds)} the role${op.roleIds.length === 1 ? '' : 's'} ${list(op.roleIds.map((r) => names.role?.(r) ?? r))} in “${names.group(op.groupId)}”.`;
+    case 'group.removeUserRoles':
+      return `Take the role${op.roleIds.length === 1 ? '' : 's'} ${list(op.roleIds.map((r) => names.role?.(r) ?? r))} in “${names.group(op.groupId)}” from ${list(op.userIds)}.`;
     default:
       return `${op.op} (${JSON.stringify(op).slice(0, 120)})`;
   }

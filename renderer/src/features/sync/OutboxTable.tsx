@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -13,6 +15,8 @@ import { VirtualTable } from '../../components/VirtualTable';
 import { useAccessState } from '../../domain/accessState';
 import { namesFrom } from '../../domain/describe';
 import { describeQueued } from './describeQueued';
+import { roster } from '../../app/roster';
+import { withdrawEntries } from '../../sync/withdraw';
 
 // Colours with readable contrast in both themes: MUI's info and warning chips are not (axe).
 const COLOR: Record<OutboxStatus, 'default' | 'primary' | 'secondary' | 'success' | 'error'> = {
@@ -31,6 +35,16 @@ export const OutboxTable = () => {
   const names = useMemo(() => namesFrom(live?.state), [live]);
   const rows = useMemo(() => filterOutbox(entries ?? [], filter), [entries, filter]);
   const counts = countByStatus(entries ?? []);
+  const [said, setSaid] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  // Withdraw (DESIGN.md "Plan files"): main is asked first; the screens read the outbox, so they update at once.
+  const withdraw = async (id: string, what: string) => {
+    try {
+      const r = await withdrawEntries(db, roster(), [id]);
+      setSaid(r.withdrawn.length ? { severity: 'success', text: `Withdrawn: ${what}` } : { severity: 'error', text: `Not withdrawn: ${r.refused[0]?.reason ?? 'unknown'}.` });
+    } catch (e) {
+      setSaid({ severity: 'error', text: `Not withdrawn: ${(e as Error).message}` });
+    }
+  };
   return (
     <Box component="section" aria-labelledby="outbox-title" sx={{ display: 'flex', flexDirection: 'column', minHeight: 320, flex: 1 }}>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
@@ -50,6 +64,11 @@ export const OutboxTable = () => {
           <MenuItem value="all">All</MenuItem>
         </TextField>
       </Stack>
+      {said && (
+        <Alert severity={said.severity} onClose={() => setSaid(null)} sx={{ mb: 1 }} role="status">
+          {said.text}
+        </Alert>
+      )}
       <VirtualTable
         label="Queued changes"
         idPrefix="outbox"
@@ -64,6 +83,17 @@ export const OutboxTable = () => {
           { id: 'attempts', header: 'Attempts', width: '80px', render: (e) => e.attempts },
           { id: 'error', header: 'Platform message', width: '2.5fr', render: (e) => <span title={e.lastError ?? ''}>{e.lastError ?? '—'}</span> },
           { id: 'queued', header: 'Queued', width: '1.2fr', render: (e) => new Date(e.createdAt).toLocaleString() },
+          {
+            id: 'actions',
+            header: 'Actions',
+            width: '110px',
+            render: (e) =>
+              e.status === 'pending' ? (
+                <Button size="small" aria-label="Withdraw" onClick={(ev) => (ev.stopPropagation(), void withdraw(e.id, describeQueued(e.op, names)))}>
+                  Withdraw
+                </Button>
+              ) : null,
+          },
         ]}
       />
     </Box>
