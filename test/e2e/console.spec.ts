@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startWebHost, stopAll, type WebProcess } from './support/host';
+import { axe, shot } from './support/screens';
+
+/**
+ * The console a partner admin expects, tried as a new user would on `npm run web`'s own data
+ * (the embedded platform's demo seed): every section shows something; remove ServUser2 from
+ * Services 1, see it land, undo it from History; offline, queue a change and withdraw it.
+ */
+
+let web: WebProcess | undefined;
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  web = await startWebHost();
+});
+test.afterAll(async () => stopAll(web));
+
+const nav = (page: Page, area: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area, exact: true }).click();
+const usersGrid = (page: Page) => page.getByRole('grid', { name: 'Users in Services 1' });
+const openServices1Users = async (page: Page) => {
+  await nav(page, 'Groups');
+  await page.getByTestId('group-item-Services 1').click();
+  await page.getByRole('tab', { name: 'Users in Group' }).click();
+};
+const workOffline = async (page: Page, on: boolean) => {
+  await nav(page, 'Sync');
+  const toggle = page.getByLabel('Work offline');
+  if (on) await toggle.check();
+  else await toggle.uncheck();
+  await expect(page.getByTestId('connection-state')).toHaveText(on ? 'Working offline' : 'Online');
+};
+
+test('first run: every section shows data from the demo seed', async ({ page }) => {
+  await page.goto(web!.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online', { timeout: 30_000 });
+  await nav(page, 'Groups');
+  for (const g of ['All Accounts', 'Services 1', 'Services 2']) await expect(page.getByTestId(`group-item-${g}`)).toBeVisible({ timeout: 30_000 });
+  await nav(page, 'Resources');
+  await expect(page.getByRole('tab', { name: /Roles \(3\)/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tab', { name: /Atom Clouds/ }).click();
+  await expect(page.getByRole('main')).toContainText('Documentation Atom Cloud');
+  await shot(page, 'console-first-run-resources');
+  await nav(page, 'Partner access');
+  await expect(page.getByRole('grid', { name: 'Partner services' })).toContainText('Acme Managed Integration');
+  await shot(page, 'console-first-run-partner');
+  await nav(page, 'History');
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('No plan has been applied yet');
+});
+
+test('remove ServUser2 from Services 1 through the UI, see it land, undo it from History', async ({ page }) => {
+  await page.goto(web!.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online', { timeout: 30_000 });
+  await openServices1Users(page);
+  await usersGrid(page).getByRole('row').filter({ hasText: 'ServUser2@boomi.com' }).click();
+  await page.getByRole('button', { name: 'Remove from group' }).click();
+  const preview = page.getByRole('dialog', { name: /Preview: Remove 1 user from Services 1/ });
+  await expect(preview.getByTestId('plan-ops')).toContainText('ServUser2@boomi.com');
+  await shot(page, 'console-remove-user-preview');
+  await preview.getByRole('button', { name: /Apply/ }).click();
+  await expect(preview).toBeHidden();
+
+  const landed = page.getByTestId('result-notice');
+  await expect(landed).toContainText('1 change landed on the platform', { timeout: 30_000 });
+  await shot(page, 'console-landed-snackbar');
+  await landed.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  const plan = page.getByTestId('history-plan').first();
+  await expect(plan).toContainText('applied');
+  await expect(plan).toContainText('Take Standard User in “Services 1” from Serv User2');
+  await expect(plan).toContainText('admin@roster.local');
+  await shot(page, 'console-history');
+  await axe(page, 'History');
+
+  await plan.getByRole('button', { name: 'Undo' }).click();
+  const undo = page.getByRole('dialog', { name: /Preview: Undo/ });
+  await expect(undo.getByTestId('plan-ops')).toContainText(/Standard User.*Serv ?User2/);
+  await shot(page, 'console-undo-preview');
+  await undo.getByRole('button', { name: /Apply/ }).click();
+  await expect(undo).toBeHidden();
+  await expect(page.getByTestId('history-plan')).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByTestId('history-plan').nth(1)).toContainText('Undone');
+
+  // The next pull shows ServUser2 back in Services 1 with Standard User.
+  await openServices1Users(page);
+  await expect(usersGrid(page).getByRole('row').filter({ hasText: 'ServUser2@boomi.com' })).toContainText('Standard User', { timeout: 30_000 });
+});
+
+test('offline: queue a change and withdraw it; the screens update at once', async ({ page }) => {
+  await page.goto(web!.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online', { timeout: 30_000 });
+  await workOffline(page, true);
+  await openServices1Users(page);
+  await usersGrid(page).getByRole('row').filter({ hasText: 'ServUser1@boomi.com' }).click();
+  await page.getByRole('button', { name: 'Remove from group' }).click();
+  const preview = page.getByRole('dialog', { name: /Preview: Remove 1 user/ });
+  await preview.getByRole('button', { name: /Apply/ }).click();
+  await expect(preview).toBeHidden();
+
+  await nav(page, 'Sync');
+  const row = page.getByRole('grid', { name: 'Queued changes' }).getByRole('row').filter({ hasText: 'Serv User1' });
+  await expect(row).toContainText('pending');
+  await shot(page, 'console-outbox-withdraw');
+  await row.getByRole('button', { name: 'Withdraw' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Withdrawn' })).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByTestId('outbox-counts')).toContainText('0 pending');
+  await workOffline(page, false);
+  // Scanned back online: the app bar's "Working offline" chip is not this screen's.
+  await axe(page, 'Sync');
+});
