@@ -32,3 +32,11 @@ const main = () => {
 };
 
 main();
+
+// The CLI as plain JavaScript (scripts/cli-bundle.mjs); if this fails, `roster` bundles on its first run or uses tsx.
+try {
+  const { buildCliBundle } = await import('./cli-bundle.mjs');
+  await buildCliBundle();
+} catch {
+  /* bin/roster.mjs falls back */
+}

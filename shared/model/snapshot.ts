@@ -5,6 +5,7 @@ import { AccountGroupAccount, AccountGroupUserRole, AccountUserRole } from './li
 import { Role } from './role';
 import { AccountGroupIntegrationPack, AccountSSOConfig, AccountUserFederation, Cloud, IntegrationPack } from './catalogue';
 import { Entity, PartnerAccountAccess, PartnerService, PublishedResource, User } from './extensions';
+import { NOT_FAST, fastParser } from './fastParse';
 
 /** One schema per object type: the single source for main, renderer, platform and CLI. */
 export const ObjectSchemas = {
@@ -38,6 +39,11 @@ export type Snapshot = { [T in ObjectType]: RecordOf<T>[] };
 export const emptySnapshot = (): Snapshot =>
   Object.fromEntries(OBJECT_TYPES.map((t) => [t, []])) as unknown as Snapshot;
 
+let fastMemo: Record<ObjectType, (v: unknown) => unknown> | undefined;
+/** Compiled on first use, so importing the model stays cheap. */
+const fastParsers = () =>
+  (fastMemo ??= Object.fromEntries(OBJECT_TYPES.map((t) => [t, fastParser(ObjectSchemas[t])])) as Record<ObjectType, (v: unknown) => unknown>);
+
 export interface SnapshotIssue {
   path: string;
   message: string;
@@ -65,11 +71,20 @@ export const parseSnapshot = (input: unknown): SnapshotResult => {
       continue;
     }
     const schema = ObjectSchemas[key as ObjectType];
-    value.forEach((rec, i) => {
+    const fast = fastParsers()[key as ObjectType];
+    const into = out[key as ObjectType];
+    for (let i = 0; i < value.length; i++) {
+      const rec: unknown = value[i];
+      // Plainly valid records skip zod (same result); anything else gets zod's verdict and words.
+      const quick = fast(rec);
+      if (quick !== NOT_FAST) {
+        into.push(quick);
+        continue;
+      }
       const r = schema.safeParse(rec);
-      if (r.success) out[key as ObjectType].push(r.data);
+      if (r.success) into.push(r.data);
       else for (const e of r.error.issues) issues.push({ path: `${key}[${i}].${e.path.join('.')}`, message: e.message });
-    });
+    }
   }
   return issues.length ? { ok: false, issues } : { ok: true, snapshot: out as unknown as Snapshot };
 };

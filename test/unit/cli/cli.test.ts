@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { exampleSnapshot } from '../../../shared/seeds/example';
 import { ABC, GHI, P1, P2, SVC, U1, U3, withService } from '../access/fixtures';
 
@@ -87,6 +88,18 @@ describe('roster CLI', { timeout: 180_000 }, () => {
     const r = spawnSync('npm', ['run', '--silent', 'roster', '--', 'explain', '--snapshot', snap, '--user', U1, '--account', ABC], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).via).toBe('group');
+  });
+
+  it('runs from a plain-JavaScript bundle that registers every command cli/main.ts does', async () => {
+    expect(roster('who', '--snapshot', snap, '--account', ABC).code).toBe(0);
+    const bundle = path.join(root, 'out/cli/roster.mjs');
+    // No tsx: node runs the bundle by itself, and it answers as the sources do.
+    const r = spawnSync(process.execPath, [bundle, 'who', '--snapshot', snap, '--account', ABC], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(roster('who', '--snapshot', snap, '--account', ABC).out));
+    const built = (await import(pathToFileURL(bundle).href)) as { COMMANDS: Record<string, unknown> };
+    const { COMMANDS } = await import('../../../cli/main');
+    expect(Object.keys(built.COMMANDS).sort()).toEqual(Object.keys(COMMANDS).sort());
   });
 
   it('gen writes a valid, deterministic tier snapshot', () => {
