@@ -8,3 +8,4 @@ export * from './extensions';
 export * from './query';
 export * from './ids';
 export * from './snapshot';
+export * from './keys';

@@ -2,6 +2,7 @@ import type { AccessState } from '../access/state';
 import { forkState } from '../access/state';
 import type { Touch } from './op';
 import { opModule } from './registry';
+import { onRealGroup } from './ops/common';
 import type { PlanOp } from './types';
 
 export type OpStatus = 'applied' | 'unchanged' | 'refused';
@@ -37,3 +38,15 @@ export const applyOps = (base: AccessState, ops: readonly PlanOp[], touch?: Touc
   const results = ops.map((op, i) => applyOpToDraft(draft, op, i, touch));
   return { state: draft, results };
 };
+
+/**
+ * Whether `op`'s effect already holds in `s`. A provisional group (`new:<name>`) is found by its
+ * name once its create has landed, so ops queued behind a create still match after a pull.
+ */
+export const holdsIn = (s: AccessState, op: PlanOp): boolean => {
+  const real = onRealGroup(s, op);
+  return opModule(real).unchanged(s, real);
+};
+
+/** Replays `op` on `draft` (reconcile, the engine's known state): as applyOpToDraft, provisional groups found by name. */
+export const replay = (draft: AccessState, op: PlanOp): OpResult => applyOpToDraft(draft, onRealGroup(draft, op));

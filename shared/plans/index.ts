@@ -1,7 +1,10 @@
-// The plans API: resolved op types, the public plan-file format, and one module per op kind
-// (refuse / unchanged / perform / touches) over the access state.
+// The plans API: the resolved op types, the public plan-file format, and one module per op kind
+// (./ops: schema, rules, effect, API calls, sentence, inverse) over the access state.
 export * from './types';
 export { PlanFile, PlanFileOp, resolvePlanFile, type PlanFileResult } from './file';
 export type { OpModule, Touch } from './op';
-export { OP_MODULES, opModule } from './registry';
+export { annotate, callsOf, describeOp, expectationsOf, OP_MODULES, opModule } from './registry';
+export { inverseOp, inversePlan, type Inverse } from './inverse';
 export { applyOps, applyOpToDraft, type OpResult, type OpStatus } from './apply';
+export { namesFrom, type Names } from './describe';
+export { ConflictError, type Call, type CallContext, type ConflictInfo, type Expectation } from './call';

@@ -1,3 +1,6 @@
+import type { AccessState } from '../access/state';
+import type { Call, Expectation } from './call';
+import type { Names } from './describe';
 import type { OpModule } from './op';
 import type { PlanOp, PlanOpKind } from './types';
 import { groupCreate } from './ops/group.create';
@@ -40,3 +43,16 @@ export const OP_MODULES: { [K in PlanOpKind]: OpModule<K> } = {
 /** The module of an op, typed so callers need no casts. */
 export const opModule = <K extends PlanOpKind>(op: Extract<PlanOp, { op: K }>): OpModule<K> =>
   OP_MODULES[op.op as K] as OpModule<K>;
+
+/** The API calls of one op, bulk ops expanded into one call per link. */
+export const callsOf = (op: PlanOp): Call[] => opModule(op).calls(op);
+
+/** The op's precondition, read from the view the admin saw. */
+export const expectationsOf = (s: AccessState, op: PlanOp): Expectation[] => opModule(op).expectations(s, op);
+
+/** The op with what only the view knows when it is queued (a rename's from-name, resource names). */
+export const annotate = (s: AccessState, op: PlanOp): PlanOp => opModule(op).annotate?.(s, op) ?? op;
+
+/** One plain sentence per op, the same on every screen. */
+export const describeOp = (op: PlanOp, names: Names): string => opModule(op).describe(op, names);
+

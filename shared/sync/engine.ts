@@ -1,16 +1,20 @@
+import type { AccessState } from '../access/state';
 import type { Snapshot } from '../model';
+import { asState } from './reconcile';
+import { forkState } from '../access/state';
+import { replay } from '../plans/apply';
 import { isProvisionalId } from '../plans/types';
-import type { SyncApi } from './api';
+import { callsOf } from '../plans/registry';
+import { findGroupByName } from '../plans/ops/group.create';
+import { groupOf } from '../plans/ops/common';
+import type { SyncApi } from '../api/sync';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { callsOf } from './calls';
-import { findGroupByName } from './calls/groupCreate';
-import { Working } from './calls/working';
 import { GroupLedger } from './groupLedger';
 import type { Clock } from './clock';
 import type { OutboxStore } from './outbox';
 import { ProgressMeter } from './progress';
 import { runCall, type CallHost, type CallResult } from './runCall';
-import { Refusal } from './api';
+import { Refusal } from '../api/sync';
 import type { Call, CallContext, OutboxOp, Progress, Resolver } from './types';
 
 export interface EngineOptions {
@@ -25,8 +29,8 @@ export interface EngineOptions {
   backoff?: BackoffPolicy;
   /** Tries per call before it fails; the app keeps retrying (Infinity), `roster apply` gives up. */
   maxAttempts?: number;
-  /** A fresh snapshot (roster apply): calls whose effect already holds there are `unchanged`. */
-  known?: Snapshot;
+  /** A fresh state (roster apply): calls whose effect already holds there are `unchanged`. Never written: the engine forks it. */
+  known?: Snapshot | AccessState;
   /** Pass one ledger to successive engines (after a cancel or pause) so their in-flight creates keep their records. */
   groups?: GroupLedger;
   onProgress?(p: Progress): void;
@@ -88,7 +92,7 @@ export class PushEngine {
       maxAttempts: o.maxAttempts ?? Infinity,
       gate: () => this.gate(),
       authFailed: () => this.pause('auth'),
-      ...(o.known ? { known: new Working(o.known) } : {}),
+      ...(o.known ? { known: forkState(asState(o.known)) } : {}),
     };
   }
 
@@ -174,7 +178,7 @@ export class PushEngine {
 
   private async resolveGroup(id: string): Promise<string> {
     if (!isProvisionalId(id)) return id;
-    const known = this.groupIds.get(id) ?? this.host.known?.group(id)?.id;
+    const known = this.groupIds.get(id) ?? (this.host.known && groupOf(this.host.known, id)?.id);
     if (known && !isProvisionalId(known)) return known;
     const real = await findGroupByName(this.host.ctx(), id.slice('new:'.length));
     if (!real) throw new Refusal(`group "${id.slice('new:'.length)}" does not exist on the platform (its creation failed, was dropped, or is in conflict)`);
@@ -224,7 +228,7 @@ export class PushEngine {
       return;
     }
     r.state = 'done';
-    if ((result.status === 'applied' || result.status === 'unchanged') && this.host.known) r.call.apply(this.host.known);
+    if ((result.status === 'applied' || result.status === 'unchanged') && this.host.known) replay(this.host.known, r.call.effect);
     this.meter.done(1);
     run.results.push(result);
     if (--run.remaining === 0) await this.finishOp(run);

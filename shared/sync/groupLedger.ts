@@ -1,16 +1,13 @@
-import { equalsAll, queryAll } from './api';
+import { equalsAll, queryAll } from '../api/sync';
 import type { Clock } from './clock';
-import type { CallContext } from './types';
+import type { CallContext, GroupCreates, GroupSeen } from '../plans/call';
 
 interface CreateSend {
   base: ReadonlySet<string>;
   doubt: boolean;
 }
 
-export interface GroupSeen {
-  id: string;
-  name: string;
-}
+export type { GroupSeen };
 
 /** A listing older than this is refreshed before the next create goes out (one QUERY per page). */
 const MAX_AGE_MS = 60_000;
@@ -31,7 +28,7 @@ const MAX_AGE_MS = 60_000;
  * create resumed after a restart is checked by name alone (the residual window: a crash between
  * the send and its answer, and another admin's rename before the restart's check).
  */
-export class GroupLedger {
+export class GroupLedger implements GroupCreates {
   private listing: { ids: ReadonlySet<string>; at: number } | undefined;
   private loading: Promise<ReadonlySet<string>> | undefined;
   /** Names created here: a new group with one of them is one of ours, not a renamed one. */

@@ -3,7 +3,7 @@ import type { ObjectType, Snapshot } from '../model';
 import { applyOps } from '../plans/apply';
 import { resolvePlanFile } from '../plans/file';
 import { provisionalGroupId, type PlanOp, type PlanOpOf } from '../plans/types';
-import type { SyncApi } from './api';
+import type { SyncApi } from '../api/sync';
 import type { Clock } from './clock';
 import { PushEngine } from './engine';
 import { MemoryOutboxStore, toOutboxOps } from './outbox';
@@ -77,14 +77,15 @@ export const applyPlanFile = async (o: HeadlessOptions): Promise<{ lines: ApplyL
     o.onLine?.(l);
   };
   const { ops, done } = foldCreateRename(resolved.ops, state);
-  const { results } = applyOps(buildState(state), ops);
+  const known = buildState(state);
+  const { results } = applyOps(known, ops);
   const refused = new Map(results.filter((r) => r.status === 'refused' && !done.has(r.index)).map((r) => [r.index, r.reason ?? 'refused']));
-  const queued = toOutboxOps('apply', ops, state, o.clock.now()).filter((op) => !refused.has(op.seq) && !done.has(op.seq));
+  const queued = toOutboxOps('apply', ops, known, o.clock.now()).filter((op) => !refused.has(op.seq) && !done.has(op.seq));
   for (const index of done) emit({ index, op: ops[index]!.op, status: 'unchanged', attempts: 0 });
   for (const [index, reason] of refused) emit({ index, op: ops[index]!.op, status: 'failed', attempts: 0, error: reason });
   const store = new MemoryOutboxStore(queued);
   const engine = new PushEngine({
-    api: o.api, accountId: o.accountId, store, clock: o.clock, random: o.random, known: state,
+    api: o.api, accountId: o.accountId, store, clock: o.clock, random: o.random, known,
     concurrency: o.concurrency ?? 4, maxAttempts: o.maxAttempts ?? 12,
     onOp: (op: OutboxOp) => emit(lineOf(op)),
   });

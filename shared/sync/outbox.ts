@@ -1,8 +1,10 @@
+import type { AccessState } from '../access/state';
+import { forkState } from '../access/state';
 import type { Snapshot } from '../model';
+import { replay } from '../plans/apply';
+import { annotate, expectationsOf } from '../plans/registry';
 import type { PlanOp } from '../plans/types';
-import { callsOf, expectationsOf } from './calls';
-import { withFromName } from './calls/groupRename';
-import { Working } from './calls/working';
+import { asState } from './reconcile';
 import type { OutboxOp } from './types';
 import { isFinal } from './types';
 
@@ -11,23 +13,23 @@ import { isFinal } from './types';
  * (confirmed ⊕ earlier pending ops ⊕ the plan's earlier ops), so a later change by someone
  * else to the same thing shows up as a conflict (DESIGN.md "Reconcile").
  */
-export const toOutboxOps = (planId: string, ops: PlanOp[], view: Snapshot, now: number, firstSeq = 0): OutboxOp[] => {
-  const w = new Working(view);
+export const toOutboxOps = (planId: string, ops: PlanOp[], view: Snapshot | AccessState, now: number, firstSeq = 0): OutboxOp[] => {
+  const s = forkState(asState(view));
   return ops.map((planned, i) => {
-    const args = planned.op === 'group.rename' && planned.fromName === undefined ? withFromName(planned, w) : planned;
+    const args = annotate(s, planned);
     const op: OutboxOp = {
       id: `${planId}:${i}`,
       planId,
       seq: firstSeq + i,
       kind: args.op,
       args,
-      precondition: { expect: expectationsOf(args, w) },
+      precondition: { expect: expectationsOf(s, args) },
       status: 'pending',
       attempts: 0,
       createdAt: now,
       updatedAt: now,
     };
-    for (const c of callsOf(args)) c.apply(w);
+    replay(s, args);
     return op;
   });
 };

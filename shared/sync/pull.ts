@@ -1,8 +1,8 @@
 import type { QuarantinedRecord } from '../ipc';
 import type { ObjectType, QueryConfig, Snapshot } from '../model';
 import { emptySnapshot, OBJECT_TYPES } from '../model';
-import type { SyncApi } from './api';
-import { keyOf } from './calls/working';
+import type { SyncApi } from '../api/sync';
+import { keyOf } from '../model';
 import { mapPool } from './pool';
 
 type Rec = Record<string, unknown>;

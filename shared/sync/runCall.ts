@@ -1,7 +1,8 @@
 import { backoffMs, type BackoffPolicy } from './backoff';
-import { classifyFailure, messageOf } from './api';
+import { classifyFailure, messageOf } from '../api/sync';
 import type { Clock } from './clock';
-import type { Working } from './calls/working';
+import type { AccessState } from '../access/state';
+import { holdsIn } from '../plans/apply';
 import { ConflictError, type Call, type CallContext, type ConflictInfo, type Expectation } from './types';
 
 export type CallResult =
@@ -21,8 +22,8 @@ export interface CallHost {
   gate(): Promise<boolean>;
   /** 401: pause everything until the admin signs in again. */
   authFailed(message: string): void;
-  /** A fresh snapshot, if the caller has one: calls already holding there are `unchanged` with no request. */
-  known?: Working;
+  /** A fresh state, if the caller has one: calls whose effect already holds there are `unchanged` with no request. */
+  known?: AccessState;
 }
 
 type Phase = 'send' | 'verify-unknown' | 'verify-rejected';
@@ -42,7 +43,7 @@ export const runCall = async (host: CallHost, call: Call, expect: Expectation[],
   let rejection = '';
   let rejectedWith = 0;
   let resent = false;
-  if (phase === 'send' && host.known && call.holds(host.known)) return { status: 'unchanged', attempts };
+  if (phase === 'send' && host.known && holdsIn(host.known, call.effect)) return { status: 'unchanged', attempts };
   for (;;) {
     if (!(await host.gate())) return { status: 'stopped', attempts };
     try {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createPlatformClient } from '../../shared/api';
 import type { Snapshot } from '../../shared/model';
 import { EXAMPLE, exampleSnapshot } from '../../shared/seeds/example';
-import { queryAll, type SyncApi } from '../../shared/sync/api';
+import { queryAll, type SyncApi } from '../../shared/api/sync';
 import { realClock, seededRandom } from '../../shared/sync/clock';
 import { exportSnapshot } from '../../shared/sync/pull';
 import { TokenBucket } from '../../shared/sync/tokenBucket';

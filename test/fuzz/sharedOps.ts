@@ -5,7 +5,7 @@ import type { Snapshot } from '../../shared/model';
 import type { PlanOp } from '../../shared/plans/types';
 import { BUILT_IN_ROLE_IDS } from '../../shared/seeds/builtInRoles';
 import { EXAMPLE } from '../../shared/seeds/example';
-import type { SyncApi } from '../../shared/sync/api';
+import type { SyncApi } from '../../shared/api/sync';
 
 /** The groups every admin edits the Resources of: the example's two, so edits collide. */
 export const HOT_GROUPS: readonly string[] = [EXAMPLE.groups.services1, EXAMPLE.groups.services2];

@@ -7,13 +7,14 @@ import type { Snapshot } from '../../shared/model';
 import { applyOps } from '../../shared/plans/apply';
 import type { PlanOp } from '../../shared/plans/types';
 import { BUILT_IN_ROLE_IDS } from '../../shared/seeds/builtInRoles';
-import type { SyncApi } from '../../shared/sync/api';
+import type { SyncApi } from '../../shared/api/sync';
 import { realClock, seededRandom } from '../../shared/sync/clock';
 import { PushEngine } from '../../shared/sync/engine';
 import { GroupLedger } from '../../shared/sync/groupLedger';
 import { MemoryOutboxStore, toOutboxOps } from '../../shared/sync/outbox';
 import { exportSnapshot } from '../../shared/sync/pull';
 import { reconcile, resolveConflict, viewOf, type Resolution } from '../../shared/sync/reconcile';
+import { snapshotOf } from '../unit/sync/viewSnapshot';
 import { isFinal, type OutboxOp } from '../../shared/sync/types';
 import type { FuzzPlatform } from './platforms';
 import { sharedOp, withHotResources } from './sharedOps';
@@ -83,7 +84,7 @@ export class SimClient {
   /** Pending ops, and those applied since the last pull (the platform has them, our copy not yet). */
   view(ops: OutboxOp[]): Snapshot {
     const fresh = (o: OutboxOp) => (o.status === 'applied' || o.status === 'unchanged') && (this.store.timing.get(o.id)?.completedAt ?? 0) > this.pulledAt;
-    return viewOf(this.confirmed, ops.filter((o) => o.status === 'pending' || o.status === 'inflight' || fresh(o)));
+    return snapshotOf(this.confirmed, viewOf(this.confirmed, ops.filter((o) => o.status === 'pending' || o.status === 'inflight' || fresh(o))));
   }
 
   /** A random change the rules allow on what this admin sees (the app refuses the rest before queueing). */

@@ -1,8 +1,10 @@
 // The invariants a fuzz run must keep (issue 5).
 import type { ObjectType, Snapshot } from '../../shared/model';
 import { OBJECT_TYPES } from '../../shared/model';
-import { callsOf } from '../../shared/sync/calls';
-import { keyOf, Working } from '../../shared/sync/calls/working';
+import { buildState } from '../../shared/access/state';
+import { keyOf } from '../../shared/model';
+import { holdsIn } from '../../shared/plans/apply';
+import { callsOf } from '../../shared/plans/registry';
 import { stableJson } from '../../shared/sync/pull';
 import type { Call, OutboxOp } from '../../shared/sync/types';
 import { verifyShared, type Done } from './verifyShared';
@@ -50,7 +52,7 @@ const lastWriterWins = (writes: Write[], truth: Snapshot): string[] => {
   const byKey = new Map<string, Write[]>();
   for (const w of writes) byKey.set(w.call.key, [...(byKey.get(w.call.key) ?? []), w]);
   const out: string[] = [];
-  const world = new Working(truth);
+  const world = buildState(truth);
   for (const [key, ws] of byKey) {
     const lastOf = new Map<number, Write>();
     for (const w of ws) if ((lastOf.get(w.client)?.order ?? -1) < w.order) lastOf.set(w.client, w);
@@ -59,7 +61,7 @@ const lastWriterWins = (writes: Write[], truth: Snapshot): string[] => {
     const raced = ws.some((w) => w.client !== last.client && w.t.completedAt! > last.t.startedAt!);
     // A failed op may have landed some of its calls: it takes part in races but is not judged.
     const judged = last.op.status === 'applied' || last.op.status === 'unchanged';
-    if (judged && !raced && !last.call.holds(world)) out.push(`${key}: the last op (${last.op.id} ${last.op.kind}, ${last.op.status}) does not hold on the platform`);
+    if (judged && !raced && !holdsIn(world, last.call.effect)) out.push(`${key}: the last op (${last.op.id} ${last.op.kind}, ${last.op.status}) does not hold on the platform`);
   }
   return out;
 };

@@ -3,7 +3,7 @@
 // group at the same moment (no injected faults). Per share: landed, reported as a conflict by
 // the read-back, or lost silently (the inherent case). Also how long each GET→UPDATE took.
 // `npx tsx test/fuzz/window.ts [rounds] [admins] [faults, e.g. latency=20-200]`; prints one JSON line.
-import type { SyncApi } from '../../shared/sync/api';
+import type { SyncApi } from '../../shared/api/sync';
 import { realClock, seededRandom } from '../../shared/sync/clock';
 import { PushEngine } from '../../shared/sync/engine';
 import { MemoryOutboxStore, toOutboxOps } from '../../shared/sync/outbox';

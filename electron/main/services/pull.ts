@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BULK_MAX, type BulkItem, type PlatformClient } from '../../../shared/api';
 import type { InputOf, PullResult, QuarantinedRecord } from '../../../shared/ipc';
-import { messageOf } from '../../../shared/sync/api';
+import { messageOf } from '../../../shared/api/sync';
 import type { ConnectionService } from './connection';
 import type { Emit, Log } from './types';
 

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../../shared/model';
-import { reconcile, resolveConflict, viewOf, type Resolution } from '../../../shared/sync/reconcile';
+import { asState, reconcile, resolveConflict, viewOf, type Resolution } from '../../../shared/sync/reconcile';
 import { provisionalGroupId, type PlanOpKind } from '../../../shared/plans/types';
 import { adoption, rewireGroup } from '../../../shared/sync/adopt';
 import { toOutboxOps } from '../../../shared/sync/outbox';
@@ -7,7 +7,7 @@ import type { ConflictInfo, OpStatus, OutboxOp, Precondition } from '../../../sh
 import type { OutboxEntry, OutboxStatus, RosterDb } from '../cache/db';
 import { isUnconfirmed } from '../cache/outbox';
 import { loadSnapshot } from '../cache/snapshot';
-import { buildState, forkState, type AccessState } from '../../../shared/access/state';
+import { forkState, type AccessState } from '../../../shared/access/state';
 import { applyOpToDraft } from '../../../shared/plans/apply';
 import { inverseOp, type Inverse } from '../../../shared/plans/inverse';
 
@@ -69,11 +69,11 @@ const entries = async (db: RosterDb): Promise<SyncedEntry[]> => (await db.outbox
 const unconfirmed = (all: SyncedEntry[]) => all.filter(isUnconfirmed);
 
 /** The view an entry was queued against: confirmed ⊕ the prepared entries ahead of `seq`. */
-const viewBefore = (confirmed: Snapshot, all: SyncedEntry[], seq: number): Snapshot =>
+const viewBefore = (confirmed: Snapshot | AccessState, all: SyncedEntry[], seq: number): AccessState =>
   viewOf(confirmed, unconfirmed(all).filter((x) => x.seq < seq && x.precondition).map(toOutboxOp));
 
 /** The view the UI reads: confirmed ⊕ pending (computed; the confirmed tables are never touched). */
-export const computeView = async (db: RosterDb, confirmed?: Snapshot): Promise<Snapshot> =>
+export const computeView = async (db: RosterDb, confirmed?: Snapshot): Promise<AccessState> =>
   viewOf(confirmed ?? (await loadSnapshot(db)), unconfirmed(await entries(db)).map(toOutboxOp));
 
 /**
@@ -84,7 +84,8 @@ export const preparePending = async (db: RosterDb): Promise<number> => {
   const all = await entries(db);
   const fresh = all.filter((e) => e.status === 'pending' && !e.precondition);
   if (!fresh.length) return 0;
-  const confirmed = await loadSnapshot(db);
+  // Built once: every entry's view forks it.
+  const confirmed = asState(await loadSnapshot(db));
   // One rules-engine state per plan, from the view before its first fresh op, carried forward op
   // by op: each op's inverse is read from the state just before it (undo reverses only what it did).
   const drafts = new Map<string, AccessState>();
@@ -96,7 +97,7 @@ export const preparePending = async (db: RosterDb): Promise<number> => {
     // The op as queued plus what only the view knew then (a rename's from-name, for the outbox).
     e.op = op!.args;
     let draft = drafts.get(e.planId);
-    if (!draft) drafts.set(e.planId, (draft = forkState(buildState(before))));
+    if (!draft) drafts.set(e.planId, (draft = forkState(before)));
     e.inverse = inverseOp(draft, e.op);
     applyOpToDraft(draft, e.op);
     await db.outbox.update(e.id, { precondition: e.precondition, op: e.op, inverse: e.inverse } as Partial<OutboxEntry>);

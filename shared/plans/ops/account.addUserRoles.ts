@@ -1,8 +1,15 @@
-import type { OpModule } from '../op';
+import { z } from 'zod';
+import { Id } from '../../model';
 import type { AccessState } from '../../access/state';
 import { isBuiltIn, isKnownUser, isRoleSharedWith, link } from '../../access/state';
 import { pair } from '../../access/layer';
-import { everyPair, firstRefusal, missing } from './common';
+import type { OpModule } from '../op';
+import { list } from '../describe';
+import { accountExists } from '../calls/expect';
+import { AUR, cross, linkCall, uniq } from '../calls/links';
+import { everyPair, firstRefusal, Ids, missing, pairsBy } from './common';
+
+export const AccountAddUserRoles = z.object({ op: z.literal('account.addUserRoles'), accountId: Id, userIds: Ids, roleIds: Ids });
 
 /** R15, R16, R19: which roles may be assigned directly on an account. */
 export const assignableRefusal = (s: AccessState, accountId: string, roleIds: readonly string[]): string | null => {
@@ -20,8 +27,10 @@ export const assignableRefusal = (s: AccessState, accountId: string, roleIds: re
   return null;
 };
 
+/** R6 direct access: one CREATE AccountUserRole per user and role (key account+user+role). */
 export const accountAddUserRoles: OpModule<'account.addUserRoles'> = {
   kind: 'account.addUserRoles',
+  schema: AccountAddUserRoles,
   refuse: (s, op) =>
     firstRefusal(
       () => missing('account', [op.accountId], (a) => s.accounts.has(a)),
@@ -36,4 +45,14 @@ export const accountAddUserRoles: OpModule<'account.addUserRoles'> = {
   touches(_s, op, touch) {
     for (const u of op.userIds) touch(u, op.accountId);
   },
+  calls: (op) =>
+    cross([op.accountId], uniq(op.userIds), uniq(op.roleIds)).map(([a, u, r]) =>
+      linkCall(AUR, [a!, u!, r!], 'add', { ...op, userIds: [u!], roleIds: [r!] })),
+  expectations: (_s, op) => accountExists(op.accountId),
+  describe: (op, n) => `Give ${list(op.roleIds.map(n.role))} directly on ${n.account(op.accountId)} to ${list(op.userIds.map(n.user))}.`,
+  inverse: (before, op) => ({
+    ops: pairsBy(op.userIds, op.roleIds, (u, r) => !before.aurRoles.has(pair(op.accountId, u), r))
+      .map(([userIds, r]) => ({ op: 'account.removeUserRoles', accountId: op.accountId, userIds, roleIds: [r] })),
+    notes: [],
+  }),
 };

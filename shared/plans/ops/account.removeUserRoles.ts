@@ -1,10 +1,19 @@
-import type { OpModule } from '../op';
+import { z } from 'zod';
+import { Id } from '../../model';
 import { isKnownUser, link } from '../../access/state';
 import { pair } from '../../access/layer';
-import { everyPair, firstRefusal, missing } from './common';
+import type { OpModule } from '../op';
+import { list } from '../describe';
+import { accountExists } from '../calls/expect';
+import { AUR, cross, linkCall, uniq } from '../calls/links';
+import { everyPair, firstRefusal, Ids, missing, pairsBy } from './common';
 
+export const AccountRemoveUserRoles = z.object({ op: z.literal('account.removeUserRoles'), accountId: Id, userIds: Ids, roleIds: Ids });
+
+/** Direct roles taken away: one DELETE AccountUserRole per user and role (key account+user+role). */
 export const accountRemoveUserRoles: OpModule<'account.removeUserRoles'> = {
   kind: 'account.removeUserRoles',
+  schema: AccountRemoveUserRoles,
   refuse: (s, op) =>
     firstRefusal(
       () => missing('account', [op.accountId], (a) => s.accounts.has(a)),
@@ -18,4 +27,14 @@ export const accountRemoveUserRoles: OpModule<'account.removeUserRoles'> = {
   touches(_s, op, touch) {
     for (const u of op.userIds) touch(u, op.accountId);
   },
+  calls: (op) =>
+    cross([op.accountId], uniq(op.userIds), uniq(op.roleIds)).map(([a, u, r]) =>
+      linkCall(AUR, [a!, u!, r!], 'remove', { ...op, userIds: [u!], roleIds: [r!] })),
+  expectations: (_s, op) => accountExists(op.accountId),
+  describe: (op, n) => `Take the direct roles ${list(op.roleIds.map(n.role))} on ${n.account(op.accountId)} from ${list(op.userIds.map(n.user))}.`,
+  inverse: (before, op) => ({
+    ops: pairsBy(op.userIds, op.roleIds, (u, r) => before.aurRoles.has(pair(op.accountId, u), r))
+      .map(([userIds, r]) => ({ op: 'account.addUserRoles', accountId: op.accountId, userIds, roleIds: [r] })),
+    notes: [],
+  }),
 };

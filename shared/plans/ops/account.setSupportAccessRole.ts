@@ -1,9 +1,16 @@
-import type { OpModule } from '../op';
+import { z } from 'zod';
+import { Id } from '../../model';
 import { isBuiltIn } from '../../access/state';
+import type { OpModule } from '../op';
+import { fieldCall } from '../calls/fields';
 import { firstRefusal, missing } from './common';
 
+export const AccountSetSupportAccessRole = z.object({ op: z.literal('account.setSupportAccessRole'), accountId: Id, roleId: Id.nullable() });
+
+/** R10: the Support Access Role caps what group users get on the account (null: no cap). UPDATE Account.supportAccessRoleId. */
 export const accountSetSupportAccessRole: OpModule<'account.setSupportAccessRole'> = {
   kind: 'account.setSupportAccessRole',
+  schema: AccountSetSupportAccessRole,
   refuse: (s, op) =>
     firstRefusal(
       () => missing('account', [op.accountId], (a) => s.accounts.has(a)),
@@ -25,5 +32,17 @@ export const accountSetSupportAccessRole: OpModule<'account.setSupportAccessRole
   touches(s, op, touch) {
     // R10: the cap only bites users who come in through groups.
     for (const g of s.accountGroups.get(op.accountId) ?? []) for (const u of s.groupUsers.get(g) ?? []) touch(u, op.accountId);
+  },
+  calls: (op) => [fieldCall(op, 'Account', op.accountId, 'supportAccessRoleId', op.roleId, 'accountId')],
+  expectations: (s, op) => [
+    { type: 'Account', id: op.accountId, field: 'supportAccessRoleId', value: s.accounts.get(op.accountId)?.supportAccessRoleId ?? null },
+  ],
+  describe: (op, n) =>
+    op.roleId === null
+      ? `Clear the Support Access Role of ${n.account(op.accountId)}.`
+      : `Set the Support Access Role of ${n.account(op.accountId)} to “${n.role(op.roleId)}”.`,
+  inverse(before, op) {
+    const previous = before.accounts.get(op.accountId)?.supportAccessRoleId ?? null;
+    return { ops: previous === op.roleId ? [] : [{ op: 'account.setSupportAccessRole', accountId: op.accountId, roleId: previous }], notes: [] };
   },
 };

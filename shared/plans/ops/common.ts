@@ -1,5 +1,48 @@
+import { z } from 'zod';
+import type { AccountGroup } from '../../model';
+import { Id, ResourceObjectType } from '../../model';
 import type { AccessState } from '../../access/state';
-import { isBuiltIn } from '../../access/state';
+import { groupNameKey, isBuiltIn, primaryAccountId } from '../../access/state';
+import { pair } from '../../access/layer';
+import { isProvisionalId, provisionalName } from '../ids';
+import type { PlanOp } from '../types';
+
+/** Schema pieces the op schemas share. */
+export const Ids = z.array(Id).min(1).max(100_000);
+export const ResourceRef = z.object({ objectType: ResourceObjectType, resourceId: Id, resourceName: z.string().max(255).optional() });
+
+/**
+ * The group an op names. A provisional id `new:<name>` is the group a create made in this state,
+ * or, once the create has landed and been pulled, the group of that name.
+ */
+export const groupOf = (s: AccessState, id: string): AccountGroup | undefined => {
+  const exact = s.groups.get(id);
+  if (exact || !isProvisionalId(id)) return exact;
+  const owner = primaryAccountId(s);
+  const real = owner === undefined ? undefined : s.groupNames.get(groupNameKey(owner, provisionalName(id)));
+  const g = real === undefined ? undefined : s.groups.get(real);
+  return g && !g.defaultGroup ? g : undefined;
+};
+
+/** `op` with a provisional group id replaced by the real one when `s` knows it by name. */
+export const onRealGroup = <O extends PlanOp>(s: AccessState, op: O): O => {
+  if (!('groupId' in op) || !isProvisionalId(op.groupId) || s.groups.has(op.groupId)) return op;
+  const g = groupOf(s, op.groupId);
+  return g ? { ...op, groupId: g.id } : op;
+};
+
+/**
+ * The pairs of a bulk op (each `a` with each `b`) that `keep` selects, as one list of `a`s per
+ * `b`: the inverse of a bulk op in as few ops as it takes. Empty when nothing is selected.
+ */
+export const pairsBy = (as: readonly string[], bs: readonly string[], keep: (a: string, b: string) => boolean): [string[], string][] => {
+  const out: [string[], string][] = [];
+  for (const b of new Set(bs)) {
+    const kept = [...new Set(as)].filter((a) => keep(a, b));
+    if (kept.length) out.push([kept, b]);
+  }
+  return out;
+};
 
 const MAX_NAMES = 5;
 
@@ -62,4 +105,26 @@ export const groupRoleRefusal = (s: AccessState, groupId: string, roleIds: reado
 export const everyPair = <A, B>(as: Iterable<A>, bs: readonly B[], f: (a: A, b: B) => boolean): boolean => {
   for (const a of as) for (const b of bs) if (!f(a, b)) return false;
   return true;
+};
+
+/**
+ * The inverse of a partner grant or revoke: accounts whose changed users are the same go back in
+ * one op (a grant to N users on M accounts undoes as one revoke).
+ */
+export const accessInverse = (
+  before: AccessState,
+  op: { serviceId: string; accountIds: string[]; userIds: string[] },
+  granting: boolean,
+  undo: 'partner.grant' | 'partner.revoke',
+): PlanOp[] => {
+  const byUsers = new Map<string, { accountIds: string[]; userIds: string[] }>();
+  for (const a of op.accountIds) {
+    const changed = op.userIds.filter((u) => (before.partner.get(pair(a, u))?.has(op.serviceId) ?? false) !== granting);
+    if (!changed.length) continue;
+    const k = changed.join('\n');
+    const g = byUsers.get(k) ?? { accountIds: [], userIds: changed };
+    g.accountIds.push(a);
+    byUsers.set(k, g);
+  }
+  return [...byUsers.values()].map((g) => ({ op: undo, serviceId: op.serviceId, accountIds: g.accountIds, userIds: g.userIds }));
 };

@@ -1,9 +1,18 @@
-import type { OpModule } from '../op';
+import { z } from 'zod';
+import { Id } from '../../model';
 import { isKnownUser, link } from '../../access/state';
-import { everyPair, firstRefusal, groupRefusal, groupRoleRefusal, missing } from './common';
+import type { OpModule } from '../op';
+import { list, roles } from '../describe';
+import { groupExists } from '../calls/expect';
+import { AGUR, cross, linkCall, uniq } from '../calls/links';
+import { everyPair, firstRefusal, groupRefusal, groupRoleRefusal, Ids, missing, pairsBy } from './common';
 
+export const GroupAddUserRoles = z.object({ op: z.literal('group.addUserRoles'), groupId: Id, userIds: Ids, roleIds: Ids });
+
+/** R7: users get roles in a group, one CREATE AccountGroupUserRole per user and role (key group+user+role). */
 export const groupAddUserRoles: OpModule<'group.addUserRoles'> = {
   kind: 'group.addUserRoles',
+  schema: GroupAddUserRoles,
   refuse: (s, op) =>
     firstRefusal(
       () => groupRefusal(s, op.groupId),
@@ -19,4 +28,15 @@ export const groupAddUserRoles: OpModule<'group.addUserRoles'> = {
     const accounts = s.groupAccounts.get(op.groupId) ?? [];
     for (const u of op.userIds) for (const a of accounts) touch(u, a);
   },
+  calls: (op) =>
+    cross([op.groupId], uniq(op.userIds), uniq(op.roleIds)).map(([g, u, r]) =>
+      linkCall(AGUR, [g!, u!, r!], 'add', { ...op, userIds: [u!], roleIds: [r!] })),
+  expectations: (_s, op) => groupExists(op.groupId),
+  describe: (op, n) => `Give ${list(op.userIds.map(n.user))} ${roles(op.roleIds, n)} in “${n.group(op.groupId)}”.`,
+  // One op per role keeps each inverse exact: only the pairs whose state really changed.
+  inverse: (before, op) => ({
+    ops: pairsBy(op.userIds, op.roleIds, (u, r) => !before.userGroupRoles.has(u, op.groupId, r))
+      .map(([userIds, r]) => ({ op: 'group.removeUserRoles', groupId: op.groupId, userIds, roleIds: [r] })),
+    notes: [],
+  }),
 };

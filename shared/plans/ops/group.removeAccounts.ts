@@ -1,8 +1,15 @@
-import type { OpModule } from '../op';
+import { z } from 'zod';
+import { Id } from '../../model';
 import type { AccessState } from '../../access/state';
 import { groupResourcesOf, isRoleSharedWith, link } from '../../access/state';
 import { pair } from '../../access/layer';
-import { firstRefusal, groupRefusal, missing } from './common';
+import type { OpModule } from '../op';
+import { count, list } from '../describe';
+import { groupExists } from '../calls/expect';
+import { AGA, cross, linkCall, uniq } from '../calls/links';
+import { firstRefusal, groupRefusal, Ids, missing } from './common';
+
+export const GroupRemoveAccounts = z.object({ op: z.literal('group.removeAccounts'), groupId: Id, accountIds: Ids });
 
 /** R18: users of an account that leaves a group lose the shared roles only that group gave it. */
 export const dropUnsharedRoles = (draft: AccessState, accountId: string, roleIds: readonly string[]): void => {
@@ -17,8 +24,13 @@ export const dropUnsharedRoles = (draft: AccessState, accountId: string, roleIds
 export const sharedRoleIds = (s: AccessState, groupId: string): string[] =>
   groupResourcesOf(s.groups.get(groupId)).filter((r) => r.objectType === 'Role').map((r) => r.resourceId);
 
+/**
+ * Accounts leave a group: one DELETE AccountGroupAccount per account (R3: never from All
+ * Accounts; R18: the platform drops the shared roles that depended on it, and so does `perform`).
+ */
 export const groupRemoveAccounts: OpModule<'group.removeAccounts'> = {
   kind: 'group.removeAccounts',
+  schema: GroupRemoveAccounts,
   refuse: (s, op) =>
     firstRefusal(
       () => groupRefusal(s, op.groupId),
@@ -38,5 +50,18 @@ export const groupRemoveAccounts: OpModule<'group.removeAccounts'> = {
       for (const u of users) touch(u, a);
       for (const u of s.accountUsers.get(a) ?? []) touch(u, a);
     }
+  },
+  calls: (op) =>
+    cross([op.groupId], uniq(op.accountIds)).map(([g, a]) => linkCall(AGA, [g!, a!], 'remove', { ...op, accountIds: [a!] })),
+  expectations: (_s, op) => groupExists(op.groupId),
+  describe: (op, n) => `Remove ${count(op.accountIds.length, 'account')} from “${n.group(op.groupId)}”: ${list(op.accountIds.map(n.account))}.`,
+  inverse(before, op) {
+    const removed = op.accountIds.filter((a) => before.groupAccounts.has(op.groupId, a));
+    if (!removed.length) return { ops: [], notes: [] };
+    const cascade = sharedRoleIds(before, op.groupId).length > 0;
+    return {
+      ops: [{ op: 'group.addAccounts', groupId: op.groupId, accountIds: removed }],
+      notes: cascade ? ['Shared roles the platform took from users when their account left the group (R18) are not given back.'] : [],
+    };
   },
 };

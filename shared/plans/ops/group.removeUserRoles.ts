@@ -1,9 +1,18 @@
-import type { OpModule } from '../op';
+import { z } from 'zod';
+import { Id } from '../../model';
 import { isKnownUser, link } from '../../access/state';
-import { everyPair, firstRefusal, groupRefusal, missing } from './common';
+import type { OpModule } from '../op';
+import { list, roles } from '../describe';
+import { groupExists } from '../calls/expect';
+import { AGUR, cross, linkCall, uniq } from '../calls/links';
+import { everyPair, firstRefusal, groupRefusal, Ids, missing, pairsBy } from './common';
 
+export const GroupRemoveUserRoles = z.object({ op: z.literal('group.removeUserRoles'), groupId: Id, userIds: Ids, roleIds: Ids });
+
+/** Users lose roles in a group: one DELETE AccountGroupUserRole per user and role (key group+user+role). */
 export const groupRemoveUserRoles: OpModule<'group.removeUserRoles'> = {
   kind: 'group.removeUserRoles',
+  schema: GroupRemoveUserRoles,
   refuse: (s, op) =>
     firstRefusal(
       () => groupRefusal(s, op.groupId),
@@ -18,4 +27,15 @@ export const groupRemoveUserRoles: OpModule<'group.removeUserRoles'> = {
     const accounts = s.groupAccounts.get(op.groupId) ?? [];
     for (const u of op.userIds) for (const a of accounts) touch(u, a);
   },
+  calls: (op) =>
+    cross([op.groupId], uniq(op.userIds), uniq(op.roleIds)).map(([g, u, r]) =>
+      linkCall(AGUR, [g!, u!, r!], 'remove', { ...op, userIds: [u!], roleIds: [r!] })),
+  expectations: (_s, op) => groupExists(op.groupId),
+  describe: (op, n) => `Take ${roles(op.roleIds, n)} in “${n.group(op.groupId)}” from ${list(op.userIds.map(n.user))}.`,
+  // One op per role keeps each inverse exact: only the pairs whose state really changed.
+  inverse: (before, op) => ({
+    ops: pairsBy(op.userIds, op.roleIds, (u, r) => before.userGroupRoles.has(u, op.groupId, r))
+      .map(([userIds, r]) => ({ op: 'group.addUserRoles', groupId: op.groupId, userIds, roleIds: [r] })),
+    notes: [],
+  }),
 };

@@ -1,9 +1,19 @@
-import type { OpModule } from '../op';
+import { z } from 'zod';
+import { Id, Name } from '../../model';
 import { groupNameKey } from '../../access/state';
-import { firstRefusal, groupRefusal, nameRefusal } from './common';
+import { isProvisionalId } from '../ids';
+import type { OpModule } from '../op';
+import { guard } from '../calls/guard';
+import { firstRefusal, groupOf, groupRefusal, nameRefusal } from './common';
 
+// fromName: the group's name when the rename was queued (filled in by `annotate`), so "Rename X
+// to Y" keeps saying X after the rename lands or someone renames it again.
+export const GroupRename = z.object({ op: z.literal('group.rename'), groupId: Id, name: Name, fromName: z.string().max(255).optional() });
+
+/** R3: All Accounts is never renamed. The call is an UPDATE AccountGroup with the new name. */
 export const groupRename: OpModule<'group.rename'> = {
   kind: 'group.rename',
+  schema: GroupRename,
   refuse: (s, op) =>
     firstRefusal(
       () => groupRefusal(s, op.groupId),
@@ -18,4 +28,33 @@ export const groupRename: OpModule<'group.rename'> = {
     draft.groups.set(g.id, { ...g, name: op.name.trim() });
   },
   touches() {},
+  calls: (op) => [{
+    key: `GROUPNAME|${op.groupId}`,
+    label: `rename group ${op.groupId} to "${op.name}"`,
+    ...(isProvisionalId(op.groupId) ? { needs: op.groupId } : {}),
+    effect: op,
+    async send(ctx, expect) {
+      const id = await ctx.resolve.group(op.groupId);
+      const current = (await ctx.api.get('AccountGroup', id)) as Record<string, unknown>;
+      guard(expect, 'AccountGroup', id, current, (r) => r.name === op.name);
+      // The vendor's UPDATE takes the whole object; Resources are left out so they are not rewritten.
+      const { Resources: _r, ...rest } = current;
+      await ctx.api.update('AccountGroup', id, { ...rest, '@type': 'AccountGroup', id, name: op.name });
+    },
+    async check(ctx) {
+      const id = await ctx.resolve.group(op.groupId);
+      return ((await ctx.api.get('AccountGroup', id)) as { name?: string }).name === op.name;
+    },
+  }],
+  expectations: (s, op) =>
+    isProvisionalId(op.groupId) ? [] : [{ type: 'AccountGroup', id: op.groupId, field: 'name', value: s.groups.get(op.groupId)?.name }],
+  annotate(s, op) {
+    const from = groupOf(s, op.groupId)?.name;
+    return op.fromName !== undefined || from === undefined ? op : { ...op, fromName: from };
+  },
+  describe: (op, n) => `Rename “${op.fromName ?? n.group(op.groupId)}” to “${op.name}”.`,
+  inverse(before, op) {
+    const was = before.groups.get(op.groupId)?.name ?? op.fromName;
+    return { ops: was && was !== op.name ? [{ op: 'group.rename', groupId: op.groupId, name: was, fromName: op.name }] : [], notes: [] };
+  },
 };

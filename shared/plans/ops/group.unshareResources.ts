@@ -1,14 +1,22 @@
-import type { OpModule } from '../op';
+import { z } from 'zod';
+import { Id } from '../../model';
 import { groupResourcesOf, link } from '../../access/state';
-import { firstRefusal, groupRefusal } from './common';
+import type { OpModule } from '../op';
+import { resources } from '../describe';
+import { groupExists } from '../calls/expect';
+import { resourcesCall } from '../calls/resources';
+import { firstRefusal, groupRefusal, ResourceRef } from './common';
 import { dropUnsharedRoles } from './group.removeAccounts';
-import { touchRoleHolders } from './group.shareResources';
+import { isOn, touchRoleHolders, withNames } from './group.shareResources';
 
+export const GroupUnshareResources = z.object({ op: z.literal('group.unshareResources'), groupId: Id, resources: z.array(ResourceRef).min(1) });
+
+/** R20: the group's Resources lose the selected resources; an unshared role is taken from those it reached. */
 export const groupUnshareResources: OpModule<'group.unshareResources'> = {
   kind: 'group.unshareResources',
+  schema: GroupUnshareResources,
   refuse: (s, op) => firstRefusal(() => groupRefusal(s, op.groupId)),
-  unchanged: (s, op) =>
-    op.resources.every((r) => !groupResourcesOf(s.groups.get(op.groupId)).some((x) => x.objectType === r.objectType && x.resourceId === r.resourceId)),
+  unchanged: (s, op) => op.resources.every((r) => !isOn(s, op.groupId, r)),
   perform(draft, op) {
     const g = draft.groups.get(op.groupId)!;
     const gone = (x: { objectType?: string; resourceId: string }) =>
@@ -31,5 +39,16 @@ export const groupUnshareResources: OpModule<'group.unshareResources'> = {
   },
   touches(s, op, touch) {
     for (const r of op.resources) if (r.objectType === 'Role') touchRoleHolders(s, op.groupId, r.resourceId, touch);
+  },
+  calls: (op) => [resourcesCall(op, 'unshare')],
+  expectations: (_s, op) => groupExists(op.groupId),
+  annotate: withNames,
+  describe: (op, n) => `Stop sharing ${resources(op.resources)} with “${n.group(op.groupId)}”.`,
+  inverse(before, op) {
+    const removed = op.resources.filter((r) => isOn(before, op.groupId, r));
+    return {
+      ops: removed.length ? [{ op: 'group.shareResources', groupId: op.groupId, resources: removed }] : [],
+      notes: removed.some((r) => r.objectType === 'Role') ? ['Roles the platform took from users when the role was unshared (R20) are not given back.'] : [],
+    };
   },
 };

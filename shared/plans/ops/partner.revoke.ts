@@ -1,12 +1,20 @@
-import type { OpModule } from '../op';
+import { z } from 'zod';
+import { Id } from '../../model';
 import { isKnownUser, link } from '../../access/state';
 import { pair } from '../../access/layer';
-import { everyPair, firstRefusal, missing } from './common';
+import type { OpModule } from '../op';
+import { count, list } from '../describe';
+import { serviceExists } from '../calls/expect';
+import { cross, linkCall, PAA, uniq } from '../calls/links';
+import { everyPair, firstRefusal, Ids, missing, accessInverse } from './common';
 import { serviceRefusal } from './partner.grant';
 
-/** R27: revoking removes access to the selected accounts only. */
+export const PartnerRevoke = z.object({ op: z.literal('partner.revoke'), serviceId: Id, accountIds: Ids, userIds: Ids });
+
+/** R27: revoking removes access to the selected accounts only: one DELETE PartnerAccountAccess per pair. */
 export const partnerRevoke: OpModule<'partner.revoke'> = {
   kind: 'partner.revoke',
+  schema: PartnerRevoke,
   refuse: (s, op) =>
     firstRefusal(
       () => serviceRefusal(s, op.serviceId, op.accountIds),
@@ -19,4 +27,11 @@ export const partnerRevoke: OpModule<'partner.revoke'> = {
   touches(_s, op, touch) {
     for (const u of op.userIds) for (const a of op.accountIds) touch(u, a);
   },
+  calls: (op) =>
+    cross([op.serviceId], uniq(op.accountIds), uniq(op.userIds)).map(([sv, a, u]) =>
+      linkCall(PAA, [sv!, a!, u!], 'remove', { ...op, accountIds: [a!], userIds: [u!] })),
+  expectations: (_s, op) => serviceExists(op.serviceId),
+  describe: (op, n) =>
+    `Revoke the access of ${list(op.userIds.map(n.user))} to ${count(op.accountIds.length, 'account')} of service “${n.service(op.serviceId)}”: ${list(op.accountIds.map(n.account))}.`,
+  inverse: (before, op) => ({ ops: accessInverse(before, op, false, 'partner.grant'), notes: [] }),
 };

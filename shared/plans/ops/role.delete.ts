@@ -1,11 +1,21 @@
-import type { OpModule } from '../op';
+import { z } from 'zod';
+import { Id } from '../../model';
 import { groupResourcesOf, isBuiltIn } from '../../access/state';
-import { listNames } from './common';
 import { pair } from '../../access/layer';
+import { equalsAll, queryAll } from '../../api/sync';
+import type { OpModule } from '../op';
+import { listNames } from './common';
 
-/** R14, R21: built-in roles are fixed; a custom role may go only while nobody holds it. */
+export const RoleDelete = z.object({ op: z.literal('role.delete'), roleId: Id });
+
+/**
+ * R14, R21: built-in roles are fixed; a custom role may go only while nobody holds it. The call is
+ * a DELETE Role, sent alone (a barrier) after the removals queued before it; the platform refuses
+ * while anyone holds the role, and that comes back as a failed op naming the users.
+ */
 export const roleDelete: OpModule<'role.delete'> = {
   kind: 'role.delete',
+  schema: RoleDelete,
   refuse(s, op) {
     const role = s.roles.get(op.roleId);
     // Already gone: idempotent, reported as unchanged.
@@ -30,4 +40,19 @@ export const roleDelete: OpModule<'role.delete'> = {
     }
   },
   touches() {},
+  calls: (op) => [{
+    key: `ROLE|${op.roleId}`,
+    label: `delete role ${op.roleId}`,
+    barrier: true,
+    effect: op,
+    send: (ctx) => ctx.api.delete('Role', op.roleId),
+    check: async (ctx) => (await queryAll(ctx.api, 'Role', equalsAll({ id: op.roleId }))).length === 0,
+  }],
+  expectations: () => [],
+  describe: (op, n) => `Delete the custom role “${n.role(op.roleId)}”.`,
+  // A role cannot be created again with the same id through the API, so a delete stays done.
+  inverse: (before, op) => ({
+    ops: [],
+    notes: before.roles.has(op.roleId) ? [`Role "${before.roles.get(op.roleId)!.name}" was deleted; the platform API cannot create it again.`] : [],
+  }),
 };

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { PlanOp } from '../../../shared/plans/types';
 import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
 import { exampleSnapshot } from '../../../shared/seeds/example';
-import { callsOf } from '../../../shared/sync/calls';
-import { Working } from '../../../shared/sync/calls/working';
+import { buildState, forkState } from '../../../shared/access/state';
+import { holdsIn } from '../../../shared/plans/apply';
+import { callsOf, opModule } from '../../../shared/plans/registry';
 import { FakeApi } from './fakeApi';
 import { A, G, PRIMARY, U } from './helpers';
 import type { CallContext } from '../../../shared/sync/types';
@@ -58,13 +59,13 @@ describe('calls per op kind (natural keys, effect, idempotency check)', () => {
       const ctx = ctxFor(api);
       for (const c of calls) if (!(await c.check(ctx))) await c.send(ctx, []);
       for (const c of calls) expect(await c.check(ctx)).toBe(true);
-      // The optimistic effect on a snapshot is the same as the platform's.
-      const w = new Working(withService());
-      for (const c of calls) c.apply(w);
-      const after = new Working(api.snapshot());
+      // The call's effect through the op module's perform is the same as the platform's.
+      const view = forkState(buildState(withService()));
+      for (const c of calls) opModule(c.effect).perform(view, c.effect);
+      const after = buildState(api.snapshot());
       for (const c of calls) {
-        expect(c.holds(w)).toBe(true);
-        expect(c.holds(after)).toBe(true);
+        expect(holdsIn(view, c.effect)).toBe(true);
+        expect(holdsIn(after, c.effect)).toBe(true);
       }
     });
   }
@@ -72,15 +73,15 @@ describe('calls per op kind (natural keys, effect, idempotency check)', () => {
   it('R7: group.addUserRoles on a provisional group waits for it by name (needs new:<name>)', () => {
     const [c] = callsOf({ op: 'group.addUserRoles', groupId: 'new:Services 3', userIds: [U[0]], roleIds: [STD] });
     expect(c!.needs).toBe('new:Services 3');
-    const w = new Working(exampleSnapshot());
-    for (const x of callsOf({ op: 'group.create', name: 'Services 3' })) x.apply(w);
-    c!.apply(w);
-    expect(w.all('AccountGroupUserRole').some((r) => r.accountGroupId === 'new:Services 3' && r.userId === U[0])).toBe(true);
+    const view = forkState(buildState(exampleSnapshot()));
+    for (const x of callsOf({ op: 'group.create', name: 'Services 3' })) opModule(x.effect).perform(view, x.effect);
+    opModule(c!.effect).perform(view, c!.effect);
+    expect(view.userGroupRoles.has(U[0], 'new:Services 3', STD)).toBe(true);
   });
 
   it('a removal whose link is already gone holds without a call', () => {
     const [c] = callsOf({ op: 'group.removeAccounts', groupId: G.services1, accountIds: [A[3]!] });
-    expect(c!.holds(new Working(exampleSnapshot()))).toBe(true);
+    expect(holdsIn(buildState(exampleSnapshot()), c!.effect)).toBe(true);
   });
 
   it('R10: clearing the Support Access Role (null) removes the field', async () => {

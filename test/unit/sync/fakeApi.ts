@@ -5,10 +5,9 @@
 // acts and then fails as a network error.
 import { ApiError } from '../../../shared/api';
 import type { ObjectType, QueryConfig, Snapshot } from '../../../shared/model';
-import { ObjectSchemas, OBJECT_TYPES, PAGE_SIZE, parseLinkId } from '../../../shared/model';
-import { AGA, AGUR, AUR, PAA } from '../../../shared/sync/calls/links';
-import type { SyncApi } from '../../../shared/sync/api';
-import { keyOf } from '../../../shared/sync/calls/working';
+import { keyOf, ObjectSchemas, OBJECT_TYPES, PAGE_SIZE, parseLinkId } from '../../../shared/model';
+import { AGA, AGUR, AUR, PAA } from '../../../shared/plans/calls/links';
+import type { SyncApi } from '../../../shared/api/sync';
 
 type Rec = Record<string, unknown>;
 export interface FakeFaults {

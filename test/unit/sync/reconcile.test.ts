@@ -4,11 +4,12 @@ import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
 import { exampleSnapshot } from '../../../shared/seeds/example';
 import { toOutboxOps } from '../../../shared/sync/outbox';
 import { reconcile, resolveConflict, viewOf } from '../../../shared/sync/reconcile';
+import type { AccessState } from '../../../shared/access/state';
 import { A, G, U } from './helpers';
 
 const STD = BUILT_IN_ROLE_IDS['Standard User'];
 const SUP = BUILT_IN_ROLE_IDS.Support;
-const name = (s: ReturnType<typeof exampleSnapshot>, id: string) => s.AccountGroup.find((g) => g.id === id)?.name;
+const name = (s: AccessState, id: string) => s.groups.get(id)?.name;
 
 describe('view = confirmed ⊕ pending (DESIGN.md Cache/Reconcile)', () => {
   it('shows pending ops over the confirmed snapshot and never writes into it', () => {
@@ -22,9 +23,9 @@ describe('view = confirmed ⊕ pending (DESIGN.md Cache/Reconcile)', () => {
     ], confirmed, 0);
     const view = viewOf(confirmed, ops);
     expect(JSON.stringify(confirmed)).toBe(frozen);
-    expect(view.AccountGroup.some((g) => g.name === 'Services 3')).toBe(true);
-    expect(view.AccountGroupAccount.some((l) => l.accountGroupId === 'new:Services 3' && l.accountId === A[0])).toBe(true);
-    expect(view.AccountGroupUserRole.some((l) => l.accountGroupId === G.services1 && l.userId === U[0] && l.roleId === STD)).toBe(false);
+    expect(name(view, 'new:Services 3')).toBe('Services 3');
+    expect(view.groupAccounts.has('new:Services 3', A[0]!)).toBe(true);
+    expect(view.userGroupRoles.has(U[0], G.services1, STD)).toBe(false);
     expect(name(view, G.services2)).toBe('Services South');
   });
 
@@ -34,8 +35,8 @@ describe('view = confirmed ⊕ pending (DESIGN.md Cache/Reconcile)', () => {
     const next = exampleSnapshot();
     next.AccountGroup.push({ '@type': 'AccountGroup', id: 'real-3', accountId: 'documentation-7QK2DN', name: 'Services 3', defaultGroup: false });
     const { view } = reconcile(next, [{ ...ops[0]!, status: 'applied' }, ops[1]!], 1);
-    expect(view.AccountGroup.filter((g) => g.name === 'Services 3').map((g) => g.id)).toEqual(['real-3']);
-    expect(view.AccountGroupAccount.some((l) => l.accountGroupId === 'real-3' && l.accountId === A[0])).toBe(true);
+    expect(view.groups.keys().filter((id) => view.groups.get(id)!.name === 'Services 3')).toEqual(['real-3']);
+    expect(view.groupAccounts.has('real-3', A[0]!)).toBe(true);
   });
 
   it('a rename whose group someone else renamed meanwhile is a conflict with both sides', () => {
@@ -69,7 +70,7 @@ describe('view = confirmed ⊕ pending (DESIGN.md Cache/Reconcile)', () => {
     expect(mine).toMatchObject({ status: 'pending', precondition: { expect: [{ field: 'supportAccessRoleId', value: STD }] } });
     expect(mine.conflict).toBeUndefined();
     expect(reconcile(theirs, [mine], 3).changed).toEqual([]);
-    expect(viewOf(theirs, [mine]).Account.find((a) => a.accountId === A[0])!.supportAccessRoleId).toBe(SUP);
+    expect(viewOf(theirs, [mine]).accounts.get(A[0]!)!.supportAccessRoleId).toBe(SUP);
     expect(resolveConflict(conflict!, 'takeTheirs', theirs, 2)).toBeNull();
     expect(resolveConflict(conflict!, 'drop', theirs, 2)).toMatchObject({ status: 'failed', lastError: /dropped/ });
     expect(() => resolveConflict(mine, 'drop', theirs, 2)).toThrow(/not in conflict/);

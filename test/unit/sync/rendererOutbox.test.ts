@@ -34,7 +34,7 @@ describe('renderer outbox (Dexie) on shared/sync', () => {
     // The outbox keeps saying where each rename started, whatever the group is called later.
     expect([a!.op, b!.op]).toMatchObject([{ fromName: 'Services 1' }, { fromName: 'B' }]);
     const view = await computeView(db);
-    expect(view.AccountGroup.find((g) => g.id === G.services1)!.name).toBe('C');
+    expect(view.groups.get(G.services1)!.name).toBe('C');
     expect((await db.AccountGroup.get(G.services1))!.name).toBe('Services 1');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type FetchLike } from '../../../shared/api';
-import { classifyFailure } from '../../../shared/sync/api';
+import { classifyFailure } from '../../../shared/api/sync';
 import { seededRandom } from '../../../shared/sync/clock';
 import { TokenBucket } from '../../../shared/sync/tokenBucket';
 import { pacedFetch } from '../../../shared/sync/transport';

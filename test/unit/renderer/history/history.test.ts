@@ -63,7 +63,7 @@ describe('Withdraw', () => {
     await enqueuePlan(db, [{ op: 'group.removeUserRoles', groupId: groups.services1, userIds: [users[1]], roleIds: [STD] }]);
     await preparePending(db);
     const [e] = await db.outbox.toArray();
-    const inGroup = async () => (await computeView(db)).AccountGroupUserRole.some((r) => r.userId === users[1] && r.accountGroupId === groups.services1);
+    const inGroup = async () => (await computeView(db)).userGroupRoles.getSet(users[1], groups.services1) !== undefined;
     expect(await inGroup()).toBe(false);
     const asked: string[][] = [];
     const bridge = { invoke: (async (_c: string, input: { ids: string[] }) => (asked.push(input.ids), { withdrawn: input.ids, sending: [] })) as never };

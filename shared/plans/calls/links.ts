@@ -1,8 +1,8 @@
 import type { ObjectType } from '../../model';
 import { accountGroupAccountId, accountGroupUserRoleId, accountUserRoleId, partnerAccountAccessId } from '../../model';
-import { equalsAll, queryAll } from '../api';
-import type { Call, CallContext } from '../types';
-import type { Working } from './working';
+import { equalsAll, queryAll } from '../../api/sync';
+import type { Call, CallContext } from '../call';
+import type { PlanOp } from '../types';
 
 /**
  * Link objects (AccountGroupAccount, AccountGroupUserRole, AccountUserRole, PartnerAccountAccess)
@@ -41,32 +41,27 @@ const record = (spec: LinkSpec, parts: string[]): Record<string, string> =>
 const resolveParts = async (spec: LinkSpec, parts: string[], ctx: CallContext): Promise<string[]> =>
   spec.groupFirst ? [await ctx.resolve.group(parts[0]!), ...parts.slice(1)] : parts;
 
-const partsIn = (spec: LinkSpec, parts: string[], w: Working): string[] =>
-  spec.groupFirst ? [w.groupId(parts[0]!), ...parts.slice(1)] : parts;
-
-export const linkCall = (spec: LinkSpec, parts: string[], mode: 'add' | 'remove'): Call => {
+/**
+ * One link added or removed. `effect` is the one-link op it carries out (the caller's op narrowed
+ * to these parts), so the engine can tell from a known state whether it already holds.
+ */
+export const linkCall = (spec: LinkSpec, parts: string[], mode: 'add' | 'remove', effect: PlanOp): Call => {
   const provisional = spec.groupFirst && parts[0]!.startsWith('new:');
   const present = async (ctx: CallContext): Promise<boolean> => {
     const real = await resolveParts(spec, parts, ctx);
     return (await queryAll(ctx.api, spec.type, equalsAll(record(spec, real)))).length > 0;
   };
-  const holdsIn = (w: Working): boolean => w.has(spec.type, partsIn(spec, parts, w).join('|'));
   return {
     key: `${spec.tag}|${parts.join('|')}`,
     label: `${mode} ${spec.type} ${parts.join(' / ')}`,
     ...(provisional ? { needs: parts[0] } : {}),
+    effect,
     async send(ctx) {
       const real = await resolveParts(spec, parts, ctx);
       if (mode === 'add') await ctx.api.create(spec.type, { '@type': spec.type, ...record(spec, real) });
       else await ctx.api.delete(spec.type, spec.id(real));
     },
     check: async (ctx) => (await present(ctx)) === (mode === 'add'),
-    holds: (w) => holdsIn(w) === (mode === 'add'),
-    apply(w) {
-      const real = partsIn(spec, parts, w);
-      if (mode === 'add') w.put(spec.type, { '@type': spec.type, id: spec.id(real), ...record(spec, real) });
-      else w.delete(spec.type, real.join('|'));
-    },
   };
 };
 
@@ -75,4 +70,4 @@ export const cross = (...lists: string[][]): string[][] =>
   lists.reduce<string[][]>((acc, list) => acc.flatMap((prefix) => list.map((x) => [...prefix, x])), [[]]);
 
 /** Dedupes the lists first, so a plan naming a user twice still makes one call per link. */
-export const uniq = (xs: string[]): string[] => [...new Set(xs)];
+export const uniq = (xs: readonly string[]): string[] => [...new Set(xs)];

@@ -1,5 +1,6 @@
 import type { ObjectType } from '../../model';
-import type { Call, CallContext } from '../types';
+import type { Call, CallContext } from '../call';
+import type { PlanOp } from '../types';
 import { guard } from './guard';
 
 type Rec = Record<string, unknown>;
@@ -7,20 +8,16 @@ type Rec = Record<string, unknown>;
 /** null means "unset" (e.g. no Support Access Role, R10). */
 const fieldOf = (r: Rec | undefined, field: string): unknown => (r ? (r[field] ?? null) : undefined);
 
-const withField = (r: Rec, field: string, value: unknown): Rec => {
-  const { [field]: _old, ...rest } = r;
-  return value === null ? rest : { ...rest, [field]: value };
-};
-
 /**
  * Sets one field of one record: GET (the op's precondition is checked against it), then UPDATE
  * with that field only — the platform keeps fields left out, and sending back the rest as read
  * would undo another admin's change to another field made since our GET. Key type+id+field, so
  * two changes of the same field never race inside one engine.
  */
-export const fieldCall = (type: ObjectType, id: string, field: string, value: unknown, idField = 'id'): Call => ({
+export const fieldCall = (effect: PlanOp, type: ObjectType, id: string, field: string, value: unknown, idField = 'id'): Call => ({
   key: `${type}.${field}|${id}`,
   label: `set ${type} ${id} ${field} to ${JSON.stringify(value)}`,
+  effect,
   async send(ctx: CallContext, expect) {
     const current = (await ctx.api.get(type, id)) as Rec;
     guard(expect, type, id, current, (r) => fieldOf(r, field) === value);
@@ -28,6 +25,4 @@ export const fieldCall = (type: ObjectType, id: string, field: string, value: un
     await ctx.api.update(type, id, { '@type': type, [idField]: id, [field]: value });
   },
   check: async (ctx) => fieldOf((await ctx.api.get(type, id)) as Rec, field) === value,
-  holds: (w) => fieldOf(w.get(type, id), field) === value,
-  apply: (w) => w.update(type, id, (r) => withField(r, field, value)),
 });

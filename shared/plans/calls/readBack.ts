@@ -1,6 +1,6 @@
 import type { ObjectType } from '../../model';
-import { classifyFailure } from '../api';
-import { ConflictError, type CallContext, type Expectation } from '../types';
+import { classifyFailure } from '../../api/sync';
+import { ConflictError, type CallContext, type Expectation } from '../call';
 import { guard } from './guard';
 
 const LABEL: Partial<Record<ObjectType, string>> = { AccountGroup: 'group', PartnerService: 'service', Account: 'account' };

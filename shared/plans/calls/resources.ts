@@ -1,8 +1,9 @@
 import type { ResourceObjectType } from '../../model';
-import { ConflictError, type Call } from '../types';
+import { ConflictError, type Call } from '../call';
+import type { PlanOpOf } from '../types';
 import { readModifyWrite, readOrGone } from './readBack';
 
-type Ref = { objectType: ResourceObjectType; resourceId: string; resourceName?: string };
+type Ref = { objectType: ResourceObjectType; resourceId: string; resourceName?: string | undefined };
 type Res = { '@type'?: string; objectType?: string; resourceId: string; resourceName: string };
 type Group = Record<string, unknown> & { Resources?: { Resource?: Res[] } };
 
@@ -54,30 +55,28 @@ const undone = (id: string, g: Group, refs: Ref[], mode: 'share' | 'unshare'): C
  * reference platform lost 0 of 90 shares silently with no added latency (window p50 33 ms; 60
  * reported as conflicts), 9 of 90 with 20–200 ms latency (window p50 257 ms; 47 reported).
  * Key: the group's resources, so two such edits never interleave inside one engine.
- * R20's lockout warning is the rules engine's job before the op is queued.
+ * R20's lockout warning is the rules engine's job before the op is queued. The resource's name is
+ * the one the catalogue gave when the op was queued (the op module's `annotate`), never its id.
  */
-export const resourcesCall = (groupId: string, refs: Ref[], mode: 'share' | 'unshare'): Call => ({
-  key: `RES|${groupId}`,
-  label: `${mode} ${refs.length} resource(s) with group ${groupId}`,
-  ...(groupId.startsWith('new:') ? { needs: groupId } : {}),
-  async send(ctx, expect) {
-    const id = await ctx.resolve.group(groupId);
-    await readModifyWrite<Group>(ctx, expect, 'AccountGroup', id, {
-      holds: (g) => holdsOn(g, refs, mode),
-      // Only the list: a name sent back as read could undo another admin's rename made since our GET.
-      body: (g) => ({ '@type': 'AccountGroup', id, accountId: g.accountId, Resources: { '@type': 'Resources', Resource: merged(listOf(g), refs, mode) } }),
-      undone: (after) => undone(id, after, refs, mode),
-    });
-  },
-  async check(ctx) {
-    const id = await ctx.resolve.group(groupId);
-    return holdsOn((await readOrGone(ctx, 'AccountGroup', id)) as Group, refs, mode);
-  },
-  holds: (w) => holdsOn(w.group(groupId) as Group | undefined, refs, mode),
-  apply(w) {
-    const g = w.group(groupId) as Group | undefined;
-    if (!g) return;
-    const Resource = merged(listOf(g), refs, mode);
-    w.update('AccountGroup', g.id as string, (r) => ({ ...r, Resources: { '@type': 'Resources', Resource } }));
-  },
-});
+export const resourcesCall = (op: PlanOpOf<'group.shareResources' | 'group.unshareResources'>, mode: 'share' | 'unshare'): Call => {
+  const { groupId, resources: refs } = op;
+  return {
+    key: `RES|${groupId}`,
+    label: `${mode} ${refs.length} resource(s) with group ${groupId}`,
+    ...(groupId.startsWith('new:') ? { needs: groupId } : {}),
+    effect: op,
+    async send(ctx, expect) {
+      const id = await ctx.resolve.group(groupId);
+      await readModifyWrite<Group>(ctx, expect, 'AccountGroup', id, {
+        holds: (g) => holdsOn(g, refs, mode),
+        // Only the list: a name sent back as read could undo another admin's rename made since our GET.
+        body: (g) => ({ '@type': 'AccountGroup', id, accountId: g.accountId, Resources: { '@type': 'Resources', Resource: merged(listOf(g), refs, mode) } }),
+        undone: (after) => undone(id, after, refs, mode),
+      });
+    },
+    async check(ctx) {
+      const id = await ctx.resolve.group(groupId);
+      return holdsOn((await readOrGone(ctx, 'AccountGroup', id)) as Group, refs, mode);
+    },
+  };
+};

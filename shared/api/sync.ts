@@ -1,4 +1,4 @@
-import type { PlatformClient } from '../api';
+import type { PlatformClient } from './client';
 import type { ObjectType, QueryConfig } from '../model';
 
 /**

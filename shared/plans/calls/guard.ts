@@ -1,5 +1,5 @@
 import type { ObjectType } from '../../model';
-import { ConflictError, type Expectation } from '../types';
+import { ConflictError, type Expectation } from '../call';
 
 /**
  * For calls that GET a record before writing it: the op's expectations on that record must

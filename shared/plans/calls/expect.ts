@@ -1,5 +1,5 @@
-import { isProvisionalId } from '../../plans/types';
-import type { Expectation } from '../types';
+import { isProvisionalId } from '../ids';
+import type { Expectation } from '../call';
 import { uniq } from './links';
 
 /** Preconditions shared by the link ops: the records their intent names still exist. */
@@ -12,5 +12,5 @@ export const accountExists = (accountId: string): Expectation[] => [{ type: 'Acc
 export const serviceExists = (serviceId: string): Expectation[] => [{ type: 'PartnerService', id: serviceId }];
 
 /** R28: access depends on the account still being in the service. */
-export const accountsInService = (serviceId: string, accountIds: string[]): Expectation[] =>
+export const accountsInService = (serviceId: string, accountIds: readonly string[]): Expectation[] =>
   uniq(accountIds).map((a) => ({ type: 'PartnerService', id: serviceId, field: 'accountIds', contains: a }));

@@ -1,0 +1,40 @@
+import type { AccessState } from '../access/state';
+import { userName } from '../access/reach';
+
+/**
+ * How ops are put into words, the same on every screen (previews, the outbox, conflicts, the
+ * CLI): each op module's `describe` builds one plain sentence from these pieces. Names come from
+ * the state when it knows them; ids are the fallback, never an error.
+ */
+export interface Names {
+  group(id: string): string;
+  account(id: string): string;
+  role(id: string): string;
+  user(id: string): string;
+  service(id: string): string;
+}
+
+export const namesFrom = (s: AccessState | undefined): Names => ({
+  group: (id) => s?.groups.get(id)?.name ?? (id.startsWith('new:') ? id.slice(4) : id),
+  account: (id) => s?.accounts.get(id)?.name ?? id,
+  role: (id) => s?.roles.get(id)?.name ?? id,
+  user: (id) => (s ? userName(s, id) : id),
+  service: (id) => s?.services.get(id)?.name ?? id,
+});
+
+const MAX = 5;
+// One formatter for every sentence: Number#toLocaleString builds a new one per call.
+const numbers = new Intl.NumberFormat();
+
+/** "a, b, c, d, e and 4 more". */
+export const list = (names: readonly string[]): string =>
+  names.length <= MAX ? names.join(', ') : `${names.slice(0, MAX).join(', ')} and ${numbers.format(names.length - MAX)} more`;
+
+/** "1 account", "20,000 accounts". */
+export const count = (n: number, word: string): string => `${numbers.format(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** "the role X" / "the roles X, Y". */
+export const roles = (ids: readonly string[], n: Names): string => `the role${ids.length === 1 ? '' : 's'} ${list(ids.map(n.role))}`;
+
+export const resources = (rs: readonly { objectType: string; resourceId: string; resourceName?: string | undefined }[]): string =>
+  list(rs.map((r) => `${r.objectType} “${r.resourceName ?? r.resourceId}”`));
