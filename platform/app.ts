@@ -10,6 +10,7 @@ import { runWrite } from './api/write';
 import { adminRoutes } from './admin';
 import { verifyCredential } from './credentials';
 import { errorBody, HttpError } from './errors';
+import { vendorGate } from './profile/vendor';
 import { decide, latencyMs } from './faults';
 import type { PlatformState } from './state';
 import { isObjectType, TYPES, type Verb } from './types';
@@ -101,7 +102,7 @@ const authMiddleware = (state: PlatformState): MiddlewareHandler<Env> => async (
     c.header('Retry-After', '1');
     throw new HttpError(503, `rate limit of ${state.limiter.perSecond} requests per second exceeded for account ${ctx.accountId}`);
   }
-  c.set('ctx', ctx);
+  c.set('ctx', state.profile === 'vendor' ? { ...ctx, vendor: true } : ctx);
   await next();
 };
 
@@ -110,6 +111,10 @@ const apiRoutes = (state: PlatformState): Hono<Env> => {
   api.use('*', faultMiddleware(state));
   api.use('/:account/*', authMiddleware(state));
   api.use('/:account/*', limitBody);
+  if (state.profile === 'vendor') {
+    api.use('/:account/*', vendorGate(async (c, type, id, body) =>
+      json(c as Context<Env>, await runWrite(state, (c as Context<Env>).get('ctx'), typeOf(type, 'UPDATE'), 'UPDATE', id, body))));
+  }
   const env = () => ({ q: state.db, secret: state.secret, tokenTtlMs: state.tokenTtlMs, now: state.now() });
   api.get('/:account/getAssignableRoles', async (c) => json(c, await assignableRoles(state.db, c.get('ctx'))));
   api.post('/:account/:type/query', async (c) => {

@@ -7,7 +7,8 @@ import { lockDir } from './dirLock';
 import { makeRandom, parseFaults } from './faults';
 import { RateLimiter } from './rateLimit';
 import { DEFAULT_ADMIN, ensureAdmin, ensureSecret, ensureSeeded, type SeedTier } from './setup';
-import type { PlatformState } from './state';
+import { opaqueLinkIds } from './profile/opaque';
+import type { PlatformProfile, PlatformState } from './state';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -25,6 +26,8 @@ export interface PlatformOptions {
   /** Same syntax as --faults. */
   faults?: string;
   quiet?: boolean;
+  /** `roster` (default): the vendor's API plus extensions; `vendor`: exactly the vendor's API. */
+  profile?: PlatformProfile;
   /** How long a queryToken stays valid (default 10 minutes). */
   tokenTtlMs?: number;
 }
@@ -74,8 +77,10 @@ export const startPlatform = async (opts: PlatformOptions): Promise<RunningPlatf
     const accountId = await ensureSeeded(db, opts.seed ?? 'example');
     const user = opts.adminUser ?? DEFAULT_ADMIN;
     const token = await ensureAdmin(db, accountId, user, opts.adminToken);
+    const profile = opts.profile ?? 'roster';
+    if (profile === 'vendor') await opaqueLinkIds(db);
     const state: PlatformState = {
-      db, secret: await ensureSecret(db), tokenTtlMs: opts.tokenTtlMs ?? 10 * 60_000,
+      profile, db, secret: await ensureSecret(db), tokenTtlMs: opts.tokenTtlMs ?? 10 * 60_000,
       limiter: new RateLimiter(opts.rate ?? 10), authThrottle: new AuthThrottle(), faults, rnd: makeRandom(faults.seed), adminUser: user,
       now: () => Date.now(), log: opts.quiet ? () => {} : (line) => process.stderr.write(`${line}\n`),
     };

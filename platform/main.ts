@@ -1,5 +1,5 @@
 // `npm run platform -- --data DIR --port N --seed example|partner|large|huge --admin-user EMAIL
-//   --admin-token TOKEN [--rate N] [--faults SPEC] [--host H]`  serves the reference platform;
+//   --admin-token TOKEN [--rate N] [--faults SPEC] [--host H] [--profile roster|vendor]`  serves the reference platform;
 // `npm run platform -- token create|revoke --data DIR --user EMAIL [--token T]` and
 // `npm run platform -- password set --data DIR --user EMAIL --password P` manage credentials
 // of a platform that is not running (use the admin endpoint of a running one). See README.md.
@@ -59,8 +59,10 @@ const serveCommand = async () => {
   if (rate !== undefined && !(rate === 0 || (Number.isFinite(rate) && rate >= 1))) fail('--rate must be 0 (off) or at least 1 request per second');
   const adminToken = flag('admin-token');
   if (adminToken !== undefined && adminToken.length < 8) fail('--admin-token must have at least 8 characters');
+  const profile = flag('profile') ?? 'roster';
+  if (profile !== 'roster' && profile !== 'vendor') return fail('--profile must be roster (the vendor API plus extensions) or vendor (exactly the vendor API)');
   const p = await startPlatform({
-    dataDir, port, seed, host: flag('host'), adminUser: flag('admin-user'), adminToken, rate, faults: flag('faults'),
+    dataDir, port, seed, host: flag('host'), adminUser: flag('admin-user'), adminToken, rate, faults: flag('faults'), profile,
   }).catch((e: Error) => fail(e.message));
   process.stdout.write(`ROSTER_PLATFORM url=${p.url} account=${p.accountId} user=${p.user} token=${p.token}\n`);
   const stop = () => {

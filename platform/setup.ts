@@ -86,7 +86,12 @@ export const ensureAdmin = async (db: PGlite, primary: string, user: string, tok
     }
     const roleId = BUILT_IN_ROLE_IDS.Administrator;
     const id = accountUserRoleId(primary, user, roleId);
-    if (!(await getRecord(tx, 'AccountUserRole', [primary], id))) {
+    // By natural key: on the vendor profile the link's id has since become an opaque one.
+    const held = await tx.query(
+      `select 1 from records where type = 'AccountUserRole' and owner = $1 and doc->>'accountId' = $1 and doc->>'userId' = $2 and doc->>'roleId' = $3 limit 1`,
+      [primary, user, roleId],
+    );
+    if (!held.rows.length) {
       await insertRecord(tx, 'AccountUserRole', primary, id, { '@type': 'AccountUserRole', id, accountId: primary, userId: user, roleId });
     }
     await setMeta(tx, 'admin_user', user);

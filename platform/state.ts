@@ -4,7 +4,11 @@ import type { Faults } from './faults';
 import type { RateLimiter } from './rateLimit';
 
 /** Everything a running platform shares between requests. */
+/** `roster`: the vendor's API plus our extensions (default, embedded); `vendor`: exactly the vendor's API. */
+export type PlatformProfile = 'roster' | 'vendor';
+
 export interface PlatformState {
+  profile: PlatformProfile;
   db: PGlite;
   /** Signs queryTokens; kept in the database so tokens outlive a restart. */
   secret: string;

@@ -12,6 +12,8 @@ export interface Ctx {
   /** The URL's account is the tenant's primary account itself. */
   isPrimary: boolean;
   privileges: Set<string>;
+  /** `--profile vendor`: link ids are opaque and the vendor's documented behaviours apply. */
+  vendor?: boolean;
 }
 
 const directRoles = async (q: Q, tenant: string, accountId: string, user: string): Promise<string[]> => {

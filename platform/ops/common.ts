@@ -4,8 +4,9 @@ import type { ObjectType } from '../../shared/model';
 import { parseLinkId } from '../../shared/model';
 import type { Ctx } from '../api/access';
 import { loadVisible } from '../api/read';
-import { getRecord, type Doc, type Q } from '../db/records';
-import { badRequest, notFound } from '../errors';
+import { getRecord, safeField, type Doc, type Q } from '../db/records';
+import { badRequest, conflict, notFound } from '../errors';
+import { opaqueId } from '../profile/opaque';
 import { BUILT_IN_OWNER } from '../types';
 
 export const newId = (): string => randomUUID();
@@ -23,8 +24,23 @@ export const parseBody = <S extends z.ZodType>(type: string, schema: S, body: Do
 /** A record the body refers to, which must exist in the request's tenant (403 elsewhere, 404 nowhere). */
 export const mustExist = (tx: Q, ctx: Ctx, type: ObjectType, id: string): Promise<Doc> => loadVisible(tx, ctx, type, id);
 
-/** A link id must be one of ours, of the right kind; otherwise nothing can have it. */
-export const linkParts = (kind: string, type: string, id: string): string[] => {
+/**
+ * The id of a new link: derived from its parts on the roster profile (shared/model/ids), opaque
+ * on the vendor profile, where clients must use the id the API returned.
+ */
+export const linkId = (ctx: Ctx, derived: string): string => (ctx.vendor ? opaqueId() : derived);
+
+/** One link per natural key, whatever its id: a second create of the same link is a 409. */
+export const refuseDuplicateLink = async (tx: Q, ctx: Ctx, type: ObjectType, key: Record<string, string>): Promise<void> => {
+  const fields = Object.keys(key);
+  const where = fields.map((f, i) => `(doc->>'${safeField(f)}') = $${i + 3}`).join(' and ');
+  const r = await tx.query(`select 1 from records where type = $1 and owner = $2 and ${where} limit 1`, [type, ctx.tenant, ...fields.map((f) => key[f])]);
+  if (r.rows.length) throw conflict(`${type} ${fields.map((f) => `${f}=${key[f]}`).join(', ')} already exists`);
+};
+
+/** A link id must be one of ours, of the right kind; otherwise nothing can have it (roster profile only). */
+export const linkParts = (ctx: Ctx, kind: string, type: string, id: string): string[] => {
+  if (ctx.vendor) return [];
   const parsed = parseLinkId(id);
   if (!parsed || parsed.kind !== kind) throw notFound(`${type} ${id} not found (not a ${type} id)`);
   return parsed.parts;

@@ -4,7 +4,8 @@ import type { Ctx } from '../api/access';
 import { deleteRecord, insertRecord, updateRecord, type Doc, type Q } from '../db/records';
 import { badRequest } from '../errors';
 import { dropUnsharedAssignments } from './cascade';
-import { linkParts, mustBeRole, mustBeUser, mustExist, names, parseBody } from './common';
+import { linkId, linkParts, mustBeRole, mustBeUser, mustExist, names, parseBody, refuseDuplicateLink } from './common';
+import { mustHaveSignedIn, notifyDefault } from '../profile/behaviours';
 import type { TypeWrites } from './index';
 import { asResources, resourcesOf } from './resources';
 
@@ -24,7 +25,8 @@ const createAga = async (tx: Q, ctx: Ctx, raw: Doc): Promise<Doc> => {
   const b = parseBody('AccountGroupAccount', AgaBody, raw);
   await mustExist(tx, ctx, 'AccountGroup', b.accountGroupId);
   await memberAccount(tx, ctx, b.accountId);
-  const id = accountGroupAccountId(b.accountGroupId, b.accountId);
+  if (ctx.vendor) await refuseDuplicateLink(tx, ctx, 'AccountGroupAccount', { accountGroupId: b.accountGroupId, accountId: b.accountId });
+  const id = linkId(ctx, accountGroupAccountId(b.accountGroupId, b.accountId));
   const doc = { '@type': 'AccountGroupAccount', id, accountGroupId: b.accountGroupId, accountId: b.accountId };
   await insertRecord(tx, 'AccountGroupAccount', ctx.tenant, id, doc);
   return doc;
@@ -32,7 +34,7 @@ const createAga = async (tx: Q, ctx: Ctx, raw: Doc): Promise<Doc> => {
 
 /** R3: All Accounts is kept whole. R18: users lose the roles only this group shared with the account. */
 const deleteAga = async (tx: Q, ctx: Ctx, _b: Doc, id: string): Promise<void> => {
-  linkParts('AGA', 'AccountGroupAccount', id);
+  linkParts(ctx, 'AGA', 'AccountGroupAccount', id);
   const link = await mustExist(tx, ctx, 'AccountGroupAccount', id);
   const g = await mustExist(tx, ctx, 'AccountGroup', String(link.accountGroupId));
   if (g.defaultGroup) throw badRequest('accounts cannot be removed from All Accounts (R3)');
@@ -52,15 +54,20 @@ const createAgur = async (tx: Q, ctx: Ctx, raw: Doc): Promise<Doc> => {
     throw badRequest(`role "${String(role.doc.name)}" is not shared with group "${String(g.name)}"; share it before giving it to users there (R15)`);
   }
   const user = await mustBeUser(tx, ctx, b.userId);
-  const id = accountGroupUserRoleId(b.accountGroupId, b.userId, b.roleId);
+  if (ctx.vendor) {
+    mustHaveSignedIn(user, b.userId);
+    await refuseDuplicateLink(tx, ctx, 'AccountGroupUserRole', { accountGroupId: b.accountGroupId, userId: b.userId, roleId: b.roleId });
+  }
+  const id = linkId(ctx, accountGroupUserRoleId(b.accountGroupId, b.userId, b.roleId));
   const doc: Doc = { '@type': 'AccountGroupUserRole', id, accountGroupId: b.accountGroupId, userId: b.userId, roleId: b.roleId, ...names(user) };
-  if (b.notifyUser !== undefined) doc.notifyUser = b.notifyUser;
+  const notify = notifyDefault(ctx, b.notifyUser);
+  if (notify !== undefined) doc.notifyUser = notify;
   await insertRecord(tx, 'AccountGroupUserRole', ctx.tenant, id, doc);
   return doc;
 };
 
 const deleteAgur = async (tx: Q, ctx: Ctx, _b: Doc, id: string): Promise<void> => {
-  linkParts('AGUR', 'AccountGroupUserRole', id);
+  linkParts(ctx, 'AGUR', 'AccountGroupUserRole', id);
   await mustExist(tx, ctx, 'AccountGroupUserRole', id);
   await deleteRecord(tx, 'AccountGroupUserRole', ctx.tenant, id);
 };

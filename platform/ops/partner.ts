@@ -84,7 +84,7 @@ const createAccess = async (tx: Q, ctx: Ctx, raw: Doc): Promise<Doc> => {
 
 /** Revoke (R27). */
 const deleteAccess = async (tx: Q, ctx: Ctx, _b: Doc, id: string): Promise<void> => {
-  linkParts('PAA', 'PartnerAccountAccess', id);
+  linkParts(ctx, 'PAA', 'PartnerAccountAccess', id);
   await mustExist(tx, ctx, 'PartnerAccountAccess', id);
   await deleteRecord(tx, 'PartnerAccountAccess', ctx.tenant, id);
 };

@@ -5,7 +5,8 @@ import { sharedRoleIds } from '../api/read';
 import { deleteRecord, getRecord, insertRecord, updateRecord, type Doc, type Q } from '../db/records';
 import { badRequest, conflict, forbidden } from '../errors';
 import { BUILT_IN_OWNER } from '../types';
-import { linkParts, listSome, mustBeRole, mustBeUser, mustExist, names, newId, parseBody } from './common';
+import { linkId, linkParts, listSome, mustBeRole, mustBeUser, mustExist, names, newId, parseBody, refuseDuplicateLink } from './common';
+import { leaveAccountWithLastRole, notifyDefault, userOrNew } from '../profile/behaviours';
 import type { TypeWrites } from './index';
 import { asResources, resourcesOf } from './resources';
 
@@ -104,7 +105,10 @@ const deleteRole = async (tx: Q, ctx: Ctx, _b: Doc, id: string): Promise<void> =
   await deleteRecord(tx, 'Role', ctx.tenant, id);
 };
 
-const AurBody = z.object({ accountId: z.string().min(1), userId: z.string().min(1), roleId: z.string().min(1), notifyUser: z.boolean().optional() });
+const AurBody = z.object({
+  accountId: z.string().min(1), userId: z.string().min(1), roleId: z.string().min(1), notifyUser: z.boolean().optional(),
+  firstName: z.string().optional(), lastName: z.string().optional(),
+});
 
 /**
  * A direct role (R6). In a member account a custom role of the primary is assignable only while
@@ -115,7 +119,7 @@ const createAur = async (tx: Q, ctx: Ctx, raw: Doc): Promise<Doc> => {
   if (!ctx.isPrimary && b.accountId !== ctx.accountId) throw forbidden(`account ${ctx.accountId} can only assign roles on itself`);
   const account = await mustExist(tx, ctx, 'Account', b.accountId);
   const role = await mustBeRole(tx, ctx, b.roleId);
-  const user = await mustBeUser(tx, ctx, b.userId);
+  const user = ctx.vendor ? await userOrNew(tx, ctx, b) : await mustBeUser(tx, ctx, b.userId);
   if (!role.builtIn && b.accountId !== ctx.tenant) {
     if (!(await sharedRoleIds(tx, ctx.tenant, b.accountId)).has(b.roleId)) {
       throw badRequest(`role "${String(role.doc.name)}" is not shared with account ${b.accountId} by any of its groups (R15)`);
@@ -124,17 +128,20 @@ const createAur = async (tx: Q, ctx: Ctx, raw: Doc): Promise<Doc> => {
       throw badRequest(`account ${b.accountId} has Advanced User Security off: shared roles can no longer be assigned there (R19)`);
     }
   }
-  const id = accountUserRoleId(b.accountId, b.userId, b.roleId);
+  if (ctx.vendor) await refuseDuplicateLink(tx, ctx, 'AccountUserRole', { accountId: b.accountId, userId: b.userId, roleId: b.roleId });
+  const id = linkId(ctx, accountUserRoleId(b.accountId, b.userId, b.roleId));
   const doc: Doc = { '@type': 'AccountUserRole', id, accountId: b.accountId, userId: b.userId, roleId: b.roleId, ...names(user) };
-  if (b.notifyUser !== undefined) doc.notifyUser = b.notifyUser;
+  const notify = notifyDefault(ctx, b.notifyUser);
+  if (notify !== undefined) doc.notifyUser = notify;
   await insertRecord(tx, 'AccountUserRole', ctx.tenant, id, doc);
   return doc;
 };
 
 const deleteAur = async (tx: Q, ctx: Ctx, _b: Doc, id: string): Promise<void> => {
-  linkParts('AUR', 'AccountUserRole', id);
-  await mustExist(tx, ctx, 'AccountUserRole', id);
+  linkParts(ctx, 'AUR', 'AccountUserRole', id);
+  const link = await mustExist(tx, ctx, 'AccountUserRole', id);
   await deleteRecord(tx, 'AccountUserRole', ctx.tenant, id);
+  if (ctx.vendor) await leaveAccountWithLastRole(tx, ctx, String(link.accountId), String(link.userId));
 };
 
 export const roleWrites: TypeWrites = { create: createRole, update: updateRole, remove: deleteRole };

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLinkId } from '../../../shared/model';
+import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
+import { EXAMPLE } from '../../../shared/seeds/example';
+import { SPEC_URL } from '../../../platform/profile/spec';
+import { eq, startTestPlatform, type Json, type Reply, type TestPlatform } from './helpers';
+
+// `--profile vendor`: exactly the vendor's operations and fields, against the project's own copy
+// of the vendor's full OpenAPI (platform/spec). The roster profile's contract is contract.test.ts.
+const spec = JSON.parse(readFileSync(SPEC_URL, 'utf8')) as {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+};
+const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+addFormats(ajv);
+ajv.addSchema({ components: spec.components }, 'full');
+const validResponse = (op: string, body: unknown): string => {
+  const [method, p] = op.split(' ') as [string, string];
+  const schema = spec.paths[p]?.[method.toLowerCase()]?.responses['200']?.content?.['application/json']?.schema;
+  if (!schema?.$ref) return 'No errors';
+  ajv.validate({ $ref: `full${schema.$ref}` }, body);
+  return ajv.errorsText(ajv.errors);
+};
+const vendorFields = (type: string) => new Set(['@type', ...Object.keys(spec.components.schemas[type]?.properties ?? {})]);
+
+const ALL = { operator: 'IS_NOT_NULL', property: 'accountGroupId' };
+const GONE = { '@type': 'Error', message: 'Endpoint is invalid or no longer exists' };
+const ABC = EXAMPLE.accounts[0].accountId;
+
+let p: TestPlatform;
+beforeAll(async () => {
+  p = await startTestPlatform({ seed: 'example', profile: 'vendor' });
+});
+afterAll(async () => p?.stop());
+
+const call = (method: string, rel: string, body?: unknown) => p.api.call(method, rel, body);
+const query = (type: string, expression: unknown) => call('POST', `${type}/query`, { QueryFilter: { expression } });
+const results = (r: Reply) => (r.body as { result: Json[] }).result;
+
+describe('vendor profile: the vendor operations answer as the spec says, with only its fields', () => {
+  it('Account: GET, bulk and QUERY carry none of our extension fields', async () => {
+    const get = await call('GET', `Account/${ABC}`);
+    expect(get.status, get.text).toBe(200);
+    expect(validResponse('GET /Account/{id}', get.body)).toBe('No errors');
+    for (const k of ['parentAccountId', 'accountGroupsEnabled', 'advancedUserSecurity', 'supportAccessRoleId']) expect(get.body).not.toHaveProperty(k);
+    const all = await query('Account', { operator: 'IS_NOT_NULL', property: 'ACCOUNTID' });
+    expect(all.status, all.text).toBe(200);
+    expect(validResponse('POST /Account/query', all.body)).toBe('No errors');
+    // The primary is the account in the URL; the others it lists are its managed accounts.
+    expect(results(all).map((a) => a.accountId).sort()).toEqual([EXAMPLE.primary.accountId, ...EXAMPLE.accounts.map((a) => a.accountId)].sort());
+    for (const a of results(all)) for (const k of Object.keys(a)) expect(vendorFields('Account').has(k), k).toBe(true);
+    const bulk = await call('POST', 'Account/bulk', { type: 'GET', request: [{ id: ABC }] });
+    expect(validResponse('POST /Account/bulk', bulk.body)).toBe('No errors');
+  });
+
+  it('link ids are opaque: never our derived ids, and removes work by the id the API returned', async () => {
+    const links = results(await query('AccountGroupAccount', ALL));
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(parseLinkId(String(l.id))).toBeNull();
+    const created = await call('POST', 'AccountGroupAccount', { accountGroupId: EXAMPLE.groups.services2, accountId: ABC });
+    expect(created.status, created.text).toBe(200);
+    expect(validResponse('POST /AccountGroupAccount', created.body)).toBe('No errors');
+    const id = String((created.body as Json).id);
+    expect(parseLinkId(id)).toBeNull();
+    expect((await call('POST', 'AccountGroupAccount', { accountGroupId: EXAMPLE.groups.services2, accountId: ABC })).status).toBe(409);
+    expect((await call('DELETE', `AccountGroupAccount/${id}`)).status).toBe(200);
+    expect((await call('DELETE', `AccountGroupAccount/${id}`)).status).toBe(404);
+  });
+
+  it('AccountGroup: Resources on GET but not on QUERY; bulk GET takes at most 100 ids', async () => {
+    const q = await query('AccountGroup', { operator: 'IS_NOT_NULL', property: 'id' });
+    expect(validResponse('POST /AccountGroup/query', q.body)).toBe('No errors');
+    for (const g of results(q)) expect(g).not.toHaveProperty('Resources');
+    const g = await call('GET', `AccountGroup/${EXAMPLE.groups.services1}`);
+    expect(g.body).toHaveProperty('Resources');
+    const many = Array.from({ length: 101 }, (_, i) => ({ id: `g${i}` }));
+    expect((await call('POST', 'AccountGroup/bulk', { type: 'GET', request: many })).status).toBe(400);
+  });
+});
+
+describe('vendor profile: everything outside the vendor operations is refused as the vendor would', () => {
+  it.each(['User', 'Entity', 'PartnerService', 'PartnerAccountAccess', 'PublishedResource'])('410 for the extension type %s', async (type) => {
+    const r = await query(type, { operator: 'IS_NOT_NULL', property: 'id' });
+    expect(r.status).toBe(410);
+    expect(r.body).toEqual(GONE);
+  });
+
+  it('405 for verbs the vendor lacks: DELETE AccountGroup, UPDATE Account', async () => {
+    expect((await call('DELETE', `AccountGroup/${EXAMPLE.groups.services1}`)).status).toBe(405);
+    expect((await call('POST', `Account/${ABC}`, { name: 'x' })).status).toBe(405);
+    expect((await call('POST', 'Account', { name: 'x' })).status).toBe(410);
+  });
+
+  it('400 for requests the full spec does not allow', async () => {
+    const bad: [string, string, unknown][] = [
+      ['POST', 'AccountGroup/query', {}],
+      ['POST', 'AccountGroup/query', undefined],
+      ['POST', 'Role/query', { QueryFilter: { expression: eq('id', BUILT_IN_ROLE_IDS.Support) } }],
+      ['POST', 'Account/query', { QueryFilter: { expression: eq('PARENTACCOUNTID', EXAMPLE.primary.accountId) } }],
+      ['POST', 'AccountGroup/query', { QueryFilter: { expression: { operator: 'STARTS_WITH', property: 'name', argument: ['S'] } } }],
+      ['POST', 'AccountGroup', { name: 'G', supportAccessRoleId: BUILT_IN_ROLE_IDS.Support }],
+      ['POST', 'AccountGroup', { name: 'G', autoSubscribeAlertLevel: 'loud' }],
+    ];
+    for (const [method, rel, body] of bad) {
+      const r = await call(method, rel, body);
+      expect(r.status, `${method} ${rel} ${JSON.stringify(body)}: ${r.text}`).toBe(400);
+    }
+  });
+
+  it('POST AccountSSOConfig/query is the UPDATE of an AccountSSOConfig "query", never a query', async () => {
+    const r = await call('POST', 'AccountSSOConfig/query', { QueryFilter: { expression: { operator: 'IS_NOT_NULL', property: 'accountId' } } });
+    expect(r.status).toBe(400);
+    const asUpdate = await call('POST', 'AccountSSOConfig/query', { enabled: false });
+    expect(asUpdate.status).not.toBe(200);
+    expect(JSON.stringify(asUpdate.body)).not.toMatch(/QueryResult/);
+  });
+});
+
+describe("vendor profile: the vendor's documented behaviours", () => {
+  const user = 'newcomer@example.com';
+
+  it('notifyUser defaults to true on AccountGroupUserRole and AccountUserRole creates', async () => {
+    const agur = await call('POST', 'AccountGroupUserRole', { accountGroupId: EXAMPLE.groups.services2, userId: EXAMPLE.users[3], roleId: BUILT_IN_ROLE_IDS['Browse Only'] });
+    expect(agur.status, agur.text).toBe(200);
+    expect((agur.body as Json).notifyUser).toBe(true);
+    const quiet = await call('POST', 'AccountUserRole', { accountId: ABC, userId: EXAMPLE.users[3], roleId: BUILT_IN_ROLE_IDS['Browse Only'], notifyUser: false });
+    expect((quiet.body as Json).notifyUser).toBe(false);
+  });
+
+  it('an AccountUserRole for an unknown user creates the user, who cannot join group users before signing in', async () => {
+    const r = await call('POST', 'AccountUserRole', { accountId: ABC, userId: user, roleId: BUILT_IN_ROLE_IDS.Support, firstName: 'New', lastName: 'Comer' });
+    expect(r.status, r.text).toBe(200);
+    expect(validResponse('POST /AccountUserRole', r.body)).toBe('No errors');
+    const g = await call('POST', 'AccountGroupUserRole', { accountGroupId: EXAMPLE.groups.services1, userId: user, roleId: BUILT_IN_ROLE_IDS.Support });
+    expect(g.status).toBe(400);
+    expect((g.body as Json).message).toMatch(/never signed in/);
+  });
+
+  it('removing the last role of a user on an account removes the user from the account (its federation goes)', async () => {
+    const fed = await call('POST', 'AccountUserFederation', { accountId: ABC, userId: user, federationId: 'newcomer' });
+    expect(fed.status, fed.text).toBe(200);
+    const mine = results(await query('AccountUserRole', { operator: 'and', nestedExpression: [eq('accountId', ABC), eq('userId', user)] }));
+    expect(mine).toHaveLength(1);
+    expect((await call('DELETE', `AccountUserRole/${String(mine[0]!.id)}`)).status).toBe(200);
+    const left = results(await query('AccountUserFederation', { operator: 'and', nestedExpression: [eq('accountId', ABC), eq('userId', user)] }));
+    expect(left).toEqual([]);
+  });
+});
+
+describe('roster profile (default) keeps its extensions and derived ids', () => {
+  it('serves User and derived link ids', async () => {
+    const r = await startTestPlatform({ seed: 'example' });
+    try {
+      expect((await r.api.query('User')).status).toBe(200);
+      const links = results(await r.api.query('AccountGroupAccount'));
+      expect(parseLinkId(String(links[0]!.id))).not.toBeNull();
+    } finally {
+      await r.stop();
+    }
+  });
+});
