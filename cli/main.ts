@@ -9,6 +9,8 @@ import { whatifCommand } from './commands/whatif';
 import { pickerCommand } from './commands/picker';
 import { applyCommand } from './commands/apply';
 import { exportCommand } from './commands/export';
+import { diffCommand } from './commands/diff';
+import { reportCommand } from './commands/report';
 
 export interface Command {
   usage: string;
@@ -25,6 +27,8 @@ export const COMMANDS: Record<string, Command> = {
   picker: pickerCommand,
   apply: applyCommand,
   export: exportCommand,
+  diff: diffCommand,
+  report: reportCommand,
 };
 
 const usage = (): string =>

@@ -1,0 +1,19 @@
+/**
+ * Offline review (DESIGN.md "Review: baselines, diff, report"), pure: the diff of two snapshots
+ * (structural changes + the access diff from the rules engine), the access and layout tables of
+ * the reports, and a review's decisions turned into a plan.
+ */
+export { diffSnapshots, diffStates, type SnapshotDiff } from './diff';
+export { CHANGE_KINDS, structuralChanges, type Change, type ChangeKind, type Touched } from './changes';
+export { accessDiff, type AccessDiff, type AccessEntry, type AccessChangedEntry } from './accessDiff';
+export {
+  ACCESS_COLUMNS, LAYOUT_COLUMNS, accessRows, accountAccessRows, sortedUsers, layoutRows, groupLayoutRows, accessCells, layoutCells, joinCell,
+  sortedAccounts, sortedGroups, groupsThrough, type AccessRow, type LayoutRow,
+} from './tables';
+export { Decision, ReviewTarget, decisionsToPlan, targetKey } from './decisions';
+export { ReviewRecord, ReviewLockedError, newReview, decide, decisionOf, signOff, recordPlan } from './record';
+export { layoutReport, groupSection, accountSection, asOfText, viaText, type LayoutReport, type GroupSection, type AccountSection, type ReportOptions } from './report';
+export { drawLayoutPdf, PDF_OPTIONS, type PdfDoc, type DrawProgress } from './pdf';
+export { layoutHtml, REPORT_CSS } from './html';
+export { describeTarget } from './decisions';
+export { csvText, csvChunks } from './csv';
