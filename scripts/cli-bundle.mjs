@@ -55,6 +55,8 @@ export const buildCliBundle = async () => {
       outfile: tmp,
       bundle: true,
       platform: 'node',
+      // pdfkit reads its standard fonts from its own folder at run time: it stays a package.
+      external: ['pdfkit'],
       format: 'esm',
       target: 'node20',
       minify: false,

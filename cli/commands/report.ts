@@ -1,7 +1,6 @@
 import { createWriteStream, statSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import PDFDocument from 'pdfkit';
 import { buildState } from '../../shared/access';
 import {
   ACCESS_COLUMNS, LAYOUT_COLUMNS, PDF_OPTIONS, accessCells, csvChunks, accessRows, drawLayoutPdf, layoutCells, layoutHtml, layoutReport, layoutRows,
@@ -52,6 +51,8 @@ export const reportCommand: Command = {
       await pipeline(Readable.from([layoutHtml(report)]), sink, end);
       return undefined;
     }
+    // Loaded only for a PDF: every other command starts without it.
+    const { default: PDFDocument } = await import('pdfkit');
     const doc = new PDFDocument(PDF_OPTIONS);
     const done = pipeline(doc, sink, end);
     await drawLayoutPdf(doc, report);
