@@ -25,6 +25,10 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Minified, and a manifest of the chunks (each navigation area is one, see app/areas.ts)
+      // so the bench can report what the first screen loads.
+      minify: true,
+      manifest: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },
