@@ -86,6 +86,8 @@ export const SYNC_PUSH_MAX = 10_000;
 export interface PushStatus extends Progress {
   /** Ops main is still working on. */
   running: number;
+  /** Why sending waits on main's journal (it cannot be written), while it does. */
+  journalError?: string;
 }
 
 export const ipcContract = {
@@ -95,7 +97,13 @@ export const ipcContract = {
     input: z.object({ objectType: ObjectTypeSchema, filter: QueryConfig.optional(), knownHash: z.string().max(200).optional() }).strict(),
   },
   /** Queue outbox ops (in order) on main's push engine; answers at once, results come as sync.op events. */
-  'sync.push': { input: z.object({ ops: z.array(OutboxOpInput).min(1).max(SYNC_PUSH_MAX) }).strict() },
+  'sync.push': {
+    input: z.object({
+      ops: z.array(OutboxOpInput).min(1).max(SYNC_PUSH_MAX),
+      /** Finished ops the renderer's cache has recorded: main's journal may forget them now. */
+      recorded: z.array(z.string().min(1).max(300)).max(SYNC_PUSH_MAX).optional(),
+    }).strict(),
+  },
   'sync.control': { input: z.object({ action: z.enum(['pause', 'resume', 'cancel']) }).strict() },
   'sync.status': { input: z.undefined() },
   /** Take back queued ops not yet sent (the admin's Withdraw); answers which were and which are already being sent. */

@@ -36,5 +36,5 @@ export interface Progress {
   rate: number;
   etaMs: number | null;
   paused: boolean;
-  pausedReason?: 'auth' | 'user' | 'offline';
+  pausedReason?: 'auth' | 'user' | 'offline' | 'journal';
 }

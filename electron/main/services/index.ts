@@ -34,7 +34,7 @@ export const createServices = (opts: ServicesOptions): Services => {
   // The connection paces everything main sends (pull, probe and push) at the connected
   // platform's own limit (pacing.ts): 10/s unless the platform says otherwise.
   const connection = new ConnectionService({ ...opts, fetch, emit });
-  const push = new PushService(connection, new JournalStore(opts.journalFile ?? null), emit);
+  const push = new PushService(connection, new JournalStore(opts.journalFile ?? null), emit, opts.log);
   const handlers: Handlers = {
     'connection.get': () => connection.info(),
     'connection.set': async (req) => {
@@ -44,7 +44,7 @@ export const createServices = (opts: ServicesOptions): Services => {
       return after;
     },
     'platform.pull': (input) => pull(connection, opts.log, emit, input),
-    'sync.push': (input) => push.push(input.ops as OutboxOp[]),
+    'sync.push': (input) => push.push(input.ops as OutboxOp[], input.recorded ?? []),
     'sync.control': (input) => push.control(input.action),
     'sync.status': () => push.status(),
     'sync.withdraw': (input) => push.withdraw(input.ids),

@@ -5,7 +5,7 @@ import { GroupLedger } from '../../../shared/sync/groupLedger';
 import { isFinal, type OutboxOp, type Progress } from '../../../shared/sync/types';
 import type { ConnectionService } from './connection';
 import type { JournalStore } from './journal';
-import type { Emit } from './types';
+import type { Emit, Log } from './types';
 
 const IDLE: Progress = { done: 0, total: 0, rate: 0, etaMs: null, paused: false };
 
@@ -33,18 +33,37 @@ export class PushService {
     private readonly conn: ConnectionService,
     private readonly journal: JournalStore,
     private readonly emit: Emit,
+    private readonly log?: Log,
   ) {
     journal.onChange = (op) => {
       if (isFinal(op.status) && this.queued.has(op.id)) this.finished++;
       this.emit('sync.op', op);
     };
+    journal.events = {
+      failed: (message) => {
+        this.journalError = message;
+        this.log?.warn(message);
+        this.engine?.pause('journal');
+        void this.status().then((s) => this.emit('sync.progress', s));
+      },
+      recovered: () => {
+        this.journalError = null;
+        this.log?.warn('the push journal can be written again: sending goes on');
+        if (this.engine?.progress().pausedReason === 'journal') this.engine.resume();
+        void this.status().then((s) => this.emit('sync.progress', s));
+      },
+      setAside: (keptAs, reason) =>
+        this.log?.warn(`the push journal was unreadable (${reason}); it is kept as ${keptAs}, untouched, and a new one begun`),
+    };
   }
+
+  private journalError: string | null = null;
 
   private get running(): number {
     return this.queued.size - this.finished;
   }
 
-  push = async (ops: OutboxOp[]): Promise<PushStatus> => {
+  push = async (ops: OutboxOp[], recorded: string[] = []): Promise<PushStatus> => {
     const fresh: OutboxOp[] = [];
     for (const op of ops) {
       if (this.queued.has(op.id) || this.withdrawn.has(op.id)) continue;
@@ -55,7 +74,7 @@ export class PushService {
       }
       fresh.push(known?.status === 'inflight' ? known : { ...op, status: op.status === 'inflight' ? 'inflight' : 'pending' });
     }
-    await this.prune(new Set(ops.map((o) => o.id)));
+    await this.forget(recorded);
     if (fresh.length) {
       await this.journal.put(fresh.filter((o) => o.status === 'pending'));
       await this.start(fresh);
@@ -97,7 +116,10 @@ export class PushService {
     return { withdrawn, sending };
   };
 
-  status = async (): Promise<PushStatus> => ({ ...(this.engine?.progress() ?? IDLE), running: this.running });
+  status = async (): Promise<PushStatus> => {
+    const s: PushStatus = { ...(this.engine?.progress() ?? IDLE), running: this.running };
+    return this.journalError ? { ...s, paused: true, pausedReason: 'journal', journalError: this.journalError } : s;
+  };
 
   /**
    * After connection.set: the same platform with new credentials resumes a queue a 401 paused;
@@ -124,8 +146,9 @@ export class PushService {
       clock: realClock,
       random: Math.random,
       groups: this.groups,
-      onProgress: (p) => this.emit('sync.progress', { ...p, running: this.running }),
+      onProgress: (p) => this.emit('sync.progress', { ...p, running: this.running, ...(this.journalError ? { journalError: this.journalError } : {}) }),
     });
+    if (this.journalError) this.engine.pause('journal');
     const engine = this.engine;
     for (const op of ops) this.queued.add(op.id);
     engine.enqueue(ops);
@@ -141,9 +164,15 @@ export class PushService {
     this.finished = 0;
   }
 
-  /** Final ops the renderer no longer sends have been recorded there: the journal lets them go. */
-  private async prune(sent: Set<string>) {
-    const done = (await this.journal.all()).filter((o) => isFinal(o.status) && !sent.has(o.id));
+  /**
+   * Final ops the renderer's cache says it recorded: only those leave the journal. (A finished op
+   * merely absent from one sync.push may belong to another batch not yet recorded; forgetting it
+   * would send it again.)
+   */
+  private async forget(recorded: string[]) {
+    if (recorded.length === 0) return;
+    const ids = new Set(recorded);
+    const done = (await this.journal.all()).filter((o) => isFinal(o.status) && ids.has(o.id));
     if (done.length) await this.journal.remove(done.map((o) => o.id));
   }
 }

@@ -1,5 +1,6 @@
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileDurably } from './durable';
 
 /**
  * Where main keeps tokens. Credentials live only in main (DESIGN.md): never in the renderer,
@@ -27,7 +28,7 @@ export interface Cipher {
 }
 export const plainCipher: Cipher = { seal: (s) => s, open: (s) => s };
 
-/** One JSON file of sealed values, mode 0600, rewritten whole on every change. */
+/** One JSON file of sealed values, mode 0600, replaced atomically on every change. */
 export const fileSecretStore = (file: string, cipher: Cipher = plainCipher): SecretStore => {
   const load = async (): Promise<Record<string, string>> => {
     try {
@@ -40,7 +41,8 @@ export const fileSecretStore = (file: string, cipher: Cipher = plainCipher): Sec
   const save = async (all: Record<string, string>) => {
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     if (Object.keys(all).length === 0) return rm(file, { force: true });
-    await writeFile(file, JSON.stringify(all), { mode: 0o600 });
+    // Whole or not at all: a crash mid-write must not leave a truncated file that reads as "no tokens".
+    await writeFileDurably(file, JSON.stringify(all), 0o600);
     await chmod(file, 0o600);
   };
   return {

@@ -1,5 +1,6 @@
 import { SYNC_PUSH_MAX, type PushStatus, type RosterBridge } from '../../../shared/ipc';
 import type { RosterDb } from '../cache/db';
+import { isFinal } from '../../../shared/sync/types';
 import { preparePending, pushable, recordResult } from './outbox';
 
 export interface SyncOptions {
@@ -28,12 +29,16 @@ export const startSync = (db: RosterDb, bridge: Pick<RosterBridge, 'invoke' | 'o
   let chain: Promise<void> = Promise.resolve();
   let scheduled = false;
   let stopped = false;
+  /** Finished ops written to the outbox since main last heard: main's journal keeps them until told. */
+  const recorded = new Set<string>();
   const pass = async (): Promise<void> => {
     await preparePending(db);
     if (!o.isOnline()) return;
     const ops = await pushable(db);
     for (let i = 0; i < ops.length && !stopped; i += SYNC_PUSH_MAX) {
-      const status = await bridge.invoke('sync.push', { ops: ops.slice(i, i + SYNC_PUSH_MAX) });
+      const told = [...recorded].slice(0, SYNC_PUSH_MAX);
+      const status = await bridge.invoke('sync.push', { ops: ops.slice(i, i + SYNC_PUSH_MAX), ...(told.length ? { recorded: told } : {}) });
+      for (const id of told) recorded.delete(id);
       o.onProgress?.(status);
     }
   };
@@ -56,7 +61,11 @@ export const startSync = (db: RosterDb, bridge: Pick<RosterBridge, 'invoke' | 'o
   };
   db.outbox.hook('updating', onUpdating);
   const offs = [
-    bridge.on('sync.op', (op) => void recordResult(db, op).then(() => o.onResult?.(op.planId))),
+    bridge.on('sync.op', (op) =>
+      void recordResult(db, op).then(() => {
+        if (isFinal(op.status)) recorded.add(op.id);
+        o.onResult?.(op.planId);
+      })),
     bridge.on('sync.progress', (p) => {
       o.onProgress?.(p);
       if (p.running === 0 && p.total > 0 && p.done === p.total) o.onDrained?.();

@@ -85,7 +85,7 @@ describe('data dir lock', () => {
 describe('push journal', () => {
   const op = (id: string, status: OutboxOp['status']): OutboxOp => ({
     id, planId: 'p', seq: Number(id.slice(1)), kind: 'group.rename', args: { op: 'group.rename', groupId: 'g', name: id },
-    precondition: { expect: [] }, status, attempts: 0, createdAt: 1, updatedAt: 1,
+    precondition: { expect: [] }, status, attempts: 0, createdAt: 1, updatedAt: Date.now(),
   });
 
   it('survives a restart with every status it was told, burst or not', async () => {

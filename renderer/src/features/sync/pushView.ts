@@ -6,7 +6,9 @@ export const pushSummary = (p: PushStatus): string => {
   if (p.total === 0) return 'Nothing is being sent.';
   const head = `${fmt(p.done)} of ${fmt(p.total)} sent`;
   if (p.paused) {
-    const why = p.pausedReason === 'auth' ? 'the platform refused the credentials: sign in again in Settings' : p.pausedReason === 'offline' ? 'the platform cannot be reached' : 'paused by you';
+    const why = p.pausedReason === 'auth' ? 'the platform refused the credentials: sign in again in Settings'
+      : p.pausedReason === 'offline' ? 'the platform cannot be reached'
+      : p.pausedReason === 'journal' ? (p.journalError ?? 'the push journal cannot be written') : 'paused by you';
     return `${head}; paused (${why}).`;
   }
   if (p.done >= p.total) return `${head}.`;
