@@ -72,7 +72,8 @@ const concrete = (s: AccessState, [kind, i, j, k, flag]: [number, number, number
   const groups = s.groups.keys().filter((g) => !s.groups.get(g)!.defaultGroup).sort();
   const accounts = s.accounts.keys().filter((a) => s.accounts.get(a)!.parentAccountId).sort();
   const users = s.users.keys().sort();
-  const roles = [...Object.values(BUILT_IN_ROLE_IDS), ...s.roles.keys().filter((r) => !Object.values(BUILT_IN_ROLE_IDS).includes(r))];
+  const builtIn: string[] = Object.values(BUILT_IN_ROLE_IDS);
+  const roles = [...builtIn, ...s.roles.keys().filter((r) => !builtIn.includes(r))];
   const resources = s.catalogue.keys().map((key) => s.catalogue.get(key)!).filter((e) => !e.ineligible).sort((a, b) => a.id.localeCompare(b.id));
   const services = s.services.keys().sort();
   const g = pick(groups, i);
