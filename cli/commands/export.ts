@@ -1,4 +1,4 @@
-import { accountIdOf, apiBase, createPlatformClient, isApiError } from '../../shared/api';
+import { accountIdOf, apiBase, cleartextRefusal, createPlatformClient, isApiError } from '../../shared/api';
 import type { ObjectType } from '../../shared/model';
 import { realClock, seededRandom } from '../../shared/sync/clock';
 import { exportSnapshot } from '../../shared/sync/pull';
@@ -23,6 +23,8 @@ const positive = (flag: string, v: string | undefined, fallback: number): number
 
 /** The platform client over a transport paced at the platform's rate limit (`--rate`, default 10/s). */
 export const connect = (f: { platform: string; user: string; token: string; rate?: string }): Connected => {
+  const clear = cleartextRefusal(f.platform);
+  if (clear) throw new CliError(`--platform: ${clear}`);
   let baseUrl: string;
   try {
     baseUrl = apiBase(f.platform);

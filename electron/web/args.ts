@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cleartextRefusal } from '../../shared/api';
 import { DEFAULT_EMBEDDED_SEED, SEED_TIERS, type SeedTier } from '../main/embeddedSeed';
 
 export interface WebArgs {
@@ -44,6 +45,8 @@ export const parseWebArgs = (argv: string[], env: Record<string, string | undefi
   if (v.platform) {
     const token = v.token ?? env.ROSTER_TOKEN;
     if (!v.user || !token) throw new Error(`--platform needs --user and --token (or ROSTER_TOKEN). ${USAGE}`);
+    const clear = cleartextRefusal(v.platform);
+    if (clear) throw new Error(`--platform: ${clear}`);
     const base = v.platform.replace(/\/+$/, '');
     const url = /\/api\/rest\/v1\/[^/]+$/.test(base) || !v.account ? base : `${base}/api/rest/v1/${encodeURIComponent(v.account)}`;
     args.remote = { url, user: v.user, token };

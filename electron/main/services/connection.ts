@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { accountIdOf, apiBase, authorization, createPlatformClient, isApiError, type FetchLike, type PlatformClient } from '../../../shared/api';
+import { accountIdOf, apiBase, authorization, cleartextRefusal, createPlatformClient, isApiError, type FetchLike, type PlatformClient } from '../../../shared/api';
 import { RosterError, type ConnectionInfo, type ConnectionRequest } from '../../../shared/ipc';
 import { equalsFilter } from '../../../shared/model';
 import { realClock } from '../../../shared/sync/clock';
@@ -64,6 +64,8 @@ const SECRET_REMOTE = 'remote.token';
 export const remoteTarget = (url: string): { base: string; accountId: string } => {
   const u = new URL(url);
   if (u.username || u.password) throw new RosterError('bad-input', 'put the user and token in their own fields, not in the URL');
+  const clear = cleartextRefusal(url);
+  if (clear) throw new RosterError('bad-input', clear);
   const base = apiBase(`${u.origin}${u.pathname}`);
   return { base, accountId: accountIdOf(base)! };
 };
@@ -74,6 +76,19 @@ const remoteTargetOrError = (url: string) => {
   } catch (e) {
     if (e instanceof RosterError) throw e;
     throw new RosterError('bad-input', `the platform URL must look like https://api.boomi.com/api/rest/v1/<accountId> (got ${url})`);
+  }
+};
+
+/** One read with the new credentials; throws a RosterError saying why they cannot be used. */
+const verify = async (a: Active): Promise<void> => {
+  try {
+    for await (const _page of a.client.query('Account', equalsFilter('accountId', a.accountId))) break;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    if (isApiError(e) && (e.kind === 'unauthorized' || e.status === 401 || e.status === 403)) {
+      throw new RosterError('auth', `the platform refused ${a.user} with this token (${why}); the previous connection is kept`);
+    }
+    throw new RosterError('offline', `could not check the new connection (${why}); the previous connection is kept`);
   }
 };
 
@@ -203,8 +218,12 @@ export class ConnectionService {
     const { base, accountId } = remoteTargetOrError(req.url);
     const token = req.token ?? (await this.deps.secrets.get(SECRET_REMOTE));
     if (!token) throw new RosterError('auth', 'no token is saved for the remote platform; connect again with your API token');
+    const candidate: Active = { mode: 'remote', url: base, accountId, user: req.user, client: this.makeClient(base, req.user, token), limit: limitOf(this.deps.fetch, base, req.user, token) };
+    // What the admin types is tried before it replaces anything: a refused token or an unreachable
+    // URL leaves the current connection, its saved token and its online state as they were.
+    if (save) await verify(candidate);
     await this.stopEmbedded();
-    this.active = { mode: 'remote', url: base, accountId, user: req.user, client: this.makeClient(base, req.user, token), limit: limitOf(this.deps.fetch, base, req.user, token) };
+    this.active = candidate;
     if (save) {
       await this.deps.secrets.set(SECRET_REMOTE, token);
       await this.deps.settings.save({ mode: 'remote', url: base, user: req.user });

@@ -48,13 +48,13 @@ describe('browser host command line', () => {
   it('seeds a new embedded platform with demo unless --seed names another tier', () => {
     expect(parseWebArgs(['--seed', 'example'], {}, '/r').seed).toBe('example');
     expect(() => parseWebArgs(['--seed', 'nope'], {}, '/r')).toThrow(/--seed must be one of demo, example/);
-    expect(() => parseWebArgs(['--seed', 'example', '--platform', 'http://h/api/rest/v1/a', '--user', 'u', '--token', 't'], {}, '/r')).toThrow(/embedded platform only/);
+    expect(() => parseWebArgs(['--seed', 'example', '--platform', 'https://h/api/rest/v1/a', '--user', 'u', '--token', 't'], {}, '/r')).toThrow(/embedded platform only/);
   });
 
   it('takes a remote platform with user and token (or ROSTER_TOKEN)', () => {
-    const a = parseWebArgs(['--port', '0', '--platform', 'http://h:1/api/rest/v1/acc', '--user', 'u'], { ROSTER_TOKEN: 'T' }, '/r');
-    expect(a.remote).toEqual({ url: 'http://h:1/api/rest/v1/acc', user: 'u', token: 'T' });
-    expect(parseWebArgs(['--platform', 'http://h:1', '--account', 'a b', '--user', 'u', '--token', 't'], {}, '/r').remote?.url).toBe('http://h:1/api/rest/v1/a%20b');
+    const a = parseWebArgs(['--port', '0', '--platform', 'https://h:1/api/rest/v1/acc', '--user', 'u'], { ROSTER_TOKEN: 'T' }, '/r');
+    expect(a.remote).toEqual({ url: 'https://h:1/api/rest/v1/acc', user: 'u', token: 'T' });
+    expect(parseWebArgs(['--platform', 'https://h:1', '--account', 'a b', '--user', 'u', '--token', 't'], {}, '/r').remote?.url).toBe('https://h:1/api/rest/v1/a%20b');
   });
 
   it.each([
