@@ -87,3 +87,12 @@ export const describeTarget = (s: AccessState | null, t: ReviewTarget): string =
     case 'partnerAccess': return `${t.userId}: partner access to ${acc(t.accountId)} (${s?.services.get(t.serviceId)?.name ?? t.serviceId})`;
   }
 };
+
+/** The removable thing a change added (a drift the reviewer may take back); null for removals. */
+export const targetOfChange = (c: { kind: string; groupId?: string; accountId?: string; userId?: string; roleId?: string; serviceId?: string }): ReviewTarget | null => {
+  if (c.kind === 'group.accountAdded' && c.groupId && c.accountId) return { type: 'groupAccount', groupId: c.groupId, accountId: c.accountId };
+  if (c.kind === 'group.userRoleAdded' && c.groupId && c.userId && c.roleId) return { type: 'groupUserRole', groupId: c.groupId, userId: c.userId, roleId: c.roleId };
+  if (c.kind === 'account.userRoleAdded' && c.accountId && c.userId && c.roleId) return { type: 'directRole', accountId: c.accountId, userId: c.userId, roleId: c.roleId };
+  if (c.kind === 'partner.accessGranted' && c.serviceId && c.accountId && c.userId) return { type: 'partnerAccess', serviceId: c.serviceId, accountId: c.accountId, userId: c.userId };
+  return null;
+};

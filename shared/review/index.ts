@@ -15,5 +15,5 @@ export { ReviewRecord, ReviewLockedError, newReview, decide, decisionOf, signOff
 export { layoutReport, groupSection, accountSection, asOfText, viaText, type LayoutReport, type GroupSection, type AccountSection, type ReportOptions } from './report';
 export { drawLayoutPdf, PDF_OPTIONS, type PdfDoc, type DrawProgress } from './pdf';
 export { layoutHtml, REPORT_CSS } from './html';
-export { describeTarget } from './decisions';
+export { describeTarget, targetOfChange } from './decisions';
 export { csvText, csvChunks } from './csv';

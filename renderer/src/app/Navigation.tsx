@@ -12,6 +12,7 @@ import ExplorerIcon from '@mui/icons-material/TravelExplore';
 import SyncIcon from '@mui/icons-material/Sync';
 import SettingsIcon from '@mui/icons-material/Settings';
 import HistoryIcon from '@mui/icons-material/History';
+import ReviewIcon from '@mui/icons-material/FactCheck';
 import { AREAS, type AreaId } from './areas';
 import { useRoute } from './routeStore';
 
@@ -22,6 +23,7 @@ const ICONS: Record<AreaId, React.ReactNode> = {
   resources: <ResourcesIcon />,
   'partner-access': <PartnerIcon />,
   'access-explorer': <ExplorerIcon />,
+  review: <ReviewIcon />,
   sync: <SyncIcon />,
   history: <HistoryIcon />,
   settings: <SettingsIcon />,

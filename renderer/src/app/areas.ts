@@ -17,6 +17,7 @@ export const AREAS = [
   { id: 'resources', label: 'Resources', load: () => import('../features/resources/ResourcesArea').then((m) => m.ResourcesArea) },
   { id: 'partner-access', label: 'Partner access', load: () => import('../features/partner-access/PartnerAccessArea').then((m) => m.PartnerAccessArea) },
   { id: 'access-explorer', label: 'Access explorer', load: () => import('../features/access-explorer/AccessExplorerArea').then((m) => m.AccessExplorerArea) },
+  { id: 'review', label: 'Review', load: () => import('../features/review/ReviewArea').then((m) => m.ReviewArea) },
   { id: 'sync', label: 'Sync', load: () => import('../features/sync/SyncArea').then((m) => m.SyncArea) },
   { id: 'history', label: 'History', load: () => import('../features/history/HistoryArea').then((m) => m.HistoryArea) },
   { id: 'settings', label: 'Settings', load: () => import('../features/settings/SettingsArea').then((m) => m.SettingsArea) },

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { ObjectType } from '../../../shared/model';
+import type { ObjectType, Snapshot } from '../../../shared/model';
+import type { ReviewRecord } from '../../../shared/review/record';
 import type { PlanOp } from '../../../shared/plans/types';
 import type { Cached } from './keys';
 import type { GroupCount } from './groupCounts';
@@ -123,7 +124,20 @@ export type RosterDb = Dexie &
     /** Accounts and users per group, kept with the links (groupCounts.ts). */
     groupCounts: Table<GroupCount, [string, string]>;
     history: Table<HistoryEntry, string>;
+    /** Review: named snapshots of the cache (baselines) and named reviews (their decisions). */
+    baselines: Table<BaselineRow, string>;
+    reviews: Table<ReviewRecord, string>;
   };
+
+/** A baseline: the cache's snapshot at review time, kept under a name with no expiry. */
+export interface BaselineRow {
+  id: string;
+  name: string;
+  savedAt: string;
+  /** The cache's "as of" when saved (its last complete scan), or null if unknown. */
+  snapshotAt: string | null;
+  snapshot: Snapshot;
+}
 
 export const DB_NAME = 'roster-cache';
 
@@ -153,6 +167,8 @@ export const openRosterDb = (name = DB_NAME): RosterDb => {
   db.version(5).stores({ ...CONFIRMED_SCHEMA, ...LOCAL_SCHEMA, groupCounts: '[objectType+accountGroupId], objectType' });
   // Version 6 adds History (applied plans); nothing else changes.
   db.version(6).stores({ history: 'planId, appliedAt' });
+  // Version 7 adds Review's baselines and reviews; nothing else changes.
+  db.version(7).stores({ baselines: 'id, savedAt', reviews: 'id, createdAt' });
   return db;
 };
 

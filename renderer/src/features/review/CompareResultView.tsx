@@ -1,0 +1,62 @@
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { targetOfChange, type Change } from '../../../../shared/review';
+import { plural } from '../../app/format';
+import type { CompareResult } from './compare';
+import { DecisionButtons } from './DecisionButtons';
+
+const SHOWN = 300;
+
+const changeText = (c: Change): string => {
+  const who = c.userId ? `${c.userId} ` : '';
+  switch (c.kind) {
+    case 'group.created': return `Group ${c.group} created`;
+    case 'group.deleted': return `Group ${c.group} deleted`;
+    case 'group.renamed': return `Group ${c.from} renamed to ${c.to}`;
+    case 'group.accountAdded': return `${c.account} added to ${c.group}`;
+    case 'group.accountRemoved': return `${c.account} removed from ${c.group}`;
+    case 'group.userRoleAdded': return `${who}given ${c.role} in ${c.group}`;
+    case 'group.userRoleRemoved': return `${who}lost ${c.role} in ${c.group}`;
+    case 'group.resourceShared': return `${c.objectType} ${c.resource} shared with ${c.group}`;
+    case 'group.resourceUnshared': return `${c.objectType} ${c.resource} unshared from ${c.group}`;
+    case 'account.userRoleAdded': return `${who}given direct ${c.role} on ${c.account}`;
+    case 'account.userRoleRemoved': return `${who}lost direct ${c.role} on ${c.account}`;
+    case 'account.supportAccessRoleChanged': return `${c.account}: Support Access Role ${c.from ?? 'none'} → ${c.to ?? 'none'}`;
+    case 'partner.accessGranted': return `${who}granted partner access to ${c.account} (${c.service})`;
+    case 'partner.accessRevoked': return `${who}lost partner access to ${c.account} (${c.service})`;
+  }
+};
+
+/** A compare: structural changes (each added thing can be kept or removed) and the access diff. */
+export const CompareResultView = ({ title, result }: { title: string; result: CompareResult }) => {
+  const { changes, access } = result.diff;
+  return (
+    <Stack spacing={1.5} component="section" aria-label={`Compare ${title}`}>
+      <Typography variant="h6" component="h3">Compare {title}</Typography>
+      <Typography variant="body2" color="text.secondary">
+        {plural(changes.length, 'change')} · {plural(access.gained.length, 'log-in')} gained · {access.lost.length} lost · {access.changed.length} with other roles · computed in {Math.round(result.ms)} ms
+      </Typography>
+      <Box component="ul" aria-label="Structural changes" sx={{ m: 0, pl: 2 }}>
+        {changes.slice(0, SHOWN).map((c, i) => {
+          const target = targetOfChange(c);
+          return (
+            <li key={i}>
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                <Typography variant="body2" sx={{ flex: 1 }}>{changeText(c)}</Typography>
+                {target && <DecisionButtons target={target} label={changeText(c)} />}
+              </Stack>
+            </li>
+          );
+        })}
+      </Box>
+      {changes.length > SHOWN && <Typography variant="body2">…and {changes.length - SHOWN} more changes (Export gives them all).</Typography>}
+      <Typography variant="subtitle1" component="h4">Access effect</Typography>
+      <Box component="ul" aria-label="Access diff" sx={{ m: 0, pl: 2 }}>
+        {access.gained.slice(0, SHOWN).map((e) => <li key={`g${e.userId}${e.accountId}`}><Typography variant="body2">{e.userId} gained {e.accountId} ({e.roles.join(', ') || 'partner'})</Typography></li>)}
+        {access.lost.slice(0, SHOWN).map((e) => <li key={`l${e.userId}${e.accountId}`}><Typography variant="body2">{e.userId} lost {e.accountId} ({e.roles.join(', ') || 'partner'})</Typography></li>)}
+        {access.changed.slice(0, SHOWN).map((e) => <li key={`c${e.userId}${e.accountId}`}><Typography variant="body2">{e.userId} on {e.accountId}: {e.before.join(', ')} → {e.after.join(', ')}</Typography></li>)}
+      </Box>
+    </Stack>
+  );
+};

@@ -1,0 +1,62 @@
+import { useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { AccessState } from '../../../../shared/access';
+import { decisionsToPlan, describeTarget } from '../../../../shared/review';
+import { db } from '../../app/db';
+import { PlanDialog } from '../../components/PlanDialog';
+import { describePlanOp, namesFrom } from '../../domain/describe';
+import { notePlan, signOffReview, updateReview } from './store';
+import { useReviews } from './useReview';
+import { download } from './exports';
+
+/** The open review: its decisions, Make plan (the removes → the usual preview → Apply), Sign off. */
+export const DecisionsView = ({ s }: { s: AccessState }) => {
+  const reviews = useReviews();
+  const review = reviews?.find((r) => !r.signedOff) ?? reviews?.[0];
+  const [planOpen, setPlanOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const ops = useMemo(() => (review ? decisionsToPlan(review.decisions) : []), [review]);
+  const names = useMemo(() => namesFrom(s), [s]);
+  if (!review) return <Typography color="text.secondary">No review yet: mark rows Keep or Remove in an account or a compare.</Typography>;
+  const removes = review.decisions.filter((d) => d.verdict === 'remove').length;
+  return (
+    <Stack spacing={1.5} component="section" aria-label="Review decisions">
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h6" component="h3">{review.name}</Typography>
+        {review.signedOff && <Chip color="success" label={`Signed off by ${review.signedOff.by}`} />}
+        {review.plan && <Chip label={`Plan: ${review.plan.outcome ?? `${review.plan.ops} ops queued`}`} />}
+      </Stack>
+      <TextField size="small" label="Reviewer" value={review.reviewer} disabled={!!review.signedOff} sx={{ maxWidth: 320 }}
+        onChange={(e) => void updateReview(db, review.id, (r) => ({ ...r, reviewer: e.target.value }))} />
+      <Typography variant="body2">{review.decisions.length} decisions · {removes} to remove</Typography>
+      <Stack component="ul" aria-label="Decisions" sx={{ m: 0, pl: 2 }}>
+        {review.decisions.map((d, i) => (
+          <li key={i}><Typography variant="body2">{d.verdict === 'remove' ? 'Remove' : 'Keep'}: {describeTarget(s, d.target)}{d.note ? ` — ${d.note}` : ''}</Typography></li>
+        ))}
+      </Stack>
+      <Stack direction="row" spacing={1}>
+        <Button variant="contained" disabled={ops.length === 0} onClick={() => setPlanOpen(true)}>Make plan</Button>
+        <Button variant="outlined" disabled={!!review.signedOff || !review.reviewer.trim()} onClick={() => void signOffReview(db, review.id, review.reviewer)}>Sign off</Button>
+        <Button onClick={() => download(`${review.name.replace(/[^\w.-]+/g, '_')}.review.json`, JSON.stringify(review, null, 2), 'application/json')}>Export review record</Button>
+      </Stack>
+      {notice && <Alert severity="success">{notice}</Alert>}
+      {planOpen && (
+        <PlanDialog
+          title={`${review.name}: ${removes} removes`}
+          ops={ops}
+          lines={ops.map((op) => describePlanOp(op, names))}
+          onClose={() => setPlanOpen(false)}
+          onQueued={(summary) => {
+            setNotice(summary);
+            void notePlan(db, review.id, ops.length, 'queued');
+          }}
+        />
+      )}
+    </Stack>
+  );
+};

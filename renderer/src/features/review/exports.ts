@@ -1,0 +1,46 @@
+import type { AccessState } from '../../../../shared/access';
+import {
+  LAYOUT_COLUMNS, PDF_OPTIONS, csvText, drawLayoutPdf, layoutCells, layoutReport, layoutRows, type PdfDoc, type ReviewRecord,
+} from '../../../../shared/review';
+
+export const download = (name: string, data: BlobPart, type: string): void => {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+};
+
+/** DESIGN.md's layout table of the whole cache, as CSV (the landing view's Export → CSV). */
+export const layoutCsv = (s: AccessState): string => csvText([...layoutRows(s)].map(layoutCells), LAYOUT_COLUMNS);
+
+/**
+ * The layout report as PDF, drawn by the same layout as `roster report` (shared/review/pdf.ts)
+ * with pdfkit's browser build, loaded only when asked for.
+ */
+export const layoutPdf = async (
+  s: AccessState,
+  o: { snapshotAt: string | null; review: ReviewRecord | null; accounts?: readonly string[] },
+  onProgress: (done: number, total: number) => void,
+): Promise<Blob> => {
+  const { default: PDFDocument } = await import('pdfkit');
+  const doc = new PDFDocument(PDF_OPTIONS);
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (c: Uint8Array) => chunks.push(c));
+  const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  let last = 0;
+  await drawLayoutPdf(doc as unknown as PdfDoc, layoutReport(s, o), {
+    onSection: async (done, total) => {
+      onProgress(done, total);
+      // Let the progress bar paint now and then.
+      if (performance.now() - last > 50) {
+        await new Promise((r) => setTimeout(r, 0));
+        last = performance.now();
+      }
+    },
+  });
+  doc.end();
+  await ended;
+  return new Blob(chunks as BlobPart[], { type: 'application/pdf' });
+};
