@@ -1,5 +1,5 @@
 import type { RosterBridge } from '../../../shared/ipc';
-import { unconfirmedOps, type RosterDb } from '../cache';
+import { settleLanded, unconfirmedOps, type RosterDb } from '../cache';
 import { isOfflineError, refresh } from '../sync/pull';
 import { reconcileOutbox } from '../sync/outbox';
 import { startSync } from '../sync/push';
@@ -34,6 +34,7 @@ const isWarm = async (db: RosterDb): Promise<boolean> => (await db.syncState.cou
 const refreshOnce = async (db: RosterDb, bridge: RosterBridge): Promise<void> => {
   const conn = useConnection.getState();
   conn.set({ refreshing: true, progress: null });
+  const startedAt = new Date().toISOString();
   try {
     const r = await refresh(db, bridge, (done, total) => conn.set({ progress: { done, total } }));
     conn.set({
@@ -46,6 +47,8 @@ const refreshOnce = async (db: RosterDb, bridge: RosterBridge): Promise<void> =>
     // Unchanged data with nothing pending has nothing to reconcile: skip reading the whole cache.
     const changed = r.outcomes.some((o) => !o.unchanged);
     if (r.online && (changed || (await unconfirmedOps(db)).length > 0)) await reconcileOutbox(db);
+    // Ops that landed before this refresh began are in the confirmed tables now.
+    if (r.online && r.failures.length === 0) await settleLanded(db, startedAt);
   } catch (err) {
     conn.set({ online: isOfflineError(err) ? false : conn.online, lastError: (err as Error).message });
   } finally {

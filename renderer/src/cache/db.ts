@@ -41,6 +41,8 @@ export interface OutboxEntry {
   attempts: number;
   lastError: string | null;
   createdAt: string;
+  /** When the platform took the op; cleared once a refresh begun after it has completed (settleLanded). */
+  landedAt?: string;
 }
 
 /** One op of an applied plan and what the platform said of it. */

@@ -42,4 +42,24 @@ export const enqueuePlan = async (db: RosterDb, ops: PlanOp[], now = new Date())
  */
 export const isUnconfirmed = (e: Pick<OutboxEntry, 'status'>): boolean => e.status === 'pending' || e.status === 'sending';
 
+/**
+ * What the optimistic view replays: unconfirmed ops, and ops the platform took (`done`) whose
+ * effect the confirmed tables may not hold yet — until a refresh that started after they landed
+ * has completed (settleLanded). Without these, a change vanished from the screen between its
+ * confirmation and the refresh that brings it back, and admins redid it.
+ */
+export const inOptimisticView = (e: Pick<OutboxEntry, 'status' | 'landedAt'>): boolean => isUnconfirmed(e) || (e.status === 'done' && !!e.landedAt);
+
+export const viewEntries = async (db: RosterDb): Promise<OutboxEntry[]> => (await db.outbox.orderBy('seq').toArray()).filter(inOptimisticView);
+
+/** A complete refresh that started at `startedAt` holds every op that landed before it: they leave the view. */
+export const settleLanded = async (db: RosterDb, startedAt: string): Promise<number> =>
+  db.outbox
+    .where('status')
+    .equals('done')
+    .filter((e) => !!e.landedAt && e.landedAt < startedAt)
+    .modify((e) => {
+      delete e.landedAt;
+    });
+
 export const unconfirmedOps = async (db: RosterDb): Promise<OutboxEntry[]> => (await db.outbox.orderBy('seq').toArray()).filter(isUnconfirmed);

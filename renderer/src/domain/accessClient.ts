@@ -3,12 +3,14 @@ import { db } from '../app/db';
 import { useConnection } from '../app/connectionStore';
 import { previewSummary, warmAccessState, type WhatIfSummary } from './accessPreview';
 import type { AccessRequest } from './accessWorker';
+import { optimisticView, pendingMarks, type PendingMarks } from './optimisticView';
 
-type Reply = { id: number; diff: WhatIfSummary; workerMs?: number; whatIfMs?: number } | { id: number; error: string };
+type Reply = { id: number; diff: WhatIfSummary; workerMs?: number; whatIfMs?: number } | { id: number; marks: PendingMarks } | { id: number; error: string };
 
 let worker: Worker | null | undefined;
 let nextId = 1;
 const waiting = new Map<number, { resolve: (d: WhatIfSummary) => void; reject: (e: Error) => void; t0: number }>();
+const waitingMarks = new Map<number, { resolve: (m: PendingMarks) => void; reject: (e: Error) => void }>();
 
 /**
  * Where the preview's time goes, for benches and traces: `roster:access-preview` (request to
@@ -27,16 +29,23 @@ const getWorker = (): Worker | null => {
   try {
     worker = new Worker(new URL('./accessWorker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<Reply>) => {
+      const m = waitingMarks.get(e.data.id);
+      if (m) {
+        waitingMarks.delete(e.data.id);
+        return 'error' in e.data ? m.reject(new Error(e.data.error)) : 'marks' in e.data ? m.resolve(e.data.marks) : undefined;
+      }
       const w = waiting.get(e.data.id);
       waiting.delete(e.data.id);
       if (!w) return;
       if ('error' in e.data) return w.reject(new Error(e.data.error));
+      if (!('diff' in e.data)) return;
       measure(w.t0, e.data.workerMs, e.data.whatIfMs);
       w.resolve(e.data.diff);
     };
     worker.onerror = (e) => {
-      for (const w of waiting.values()) w.reject(new Error(e.message || 'the access worker failed'));
+      for (const w of [...waiting.values(), ...waitingMarks.values()]) w.reject(new Error(e.message || 'the access worker failed'));
       waiting.clear();
+      waitingMarks.clear();
     };
   } catch {
     worker = null;
@@ -51,6 +60,17 @@ const request = (ops: readonly PlanOp[]): Promise<WhatIfSummary> => {
   return new Promise<WhatIfSummary>((resolve, reject) => {
     waiting.set(id, { resolve, reject, t0: performance.now() });
     w.postMessage({ id, kind: 'preview', ops: ops as PlanOp[] } satisfies AccessRequest);
+  });
+};
+
+/** The Groups area's pending marks (optimisticView.ts), made where the indexes are. */
+export const pendingMarksOffThread = async (): Promise<PendingMarks> => {
+  const w = getWorker();
+  if (!w) return pendingMarks(await optimisticView(db));
+  const id = nextId++;
+  return new Promise<PendingMarks>((resolve, reject) => {
+    waitingMarks.set(id, { resolve, reject });
+    w.postMessage({ id, kind: 'marks' } satisfies AccessRequest);
   });
 };
 

@@ -1,53 +1,10 @@
-import { buildState, whatIf, whatIfSummary, type AccessChange, type AccessState, type WhatIf } from '../../../shared/access';
-import { applyOps } from '../../../shared/plans/apply';
+import { whatIf, whatIfSummary, type AccessChange, type AccessState, type WhatIf } from '../../../shared/access';
 import type { PlanOp } from '../../../shared/plans/types';
-import { cacheVersion, loadSnapshot, unconfirmedOps, type RosterDb } from '../cache';
-
-/**
- * The rules engine's indexes over the confirmed cache are built once per cache version, so a
- * drop of 20,000 accounts only pays for the what-if itself, not for re-reading the cache.
- */
-const memos = new WeakMap<RosterDb, { version: string; state: Promise<AccessState> }>();
-
-const confirmedState = async (db: RosterDb): Promise<AccessState> => {
-  const version = await cacheVersion(db);
-  let memo = memos.get(db);
-  if (memo?.version !== version) memos.set(db, (memo = { version, state: loadSnapshot(db).then(buildState).then(warmUpWhatIf) }));
-  return memo.state;
-};
-
-/**
- * A throw-away what-if right after the build, so the first real drop runs optimised code: a
- * cold what-if of 1,300 accounts took 160 ms in the worker, a warm one a fraction of that.
- */
-const WARM_UP_ACCOUNTS = 2_000;
-const warmUpWhatIf = (state: AccessState): AccessState => {
-  const groups = state.groups.keys().map((id) => state.groups.get(id)!);
-  const all = groups.find((g) => g.defaultGroup);
-  const other = groups.find((g) => !g.defaultGroup);
-  if (all && other) {
-    const accountIds = [...(state.groupAccounts.get(all.id) ?? [])].slice(0, WARM_UP_ACCOUNTS);
-    whatIfSummary(state, [{ op: 'group.addAccounts', groupId: other.id, accountIds }], 1);
-  }
-  return state;
-};
-
-/** confirmed ⊕ pending, re-applied only when the cache or the outbox changed since the last preview. */
-const optimistic = new WeakMap<RosterDb, { key: string; base: AccessState; state: AccessState }>();
-
-export const optimisticState = async (db: RosterDb): Promise<AccessState> => {
-  const [base, pending] = await Promise.all([confirmedState(db), unconfirmedOps(db)]);
-  if (!pending.length) return base;
-  const key = pending.map((e) => `${e.id}:${e.status}`).join(',');
-  const memo = optimistic.get(db);
-  if (memo?.base === base && memo.key === key) return memo.state;
-  const state = applyOps(base, pending.map((e) => e.op)).state;
-  optimistic.set(db, { key, base, state });
-  return state;
-};
+import type { RosterDb } from '../cache';
+import { confirmedState, optimisticView } from './optimisticView';
 
 /** What-if of `ops` on confirmed ⊕ pending: queued ops are applied first, then the new plan's. */
-export const previewAccess = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIf> => whatIf(await optimisticState(db), ops);
+export const previewAccess = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIf> => whatIf((await optimisticView(db)).state, ops);
 
 /** Builds the indexes ahead of the first drop, when the browser is idle, so the preview is quick. */
 export const warmAccessState = (db: RosterDb, delayMs = 3_000): (() => void) => {
@@ -95,4 +52,4 @@ export const summaryOf = (state: AccessState, ops: readonly PlanOp[]): WhatIfSum
   return { ...summary, accountNames };
 };
 
-export const previewSummary = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIfSummary> => summaryOf(await optimisticState(db), ops);
+export const previewSummary = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIfSummary> => summaryOf((await optimisticView(db)).state, ops);

@@ -1,6 +1,7 @@
 import type { PlanOp } from '../../../shared/plans/types';
 import { openRosterDb } from '../cache';
-import { optimisticState, summaryOf, warmAccessState } from './accessPreview';
+import { summaryOf, warmAccessState } from './accessPreview';
+import { optimisticView, pendingMarks } from './optimisticView';
 
 /**
  * The what-if runs here, off the UI thread: building the rules engine's indexes over a large
@@ -8,7 +9,7 @@ import { optimisticState, summaryOf, warmAccessState } from './accessPreview';
  * The worker opens the same IndexedDB cache as the page and keeps the indexes of the current
  * cache version warm between previews (the page asks for a warm-up at load and after refreshes).
  */
-export type AccessRequest = { id: number; kind: 'preview'; ops: PlanOp[] } | { id: number; kind: 'warm' };
+export type AccessRequest = { id: number; kind: 'preview'; ops: PlanOp[] } | { id: number; kind: 'warm' } | { id: number; kind: 'marks' };
 
 const scope = self as unknown as { postMessage: (m: unknown) => void; onmessage: ((e: MessageEvent<AccessRequest>) => void) | null };
 const db = openRosterDb();
@@ -19,9 +20,16 @@ scope.onmessage = (e) => {
     warmAccessState(db, 0);
     return;
   }
+  if (req.kind === 'marks') {
+    optimisticView(db).then(
+      (view) => scope.postMessage({ id: req.id, marks: pendingMarks(view) }),
+      (err: Error) => scope.postMessage({ id: req.id, error: err?.message ?? String(err) }),
+    );
+    return;
+  }
   const t0 = performance.now();
-  optimisticState(db).then(
-    (state) => {
+  optimisticView(db).then(
+    ({ state }) => {
       // Times for the page's performance measures: waiting for the indexes, then the what-if.
       const t1 = performance.now();
       const diff = summaryOf(state, req.ops);

@@ -72,10 +72,6 @@ const unconfirmed = (all: SyncedEntry[]) => all.filter(isUnconfirmed);
 const viewBefore = (confirmed: Snapshot | AccessState, all: SyncedEntry[], seq: number): AccessState =>
   viewOf(confirmed, unconfirmed(all).filter((x) => x.seq < seq && x.precondition).map(toOutboxOp));
 
-/** The view the UI reads: confirmed ⊕ pending (computed; the confirmed tables are never touched). */
-export const computeView = async (db: RosterDb, confirmed?: Snapshot): Promise<AccessState> =>
-  viewOf(confirmed ?? (await loadSnapshot(db)), unconfirmed(await entries(db)).map(toOutboxOp));
-
 /**
  * Gives every newly queued entry its precondition, read from the view it was queued against
  * (confirmed ⊕ the entries before it). Returns how many were prepared.
@@ -117,6 +113,8 @@ export const recordResult = async (db: RosterDb, op: OutboxOp): Promise<void> =>
   if (!e || (e.round ?? 0) !== round) return;
   const change: Partial<SyncedEntry> = { status: STATUS[op.status], attempts: op.attempts, lastError: op.lastError ?? null, result: op.status };
   if (op.conflict) change.conflict = op.conflict;
+  // Shown as pending until a refresh begun after this moment brings it into the confirmed tables.
+  if (change.status === 'done' && e.status !== 'done') change.landedAt = new Date().toISOString();
   await db.outbox.update(id, change as Partial<OutboxEntry>);
 };
 

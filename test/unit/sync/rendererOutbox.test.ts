@@ -6,8 +6,9 @@ import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
 import { exampleSnapshot } from '../../../shared/seeds/example';
 import type { OutboxOp } from '../../../shared/sync/types';
 import { applyScan, enqueuePlan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
-import { computeView, preparePending, pushable, reconcileOutbox, recordResult, resolveEntry, type SyncedEntry } from '../../../renderer/src/sync/outbox';
+import { preparePending, pushable, reconcileOutbox, recordResult, resolveEntry, type SyncedEntry } from '../../../renderer/src/sync/outbox';
 import { startSync } from '../../../renderer/src/sync/push';
+import { optimisticView } from '../../../renderer/src/domain/optimisticView';
 import { A, G } from './helpers';
 
 let db: RosterDb;
@@ -33,8 +34,8 @@ describe('renderer outbox (Dexie) on shared/sync', () => {
     expect(b!.precondition!.expect[0]!.value).toBe('B');
     // The outbox keeps saying where each rename started, whatever the group is called later.
     expect([a!.op, b!.op]).toMatchObject([{ fromName: 'Services 1' }, { fromName: 'B' }]);
-    const view = await computeView(db);
-    expect(view.groups.get(G.services1)!.name).toBe('C');
+    const view = await optimisticView(db);
+    expect(view.state.groups.get(G.services1)!.name).toBe('C');
     expect((await db.AccountGroup.get(G.services1))!.name).toBe('Services 1');
   });
 

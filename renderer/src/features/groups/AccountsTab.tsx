@@ -15,8 +15,9 @@ import { matches, useGroupsUi } from './uiStore';
 import { SelectionControls } from '../../components/SelectionControls';
 
 const COLUMNS: Column<AccountRow>[] = [
-  { id: 'name', header: 'Account', width: 'minmax(200px, 2fr)', render: (a) => a.name },
-  { id: 'id', header: 'Account ID', width: 'minmax(160px, 1.5fr)', render: (a) => a.accountId },
+  // A pending removal stays listed, struck through, until the platform confirms it.
+  { id: 'name', header: 'Account', width: 'minmax(200px, 2fr)', render: (a) => (a.pending === 'remove' ? <s>{a.name}</s> : a.name) },
+  { id: 'id', header: 'Account ID', width: 'minmax(160px, 1.5fr)', render: (a) => (a.pending === 'remove' ? <s>{a.accountId}</s> : a.accountId) },
   {
     id: 'status',
     header: 'Status',
@@ -106,7 +107,7 @@ export const AccountsTab = ({ group, groups, accounts, onAddToGroup, onRemove }:
             {cells}
           </DraggableRow>
         )}
-        empty={accounts === undefined ? 'Loading…' : accounts.length === 0 ? 'This group has no accounts.' : 'No account matches the search.'}
+        empty={accounts === undefined || !group.countsKnown ? 'Loading…' : accounts.length === 0 ? 'This group has no accounts.' : 'No account matches the search.'}
       />
     </Box>
   );

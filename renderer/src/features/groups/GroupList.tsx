@@ -11,7 +11,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { useRoute } from '../../app/routeStore';
 import type { GroupRow } from './data';
 import { matches, useGroupsUi } from './uiStore';
-import { fmt, plural } from '../../app/format';
+import { GroupCounts } from './GroupCounts';
 import { VirtualList } from '../../components/VirtualList';
 
 // A dense two-line item: name (with chips) over the counts.
@@ -21,7 +21,6 @@ const ITEM_HEIGHT = 60;
 const GroupItem = memo(({ group, selected, tabIndex }: { group: GroupRow; selected: boolean; tabIndex: 0 | -1 }) => {
   const go = useRoute((s) => s.go);
   const { setNodeRef, isOver, active } = useDroppable({ id: `group:${group.id}`, data: { group } });
-  const counts = `${plural(group.accountCount, 'account')} · ${plural(group.userCount, 'user')}`;
   return (
     <ListItemButton
       ref={setNodeRef}
@@ -48,12 +47,7 @@ const GroupItem = memo(({ group, selected, tabIndex }: { group: GroupRow; select
             {group.pending === 'renamed' && <Chip size="small" label="Rename pending" color="warning" variant="outlined" />}
           </Box>
         }
-        secondary={
-          <>
-            {counts}
-            {group.pendingAdds > 0 && ` · +${fmt(group.pendingAdds)} pending`}
-          </>
-        }
+        secondary={<GroupCounts group={group} />}
       />
     </ListItemButton>
   );

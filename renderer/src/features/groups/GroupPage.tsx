@@ -10,15 +10,15 @@ import { AccountsTab } from './AccountsTab';
 import { UsersTab } from './UsersTab';
 import { ResourcesTab } from './ResourcesTab';
 import { useGroupAccounts, useGroupUsers, type GroupRow } from './data';
-import type { GroupsOverlay } from './pending';
+import type { PendingMarks } from '../../domain/optimisticView';
 import { renameRefusal } from '../../domain/groupPlans';
 import { useGroupsUi, type GroupTab } from './uiStore';
-import { fmt, plural } from '../../app/format';
+import { GroupCounts } from './GroupCounts';
 
 interface Props {
   group: GroupRow;
   groups: GroupRow[];
-  overlay: GroupsOverlay;
+  marks: PendingMarks;
   onRename: () => void;
   onAddToGroup: (target: GroupRow, accountIds: string[]) => void;
   onRemove: (accountIds: string[]) => void;
@@ -32,15 +32,15 @@ const TABS: { id: GroupTab; label: string }[] = [
 ];
 
 /** A group's page: its accounts, its users with their roles, its resources (issue 2, issue 6). */
-export const GroupPage = ({ group, groups, overlay, onRename, onAddToGroup, onRemove, onAddUsers }: Props) => {
+export const GroupPage = ({ group, groups, marks, onRename, onAddToGroup, onRemove, onAddUsers }: Props) => {
   // Narrow subscriptions: a selection change must not re-render the page around the tables.
   const tab = useGroupsUi((s) => s.tab);
   const setTab = useGroupsUi((s) => s.setTab);
   // A group still pending creation has no confirmed links (its provisional id matches none),
   // but it shows the accounts queued for it. Both are loaded here, not in their tabs, so a tab
   // opens on its rows at once (no flash of a disabled toolbar) and switching tabs keeps them.
-  const accounts = useGroupAccounts(group.id, overlay);
-  const users = useGroupUsers(group.id);
+  const accounts = useGroupAccounts(group, marks);
+  const users = useGroupUsers(group, marks);
   const refusal = renameRefusal(group);
   return (
     <Box component="section" aria-labelledby="group-title" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
@@ -52,8 +52,7 @@ export const GroupPage = ({ group, groups, overlay, onRename, onAddToGroup, onRe
         {group.pending === 'created' && <Chip label="Pending creation" color="warning" size="small" variant="outlined" />}
         {group.pending === 'renamed' && <Chip label="Rename pending" color="warning" size="small" variant="outlined" />}
         <Typography variant="body2" color="text.secondary">
-          {plural(group.accountCount, 'account')} · {plural(group.userCount, 'user')}
-          {group.pendingAdds > 0 && ` · +${fmt(group.pendingAdds)} pending`}
+          <GroupCounts group={group} />
         </Typography>
         <Box sx={{ flex: 1 }} />
         <Tooltip title={refusal ?? ''}>

@@ -26,7 +26,7 @@ type NameDialog = { mode: 'create' } | { mode: 'rename'; group: GroupRow } | nul
 
 /** The Groups area: the side list of groups (drop targets) and the open group's page. */
 export const GroupsArea = () => {
-  const { groups, overlay } = useGroups();
+  const { groups, marks } = useGroups();
   const primary = usePrimaryAccount();
   const item = useRoute((s) => s.route.item);
   // Narrow subscriptions: a selection change must not re-render the 500-group side list.
@@ -53,7 +53,7 @@ export const GroupsArea = () => {
 
   const addToGroup = async (target: GroupRow, accountIds: string[]) => {
     if (accountIds.length === 0) return;
-    ui.openPreview(await proposeAddAccounts(target, accountIds, overlay, primary));
+    ui.openPreview(await proposeAddAccounts(target, accountIds, marks, primary));
   };
   const queue = async (ops: PlanOp[], what: string) => {
     await enqueuePlan(db, ops);
@@ -88,10 +88,10 @@ export const GroupsArea = () => {
           <GroupPage
             group={group}
             groups={groups}
-            overlay={overlay}
+            marks={marks}
             onRename={() => setNameDialog({ mode: 'rename', group })}
             onAddToGroup={(t, ids) => void addToGroup(t, ids)}
-            onRemove={(ids) => void proposeRemoveAccounts(group, ids, overlay).then(ui.openPreview)}
+            onRemove={(ids) => void proposeRemoveAccounts(group, ids, marks).then(ui.openPreview)}
             onAddUsers={(target, userIds) => ui.setRolePick({ target, userIds })}
           />
         ) : (

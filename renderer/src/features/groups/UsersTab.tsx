@@ -48,9 +48,15 @@ const COLUMNS: Column<UserInGroupRow>[] = [
     width: 'minmax(220px, 2fr)',
     render: (u) => (
       <Box component="span" sx={{ display: 'inline-flex', gap: 0.5 }}>
-        {u.roles.map((r) => (
-          <Chip key={r.roleId} size="small" label={r.name} />
-        ))}
+        {u.roles.map((r) =>
+          r.pending === 'add' ? (
+            <Chip key={r.roleId} size="small" color="warning" variant="outlined" label={`${r.name} · pending`} />
+          ) : r.pending === 'remove' ? (
+            <Chip key={r.roleId} size="small" color="warning" variant="outlined" label={<s>{r.name}</s>} aria-label={`${r.name} · removal pending`} />
+          ) : (
+            <Chip key={r.roleId} size="small" label={r.name} />
+          ),
+        )}
       </Box>
     ),
   },

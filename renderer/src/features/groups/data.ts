@@ -1,65 +1,100 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Resource } from '../../../../shared/model';
 import { db } from '../../app/db';
 import { useConnection } from '../../app/connectionStore';
-import { groupAccountIds, loadGroupCounts, unconfirmedOps } from '../../cache';
-import { emptyOverlay, groupsOverlay, mergeMembers, type GroupsOverlay } from './pending';
+import { cacheVersion, FULL_SCOPE, groupAccountIds, loadGroupCounts, viewEntries } from '../../cache';
+import { pendingMarksOffThread } from '../../domain/accessClient';
+import { NO_MARKS, viewKey, type PendingMarks } from '../../domain/optimisticView';
+import { mergeMembers, mergeUserRoles, usersInView, type Pending } from './marks';
 import type { PrimaryAccountRef } from '../../domain/groupPlans';
 
-/** Reads for the Groups area: live Dexie queries of the confirmed tables ⊕ the outbox overlay. */
+/** Reads for the Groups area: live Dexie queries of the confirmed tables ⊕ the optimistic view's marks. */
 
 export interface GroupRow {
   id: string;
   name: string;
   defaultGroup: boolean;
+  /** Accounts and users in the optimistic view: confirmed, less pending removals, plus pending additions. */
   accountCount: number;
   userCount: number;
   pendingAdds: number;
+  pendingRemoves: number;
+  /** False until the first complete scan of the group links: the counts are not known yet. */
+  countsKnown: boolean;
   /** 'created': queued, not yet on the platform; 'renamed': a rename is queued. */
   pending: 'created' | 'renamed' | null;
   resources: Resource[];
 }
 
-export const useOverlay = (): GroupsOverlay => {
-  const entries = useLiveQuery(() => unconfirmedOps(db), []);
-  return useMemo(() => (entries ? groupsOverlay(entries) : emptyOverlay()), [entries]);
+/**
+ * The optimistic view's marks (domain/optimisticView.ts), made in the access worker whenever the
+ * cache or the outbox changes. The last marks stay until the next arrive: they hold each link's
+ * value in the view, so they stay right while a refresh rewrites the confirmed tables.
+ */
+export const usePendingMarks = (): PendingMarks => {
+  const key = useLiveQuery(async () => viewKey(await cacheVersion(db), await viewEntries(db)), []);
+  const [marks, setMarks] = useState<PendingMarks>(NO_MARKS);
+  useEffect(() => {
+    if (key === undefined) return;
+    let current = true;
+    pendingMarksOffThread().then(
+      (m) => current && setMarks(m),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  return marks;
 };
 
-const loadGroups = async (): Promise<Omit<GroupRow, 'pending' | 'pendingAdds'>[]> => {
+const linksScanned = async (): Promise<boolean> => {
+  const [accounts, users] = await Promise.all([db.syncState.get(['AccountGroupAccount', FULL_SCOPE]), db.syncState.get(['AccountGroupUserRole', FULL_SCOPE])]);
+  return !!accounts?.lastCompleteScan && !!users?.lastCompleteScan;
+};
+
+const loadGroups = async (marks: PendingMarks): Promise<GroupRow[]> => {
   const groups = await db.AccountGroup.toArray();
   // Per-group counts are kept by the cache as it writes the links (cache/groupCounts.ts): one
-  // read of 500 small rows, not 500 index counts and a walk over 10,000 user links.
-  const counts = await loadGroupCounts(db);
-  return groups.map((g) => ({
-    id: g.id,
-    name: g.name,
-    defaultGroup: g.defaultGroup === true,
-    accountCount: counts.accounts.get(g.id) ?? 0,
-    userCount: counts.users.get(g.id) ?? 0,
-    resources: g.Resources?.Resource ?? [],
-  }));
+  // read of 500 small rows, not 500 index counts and a walk over 10,000 user links. Only the
+  // groups queued ops touch read their links, to count them as the view has them.
+  const [counts, countsKnown] = await Promise.all([loadGroupCounts(db), linksScanned()]);
+  const row = async (id: string, confirmedName: string | null, defaultGroup: boolean, resources: Resource[]): Promise<GroupRow> => {
+    const m = marks.groups[id];
+    let accountCount = counts.accounts.get(id) ?? 0;
+    let userCount = counts.users.get(id) ?? 0;
+    let pendingAdds = 0;
+    let pendingRemoves = 0;
+    if (m) {
+      const confirmed = confirmedName === null ? [] : await groupAccountIds(db, id);
+      const merged = mergeMembers(confirmed, m);
+      [accountCount, pendingAdds, pendingRemoves] = [merged.members.length, merged.pendingAdd.size, merged.pendingRemove.size];
+      if (Object.keys(m.userRoles).length) userCount = usersInView(mergeUserRoles(confirmedName === null ? [] : await userLinks(id), m));
+    }
+    const name = m?.name ?? confirmedName ?? id;
+    const pending = confirmedName === null ? 'created' : m?.name !== undefined ? 'renamed' : null;
+    return { id, name, defaultGroup, accountCount, userCount, pendingAdds, pendingRemoves, countsKnown: countsKnown || pending === 'created', pending, resources };
+  };
+  const rows = await Promise.all(groups.map((g) => row(g.id, g.name, g.defaultGroup === true, g.Resources?.Resource ?? [])));
+  const confirmedIds = new Set(groups.map((g) => g.id));
+  const created = Object.entries(marks.groups).filter(([id, m]) => m.created && !confirmedIds.has(id));
+  return [...rows, ...(await Promise.all(created.map(([id]) => row(id, null, false, []))))];
 };
 
+const userLinks = (groupId: string) => db.AccountGroupUserRole.where('accountGroupId').equals(groupId).toArray();
+
 /** All Accounts first (R3), then by name; queued creations at the end. */
-export const useGroups = (): { groups: GroupRow[] | undefined; overlay: GroupsOverlay } => {
-  const overlay = useOverlay();
-  const confirmed = useLiveQuery(loadGroups, []);
+export const useGroups = (): { groups: GroupRow[] | undefined; marks: PendingMarks } => {
+  const marks = usePendingMarks();
+  const loaded = useLiveQuery(() => loadGroups(marks), [marks]);
   const groups = useMemo(() => {
-    if (!confirmed) return undefined;
-    const rows: GroupRow[] = confirmed.map((g) => ({
-      ...g,
-      name: overlay.renamed.get(g.id) ?? g.name,
-      pending: overlay.renamed.has(g.id) ? 'renamed' : null,
-      pendingAdds: overlay.addedAccounts.get(g.id)?.size ?? 0,
-    }));
-    rows.sort((a, b) => Number(b.defaultGroup) - Number(a.defaultGroup) || a.name.localeCompare(b.name));
-    const created = overlay.created
-      .filter((c) => !rows.some((r) => r.name === c.name))
-      .map<GroupRow>((c) => ({ id: c.id, name: overlay.renamed.get(c.id) ?? c.name, defaultGroup: false, accountCount: 0, userCount: 0, pendingAdds: overlay.addedAccounts.get(c.id)?.size ?? 0, pending: 'created', resources: [] }));
-    return [...rows, ...created];
-  }, [confirmed, overlay]);
-  return { groups, overlay };
+    if (!loaded) return undefined;
+    const confirmed = loaded.filter((r) => r.pending !== 'created');
+    confirmed.sort((a, b) => Number(b.defaultGroup) - Number(a.defaultGroup) || a.name.localeCompare(b.name));
+    return [...confirmed, ...loaded.filter((r) => r.pending === 'created')];
+  }, [loaded]);
+  return { groups, marks };
 };
 
 /** The primary account: the connection's account, else the owner of the groups (R2). */
@@ -93,16 +128,16 @@ const loadAccounts = async (ids: string[]) => {
   return ids.map((id) => byId.get(id));
 };
 
-export const useGroupAccounts = (groupId: string | undefined, overlay: GroupsOverlay): AccountRow[] | undefined => {
-  const confirmed = useLiveQuery(
-    async () => (groupId ? await groupAccountIds(db, groupId) : []),
-    [groupId],
-  );
-  const merged = useMemo(() => (confirmed && groupId ? mergeMembers(confirmed, overlay, groupId) : undefined), [confirmed, overlay, groupId]);
-  const accounts = useLiveQuery(async () => (merged ? loadAccounts(merged.members) : undefined), [merged]);
+export const useGroupAccounts = (group: Pick<GroupRow, 'id' | 'pending'> | undefined, marks: PendingMarks): AccountRow[] | undefined => {
+  const groupId = group?.id;
+  const created = group?.pending === 'created';
+  const confirmed = useLiveQuery(async () => (groupId && !created ? await groupAccountIds(db, groupId) : []), [groupId, created]);
+  const groupMarks = groupId ? marks.groups[groupId] : undefined;
+  const merged = useMemo(() => (confirmed && groupId ? mergeMembers(confirmed, groupMarks) : undefined), [confirmed, groupMarks, groupId]);
+  const accounts = useLiveQuery(async () => (merged ? loadAccounts(merged.rows) : undefined), [merged]);
   return useMemo(() => {
     if (!merged || !accounts) return undefined;
-    return merged.members
+    return merged.rows
       .map((id, i) => {
         const a = accounts[i];
         const pending = merged.pendingAdd.has(id) ? 'add' : merged.pendingRemove.has(id) ? 'remove' : null;
@@ -115,26 +150,29 @@ export const useGroupAccounts = (groupId: string | undefined, overlay: GroupsOve
 export interface UserInGroupRow {
   userId: string;
   name: string;
-  roles: { roleId: string; name: string }[];
+  roles: { roleId: string; name: string; pending?: Pending }[];
 }
 
-export const useGroupUsers = (groupId: string | undefined): UserInGroupRow[] | undefined =>
-  useLiveQuery(async () => {
+export const useGroupUsers = (group: Pick<GroupRow, 'id' | 'pending'> | undefined, marks: PendingMarks): UserInGroupRow[] | undefined => {
+  const groupId = group?.id;
+  const groupMarks = groupId ? marks.groups[groupId] : undefined;
+  return useLiveQuery(async () => {
     if (!groupId) return [];
-    const links = await db.AccountGroupUserRole.where('accountGroupId').equals(groupId).toArray();
-    const roleIds = [...new Set(links.map((l) => l.roleId))];
-    const userIds = [...new Set(links.map((l) => l.userId))];
+    const links = group?.pending === 'created' ? [] : await userLinks(groupId);
+    const byUser = mergeUserRoles(links, groupMarks);
+    const roleIds = [...new Set([...byUser.values()].flatMap((roles) => roles.map((r) => r.roleId)))];
+    const userIds = [...byUser.keys()];
     const [roles, users] = await Promise.all([db.Role.bulkGet(roleIds), db.User.bulkGet(userIds)]);
     const roleName = new Map(roleIds.map((id, i) => [id, roles[i]?.name ?? `Unknown role ${id}`]));
-    const byUser = new Map<string, typeof links>();
-    for (const l of links) byUser.set(l.userId, [...(byUser.get(l.userId) ?? []), l]);
+    const linkOf = new Map(links.map((l) => [l.userId, l]));
     return userIds
       .map((userId, i) => {
         const u = users[i];
-        const own = byUser.get(userId) ?? [];
-        const full = [u?.firstName ?? own[0]?.firstName, u?.lastName ?? own[0]?.lastName].filter(Boolean).join(' ');
-        const roles = own.map((l) => ({ roleId: l.roleId, name: roleName.get(l.roleId)! }));
-        return { userId, name: full || userId, roles: roles.sort((a, b) => a.name.localeCompare(b.name)) };
+        const l = linkOf.get(userId);
+        const full = [u?.firstName ?? l?.firstName, u?.lastName ?? l?.lastName].filter(Boolean).join(' ');
+        const own = (byUser.get(userId) ?? []).map((r) => ({ roleId: r.roleId, name: roleName.get(r.roleId)!, pending: r.pending }));
+        return { userId, name: full || userId, roles: own.sort((a, b) => a.name.localeCompare(b.name)) };
       })
       .sort((a, b) => a.userId.localeCompare(b.userId));
-  }, [groupId]);
+  }, [groupId, group?.pending, groupMarks]);
+};

@@ -1,7 +1,7 @@
 import { db } from '../../app/db';
 import { groupAccountIds } from '../../cache';
-import type { GroupsOverlay } from './pending';
-import { mergeMembers } from './pending';
+import type { PendingMarks } from '../../domain/optimisticView';
+import { mergeMembers } from './marks';
 import { planAddAccounts, planAddUserRoles, planRemoveAccounts, type GroupRef, type PrimaryAccountRef } from '../../domain/groupPlans';
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
@@ -24,14 +24,14 @@ const withPrefetch = (p: PlanPreview, started?: Promise<WhatIfSummary>): PlanPre
 
 const NO_MEMBERS: ReadonlySet<string> = new Set();
 
-const membersOf = async (group: GroupRow, overlay: GroupsOverlay): Promise<Set<string>> => {
+const membersOf = async (group: GroupRow, marks: PendingMarks): Promise<Set<string>> => {
   const confirmed = group.pending === 'created' ? [] : await groupAccountIds(db, group.id);
-  return new Set(mergeMembers(confirmed, overlay, group.id).members);
+  return new Set(mergeMembers(confirmed, marks.groups[group.id]).members);
 };
 
 /** "Remove from group" of the selected accounts → the plan to preview, with who loses access. */
-export const proposeRemoveAccounts = async (group: GroupRow, accountIds: readonly string[], overlay: GroupsOverlay): Promise<PlanPreview> => {
-  const planned = planRemoveAccounts({ group, accountIds, members: await membersOf(group, overlay) });
+export const proposeRemoveAccounts = async (group: GroupRow, accountIds: readonly string[], marks: PendingMarks): Promise<PlanPreview> => {
+  const planned = planRemoveAccounts({ group, accountIds, members: await membersOf(group, marks) });
   return withPrefetch({ title: `Remove ${plural(accountIds.length, 'account')} from ${group.name}`, target: group, planned });
 };
 
@@ -39,7 +39,7 @@ export const proposeRemoveAccounts = async (group: GroupRow, accountIds: readonl
 export const proposeAddAccounts = async (
   target: GroupRow,
   accountIds: readonly string[],
-  overlay: GroupsOverlay,
+  marks: PendingMarks,
   primary: PrimaryAccountRef | null,
 ): Promise<PlanPreview> => {
   performance.mark('roster:propose');
@@ -48,7 +48,7 @@ export const proposeAddAccounts = async (
   // re-adding a member changes no one's access, so its diff is the final plan's diff.
   const early = planAddAccounts({ group: target, accountIds, members: NO_MEMBERS, primaryAccountId });
   const diff = early.ok ? startAccessPreview(early.ops) : undefined;
-  const planned = planAddAccounts({ group: target, accountIds, members: await membersOf(target, overlay), primaryAccountId });
+  const planned = planAddAccounts({ group: target, accountIds, members: await membersOf(target, marks), primaryAccountId });
   return withPrefetch({ title: `Add ${plural(accountIds.length, 'account')} to ${target.name}`, target, planned }, diff);
 };
 

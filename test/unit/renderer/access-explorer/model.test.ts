@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildState, explain } from '../../../../shared/access';
 import { BUILT_IN_ROLE_IDS } from '../../../../shared/seeds/builtInRoles';
 import { EXAMPLE } from '../../../../shared/seeds/example';
-import { withPending } from '../../../../renderer/src/domain/accessState';
+import { viewOn as withPending } from '../../../../renderer/src/domain/optimisticView';
 import { describePlanOp, namesFrom } from '../../../../renderer/src/domain/describe';
 import { accountOptions, planSupportAccessRole, supportAccessChoices, supportAccessSentence, userOptions } from '../../../../renderer/src/features/access-explorer/model';
 import { ABC, DEPLOYER, GHI, U1, richSnapshot } from './fixture';
