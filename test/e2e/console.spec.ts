@@ -109,3 +109,20 @@ test('offline: queue a change and withdraw it; the screens update at once', asyn
   // Scanned back online: the app bar's "Working offline" chip is not this screen's.
   await axe(page, 'Sync');
 });
+
+test('Ctrl+K "Doc ABC" → Enter opens the account, its name as the page heading', async ({ page }) => {
+  await page.goto(web!.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online', { timeout: 30_000 });
+  await nav(page, 'Groups');
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Search everything' });
+  await expect(palette).toBeVisible();
+  await page.keyboard.type('Doc ABC');
+  await expect(palette.getByRole('option', { name: /Doc ABC Company/ })).toBeVisible();
+  await shot(page, 'console-global-search');
+  await axe(page, 'Global search');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByRole('heading', { level: 2, name: 'Doc ABC Company' })).toBeVisible();
+  await shot(page, 'console-account-from-search');
+});

@@ -18,6 +18,7 @@ import { roster } from './roster';
 import { refreshNow, startApp } from './startup';
 import { useConnection } from './connectionStore';
 import { ResultSnackbar } from './ResultSnackbar';
+import { GlobalSearch } from '../components/GlobalSearch';
 
 export const App = () => {
   const dark = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true });
@@ -53,6 +54,7 @@ export const App = () => {
         </Box>
       </Box>
       <ResultSnackbar />
+      <GlobalSearch />
     </ThemeProvider>
   );
 };

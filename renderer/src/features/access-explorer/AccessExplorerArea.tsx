@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useRoute } from '../../app/routeStore';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -22,6 +23,16 @@ export const AccessExplorerArea = () => {
   const [userId, setUserId] = useState<string | null>(null);
   const [accountId, setAccountId] = useState<string | null>(null);
   const [banner, setBanner] = useState<string | null>(null);
+  // Opened on an account or a user from elsewhere (global search): `account:<id>` / `user:<id>`.
+  const item = useRoute((s) => (s.route.area === 'access-explorer' ? s.route.item : undefined));
+  const opened = item?.startsWith('account:') ? { account: item.slice('account:'.length) } : item?.startsWith('user:') ? { user: item.slice('user:'.length) } : null;
+  useEffect(() => {
+    if (!opened) return;
+    setView('explore');
+    setAccountId(opened.account ?? null);
+    setUserId(opened.user ?? null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new route item reopens
+  }, [item]);
   const users = useMemo(() => (live ? userOptions(live.state) : []), [live]);
   const accounts = useMemo(() => (live ? accountOptions(live.state) : []), [live]);
   if (!live) return <Typography sx={{ p: 3 }}>Loading the cache…</Typography>;
@@ -29,9 +40,21 @@ export const AccessExplorerArea = () => {
   return (
     <Box component="section" aria-labelledby="explorer-title" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
       <Box sx={{ px: 2, pt: 2 }}>
-        <Typography id="explorer-title" variant="h5" component="h2">
-          Access explorer
-        </Typography>
+        {/* An account opened on its own (from search) is the page: its name is the heading. */}
+        {accountId && !userId && accountId === opened?.account ? (
+          <>
+            <Typography id="explorer-title" variant="h5" component="h2">
+              {state.accounts.get(accountId)?.name ?? accountId}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              Account {accountId} · Access explorer
+            </Typography>
+          </>
+        ) : (
+          <Typography id="explorer-title" variant="h5" component="h2">
+            Access explorer
+          </Typography>
+        )}
       </Box>
       <Tabs value={view} onChange={(_e, v: View) => setView(v)} aria-label="Explorer views" sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}>
         <Tab value="explore" label="Who reaches what" id="explorer-tab-explore" aria-controls="explorer-panel" />
