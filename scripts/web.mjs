@@ -1,6 +1,7 @@
 // `npm run web -- --port N [--data DIR] [--platform URL --user U --token T]`: the browser host.
 // Builds the renderer first when out/renderer/index.html is missing (build output goes to stderr,
-// so stdout carries only the one `ROSTER_WEB url=…` line), then runs electron/web/main.ts here.
+// so stdout carries only the one `ROSTER_WEB url=…` line), then runs electron/web/main.ts here
+// (bundled to plain JavaScript, see scripts/web-bundle.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,9 +42,19 @@ export const build = () => {
   }
 };
 
-/** Runs the browser host in this process (tsx compiles its TypeScript on the fly). */
+/**
+ * Runs the browser host in this process: from its plain-JavaScript bundle (scripts/web-bundle.mjs,
+ * re-made when a source is newer), else through tsx, which compiles the TypeScript on the fly.
+ */
 export const runWeb = async (args) => {
   if (!existsSync(path.join(ROOT, 'out/renderer/index.html'))) build();
+  const { ensureWebBundle } = await import('./web-bundle.mjs');
+  const bundle = await ensureWebBundle();
+  if (bundle) {
+    process.argv = [process.argv[0], bundle, ...args];
+    await import(pathToFileURL(bundle).href);
+    return;
+  }
   const { register } = await import('tsx/esm/api');
   register();
   process.argv = [process.argv[0], path.join(ROOT, 'electron/web/main.ts'), ...args];
