@@ -71,27 +71,30 @@ const webBench = async () => {
     const start = async () => {
       const t0 = performance.now();
       const web = await startWebHost({ dataDir, port });
+      const urlMs = performance.now() - t0;
       const page = await context.newPage();
       await page.goto(web.url);
       await page.getByTestId('group-item-Services 2').waitFor({ state: 'visible', timeout: 120_000 });
-      return { web, page, paintMs: performance.now() - t0 };
+      return { web, page, urlMs, paintMs: performance.now() - t0 };
     };
     // First start: creates and seeds the data dir and fills the page's cache.
     const first = await start();
     await first.page.close();
     await first.web.stop();
     const paints: number[] = [];
+    const urls: number[] = [];
     const rss: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const s = await start();
       paints.push(s.paintMs);
+      urls.push(s.urlMs);
       // Idle: the first pull has settled; nothing is asked of the host for a few seconds.
       await s.page.waitForTimeout(5_000);
       rss.push(hostRss(s.web.proc.pid!));
       await s.page.close();
       await s.web.stop();
     }
-    emit({ metric: 'web.secondStart.paint', value: median(paints), unit: 'ms', tier: 'demo', target: 1500, rounds: ROUNDS, firstStartMs: first.paintMs });
+    emit({ metric: 'web.secondStart.paint', value: median(paints), unit: 'ms', tier: 'demo', target: 1500, rounds: ROUNDS, servedMs: median(urls), firstStartMs: first.paintMs });
     emit({ metric: 'web.idleRss', value: median(rss), unit: 'MB', tier: 'demo', target: 300 });
   } finally {
     await context.close();
