@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Snapshot } from '../shared/model';
 import { formatIssues, parseSnapshot } from '../shared/model';
+import { danglingReferences } from './integrity';
 
 /** Bad input: printed on stderr, exit code 2 (issue 3). */
 export class CliError extends Error {
@@ -64,5 +65,10 @@ export const readJsonFile = (path: string, what: string): unknown => {
 export const loadSnapshot = (path: string): Snapshot => {
   const r = parseSnapshot(readJsonFile(path, 'snapshot'));
   if (!r.ok) throw new CliError(`snapshot ${path} failed validation:\n${formatIssues(r.issues)}`);
+  const dangling = danglingReferences(r.snapshot);
+  if (dangling.length) {
+    const shown = dangling.slice(0, 20).map((d) => `  ${d}`).join('\n');
+    throw new CliError(`snapshot ${path} refers to records it does not hold:\n${shown}${dangling.length > 20 ? `\n  and ${dangling.length - 20} more` : ''}`);
+  }
   return r.snapshot;
 };

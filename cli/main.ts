@@ -34,7 +34,17 @@ export const COMMANDS: Record<string, Command> = {
 const usage = (): string =>
   ['usage: roster <command> [flags]', ...Object.entries(COMMANDS).map(([name, c]) => `  ${name} ${c.usage}`)].join('\n');
 
+/** Output piped into `head` and the like: once the reader is gone, stop quietly (no EPIPE trace). */
+const quietOnClosedPipe = () => {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+};
+
 export const main = async (argv: readonly string[]): Promise<number> => {
+  quietOnClosedPipe();
   try {
     const args = parseArgs(argv);
     const cmd = Object.hasOwn(COMMANDS, args.command) ? COMMANDS[args.command] : undefined;

@@ -50,7 +50,8 @@ export const platformInputError = (e: unknown): CliError | null =>
 
 /** Types a platform may not offer (the real vendor API lacks the extensions): skipped with a note. */
 const optional = (t: ObjectType, e: unknown): boolean => {
-  if (!isApiError(e) || ![403, 404, 405].includes(e.status)) return false;
+  // The account itself is never optional: without it the snapshot would be empty, not partial.
+  if (t === 'Account' || !isApiError(e) || ![403, 404, 405].includes(e.status)) return false;
   process.stderr.write(`roster export: ${t} skipped (${e.message})\n`);
   return true;
 };
@@ -59,9 +60,12 @@ export const exportCommand: Command = {
   usage: '--platform URL --user U --token T [--rate N] > snapshot.json',
   async run(args: CliArgs) {
     const f = readFlags(args, ['platform', 'user', 'token'], ['rate']);
-    const { api } = connect(f);
+    const { api, accountId } = connect(f);
     try {
       const { snapshot, quarantined } = await exportSnapshot(api, { skip: optional });
+      if (!snapshot.Account.some((a) => a.accountId === accountId)) {
+        throw new CliError(`cannot read account ${accountId} as ${f.user}: the platform returned no record of it`);
+      }
       if (quarantined.length) process.stderr.write(`roster export: ${quarantined.length} invalid record(s) left out (quarantined)\n`);
       process.stdout.write(`${JSON.stringify(snapshot)}\n`);
       return undefined;

@@ -62,7 +62,7 @@ export const parseSnapshot = (input: unknown): SnapshotResult => {
   const issues: SnapshotIssue[] = [];
   const out = emptySnapshot() as Record<ObjectType, unknown[]>;
   for (const [key, value] of Object.entries(input)) {
-    if (!(key in ObjectSchemas)) {
+    if (!Object.hasOwn(ObjectSchemas, key)) {
       issues.push({ path: key, message: `unknown object type "${key}"` });
       continue;
     }

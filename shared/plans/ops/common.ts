@@ -85,7 +85,11 @@ export const nameRefusal = (s: AccessState, owner: string, name: string, self?: 
   if (!trimmed) return 'a group name must not be empty';
   if (trimmed.length > 255) return `the group name is ${trimmed.length} characters long; at most 255 are allowed`;
   const taken = s.groupNames.get(`${owner}\n${trimmed.toLowerCase()}`);
-  if (taken && taken !== self) return `a group named "${trimmed}" already exists in this primary account`;
+  if (taken && taken !== self) {
+    const existing = s.groups.get(taken)?.name.trim() ?? trimmed;
+    const caseNote = existing !== trimmed ? ' (group names are unique regardless of case)' : '';
+    return `a group named "${existing}" already exists in this primary account${caseNote}`;
+  }
   return null;
 };
 

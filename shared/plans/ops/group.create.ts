@@ -13,10 +13,14 @@ export const GroupCreate = z.object({ op: z.literal('group.create'), name: Name,
 
 const ownerOf = (s: AccessState, accountId?: string) => accountId ?? primaryAccountId(s);
 
-// Idempotent: a group of that name already in the primary means the create has happened.
+// Idempotent: a group of exactly that name already in the primary means the create has happened.
+// One whose name differs only in case is another group: the create is refused (names are unique
+// without regard to case), never taken as done nor sent (the platform would answer 409).
 const unchanged: OpModule<'group.create'>['unchanged'] = (s, op) => {
   const owner = ownerOf(s, op.accountId);
-  return owner !== undefined && s.groupNames.has(groupNameKey(owner, op.name));
+  if (owner === undefined) return false;
+  const id = s.groupNames.get(groupNameKey(owner, op.name));
+  return id !== undefined && s.groups.get(id)?.name.trim() === op.name.trim();
 };
 
 /** The real id of the group named `name` under the primary account, if it exists. */

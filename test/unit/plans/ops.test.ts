@@ -19,7 +19,7 @@ describe('op modules', () => {
     expect(st.groupAccounts.has(G.services1, ABC)).toBe(true);
   });
 
-  it('duplicate and over-long group names are refused (create is idempotent by name)', () => {
+  it('duplicate and over-long group names are refused (create is idempotent by its exact name; another case is refused)', () => {
     const st = buildState(example());
     const results = applyOps(st, [
       { op: 'group.create', name: 'Services 3' },
@@ -27,8 +27,11 @@ describe('op modules', () => {
       { op: 'group.rename', groupId: G.services2, name: 'SERVICES 1' },
       { op: 'group.rename', groupId: G.services2, name: 'y'.repeat(256) },
     ]).results;
-    expect(results.map((r) => r.status)).toEqual(['applied', 'unchanged', 'refused', 'refused']);
+    // "services 3" is not the group just made (the platform would answer 409): refused, naming it.
+    expect(results.map((r) => r.status)).toEqual(['applied', 'refused', 'refused', 'refused']);
+    expect(results[1]!.reason).toMatch(/a group named "Services 3" already exists .*regardless of case/);
     expect(results[2]!.reason).toMatch(/already exists/);
+    expect(applyOps(st, [{ op: 'group.create', name: 'Services 2' }]).results[0]!.status).toBe('unchanged');
     expect(results[3]!.reason).toMatch(/256 characters/);
   });
 
