@@ -7,7 +7,7 @@ export { realClock, seededRandom, type Clock } from './clock';
 export { PushEngine, type EngineOptions } from './engine';
 export { applyPlanFile, foldCreateRename, PlanInputError, readState, type ApplyLine, type ApplySummary } from './headless';
 export { byQueueOrder, MemoryOutboxStore, toOutboxOps, type OutboxStore } from './outbox';
-export { exportSnapshot, mergeScan, scanType, scopeHash, scopeOf, stableJson, type Merge, type Scan } from './pull';
+export { exportSnapshot, readGroupResources, scanType, stableJson, type ExportApi, type Scan } from './pull';
 export { asState, reconcile, resolveConflict, viewOf, type ReconcileResult, type Resolution } from './reconcile';
 export { platformBucket, TokenBucket } from './tokenBucket';
 export { pacedFetch, type PacedFetchOptions } from './transport';

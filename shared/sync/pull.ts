@@ -1,21 +1,18 @@
 import type { QuarantinedRecord } from '../ipc';
-import type { ObjectType, QueryConfig, Snapshot } from '../model';
+import type { ObjectType, Snapshot } from '../model';
 import { emptySnapshot, OBJECT_TYPES } from '../model';
-import type { SyncApi } from '../api/sync';
-import { keyOf } from '../model';
+import { BULK_MAX, type BulkItem, type PlatformClient } from '../api/client';
+import { messageOf, type SyncApi } from '../api/sync';
 import { mapPool } from './pool';
 
 type Rec = Record<string, unknown>;
 
 export interface Scan {
   objectType: ObjectType;
-  /** 'all', or the filter's canonical JSON for a scoped scan. */
-  scope: string;
   records: Rec[];
   quarantined: QuarantinedRecord[];
-  /** Every page was read: records absent from the scope were deleted on the platform. */
+  /** Every page was read: records absent from it were deleted on the platform. */
   complete: boolean;
-  hash: string;
   pages: number;
 }
 
@@ -29,70 +26,23 @@ export const stableJson = (v: unknown): string => {
   return JSON.stringify(v);
 };
 
-/** FNV-1a (64-bit as two 32-bit halves) over the records' stable JSON in key order. */
-export const scopeHash = (type: ObjectType, records: Rec[]): string => {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  const sorted = [...records].sort((a, b) => (keyOf(type, a) < keyOf(type, b) ? -1 : 1));
-  for (const r of sorted) {
-    const s = stableJson(r);
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-      h2 = Math.imul(h2 ^ c, 0x85ebca6b) >>> 0;
-    }
-  }
-  return `${records.length}:${h1.toString(16)}${h2.toString(16)}`;
-};
-
-export const scopeOf = (filter?: QueryConfig): string => (filter ? stableJson(filter) : 'all');
-
 /**
- * A full scan of one object type (or one scope of it): every page, records validated by the
- * client (bad ones quarantined, the rest kept), complete only when the last page was read.
+ * A full scan of one object type: every page, records validated by the client (bad ones
+ * quarantined, the rest kept), complete only when the last page was read.
  */
-export const scanType = async (api: SyncApi, objectType: ObjectType, filter?: QueryConfig, onPage?: (n: number) => void): Promise<Scan> => {
+export const scanType = async (api: SyncApi, objectType: ObjectType, onPage?: (n: number) => void): Promise<Scan> => {
   const records: Rec[] = [];
   const quarantined: QuarantinedRecord[] = [];
   let complete = false;
   let pages = 0;
-  for await (const page of api.query(objectType, filter)) {
+  for await (const page of api.query(objectType)) {
     records.push(...(page.records as Rec[]));
     quarantined.push(...page.quarantined);
     pages++;
     onPage?.(page.records.length);
     complete = page.last;
   }
-  return { objectType, scope: scopeOf(filter), records, quarantined, complete, hash: scopeHash(objectType, records), pages };
-};
-
-export interface Merge {
-  records: Rec[];
-  /** Keys no longer on the platform (only from complete scans). */
-  deleted: string[];
-  /** The scope's hash matched: nothing to write. */
-  unchanged: boolean;
-}
-
-/**
- * Merges a scan into the confirmed records of its type. A complete scan replaces its scope
- * (deletions are the set difference); an incomplete one only adds and updates.
- * `inScope` says which confirmed records the scan covered (all of them for 'all').
- */
-export const mergeScan = (confirmed: Rec[], scan: Scan, previousHash?: string, inScope: (r: Rec) => boolean = () => true): Merge => {
-  if (scan.complete && previousHash === scan.hash) return { records: confirmed, deleted: [], unchanged: true };
-  const t = scan.objectType;
-  const fresh = new Map(scan.records.map((r) => [keyOf(t, r), r]));
-  const deleted: string[] = [];
-  const out: Rec[] = [];
-  for (const r of confirmed) {
-    const k = keyOf(t, r);
-    if (fresh.has(k)) continue;
-    if (scan.complete && inScope(r)) deleted.push(k);
-    else out.push(r);
-  }
-  out.push(...fresh.values());
-  return { records: out, deleted, unchanged: false };
+  return { objectType, records, quarantined, complete, pages };
 };
 
 export interface ExportResult {
@@ -105,14 +55,49 @@ export interface ExportResult {
 export const EXPORT_TYPES: readonly ObjectType[] = OBJECT_TYPES;
 
 /**
- * A whole snapshot (DESIGN.md snapshot format): a full scan of every type, then a GET per
- * account group for its Resources (QUERY leaves them out, as the vendor's does).
+ * QUERY leaves AccountGroup.Resources out (as the vendor's API does), so groups are read once more
+ * with bulk GET, BULK_MAX ids a call (R22–R24): 500 groups are 5 calls, not 500. A group whose
+ * item fails, or whose whole batch fails, keeps its QUERY record and is reported through `warn`.
+ * The app's pull (main) and `roster export` both read resources this way. Returns the calls made.
+ */
+export const readGroupResources = async (api: Pick<PlatformClient, 'bulkGet'>, records: unknown[], warn: (message: string) => void): Promise<number> => {
+  const at = new Map<string, number>();
+  records.forEach((rec, i) => {
+    const id = (rec as { id?: unknown }).id;
+    if (typeof id === 'string') at.set(id, i);
+  });
+  const ids = [...at.keys()];
+  let calls = 0;
+  for (let start = 0; start < ids.length; start += BULK_MAX) {
+    const batch = ids.slice(start, start + BULK_MAX);
+    let items: BulkItem<unknown>[];
+    calls++;
+    try {
+      items = await api.bulkGet('AccountGroup', batch);
+    } catch (e) {
+      warn(`AccountGroup ${batch[0]}…${batch.at(-1)} (${batch.length}): could not read their resources (${messageOf(e)})`);
+      continue;
+    }
+    for (const item of items) {
+      if (item.ok) records[at.get(item.id)!] = item.record;
+      else warn(`AccountGroup ${item.id}: could not read its resources (${item.errorMessage})`);
+    }
+  }
+  return calls;
+};
+
+/** What an export reads with: QUERY, and bulk GET when it reads the groups' Resources. */
+export type ExportApi = SyncApi & Partial<Pick<PlatformClient, 'bulkGet'>>;
+
+/**
+ * A whole snapshot (DESIGN.md snapshot format): a full scan of every type, then the groups'
+ * Resources by bulk GET (readGroupResources).
  */
 export const exportSnapshot = async (
-  api: SyncApi,
+  api: ExportApi,
   opts: {
     types?: readonly ObjectType[];
-    /** GET each group for its Resources (default true). */
+    /** Read the groups' Resources (default true). */
     groupResources?: boolean;
     /** Scans in flight at once; the paced transport keeps them at the rate limit (default 4). */
     concurrency?: number;
@@ -124,6 +109,7 @@ export const exportSnapshot = async (
   const quarantined: QuarantinedRecord[] = [];
   const limit = opts.concurrency ?? 4;
   let calls = 0;
+  const warnings: string[] = [];
   // Several scans at once, so one request's latency never leaves a rate-limit slot unused.
   await mapPool(opts.types ?? EXPORT_TYPES, limit, async (t) => {
     try {
@@ -137,10 +123,9 @@ export const exportSnapshot = async (
     }
   });
   if (opts.groupResources !== false) {
-    snapshot.AccountGroup = await mapPool(snapshot.AccountGroup, limit, async (g) => {
-      calls++;
-      return (await api.get('AccountGroup', String(g.id))) as Rec;
-    });
+    if (!api.bulkGet) throw new Error('reading the groups\' resources needs bulk GET');
+    calls += await readGroupResources({ bulkGet: api.bulkGet }, snapshot.AccountGroup, (m) => warnings.push(m));
+    if (warnings.length) throw new Error(`could not read every group's resources: ${warnings[0]}${warnings.length > 1 ? ` (and ${warnings.length - 1} more)` : ''}`);
   }
   return { snapshot: snapshot as unknown as Snapshot, quarantined, calls };
 };

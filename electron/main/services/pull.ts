@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { BULK_MAX, type BulkItem, type PlatformClient } from '../../../shared/api';
 import type { InputOf, PullResult, QuarantinedRecord } from '../../../shared/ipc';
-import { messageOf } from '../../../shared/api/sync';
+import { readGroupResources } from '../../../shared/sync/pull';
 import type { ConnectionService } from './connection';
 import type { Emit, Log } from './types';
 
@@ -43,37 +42,9 @@ export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input:
     throw e;
   }
   if (quarantined.length) log.warn(`${objectType}: quarantined ${quarantined.length} invalid record(s)`);
-  if (objectType === 'AccountGroup') await withGroupResources(client, log, records);
+  if (objectType === 'AccountGroup') await readGroupResources(client, records, (m) => log.warn(m));
   if (filter !== undefined) return { objectType, records, quarantined, complete: false };
   const hash = scanHash(records, quarantined);
   if (input.knownHash === hash) return { objectType, records: [], quarantined: [], complete: true, hash, unchanged: true };
   return { objectType, records, quarantined, complete: true, hash };
-};
-
-/**
- * QUERY leaves AccountGroup.Resources out (as the vendor's API does), so groups are read once more
- * with bulk GET, BULK_MAX ids a call (R22–R24): 500 groups are 5 calls, not 500. A group whose
- * item fails, or whose whole batch fails, keeps its QUERY record and is logged.
- */
-const withGroupResources = async (client: PlatformClient, log: Log, records: unknown[]): Promise<void> => {
-  const at = new Map<string, number>();
-  records.forEach((rec, i) => {
-    const id = (rec as { id?: unknown }).id;
-    if (typeof id === 'string') at.set(id, i);
-  });
-  const ids = [...at.keys()];
-  for (let start = 0; start < ids.length; start += BULK_MAX) {
-    const batch = ids.slice(start, start + BULK_MAX);
-    let items: BulkItem<unknown>[];
-    try {
-      items = await client.bulkGet('AccountGroup', batch);
-    } catch (e) {
-      log.warn(`AccountGroup ${batch[0]}…${batch.at(-1)} (${batch.length}): could not read their resources (${messageOf(e)})`);
-      continue;
-    }
-    for (const item of items) {
-      if (item.ok) records[at.get(item.id)!] = item.record;
-      else log.warn(`AccountGroup ${item.id}: could not read its resources (${item.errorMessage})`);
-    }
-  }
 };

@@ -92,6 +92,13 @@ export class FakeApi implements SyncApi {
       return structuredClone(r) as never;
     }, false);
 
+  /** Bulk GET: one request for up to 100 ids, a missing one reported as its item's 404. */
+  bulkGet = <T extends ObjectType>(type: T, ids: readonly string[]) =>
+    this.request(() => ids.map((id) => {
+      const r = this.table(type).get(id);
+      return r ? { id, ok: true as const, record: structuredClone(r) as never } : { id, ok: false as const, statusCode: 404, errorMessage: `${type} ${id} not found` };
+    }), false);
+
   create = <T extends ObjectType>(type: T, body: unknown) =>
     this.request(() => {
       const r = { ...(body as Rec) };
