@@ -1,6 +1,7 @@
-import { app, BrowserWindow, ipcMain, safeStorage, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { APP_SCHEME, appFileFor, rendererUrlFor } from './appProtocol';
 import { CSP } from './csp';
 import { startEmbedded } from './embedded';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
@@ -8,7 +9,17 @@ import { consoleLog, createServices, fileSecretStore, fileSettingsStore, lockDat
 import { permissionDecision, windowOptions } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
+const rendererDir = path.join(here, '../renderer');
+const rendererUrl = rendererUrlFor(app.isPackaged, process.env);
+
+// Before ready: app:// is a standard, secure scheme (its own origin, fetch allowed, like https).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const serveRenderer = () =>
+  protocol.handle(APP_SCHEME, (req) => {
+    const file = appFileFor(rendererDir, req.url);
+    return file ? net.fetch(pathToFileURL(file).href) : new Response('not found', { status: 404 });
+  });
 const preloadPath = path.join(here, '../preload/index.cjs');
 const log = consoleLog;
 
@@ -50,8 +61,7 @@ const secureSession = () => {
 const openWindow = async () => {
   const win = new BrowserWindow(windowOptions(preloadPath));
   win.once('ready-to-show', () => win.show());
-  if (rendererUrl.startsWith('file:')) await win.loadFile(fileURLToPath(rendererUrl));
-  else await win.loadURL(rendererUrl);
+  await win.loadURL(rendererUrl);
 };
 
 let unlockDataDir = () => {};
@@ -87,6 +97,7 @@ app.on('second-instance', () => {
 
 void app.whenReady().then(async () => {
   secureSession();
+  serveRenderer();
   const services = await boot();
   await openWindow();
   app.on('activate', () => {

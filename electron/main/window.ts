@@ -43,6 +43,8 @@ export const isTrustedSender = (frameUrl: string | undefined | null, rendererUrl
   } catch {
     return false;
   }
+  // app:// is not a special scheme: its URL origin is "null" for every page, so compare scheme and host.
+  if (ours.protocol === 'app:') return frame.protocol === 'app:' && frame.host === ours.host;
   if (ours.protocol === 'file:') return frame.protocol === 'file:' && decodeURIComponent(frame.pathname) === decodeURIComponent(ours.pathname);
   return frame.origin === ours.origin;
 };

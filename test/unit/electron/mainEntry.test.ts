@@ -11,6 +11,8 @@ const h = vi.hoisted(() => ({
   ipc: new Map<string, unknown>(),
   permissionRequest: undefined as undefined | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
   permissionCheck: undefined as undefined | ((wc: unknown, p: string) => boolean),
+  schemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+  protocols: new Map<string, (req: { url: string }) => unknown>(),
   headers: undefined as undefined | ((d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
 }));
 
@@ -35,10 +37,16 @@ vi.mock('electron', () => {
       getPath: () => os.tmpdir() + '/roster-main-entry-test',
       setPath: () => {},
       requestSingleInstanceLock: () => true,
+      isPackaged: true,
       quit: () => {},
       exit: () => {},
     },
     BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (list: typeof h.schemes) => void h.schemes.push(...list),
+      handle: (scheme: string, fn: (req: { url: string }) => unknown) => void h.protocols.set(scheme, fn),
+    },
+    net: { fetch: async (url: string) => ({ fetched: url }) },
     ipcMain: { handle: (c: string, fn: unknown) => void h.ipc.set(c, fn), removeHandler: (c: string) => void h.ipc.delete(c) },
     safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text' },
     session: {
@@ -66,7 +74,14 @@ describe('Electron main entry', () => {
     expect(web).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     // Paths are relative to the entry's folder (out/main once built): ../preload, ../renderer.
     expect(String(web.preload)).toMatch(/[/\\]preload[/\\]index\.cjs$/);
-    expect(h.windows[0]!.loaded).toMatch(/[/\\]renderer[/\\]index\.html$/);
+    expect(h.windows[0]!.loaded).toBe('app://roster/index.html');
+  });
+
+  it('serves the renderer over app:// (a standard, secure scheme) from out/renderer only', async () => {
+    expect(h.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    const serve = h.protocols.get('app')!;
+    expect(await serve({ url: 'app://roster/index.html' })).toEqual({ fetched: expect.stringMatching(/^file:.*[/\\]renderer[/\\]index\.html$/) });
+    expect((await serve({ url: 'app://roster/..%2f..%2fpackage.json' }) as Response).status).toBe(404);
   });
 
   it('denies navigation, redirects, webviews and window.open in every web contents', () => {
