@@ -207,8 +207,45 @@ describe('access properties (fast-check)', () => {
     }), { numRuns: 100 });
   });
 
+  // R15: a direct custom role exists only where some group holding the account shares it. A world
+  // without that (seed 6 found one) is not one the platform can be in: there an unshare that was
+  // a no-op on the first pass takes the role on the second, which R20 says it must.
+  const r15World = world.filter((w) => w.directRoles.every(([a, , r]) => r !== CUSTOM || GROUPS.some((g, i) =>
+    w.sharedWith[i] && (g === 'all' || w.groupAccounts.some(([ga, aa]) => ga === g && aa === a)))));
+  const idempotent = (w: World, ops: PlanOp[]) => {
+    const st = buildState(snapshotOf(w));
+    for (const op of ops) {
+      const once = applyOps(st, [op]);
+      if (once.results[0]!.status === 'refused') continue;
+      expect(applyOps(once.state, [op]).results[0]!.status).toBe('unchanged');
+    }
+    const once = applyOps(st, ops);
+    if (once.results.some((r) => r.status === 'refused')) return;
+    const twice = applyOps(once.state, ops).state;
+    everyPair((u, a) => expect(view(twice, u, a)).toEqual(view(once.state, u, a)));
+  };
+
+  it('R20: a plan applied twice ends where once did, on pinned seeds (6: unshare-then-share of a role held directly)', () => {
+    for (const seed of [6]) fc.assert(fc.property(r15World, fc.array(anyOp as fc.Arbitrary<PlanOp>, { minLength: 1, maxLength: 8 }), idempotent), { seed, numRuns: 100 });
+  });
+
+  it('R20: unsharing a role keeps it where another group still shares it with the account (as R18)', () => {
+    const w: World = {
+      groupAccounts: [['g1', 'a0']], groupRoles: [], directRoles: [['a0', 'u0@x.com', CUSTOM], ['a1', 'u1@x.com', CUSTOM]],
+      sharedWith: [true, true, false, false], partner: [], caps: ACCOUNTS.map(() => undefined), sso: ACCOUNTS.map(() => false),
+    };
+    const ops: PlanOp[] = [
+      { op: 'group.unshareResources', groupId: 'all', resources: [{ objectType: 'Role', resourceId: CUSTOM }] },
+      { op: 'group.shareResources', groupId: 'all', resources: [{ objectType: 'Role', resourceId: CUSTOM }] },
+    ];
+    const once = applyOps(buildState(snapshotOf(w)), ops).state;
+    expect(view(once, 'u0@x.com', 'a0').roles).toContain(CUSTOM); // g1 still shares it with a0
+    expect(view(once, 'u1@x.com', 'a1').roles).not.toContain(CUSTOM); // nobody else shares it with a1
+    idempotent(w, ops);
+  });
+
   it('idempotent apply: an op applied again reports unchanged, and a plan applied twice ends where once did', () => {
-    fc.assert(fc.property(world, fc.array(anyOp as fc.Arbitrary<PlanOp>, { minLength: 1, maxLength: 8 }), (w, ops) => {
+    fc.assert(fc.property(r15World, fc.array(anyOp as fc.Arbitrary<PlanOp>, { minLength: 1, maxLength: 8 }), (w, ops) => {
       const st = buildState(snapshotOf(w));
       for (const op of ops) {
         const once = applyOps(st, [op]);
