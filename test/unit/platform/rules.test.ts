@@ -169,6 +169,18 @@ describe('sharing roles (R15, R18, R19, R20)', () => {
     expect(await directRoles(ABC)).not.toContain(`${U[0]}|${role}`);
     expect(ok(await p.api.query('AccountGroupUserRole', eq('roleId', role))).numberOfResults).toBe(0);
   });
+
+  it('R20: a role another group still shares with the account stays when one group unshares it (as R18)', async () => {
+    const role = await newRole('Shared Twice');
+    ok(await shareRoles(G.services1, [role]));
+    ok(await shareRoles(G.all, [role]));
+    ok(await post('AccountUserRole', { accountId: ABC, userId: U[2], roleId: role }));
+    ok(await post('AccountUserRole', { accountId: GHI, userId: U[3], roleId: role }));
+    ok(await shareRoles(G.all, []));
+    // ABC is in Services 1, which still shares it; GHI is in no group sharing it any more.
+    expect(await directRoles(ABC)).toContain(`${U[2]}|${role}`);
+    expect(await directRoles(GHI)).not.toContain(`${U[3]}|${role}`);
+  });
 });
 
 describe('partner services (R25, R28)', () => {
