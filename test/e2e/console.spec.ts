@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startWebHost, stopAll, type WebProcess } from './support/host';
-import { axe, shot } from './support/screens';
+import { axe, pointerDrag, shot } from './support/screens';
 
 /**
  * The console a partner admin expects, tried as a new user would on `npm run web`'s own data
@@ -125,4 +125,41 @@ test('Ctrl+K "Doc ABC" → Enter opens the account, its name as the page heading
   await expect(palette).toBeHidden();
   await expect(page.getByRole('heading', { level: 2, name: 'Doc ABC Company' })).toBeVisible();
   await shot(page, 'console-account-from-search');
+});
+
+test('move two accounts between groups: by mouse (Shift+drop) and back by keyboard (Add to group… → Move)', async ({ page }) => {
+  await page.goto(web!.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online', { timeout: 30_000 });
+  await nav(page, 'Groups');
+  const accounts = (g: string) => page.getByRole('grid', { name: `Accounts in ${g}` });
+  await page.getByTestId('group-item-Services 1').click();
+  await page.getByRole('tab', { name: 'Accounts' }).click();
+  await accounts('Services 1').getByRole('row').filter({ hasText: 'Doc ABC Company' }).click();
+  await accounts('Services 1').getByRole('row').filter({ hasText: 'Doc DEF Company' }).click({ modifiers: ['Shift'] });
+  await page.keyboard.down('Shift');
+  await pointerDrag(page, accounts('Services 1').getByRole('row').filter({ hasText: 'Doc DEF Company' }), page.getByTestId('group-item-Services 2'));
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  const move = page.getByRole('dialog', { name: 'Preview: Move 2 accounts from Services 1 to Services 2' });
+  await expect(move.getByTestId('plan-ops')).toContainText('Remove 2 accounts from “Services 1”');
+  await expect(move.getByTestId('plan-ops')).toContainText('Add 2 accounts to “Services 2”');
+  await shot(page, 'console-move-preview');
+  await move.getByRole('button', { name: /Apply/ }).click();
+  await expect(page.getByTestId('result-notice')).toContainText('2 changes landed', { timeout: 30_000 });
+
+  await page.getByTestId('group-item-Services 2').click();
+  await expect(accounts('Services 2').getByRole('row').filter({ hasText: 'Doc ABC Company' })).toBeVisible({ timeout: 30_000 });
+  await accounts('Services 2').getByRole('row').filter({ hasText: 'Doc ABC Company' }).click();
+  await accounts('Services 2').getByRole('row').filter({ hasText: 'Doc DEF Company' }).click({ modifiers: ['Control'] });
+  await page.getByRole('button', { name: 'Add to group…' }).focus();
+  await page.keyboard.press('Enter');
+  const pick = page.getByRole('dialog', { name: 'Add 2 accounts to a group' });
+  await pick.getByRole('radio', { name: /Move/ }).check();
+  await pick.getByRole('combobox', { name: 'Group' }).focus();
+  await page.keyboard.type('Services 1');
+  await page.keyboard.press('Enter');
+  const back = page.getByRole('dialog', { name: 'Preview: Move 2 accounts from Services 2 to Services 1' });
+  await expect(back.getByTestId('plan-ops')).toContainText('Add 2 accounts to “Services 1”');
+  await back.getByRole('button', { name: /Apply/ }).press('Enter');
+  await expect(back).toBeHidden();
 });

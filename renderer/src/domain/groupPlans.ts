@@ -170,3 +170,21 @@ export const planChangeRoles = (group: GroupRef, members: readonly MemberRoles[]
   if (ops.length === 0) return { ok: false, reason: `Nothing to change: the selected users already hold exactly these roles in ${group.name}.` };
   return { ok: true, ops, skipped: [] };
 };
+
+export type DropMode = 'copy' | 'move';
+
+/**
+ * A move: the accounts leave `source` and join `target`, as one plan (one preview, one undo).
+ * Accounts already in the target still leave the source; All Accounts cannot be a move's source
+ * (R3: accounts never leave it), so that is refused and a copy is what remains.
+ */
+export const planMoveAccounts = (source: GroupRef, add: AddAccountsInput, sourceMembers: ReadonlySet<string>): Planned => {
+  if (source.defaultGroup) return { ok: false, reason: `Accounts cannot be moved out of "${source.name}" (R3): copy them instead (drop without Shift).` };
+  if (source.id === add.group.id) return { ok: false, reason: 'The accounts are already in this group.' };
+  const removed = planRemoveAccounts({ group: source, accountIds: add.accountIds, members: sourceMembers });
+  if (!removed.ok) return removed;
+  const added = planAddAccounts(add);
+  const ops = [...removed.ops, ...(added.ok ? added.ops : [])];
+  const skipped = [...removed.skipped, ...(added.ok ? added.skipped : add.accountIds.map((accountId) => ({ accountId, reason: `already in ${add.group.name}` })))];
+  return { ok: true, ops, skipped };
+};

@@ -9,7 +9,7 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { DraggableRow } from '../../components/DraggableRow';
 import type { AccountRow, GroupRow } from './data';
 import { AddToGroupDialog } from '../../components/AddToGroupDialog';
-import { removeFromGroupRefusal } from '../../domain/groupPlans';
+import { removeFromGroupRefusal, type DropMode } from '../../domain/groupPlans';
 import Tooltip from '@mui/material/Tooltip';
 import { matches, useGroupsUi } from './uiStore';
 import { SelectionControls } from '../../components/SelectionControls';
@@ -36,7 +36,7 @@ interface Props {
   group: GroupRow;
   groups: GroupRow[];
   accounts: AccountRow[] | undefined;
-  onAddToGroup: (target: GroupRow, accountIds: string[]) => void;
+  onAddToGroup: (target: GroupRow, accountIds: string[], mode: DropMode) => void;
   onRemove: (accountIds: string[]) => void;
 }
 
@@ -83,15 +83,16 @@ export const AccountsTab = ({ group, groups, accounts, onAddToGroup, onRemove }:
         <AddToGroupDialog
           count={selectedShown.length}
           targets={targets}
+          moveFrom={group}
           onClose={() => setPicking(false)}
-          onPick={(t) => {
+          onPick={(t, mode) => {
             setPicking(false);
-            onAddToGroup(t, selectedShown);
+            onAddToGroup(t, selectedShown, mode);
           }}
         />
       )}
       <Typography variant="body2" color="text.secondary" sx={{ px: 1.5, pb: 1 }}>
-        Click, Shift-click or Ctrl/Cmd-click to select; drag the selection onto a group on the left, or use “Add to group…”.
+        Click, Shift-click or Ctrl/Cmd-click to select; drag the selection onto a group on the left to copy it there (hold Shift as you drop to move it), or use “Add to group…”.
       </Typography>
       <VirtualTable
         label={`Accounts in ${group.name}`}

@@ -11,7 +11,7 @@ import { UsersTab } from './UsersTab';
 import { ResourcesTab } from './ResourcesTab';
 import { useGroupAccounts, useGroupUsers, type GroupRow } from './data';
 import type { PendingMarks } from '../../domain/optimisticView';
-import { renameRefusal } from '../../domain/groupPlans';
+import { renameRefusal, type DropMode } from '../../domain/groupPlans';
 import { useGroupsUi, type GroupTab } from './uiStore';
 import { GroupCounts } from './GroupCounts';
 
@@ -20,7 +20,7 @@ interface Props {
   groups: GroupRow[];
   marks: PendingMarks;
   onRename: () => void;
-  onAddToGroup: (target: GroupRow, accountIds: string[]) => void;
+  onAddToGroup: (target: GroupRow, accountIds: string[], mode: DropMode) => void;
   onRemove: (accountIds: string[]) => void;
   onAddUsers: (target: GroupRow, userIds: string[]) => void;
 }

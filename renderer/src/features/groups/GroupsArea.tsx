@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DndContext, DragOverlay, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
@@ -14,7 +14,7 @@ import { GroupPage } from './GroupPage';
 import { GroupNameDialog } from './GroupNameDialog';
 import { PlanPreviewDialog } from './PlanPreviewDialog';
 import { planCreateGroup, planRenameGroup } from '../../domain/groupPlans';
-import { proposeAddAccounts, proposeAddUserRoles, proposeRemoveAccounts } from './propose';
+import { proposeAddAccounts, proposeAddUserRoles, proposeMoveAccounts, proposeRemoveAccounts } from './propose';
 import { RolePickDialog } from './RolePickDialog';
 import type { DragKind } from '../../components/DraggableRow';
 import { warmAccessOffThread } from '../../domain/accessClient';
@@ -51,6 +51,23 @@ export const GroupsArea = () => {
     if (warmed) warmAccessOffThread();
   }, [warmed, lastRefresh]);
 
+  // Shift held at the drop chooses move over copy; read from the keyboard, since dnd-kit's end event carries no modifiers.
+  const shiftHeld = useRef(false);
+  useEffect(() => {
+    const track = (e: KeyboardEvent | PointerEvent) => void (shiftHeld.current = e.shiftKey);
+    window.addEventListener('keydown', track);
+    window.addEventListener('keyup', track);
+    window.addEventListener('pointermove', track);
+    return () => {
+      window.removeEventListener('keydown', track);
+      window.removeEventListener('keyup', track);
+      window.removeEventListener('pointermove', track);
+    };
+  }, []);
+  const moveToGroup = async (target: GroupRow, accountIds: string[]) => {
+    if (!group || accountIds.length === 0) return;
+    ui.openPreview(await proposeMoveAccounts(group, target, accountIds, marks, primary));
+  };
   const addToGroup = async (target: GroupRow, accountIds: string[]) => {
     if (accountIds.length === 0) return;
     ui.openPreview(await proposeAddAccounts(target, accountIds, marks, primary));
@@ -76,7 +93,10 @@ export const GroupsArea = () => {
     const st = useGroupsUi.getState();
     // Users may go to the open group too (from "All users", or for one more role there).
     if (kind === 'user') st.setRolePick({ target, userIds: [...st.userSelection.selected] });
-    else if (target.id !== group?.id) void addToGroup(target, [...st.selection.selected]);
+    else if (target.id !== group?.id) {
+      const ids = [...st.selection.selected];
+      void (shiftHeld.current ? moveToGroup(target, ids) : addToGroup(target, ids));
+    }
   };
 
   if (!groups) return <Typography sx={{ p: 3 }}>Loading the cache…</Typography>;
@@ -90,7 +110,7 @@ export const GroupsArea = () => {
             groups={groups}
             marks={marks}
             onRename={() => setNameDialog({ mode: 'rename', group })}
-            onAddToGroup={(t, ids) => void addToGroup(t, ids)}
+            onAddToGroup={(t, ids, mode) => void (mode === 'move' ? moveToGroup(t, ids) : addToGroup(t, ids))}
             onRemove={(ids) => void proposeRemoveAccounts(group, ids, marks).then(ui.openPreview)}
             onAddUsers={(target, userIds) => ui.setRolePick({ target, userIds })}
           />

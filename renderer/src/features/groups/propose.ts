@@ -2,7 +2,7 @@ import { db } from '../../app/db';
 import { groupAccountIds } from '../../cache';
 import type { PendingMarks } from '../../domain/optimisticView';
 import { mergeMembers } from './marks';
-import { planAddAccounts, planAddUserRoles, planRemoveAccounts, type GroupRef, type PrimaryAccountRef } from '../../domain/groupPlans';
+import { planAddAccounts, planAddUserRoles, planMoveAccounts, planRemoveAccounts, type GroupRef, type PrimaryAccountRef } from '../../domain/groupPlans';
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
 import { plural } from '../../app/format';
@@ -58,4 +58,17 @@ export const proposeAddUserRoles = async (target: GroupRef, userIds: readonly st
   const existing = new Set(links.map((l) => `${l.userId}\n${l.roleId}`));
   const planned = planAddUserRoles({ group: target, userIds, roleIds, existing });
   return withPrefetch({ title: `Add ${plural(userIds.length, 'user')} to ${target.name}`, target, planned });
+};
+
+/** A move (Shift+drop, or "Move" in "Add to group…") → one plan: leave the source, join the target. */
+export const proposeMoveAccounts = async (
+  source: GroupRow,
+  target: GroupRow,
+  accountIds: readonly string[],
+  marks: PendingMarks,
+  primary: PrimaryAccountRef | null,
+): Promise<PlanPreview> => {
+  const [from, to] = await Promise.all([membersOf(source, marks), membersOf(target, marks)]);
+  const planned = planMoveAccounts(source, { group: target, accountIds, members: to, primaryAccountId: primary?.accountId ?? null }, from);
+  return withPrefetch({ title: `Move ${plural(accountIds.length, 'account')} from ${source.name} to ${target.name}`, target, planned });
 };
