@@ -37,6 +37,12 @@ export interface ConnectionState {
   set: (patch: Partial<Omit<ConnectionState, 'set'>>) => void;
 }
 
+/** Online and not working offline on purpose: a queued change goes out now. */
+export const isOnlineNow = (): boolean => {
+  const s = useConnection.getState();
+  return s.online === true && !s.workOffline;
+};
+
 export const useConnection = create<ConnectionState>((set) => ({
   info: null,
   online: null,

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
@@ -15,7 +13,11 @@ import type { PlanOp } from '../../../shared/plans/types';
 import { db } from '../app/db';
 import { enqueuePlan } from '../cache';
 import { AccessDiff } from './AccessDiff';
-import { lockedUsers, lockoutCount, type DiffGate } from '../domain/planGate';
+import { costSentence, planCalls, whenSent } from '../domain/planCost';
+import { isOnlineNow } from '../app/connectionStore';
+import { plural } from '../app/format';
+import type { DiffGate } from '../domain/planGate';
+import { ApplyReason, LockoutGate, useApplyGate } from './ApplyGate';
 
 export interface PlanDialogProps {
   title: string;
@@ -33,22 +35,18 @@ export interface PlanDialogProps {
 /**
  * Plan → preview → Apply for the Resources, Explorer and Partner areas (DESIGN.md, Edit). The
  * access diff is the Groups area's AccessDiff (what-if on confirmed ⊕ pending, off the UI
- * thread), whose result also gates Apply here: refused plans
- * cannot be applied, and a plan that locks anyone out needs an explicit confirmation (R13, R20).
+ * thread), whose result gates Apply through the one ApplyGate every preview uses.
  */
 export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, onQueued }: PlanDialogProps) => {
   const [diff, setDiff] = useState<DiffGate | null>(null);
-  const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const refused = (diff?.refused.length ?? 0) > 0;
-  const lockouts = diff ? lockoutCount(diff) : 0;
-  const canApply = diff !== null && !refused && (lockouts === 0 || confirmed) && !busy;
+  const gate = useApplyGate(diff, ops.length > 0, busy);
   const apply = async () => {
     setBusy(true);
     try {
       const { planId } = await enqueuePlan(db, ops);
-      onQueued(`Queued: ${title}. It will be sent to the platform when online.`, planId);
+      onQueued(`Queued: ${title}. ${whenSent(isOnlineNow())}`, planId);
       onClose();
     } catch (e) {
       setError((e as Error).message);
@@ -57,8 +55,16 @@ export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, on
   };
   return (
     <Dialog open onClose={onClose} aria-labelledby="plan-dialog-title" fullWidth maxWidth="md">
-      <DialogTitle id="plan-dialog-title">Preview: {title}</DialogTitle>
+      <DialogTitle id="plan-dialog-title">
+        Preview: {title} · {costSentence(ops)}
+      </DialogTitle>
       <DialogContent dividers>
+        {warning && (
+          <Alert severity="warning" sx={{ mb: 1 }}>
+            {warning}
+          </Alert>
+        )}
+        <LockoutGate diff={diff} gate={gate} />
         <Typography variant="subtitle1" component="h3">
           What will change
         </Typography>
@@ -69,30 +75,14 @@ export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, on
             </ListItem>
           ))}
         </List>
-        {warning && (
-          <Alert severity="warning" sx={{ my: 1 }}>
-            {warning}
-          </Alert>
-        )}
         <AccessDiff ops={ops} onDiff={(d) => setDiff(d)} />
-        {lockouts > 0 && !refused && diff && (
-          <Alert severity="error" icon={false} sx={{ mt: 1 }} data-testid="locked-users">
-            Users left with no roles (R13, R20): {lockedUsers(diff)}
-          </Alert>
-        )}
-        {lockouts > 0 && !refused && (
-          <FormControlLabel
-            sx={{ mt: 1 }}
-            control={<Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />}
-            label={`I have checked the list: ${lockouts.toLocaleString()} user–account pair${lockouts === 1 ? '' : 's'} will be left with no roles and locked out.`}
-          />
-        )}
         {error && <Alert severity="error">{error}</Alert>}
       </DialogContent>
       <DialogActions>
+        <ApplyReason gate={gate} />
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={() => void apply()} disabled={!canApply}>
-          {applyLabel ?? `Apply (queue ${ops.length} change${ops.length === 1 ? '' : 's'})`}
+        <Button variant="contained" onClick={() => void apply()} disabled={!gate.enabled} aria-describedby={gate.reason ? 'apply-reason' : undefined}>
+          {applyLabel ?? `Apply (queue ${plural(planCalls(ops), 'change')})`}
         </Button>
       </DialogActions>
     </Dialog>

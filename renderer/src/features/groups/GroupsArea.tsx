@@ -18,7 +18,8 @@ import { proposeAddAccounts, proposeAddUserRoles, proposeMoveAccounts, proposeRe
 import { RolePickDialog } from './RolePickDialog';
 import type { DragKind } from '../../components/DraggableRow';
 import { warmAccessOffThread } from '../../domain/accessClient';
-import { useConnection } from '../../app/connectionStore';
+import { isOnlineNow, useConnection } from '../../app/connectionStore';
+import { whenSent } from '../../domain/planCost';
 import { useGroupsUi } from './uiStore';
 import { plural } from '../../app/format';
 
@@ -74,7 +75,7 @@ export const GroupsArea = () => {
   };
   const queue = async (ops: PlanOp[], what: string) => {
     await enqueuePlan(db, ops);
-    ui.setNotice(`Queued: ${what}. It will be sent to the platform when online.`);
+    ui.setNotice(`Queued: ${what}. ${whenSent(isOnlineNow())}`);
   };
   const onDragStart = (e: DragStartEvent) => {
     const { kind, id } = e.active.data.current as { kind: DragKind; id: string };

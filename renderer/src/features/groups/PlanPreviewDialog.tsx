@@ -18,7 +18,9 @@ import type { PlanPreview } from './uiStore';
 import type { SkippedAccount } from '../../domain/groupPlans';
 import { AccessDiff } from '../../components/AccessDiff';
 import type { WhatIfSummary } from '../../domain/accessPreview';
-import { fmt } from '../../app/format';
+import { fmt, plural } from '../../app/format';
+import { costSentence, planCalls } from '../../domain/planCost';
+import { ApplyReason, LockoutGate, useApplyGate } from '../../components/ApplyGate';
 
 const NAMED = 50;
 const NO_OPS: PlanOp[] = [];
@@ -59,9 +61,8 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
     account: (id: string) => names?.get(id) ?? id,
     role: (id: string) => roles?.find((r) => r.id === id)?.name ?? id,
   };
-  // The rules engine refusing an op (say R3) blocks Apply; lock-outs (R13) need an explicit "anyway".
-  const refused = (diff?.refused.length ?? 0) > 0;
-  const locked = diff?.lockedOut ?? 0;
+  // Apply waits for the diff; a refused op (say R3) blocks it; lock-outs (R13) need their confirmation.
+  const gate = useApplyGate(diff, planned.ok && ops.length > 0, busy);
   const apply = async () => {
     setBusy(true);
     try {
@@ -74,9 +75,13 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
   };
   return (
     <Dialog open onClose={onClose} aria-labelledby="plan-preview-title" fullWidth maxWidth="md">
-      <DialogTitle id="plan-preview-title">Preview: {preview.title}</DialogTitle>
+      <DialogTitle id="plan-preview-title">
+        Preview: {preview.title}
+        {planned.ok && ` · ${costSentence(ops)}`}
+      </DialogTitle>
       <DialogContent dividers>
         {!planned.ok && <Alert severity="error">{planned.reason}</Alert>}
+        <LockoutGate diff={diff} gate={gate} />
         {planned.ok && (
           <>
             <Typography variant="subtitle1" component="h3">
@@ -102,14 +107,10 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
         {error && <Alert severity="error">{error}</Alert>}
       </DialogContent>
       <DialogActions>
+        <ApplyReason gate={gate} />
         <Button onClick={onClose}>Cancel</Button>
-        <Button
-          variant="contained"
-          color={locked ? 'error' : 'primary'}
-          onClick={() => void apply()}
-          disabled={!planned.ok || busy || refused}
-        >
-          {locked ? `Apply anyway (${fmt(locked)} locked out)` : `Apply (queue ${ops.length} change${ops.length === 1 ? '' : 's'})`}
+        <Button variant="contained" onClick={() => void apply()} disabled={!gate.enabled} aria-describedby={gate.reason ? 'apply-reason' : undefined}>
+          {`Apply (queue ${plural(planCalls(ops), 'change')})`}
         </Button>
       </DialogActions>
     </Dialog>

@@ -24,6 +24,12 @@ const withPrefetch = (p: PlanPreview, started?: Promise<WhatIfSummary>): PlanPre
 
 const NO_MEMBERS: ReadonlySet<string> = new Set();
 
+/** The title counts the change, not the selection: "231 of 300 accounts" when 69 are members already. */
+export const changeCount = (planned: PlanPreview['planned'], selected: number): string => {
+  const changed = planned.ok ? planned.ops.reduce((n, op) => n + ('accountIds' in op ? op.accountIds.length : 0), 0) : selected;
+  return changed > 0 && changed < selected ? `${changed} of ${plural(selected, 'account')}` : plural(selected, 'account');
+};
+
 const membersOf = async (group: GroupRow, marks: PendingMarks): Promise<Set<string>> => {
   const confirmed = group.pending === 'created' ? [] : await groupAccountIds(db, group.id);
   return new Set(mergeMembers(confirmed, marks.groups[group.id]).members);
@@ -32,7 +38,7 @@ const membersOf = async (group: GroupRow, marks: PendingMarks): Promise<Set<stri
 /** "Remove from group" of the selected accounts → the plan to preview, with who loses access. */
 export const proposeRemoveAccounts = async (group: GroupRow, accountIds: readonly string[], marks: PendingMarks): Promise<PlanPreview> => {
   const planned = planRemoveAccounts({ group, accountIds, members: await membersOf(group, marks) });
-  return withPrefetch({ title: `Remove ${plural(accountIds.length, 'account')} from ${group.name}`, target: group, planned });
+  return withPrefetch({ title: `Remove ${changeCount(planned, accountIds.length)} from ${group.name}`, target: group, planned });
 };
 
 /** A drop (or "Add to group…") of accounts on a group → the plan to preview. */
@@ -49,7 +55,7 @@ export const proposeAddAccounts = async (
   const early = planAddAccounts({ group: target, accountIds, members: NO_MEMBERS, primaryAccountId });
   const diff = early.ok ? startAccessPreview(early.ops) : undefined;
   const planned = planAddAccounts({ group: target, accountIds, members: await membersOf(target, marks), primaryAccountId });
-  return withPrefetch({ title: `Add ${plural(accountIds.length, 'account')} to ${target.name}`, target, planned }, diff);
+  return withPrefetch({ title: `Add ${changeCount(planned, accountIds.length)} to ${target.name}`, target, planned }, diff);
 };
 
 /** Users dropped on a group, with the roles picked for them → the plan to preview. */

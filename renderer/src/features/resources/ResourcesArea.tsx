@@ -62,7 +62,9 @@ export const ResourcesArea = () => {
     const wanted = new Set(ids);
     const picked = all.filter((r) => wanted.has(r.id));
     const d = planShareDrop(state, target.id, picked);
-    const what = picked.length === 1 ? `“${picked[0]!.name}”` : plural(picked.length, 'resource');
+    // The title counts what will be shared, not what was picked (some may be refused or shared already).
+    const shared = d.ok ? d.ops.reduce((n, op) => n + ('resources' in op ? op.resources.length : 0), 0) : picked.length;
+    const what = picked.length === 1 ? `“${picked[0]!.name}”` : shared < picked.length ? `${shared} of ${plural(picked.length, 'resource')}` : plural(picked.length, 'resource');
     const warning = d.ok ? shareDropWarning(d, target.name) : undefined;
     setProposal({ title: `Share ${what} with “${target.name}”`, planned: d.ok ? { ok: true, ops: d.ops } : d, ...(warning ? { warning } : {}) });
   };
