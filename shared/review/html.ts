@@ -1,4 +1,3 @@
-import { describeTarget } from './decisions';
 import { asOfText, viaText, type LayoutReport } from './report';
 
 const esc = (s: string): string =>
@@ -29,7 +28,7 @@ export const layoutHtml = (r: LayoutReport): string => {
     const rv = r.review;
     out.push(`<section><h2>Review: ${esc(rv.name)}</h2><p>Reviewer ${esc(rv.reviewer || 'unknown')} · ${rv.signedOff ? `signed off by ${esc(rv.signedOff.by)} at ${esc(rv.signedOff.at)}` : 'not signed off'}</p>`);
     if (rv.plan) out.push(`<p>Plan made ${esc(rv.plan.madeAt)} with ${rv.plan.ops} ops: ${esc(rv.plan.outcome ?? 'not applied yet')}</p>`);
-    out.push(table(['Decision', 'What', 'Note', 'When'], rv.decisions.map((d) => [d.verdict, describeTarget(null, d.target), d.note ?? '', d.at])), '</section>');
+    out.push(table(['Decision', 'What', 'Note', 'When'], rv.decisions.map((d) => [d.verdict, r.describe(d.target), d.note ?? '', d.at])), '</section>');
   }
   for (const g of r.groups()) {
     out.push(`<section><h2>Group: ${esc(g.name)}${g.allAccounts && g.name !== 'All Accounts' ? ' (All Accounts)' : ''}</h2><p class="stamp">${esc(stamp)}</p>`);

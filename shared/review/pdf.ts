@@ -1,5 +1,4 @@
 import type { Via } from '../access';
-import { describeTarget } from './decisions';
 import { asOfText, viaText, type AccountSection, type GroupSection, type LayoutReport } from './report';
 
 /**
@@ -124,7 +123,7 @@ export const drawLayoutPdf = async (doc: PdfDoc, r: LayoutReport, p: DrawProgres
     w.line(`Reviewer ${rv.reviewer || 'unknown'} · started ${rv.createdAt} · ${rv.signedOff ? `signed off by ${rv.signedOff.by} at ${rv.signedOff.at}` : 'not signed off'}`);
     if (rv.plan) w.line(`Plan made ${rv.plan.madeAt} with ${rv.plan.ops} ops: ${rv.plan.outcome ?? 'not applied yet'}`);
     w.row(['Decision', 'What', 'Note', 'When'], [0.1, 0.45, 0.3, 0.15], true);
-    for (const d of rv.decisions) w.row([d.verdict, describeTarget(null, d.target), d.note ?? '', d.at.slice(0, 16)], [0.1, 0.45, 0.3, 0.15]);
+    for (const d of rv.decisions) w.row([d.verdict, r.describe(d.target), d.note ?? '', d.at.slice(0, 16)], [0.1, 0.45, 0.3, 0.15]);
   }
   for (const g of r.groups()) {
     drawGroup(w, g);

@@ -4,6 +4,7 @@ import { userName } from '../access/reach';
 import { groupResourcesOf } from '../access/state';
 import { groupsThrough, sortedAccounts, sortedGroups } from './tables';
 import type { ReviewRecord } from './record';
+import { describeTarget, type ReviewTarget } from './decisions';
 
 /**
  * The layout report (DESIGN.md): a section per group (accounts, users with roles, resources) and
@@ -37,6 +38,8 @@ export interface LayoutReport {
   groups: () => Iterable<GroupSection>;
   accounts: () => Iterable<AccountSection>;
   review: ReviewRecord | null;
+  /** A reviewed thing in words, with the snapshot's names. */
+  describe: (t: ReviewTarget) => string;
 }
 
 const byName = <T extends { name: string; id: string }>(xs: T[]): T[] =>
@@ -92,6 +95,7 @@ export const layoutReport = (s: AccessState, o: ReportOptions = {}): LayoutRepor
       for (const a of accounts) yield accountSection(s, a);
     },
     review: o.review ?? null,
+    describe: (t) => describeTarget(s, t),
   };
 };
 

@@ -22,6 +22,7 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
   const [notice, setNotice] = useState<string | null>(null);
   const ops = useMemo(() => (review ? decisionsToPlan(review.decisions) : []), [review]);
   const names = useMemo(() => namesFrom(s), [s]);
+  const [reviewer, setReviewer] = useState<string | null>(null);
   if (!review) return <Typography color="text.secondary">No review yet: mark rows Keep or Remove in an account or a compare.</Typography>;
   const removes = review.decisions.filter((d) => d.verdict === 'remove').length;
   return (
@@ -31,8 +32,12 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
         {review.signedOff && <Chip color="success" label={`Signed off by ${review.signedOff.by}`} />}
         {review.plan && <Chip label={`Plan: ${review.plan.outcome ?? `${review.plan.ops} ops queued`}`} />}
       </Stack>
-      <TextField size="small" label="Reviewer" value={review.reviewer} disabled={!!review.signedOff} sx={{ maxWidth: 320 }}
-        onChange={(e) => void updateReview(db, review.id, (r) => ({ ...r, reviewer: e.target.value }))} />
+      <TextField size="small" label="Reviewer" value={reviewer ?? review.reviewer} disabled={!!review.signedOff} sx={{ maxWidth: 320 }}
+        onChange={(e) => {
+          const v = e.target.value;
+          setReviewer(v);
+          void updateReview(db, review.id, (r) => ({ ...r, reviewer: v }));
+        }} />
       <Typography variant="body2">{review.decisions.length} decisions · {removes} to remove</Typography>
       <Stack component="ul" aria-label="Decisions" sx={{ m: 0, pl: 2 }}>
         {review.decisions.map((d, i) => (
@@ -41,7 +46,7 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
       </Stack>
       <Stack direction="row" spacing={1}>
         <Button variant="contained" disabled={ops.length === 0} onClick={() => setPlanOpen(true)}>Make plan</Button>
-        <Button variant="outlined" disabled={!!review.signedOff || !review.reviewer.trim()} onClick={() => void signOffReview(db, review.id, review.reviewer)}>Sign off</Button>
+        <Button variant="outlined" disabled={!!review.signedOff || !(reviewer ?? review.reviewer).trim()} onClick={() => void signOffReview(db, review.id, reviewer ?? review.reviewer)}>Sign off</Button>
         <Button onClick={() => download(`${review.name.replace(/[^\w.-]+/g, '_')}.review.json`, JSON.stringify(review, null, 2), 'application/json')}>Export review record</Button>
       </Stack>
       {notice && <Alert severity="success">{notice}</Alert>}

@@ -15,6 +15,12 @@ export const download = (name: string, data: BlobPart, type: string): void => {
 /** DESIGN.md's layout table of the whole cache, as CSV (the landing view's Export → CSV). */
 export const layoutCsv = (s: AccessState): string => csvText([...layoutRows(s)].map(layoutCells), LAYOUT_COLUMNS);
 
+/** What the app uses of pdfkit's browser build (0.20; its types lag behind). */
+interface PdfKitBrowser {
+  default: new (o: typeof PDF_OPTIONS) => PdfDoc & { on(ev: string, f: (c: Uint8Array) => void): void; end(): void };
+  registerStdFonts(...fonts: object[]): void;
+}
+
 /**
  * The layout report as PDF, drawn by the same layout as `roster report` (shared/review/pdf.ts)
  * with pdfkit's browser build, loaded only when asked for.
@@ -24,13 +30,19 @@ export const layoutPdf = async (
   o: { snapshotAt: string | null; review: ReviewRecord | null; accounts?: readonly string[] },
   onProgress: (done: number, total: number) => void,
 ): Promise<Blob> => {
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument(PDF_OPTIONS);
+  const [pdfkit, { default: helvetica }, { default: helveticaBold }] = await Promise.all([
+    import('pdfkit') as Promise<unknown> as Promise<PdfKitBrowser>,
+    import('pdfkit/standard-fonts/Helvetica'),
+    import('pdfkit/standard-fonts/HelveticaBold'),
+  ]);
+  // The browser build carries no fonts: the two the layout uses are registered here.
+  pdfkit.registerStdFonts(helvetica, helveticaBold);
+  const doc = new pdfkit.default(PDF_OPTIONS);
   const chunks: Uint8Array[] = [];
   doc.on('data', (c: Uint8Array) => chunks.push(c));
   const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
   let last = 0;
-  await drawLayoutPdf(doc as unknown as PdfDoc, layoutReport(s, o), {
+  await drawLayoutPdf(doc, layoutReport(s, o), {
     onSection: async (done, total) => {
       onProgress(done, total);
       // Let the progress bar paint now and then.

@@ -1,0 +1,114 @@
+import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { EXAMPLE } from '../../shared/seeds/example';
+import { BUILT_IN_ROLE_IDS } from '../../shared/seeds/builtInRoles';
+import { platformQuery } from './support/host';
+import { specHosts } from './support/session';
+
+/**
+ * Offline review: save a baseline, change the layout on the platform behind the app's back,
+ * refresh, work offline, compare (the change and its access effect), mark two removes, make
+ * the plan, see the preview, queue it; back online it lands. Then export CSV and PDF and read
+ * them back.
+ */
+const SHOTS = 'test-results';
+const SERVICES_1 = EXAMPLE.groups.services1;
+const GHI = 'docghi-2MV6QS';
+const U1 = 'ServUser1@boomi.com';
+const U3 = 'ServUser3@boomi.com';
+const hosts = specHosts();
+
+const api = async (path: string, body: unknown) => {
+  const auth = Buffer.from(`BOOMI_TOKEN.${hosts.platform.user}:${hosts.platform.token}`).toString('base64');
+  const res = await fetch(`${hosts.platform.url}/${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+};
+const nav = (page: Page, area: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area }).click();
+const workOffline = async (page: Page, on: boolean) => {
+  await nav(page, 'Sync');
+  const toggle = page.getByLabel('Work offline');
+  if (on) await toggle.check();
+  else await toggle.uncheck();
+  await expect(page.getByTestId('connection-state')).toHaveText(on ? 'Working offline' : 'Online');
+};
+const downloaded = async (page: Page, click: () => Promise<void>): Promise<string> => {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  return (await d.path())!;
+};
+
+test('review: baseline, drift on the platform, compare offline, two removes → plan → applied online; CSV and PDF read back', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(hosts.web.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online');
+  await nav(page, 'Review');
+  await expect(page.getByTestId('review-stamp')).toHaveText(/^as of \d\d:\d\d, no changes pending$/);
+
+  // Account view, routable by account id.
+  await page.getByLabel('Open account').fill('GHI');
+  await page.getByRole('option', { name: 'Doc GHI Company' }).click();
+  await expect(page.getByRole('heading', { name: 'Doc GHI Company' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Users who reach the account' }).getByRole('row').filter({ hasText: U1 })).toContainText('Support');
+  await page.screenshot({ path: `${SHOTS}/review-account.png` });
+
+  await page.getByRole('tab', { name: 'Baselines' }).click();
+  await page.getByLabel('Baseline name').fill('Before drift');
+  await page.getByRole('button', { name: 'Save baseline' }).click();
+  await expect(page.getByRole('list', { name: 'Baselines' })).toContainText('Before drift');
+
+  // Someone changes the layout on the platform: GHI joins Services 1, ServUser3 gets Standard User there.
+  await api('AccountGroupAccount', { '@type': 'AccountGroupAccount', accountGroupId: SERVICES_1, accountId: GHI });
+  await api('AccountGroupUserRole', { '@type': 'AccountGroupUserRole', accountGroupId: SERVICES_1, userId: U3, roleId: BUILT_IN_ROLE_IDS['Standard User'] });
+  await page.getByRole('button', { name: 'Refresh from the platform' }).click();
+  await workOffline(page, true);
+
+  await nav(page, 'Review');
+  await page.getByRole('tab', { name: 'Baselines' }).click();
+  await page.getByRole('button', { name: 'Compare Before drift with now' }).click();
+  const changes = page.getByRole('list', { name: 'Structural changes' });
+  await expect(changes).toContainText('Doc GHI Company added to Services 1', { timeout: 30_000 });
+  await expect(changes).toContainText(`${U3} given Standard User in Services 1`);
+  await expect(page.getByRole('list', { name: 'Access diff' })).toContainText(`${U1} on ${GHI}: Support → Standard User, Support`);
+  await page.screenshot({ path: `${SHOTS}/review-compare.png`, fullPage: true });
+
+  await page.getByRole('button', { name: 'Remove Doc GHI Company added to Services 1' }).click();
+  await page.getByRole('button', { name: `Remove ${U3} given Standard User in Services 1` }).click();
+  await page.getByRole('tab', { name: 'Decisions' }).click();
+  await expect(page.getByRole('list', { name: 'Decisions' }).getByRole('listitem')).toHaveCount(2);
+  await page.getByLabel('Reviewer').fill('reviewer@boomi.com');
+  await expect(page.getByLabel('Reviewer')).toHaveValue('reviewer@boomi.com');
+  await page.getByRole('button', { name: 'Make plan' }).click();
+  const preview = page.getByRole('dialog', { name: /Preview/ });
+  await expect(preview.getByTestId('plan-ops')).toContainText('Services 1');
+  await page.screenshot({ path: `${SHOTS}/review-plan-preview.png` });
+  await preview.getByRole('button', { name: /Apply|Queue/ }).click();
+  await expect(preview).toBeHidden();
+  await expect(page.getByTestId('review-stamp')).toHaveText(/2 changes pending/);
+  await page.screenshot({ path: `${SHOTS}/review-decisions.png` });
+
+  // Back online, the plan lands on the platform.
+  await workOffline(page, false);
+  await expect
+    .poll(async () => (await platformQuery<{ accountGroupId: string; accountId: string }>(hosts.platform, 'AccountGroupAccount')).some((l) => l.accountGroupId === SERVICES_1 && l.accountId === GHI), { timeout: 30_000 })
+    .toBe(false);
+  await expect
+    .poll(async () => (await platformQuery<{ accountGroupId: string; userId: string }>(hosts.platform, 'AccountGroupUserRole')).some((l) => l.accountGroupId === SERVICES_1 && l.userId === U3), { timeout: 30_000 })
+    .toBe(false);
+
+  // Exports: the layout CSV (DESIGN.md header) and the PDF, read back.
+  await nav(page, 'Review');
+  const csv = readFileSync(await downloaded(page, () => page.getByRole('button', { name: 'Export CSV' }).click()), 'utf8').trim().split('\n');
+  expect(csv[0]).toBe('group,kind,id,name,roles');
+  expect(csv).toContain(`Services 1,user,${U1},Serv User1,Standard User`);
+  const pdf = await downloaded(page, () => page.getByRole('button', { name: 'Export PDF' }).click());
+  const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+  expect(text).toContain('Group: Services 1');
+  expect(text).toContain('Account: Doc GHI Company');
+  expect(text).toContain('Reviewer reviewer@boomi.com');
+  expect(text).toMatch(/remove\s+Doc GHI Company in group Services 1/);
+  for (const p of text.split('\f').filter((x) => x.trim())) expect(p).toMatch(/as of \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+});
