@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- a declaration-only file (no runtime module to import): both tsconfigs must see it
+/// <reference path="./pdfkit-fonts.d.ts" />
 import type { AccessState } from '../../../../shared/access';
 import {
   LAYOUT_COLUMNS, PDF_OPTIONS, csvText, drawLayoutPdf, layoutCells, layoutReport, layoutRows, type PdfDoc, type ReviewRecord,
