@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exampleSnapshot } from '../../../shared/seeds/example';
 import type { ObjectType } from '../../../shared/model';
 import type { PullResult, RosterBridge } from '../../../shared/ipc';
@@ -39,7 +39,7 @@ const bridge = () => {
 };
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('start-up (issue 6: warm start)', () => {
+describe('start-up: warm start', () => {
   it('with a warm cache, the refresh waits for the first paint: nothing is pulled before the frame', async () => {
     db = openRosterDb(`startup-${++n}`);
     await applyScan(db, { objectType: 'AccountGroup', records: exampleSnapshot().AccountGroup, quarantined: [], complete: true });
@@ -51,7 +51,8 @@ describe('start-up (issue 6: warm start)', () => {
     expect(frames.length).toBe(1);
     frames.shift()!();
     // The grace after the frame (1 s), then the refresh.
-    for (let i = 0; i < 40 && useConnection.getState().lastRefresh === null; i++) await wait(100);
+    // Waits on the condition, not a clock: a loaded machine only makes it slower.
+    await vi.waitFor(() => expect(useConnection.getState().lastRefresh).not.toBeNull(), { timeout: 20_000, interval: 50 });
     expect(b.pulled.length).toBeGreaterThan(0);
     expect(await db.AccountGroup.count()).toBe(3);
   });
@@ -61,8 +62,7 @@ describe('start-up (issue 6: warm start)', () => {
     g.requestAnimationFrame = (cb) => frames.push(cb);
     const b = bridge();
     stop = startApp(db, b.bridge);
-    for (let i = 0; i < 20 && b.pulled.length === 0; i++) await wait(50);
-    expect(b.pulled.length).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(b.pulled.length).toBeGreaterThan(0), { timeout: 20_000, interval: 20 });
     expect(frames).toEqual([]);
   });
 });
