@@ -2,8 +2,7 @@ import { accountIdOf, apiBase, cleartextRefusal, createPlatformClient, isApiErro
 import type { ObjectType } from '../../shared/model';
 import { realClock, seededRandom } from '../../shared/sync/clock';
 import { exportSnapshot } from '../../shared/sync/pull';
-import { platformBucket } from '../../shared/sync/tokenBucket';
-import { pacedFetch } from '../../shared/sync/transport';
+import { PlatformPacer } from '../../shared/sync/pacer';
 import type { Command } from '../main';
 import { CliError, readFlags, type CliArgs } from '../io';
 
@@ -34,13 +33,15 @@ export const connect = (f: { platform: string; user: string; token: string; rate
   const accountId = accountIdOf(baseUrl)!;
   const rate = positive('rate', f.rate, 10);
   let calls = 0;
-  const fetch = pacedFetch((url, init) => globalThis.fetch(url, init), {
-    bucket: platformBucket(realClock, rate),
-    clock: realClock,
-    random: seededRandom(Date.now()),
-    onRequest: () => void calls++,
-  });
-  const api = createPlatformClient({ baseUrl, user: f.user, token: f.token, fetch, timeoutMs: 30_000 });
+  // The same pacing as main: the platform's limit, and a 503's Retry-After stops every sender.
+  const pacer = new PlatformPacer(
+    (url, init) => {
+      calls++;
+      return globalThis.fetch(url, init);
+    },
+    { clock: realClock, random: seededRandom(Date.now()), fallbackRate: rate, retries: 6 },
+  );
+  const api = createPlatformClient({ baseUrl, user: f.user, token: f.token, fetch: pacer.fetch, timeoutMs: 30_000 });
   return { api, accountId, calls: () => calls };
 };
 
@@ -48,10 +49,10 @@ export const connect = (f: { platform: string; user: string; token: string; rate
 export const platformInputError = (e: unknown): CliError | null =>
   isApiError(e) ? new CliError(`cannot read the platform: ${e.message}`) : null;
 
-/** Types a platform may not offer (the real vendor API lacks the extensions): skipped with a note. */
+/** Types a platform refuses to list for this account (403/405): skipped with a note, like absent ones. */
 const optional = (t: ObjectType, e: unknown): boolean => {
   // The account itself is never optional: without it the snapshot would be empty, not partial.
-  if (t === 'Account' || !isApiError(e) || ![403, 404, 405].includes(e.status)) return false;
+  if (t === 'Account' || !isApiError(e) || ![403, 405].includes(e.status)) return false;
   process.stderr.write(`roster export: ${t} skipped (${e.message})\n`);
   return true;
 };
@@ -62,7 +63,11 @@ export const exportCommand: Command = {
     const f = readFlags(args, ['platform', 'user', 'token'], ['rate']);
     const { api, accountId } = connect(f);
     try {
-      const { snapshot, quarantined } = await exportSnapshot(api, { skip: optional });
+      const { snapshot, quarantined, skipped } = await exportSnapshot(api, { skip: optional });
+      // 410 is the vendor's answer for an endpoint it lacks: those types are absent, not an error.
+      if (skipped.length) {
+        process.stderr.write(`roster export: skipped ${skipped.map((s) => s.type).join(', ')}: this platform's API does not offer them\n`);
+      }
       if (!snapshot.Account.some((a) => a.accountId === accountId)) {
         throw new CliError(`cannot read account ${accountId} as ${f.user}: the platform returned no record of it`);
       }

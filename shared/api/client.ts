@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ObjectSchemas, QueryResponse, type ObjectType, type QueryConfig, type RecordOf } from '../model';
+import { matchAll, ObjectSchemas, QueryResponse, type ObjectType, type QueryConfig, type RecordOf } from '../model';
 import type { QuarantinedRecord } from '../ipc';
 import { ApiError } from './errors';
 import { authorization, makeSender, parseJson, type FetchLike } from './http';
@@ -132,7 +132,9 @@ export const createPlatformClient = (opts: ClientOptions): PlatformClient => {
   };
 
   async function* query<T extends ObjectType>(objectType: T, filter?: QueryConfig): AsyncIterable<QueryPage<RecordOf<T>>> {
-    let text = await send('POST', `${objectType}/query`, JSON.stringify(filter ?? {}));
+    // Never `{}`: the vendor requires a QueryFilter expression on every query.
+    const config = filter?.QueryFilter?.expression ? filter : matchAll(objectType);
+    let text = await send('POST', `${objectType}/query`, JSON.stringify(config));
     let seen = 0;
     let previousToken: string | undefined;
     for (let pageIndex = 0; ; pageIndex++) {

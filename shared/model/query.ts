@@ -59,6 +59,24 @@ export type QueryConfig = z.infer<typeof QueryConfig>;
 
 export const isGrouping = (e: Expression): e is GroupingExpression => e.operator === 'and' || e.operator === 'or';
 
+/**
+ * The property each type is listed by when every record is wanted. The vendor's QueryConfig
+ * requires a QueryFilter with an expression (no filter is not a valid request), and its filter
+ * grammar has no "true": IS_NOT_NULL on a property every record has (and the type's filter lists)
+ * matches them all. Account's filter properties are upper case in the vendor's spec.
+ */
+const EVERY: Record<string, string> = {
+  Account: 'ACCOUNTID', AccountGroup: 'id', AccountGroupAccount: 'accountGroupId', AccountGroupUserRole: 'accountGroupId',
+  AccountUserRole: 'accountId', Role: 'name', AccountUserFederation: 'accountId', Cloud: 'id', IntegrationPack: 'id',
+  AccountGroupIntegrationPack: 'accountGroupId', AccountSSOConfig: 'accountId', User: 'userId', Entity: 'id',
+  PartnerService: 'id', PartnerAccountAccess: 'id', PublishedResource: 'id',
+};
+
+/** A filter that matches every record of a type, valid against the vendor's spec. */
+export const matchAll = (type: string): QueryConfig => ({
+  QueryFilter: { expression: { operator: 'IS_NOT_NULL', property: EVERY[type] ?? 'id' } },
+});
+
 /** The vendor pages QUERY results 100 at a time. */
 export const PAGE_SIZE = 100;
 

@@ -49,7 +49,46 @@ export interface ExportResult {
   snapshot: Snapshot;
   quarantined: QuarantinedRecord[];
   calls: number;
+  /** Types the platform does not offer (404/410: the vendor's API lacks our extensions), with why. */
+  skipped: { type: ObjectType; reason: string }[];
 }
+
+/** What an export may also use: bulk GET, where the platform client offers it. */
+export type ExportApi = SyncApi & Partial<Pick<PlatformClient, 'bulkGet'>>;
+
+const statusOf = (e: unknown): number | undefined => {
+  const s = (e as { status?: unknown } | null)?.status;
+  return typeof s === 'number' ? s : undefined;
+};
+
+/** 410 is the vendor's documented answer for an endpoint it lacks; 404 a platform without the path. */
+export const isAbsent = (e: unknown): boolean => statusOf(e) === 410 || statusOf(e) === 404;
+
+/**
+ * AccountSSOConfig the vendor's way: it has no QUERY (`POST AccountSSOConfig/query` is the UPDATE
+ * of a config with id "query"), only GET and bulk GET by account id. An account without a
+ * config answers its item with 404: it has none.
+ */
+export const readSsoConfigs = async (api: ExportApi, accountIds: readonly string[]): Promise<{ records: Rec[]; calls: number }> => {
+  const records: Rec[] = [];
+  let calls = 0;
+  if (api.bulkGet) {
+    for (let i = 0; i < accountIds.length; i += BULK_MAX) {
+      calls++;
+      for (const item of await api.bulkGet('AccountSSOConfig', accountIds.slice(i, i + BULK_MAX))) if (item.ok) records.push(item.record as Rec);
+    }
+    return { records, calls };
+  }
+  for (const id of accountIds) {
+    calls++;
+    try {
+      records.push((await api.get('AccountSSOConfig', id)) as Rec);
+    } catch (e) {
+      if (statusOf(e) !== 404) throw e;
+    }
+  }
+  return { records, calls };
+};
 
 /** Object types the reference platform lists; the real vendor API may refuse some (skipped, reported). */
 export const EXPORT_TYPES: readonly ObjectType[] = OBJECT_TYPES;
@@ -86,9 +125,6 @@ export const readGroupResources = async (api: Pick<PlatformClient, 'bulkGet'>, r
   return calls;
 };
 
-/** What an export reads with: QUERY, and bulk GET when it reads the groups' Resources. */
-export type ExportApi = SyncApi & Partial<Pick<PlatformClient, 'bulkGet'>>;
-
 /**
  * A whole snapshot (DESIGN.md snapshot format): a full scan of every type, then the groups'
  * Resources by bulk GET (readGroupResources).
@@ -107,11 +143,17 @@ export const exportSnapshot = async (
 ): Promise<ExportResult> => {
   const snapshot = emptySnapshot() as unknown as Record<ObjectType, Rec[]>;
   const quarantined: QuarantinedRecord[] = [];
+  const skipped: ExportResult['skipped'] = [];
   const limit = opts.concurrency ?? 4;
   let calls = 0;
   const warnings: string[] = [];
+  const types = opts.types ?? EXPORT_TYPES;
+  const absent = (t: ObjectType, e: unknown) => {
+    if (isAbsent(e)) skipped.push({ type: t, reason: (e as Error).message ?? String(e) });
+    else if (!opts.skip?.(t, e)) throw e;
+  };
   // Several scans at once, so one request's latency never leaves a rate-limit slot unused.
-  await mapPool(opts.types ?? EXPORT_TYPES, limit, async (t) => {
+  await mapPool(types.filter((t) => t !== 'AccountSSOConfig'), limit, async (t) => {
     try {
       const scan = await scanType(api, t);
       snapshot[t] = scan.records;
@@ -119,13 +161,23 @@ export const exportSnapshot = async (
       calls += scan.pages;
       opts.onType?.(t, scan.records.length);
     } catch (e) {
-      if (!opts.skip?.(t, e)) throw e;
+      absent(t, e);
     }
   });
+  if (types.includes('AccountSSOConfig')) {
+    try {
+      const sso = await readSsoConfigs(api, snapshot.Account.map((a) => String(a.accountId)));
+      snapshot.AccountSSOConfig = sso.records;
+      calls += sso.calls;
+      opts.onType?.('AccountSSOConfig', sso.records.length);
+    } catch (e) {
+      absent('AccountSSOConfig', e);
+    }
+  }
   if (opts.groupResources !== false) {
     if (!api.bulkGet) throw new Error('reading the groups\' resources needs bulk GET');
     calls += await readGroupResources({ bulkGet: api.bulkGet }, snapshot.AccountGroup, (m) => warnings.push(m));
     if (warnings.length) throw new Error(`could not read every group's resources: ${warnings[0]}${warnings.length > 1 ? ` (and ${warnings.length - 1} more)` : ''}`);
   }
-  return { snapshot: snapshot as unknown as Snapshot, quarantined, calls };
+  return { snapshot: snapshot as unknown as Snapshot, quarantined, calls, skipped };
 };

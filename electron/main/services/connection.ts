@@ -4,7 +4,7 @@ import { accountIdOf, apiBase, authorization, cleartextRefusal, createPlatformCl
 import { RosterError, type ConnectionInfo, type ConnectionRequest } from '../../../shared/ipc';
 import { equalsFilter } from '../../../shared/model';
 import { realClock } from '../../../shared/sync/clock';
-import { PlatformPacer } from './pacing';
+import { PlatformPacer } from '../../../shared/sync/pacer';
 import type { SecretStore } from './secrets';
 import type { SettingsStore } from './settings';
 import type { Emit, EmbeddedPlatform, Log, StartEmbedded } from './types';
@@ -155,7 +155,7 @@ export class ConnectionService {
     if (!a) return;
     await this.followLimit(a);
     try {
-      for await (const _page of a.client.query('Account', equalsFilter('accountId', a.accountId))) break;
+      for await (const _page of a.client.query('Account', equalsFilter('ACCOUNTID', a.accountId))) break;
       this.report(null);
     } catch (e) {
       this.report(e);

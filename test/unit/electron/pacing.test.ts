@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RATE, PlatformPacer, retryAfterMs } from '../../../electron/main/services/pacing';
+import { DEFAULT_RATE, PlatformPacer, retryAfterMs } from '../../../shared/sync/pacer';
 import { ConnectionService } from '../../../electron/main/services/connection';
 import { memorySecretStore, memorySettingsStore, silentLog } from '../../../electron/main/services';
 import type { FetchLike, ResponseLike } from '../../../shared/api';

@@ -1,7 +1,7 @@
-import type { FetchLike, ResponseLike } from '../../../shared/api';
-import type { Clock } from '../../../shared/sync/clock';
-import { TokenBucket } from '../../../shared/sync/tokenBucket';
-import { pacedFetch } from '../../../shared/sync/transport';
+import type { FetchLike, ResponseLike } from '../api';
+import type { Clock } from './clock';
+import { TokenBucket } from './tokenBucket';
+import { pacedFetch } from './transport';
 
 /** The vendor's documented limit (DESIGN.md: 10 requests/s per account): used when the platform does not say. */
 export const DEFAULT_RATE = 10;
@@ -62,8 +62,8 @@ class SwitchingBucket extends TokenBucket {
 }
 
 /**
- * Main's pacing of everything it sends to the connected platform (pull, probe and push share
- * it): a token bucket at the platform's own limit. A platform that says it has none (rate 0) is
+ * The one pacing of everything Roster sends to a platform — main's pull, probe and push, and the
+ * CLI's export and apply alike: a token bucket at the platform's own limit. A platform that says it has none (rate 0) is
  * not paced, so a cold pull runs as fast as the platform answers. Whatever the rate, a 503 is
  * honoured: its Retry-After stops every sender for that long, and an unpaced platform that
  * answers 503 is from then on paced at the fallback limit until it says otherwise.
