@@ -25,7 +25,7 @@ export const applyCommand: Command = {
     let result;
     try {
       result = await applyPlanFile({
-        api, accountId, clock: realClock, random: seededRandom(started), planJson, state,
+        api, accountId, clock: realClock, random: seededRandom(started), planJson, state: state.snapshot, absent: state.absent,
         onLine: (l) => process.stdout.write(`${JSON.stringify(l)}\n`),
       });
     } catch (e) {

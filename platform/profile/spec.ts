@@ -42,7 +42,8 @@ const closeSchemas = (schemas: Record<string, RawSchema>): void => {
     Object.values(schemas).flatMap((s) => (s.allOf ?? []).map((x) => String((x as { $ref?: string }).$ref ?? '').split('/').pop())),
   );
   for (const [name, s] of Object.entries(schemas)) {
-    if (!s.properties || s.additionalProperties !== undefined || s.allOf || inAllOf.has(name)) continue;
+    // Filter expressions stay as the spec has them (one of the SDK's is not even an expression).
+    if (!s.properties || s.additionalProperties !== undefined || s.allOf || inAllOf.has(name) || name.endsWith('Expression')) continue;
     s.properties['@type'] = { type: 'string' };
     s.additionalProperties = false;
   }
@@ -66,6 +67,7 @@ const load = (): VendorSpec => {
     Object.entries(spec.components.schemas).flatMap(([n, s]) => (s.properties ? [[n, new Set(Object.keys(s.properties))] as const] : [])),
   );
   closeSchemas(spec.components.schemas);
+  dropEmptyEnums(spec.components);
   const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
   addFormats(ajv);
   ajv.addSchema({ paths: spec.paths, components: spec.components }, 'vendor');
@@ -94,6 +96,16 @@ const load = (): VendorSpec => {
       return (v.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(body)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}`);
     },
   };
+};
+
+/** The SDK's spec has a few `enum: []` (no value listed), which JSON Schema cannot compile: read as "any". */
+const dropEmptyEnums = (node: unknown): void => {
+  if (Array.isArray(node)) node.forEach(dropEmptyEnums);
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (Array.isArray(o.enum) && o.enum.length === 0) delete o.enum;
+    Object.values(o).forEach(dropEmptyEnums);
+  }
 };
 
 /** JSON Pointer escaping of one segment (RFC 6901), then URI-escaped for a $ref. */

@@ -8,6 +8,7 @@ import type { Clock } from './clock';
 import { PushEngine } from './engine';
 import { MemoryOutboxStore, toOutboxOps } from './outbox';
 import { exportSnapshot } from './pull';
+import { opNeedsMissing } from './capabilities';
 import type { OpStatus, OutboxOp } from './types';
 
 /** One line of `roster apply` output per op. */
@@ -42,11 +43,35 @@ export class PlanInputError extends Error {
   }
 }
 
+export interface PlatformState {
+  snapshot: Snapshot;
+  /** Types the platform does not offer (404/410): the extensions the vendor's API lacks. */
+  absent: ObjectType[];
+}
+
 /** Reads the platform state a plan needs (Resources of groups only when the plan shares or unshares). */
-export const readState = async (api: SyncApi, planJson: unknown): Promise<Snapshot> => {
+export const readState = async (api: SyncApi, planJson: unknown): Promise<PlatformState> => {
   const types = typesFor(planJson);
-  const { snapshot } = await exportSnapshot(api, { types, groupResources: types.includes('Cloud') });
-  return snapshot;
+  const { snapshot, skipped } = await exportSnapshot(api, { types, groupResources: types.includes('Cloud') });
+  return { snapshot, absent: skipped.map((s) => s.type) };
+};
+
+/**
+ * The plan's ops this platform can carry, and the others with why (a missing capability, in a
+ * sentence): those are refused before anything is sent, the rest go ahead.
+ */
+const splitByCapability = (planJson: unknown, absent: readonly ObjectType[]) => {
+  const plan = (planJson as { plan?: unknown } | null)?.plan;
+  if (!Array.isArray(plan)) return { planJson, kept: null, refused: [] as { index: number; op: string; reason: string }[] };
+  const kept: number[] = [];
+  const refused: { index: number; op: string; reason: string }[] = [];
+  plan.forEach((entry, index) => {
+    const op = String((entry as { op?: unknown } | null)?.op ?? '');
+    const reason = opNeedsMissing(op, absent);
+    if (reason) refused.push({ index, op, reason });
+    else kept.push(index);
+  });
+  return { planJson: { ...(planJson as object), plan: kept.map((i) => plan[i]) }, kept, refused };
 };
 
 export interface HeadlessOptions {
@@ -57,6 +82,8 @@ export interface HeadlessOptions {
   planJson: unknown;
   /** The state to plan against (read from the platform when absent). */
   state?: Snapshot;
+  /** Types the platform does not offer (from readState); ops needing them are refused. */
+  absent?: readonly ObjectType[];
   concurrency?: number;
   maxAttempts?: number;
   onLine?: (line: ApplyLine) => void;
@@ -68,14 +95,24 @@ export interface HeadlessOptions {
  * main uses, with a fresh snapshot so what already holds is `unchanged` and costs no request.
  */
 export const applyPlanFile = async (o: HeadlessOptions): Promise<{ lines: ApplyLine[]; summary: ApplySummary }> => {
-  const state = o.state ?? (await readState(o.api, o.planJson));
-  const resolved = resolvePlanFile(state, o.planJson);
+  const read = o.state ? { snapshot: o.state, absent: [...(o.absent ?? [])] } : await readState(o.api, o.planJson);
+  const state = read.snapshot;
+  const split = splitByCapability(o.planJson, read.absent);
+  const resolved = resolvePlanFile(state, split.planJson);
   if (!resolved.ok) throw new PlanInputError(resolved.errors);
   const lines: ApplyLine[] = [];
+  // Line indices are the plan file's, whatever was set aside for a missing capability.
+  const original = (i: number) => split.kept?.[i] ?? i;
   const emit = (l: ApplyLine) => {
-    lines.push(l);
-    o.onLine?.(l);
+    const line = { ...l, index: original(l.index) };
+    lines.push(line);
+    o.onLine?.(line);
   };
+  for (const r of split.refused) {
+    const line: ApplyLine = { index: r.index, op: r.op as PlanOp['op'], status: 'failed', attempts: 0, error: r.reason };
+    lines.push(line);
+    o.onLine?.(line);
+  }
   const { ops, done } = foldCreateRename(resolved.ops, state);
   const known = buildState(state);
   const { results } = applyOps(known, ops);
@@ -94,7 +131,7 @@ export const applyPlanFile = async (o: HeadlessOptions): Promise<{ lines: ApplyL
   const count = (s: OpStatus) => lines.filter((l) => l.status === s).length;
   return {
     lines,
-    summary: { ops: ops.length, applied: count('applied'), unchanged: count('unchanged'), failed: count('failed'), conflict: count('conflict') },
+    summary: { ops: ops.length + split.refused.length, applied: count('applied'), unchanged: count('unchanged'), failed: count('failed'), conflict: count('conflict') },
   };
 };
 

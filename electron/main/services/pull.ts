@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { queryAll } from '../../../shared/api';
+import { messageOf } from '../../../shared/api/sync';
+import { isAbsent, readSsoConfigs } from '../../../shared/sync/pull';
 import type { InputOf, PullResult, QuarantinedRecord } from '../../../shared/ipc';
 import { readGroupResources } from '../../../shared/sync/pull';
 import type { ConnectionService } from './connection';
@@ -30,7 +33,13 @@ export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input:
   const quarantined: QuarantinedRecord[] = [];
   try {
     let pages = 0;
-    for await (const page of client.query(objectType, filter)) {
+    if (objectType === 'AccountSSOConfig') {
+      // The vendor has no AccountSSOConfig QUERY (POST AccountSSOConfig/query is an UPDATE there):
+      // read it by bulk GET of every account id, 100 a call.
+      const accounts = await queryAll(client, 'Account');
+      records.push(...(await readSsoConfigs(client, accounts.records.map((a) => a.accountId))).records);
+      emit('pull.progress', { objectType, received: records.length, total: records.length, pages: 1 });
+    } else for await (const page of client.query(objectType, filter)) {
       records.push(...page.records);
       quarantined.push(...page.quarantined);
       pages++;
@@ -38,6 +47,13 @@ export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input:
     }
     conn.report(null);
   } catch (e) {
+    // 410 is the vendor's answer for an endpoint it lacks: the platform does not offer this type
+    // (an extension), so there is none of it — not an outage.
+    if (isAbsent(e) && (e as { status?: number }).status === 410) {
+      conn.report(null);
+      log.info(`${objectType}: this platform's API does not offer it (${messageOf(e)})`);
+      return { objectType, records: [], quarantined: [], complete: filter === undefined };
+    }
     conn.report(e);
     throw e;
   }

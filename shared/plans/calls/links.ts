@@ -6,8 +6,10 @@ import type { PlanOp } from '../types';
 
 /**
  * Link objects (AccountGroupAccount, AccountGroupUserRole, AccountUserRole, PartnerAccountAccess)
- * have a natural key made of their parts and a synthesised id (shared/model/ids.ts): adding is a
- * CREATE, removing a DELETE by that id, and "does it already hold?" a QUERY by the parts.
+ * have a natural key made of their parts and an id the platform gives them: adding is a CREATE,
+ * removing a QUERY by the parts then a DELETE by the id each record came back with (the vendor's
+ * link ids are opaque: never rebuilt from the parts), and "does it already hold?" that QUERY.
+ * `id` is our own synthesised id (shared/model/ids.ts), used only for records we make up locally.
  */
 export interface LinkSpec {
   type: ObjectType;
@@ -15,6 +17,8 @@ export interface LinkSpec {
   fields: readonly string[];
   /** Whether the first part is a group id that may be provisional (`new:<name>`). */
   groupFirst: boolean;
+  /** The vendor e-mails the user on create unless told not to (notifyUser defaults to true). */
+  notifies?: boolean;
   id(parts: string[]): string;
 }
 
@@ -23,11 +27,11 @@ export const AGA: LinkSpec = {
   id: ([g, a]) => accountGroupAccountId(g!, a!),
 };
 export const AGUR: LinkSpec = {
-  type: 'AccountGroupUserRole', tag: 'AGUR', fields: ['accountGroupId', 'userId', 'roleId'], groupFirst: true,
+  type: 'AccountGroupUserRole', tag: 'AGUR', fields: ['accountGroupId', 'userId', 'roleId'], groupFirst: true, notifies: true,
   id: ([g, u, r]) => accountGroupUserRoleId(g!, u!, r!),
 };
 export const AUR: LinkSpec = {
-  type: 'AccountUserRole', tag: 'AUR', fields: ['accountId', 'userId', 'roleId'], groupFirst: false,
+  type: 'AccountUserRole', tag: 'AUR', fields: ['accountId', 'userId', 'roleId'], groupFirst: false, notifies: true,
   id: ([a, u, r]) => accountUserRoleId(a!, u!, r!),
 };
 export const PAA: LinkSpec = {
@@ -47,10 +51,11 @@ const resolveParts = async (spec: LinkSpec, parts: string[], ctx: CallContext): 
  */
 export const linkCall = (spec: LinkSpec, parts: string[], mode: 'add' | 'remove', effect: PlanOp): Call => {
   const provisional = spec.groupFirst && parts[0]!.startsWith('new:');
-  const present = async (ctx: CallContext): Promise<boolean> => {
+  const found = async (ctx: CallContext): Promise<Record<string, unknown>[]> => {
     const real = await resolveParts(spec, parts, ctx);
-    return (await queryAll(ctx.api, spec.type, equalsAll(record(spec, real)))).length > 0;
+    return queryAll(ctx.api, spec.type, equalsAll(record(spec, real)));
   };
+  const present = async (ctx: CallContext): Promise<boolean> => (await found(ctx)).length > 0;
   return {
     key: `${spec.tag}|${parts.join('|')}`,
     label: `${mode} ${spec.type} ${parts.join(' / ')}`,
@@ -58,8 +63,11 @@ export const linkCall = (spec: LinkSpec, parts: string[], mode: 'add' | 'remove'
     effect,
     async send(ctx) {
       const real = await resolveParts(spec, parts, ctx);
-      if (mode === 'add') await ctx.api.create(spec.type, { '@type': spec.type, ...record(spec, real) });
-      else await ctx.api.delete(spec.type, spec.id(real));
+      // notifyUser always explicit: a bulk add must not e-mail every user by the vendor's default.
+      const notify = spec.notifies ? { notifyUser: false } : {};
+      if (mode === 'add') await ctx.api.create(spec.type, { '@type': spec.type, ...record(spec, real), ...notify });
+      // Already gone: nothing to send (a remove applied twice changes nothing).
+      else for (const r of await found(ctx)) await ctx.api.delete(spec.type, String(r.id));
     },
     check: async (ctx) => (await present(ctx)) === (mode === 'add'),
   };

@@ -20,7 +20,7 @@ export const assignableRefusal = (s: AccessState, accountId: string, roleIds: re
     if (!isRoleSharedWith(s, r, accountId)) {
       return `R15: role "${role.name}" belongs to another account and is not shared with "${account.name ?? accountId}" by any group`;
     }
-    if (!account.advancedUserSecurity) {
+    if (account.advancedUserSecurity === false) {
       return `R19: Advanced User Security is off on "${account.name ?? accountId}", so the shared role "${role.name} (shared)" can no longer be assigned there`;
     }
   }

@@ -65,7 +65,8 @@ export const groupRefusal = (s: AccessState, groupId: string): string | null => 
 export const ownerRefusal = (s: AccessState, accountId: string | undefined): string | null => {
   const owner = accountId ? s.accounts.get(accountId) : undefined;
   if (!owner) return `R1: no primary account${accountId ? ` "${accountId}"` : ''} in the snapshot; account groups need one`;
-  if (!owner.accountGroupsEnabled) {
+  // Unknown is not false: the vendor's Account does not say, and then the platform decides (R1).
+  if (owner.accountGroupsEnabled === false) {
     return `R1: account "${owner.name ?? owner.accountId}" is not a primary account with account groups enabled, so it has no groups`;
   }
   return null;

@@ -42,7 +42,7 @@ const resourceRefusal = (s: AccessState, groupId: string, r: Ref): string | null
   const role = s.roles.get(r.resourceId);
   if (!role) return `unknown role "${r.resourceId}"`;
   if (role.accountId !== owner.accountId) return `R15: role "${role.name}" is not a custom role of the primary account`;
-  if (!owner.advancedUserSecurity) return `R15/R19: Advanced User Security is off on the primary account, so no new role can be shared`;
+  if (owner.advancedUserSecurity === false) return `R15/R19: Advanced User Security is off on the primary account, so no new role can be shared`;
   return null;
 };
 

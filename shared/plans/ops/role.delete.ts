@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { Id } from '../../model';
 import { groupResourcesOf, isBuiltIn } from '../../access/state';
 import { pair } from '../../access/layer';
-import { equalsAll, queryAll } from '../../api/sync';
 import type { OpModule } from '../op';
 import { listNames } from './common';
 
@@ -46,7 +45,16 @@ export const roleDelete: OpModule<'role.delete'> = {
     barrier: true,
     effect: op,
     send: (ctx) => ctx.api.delete('Role', op.roleId),
-    check: async (ctx) => (await queryAll(ctx.api, 'Role', equalsAll({ id: op.roleId }))).length === 0,
+    // The vendor's Role filter lists only name and parentId: a GET by id tells whether it is gone.
+    check: async (ctx) => {
+      try {
+        await ctx.api.get('Role', op.roleId);
+        return false;
+      } catch (e) {
+        if ((e as { status?: unknown }).status === 404) return true;
+        throw e;
+      }
+    },
   }],
   expectations: () => [],
   describe: (op, n) => `Delete the custom role “${n.role(op.roleId)}”.`,

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlatformClient, type FetchLike } from '../../../shared/api';
+import { EXAMPLE } from '../../../shared/seeds/example';
+import { realClock, seededRandom } from '../../../shared/sync/clock';
+import { applyPlanFile, readState } from '../../../shared/sync/headless';
+import { exportSnapshot } from '../../../shared/sync/pull';
+import { matchOperation } from '../../../platform/profile/vendor';
+import { vendorSpec } from '../../../platform/profile/spec';
+import { startTestPlatform, type TestPlatform } from '../platform/helpers';
+
+// Roster against `--profile vendor`: export, apply (adds, removes, removes again) and the sync
+// engine under it, with every request checked against the vendor's full OpenAPI as it leaves.
+let p: TestPlatform;
+const sent: string[] = [];
+const violations: string[] = [];
+
+/** A request the full spec rejects, or a write-shaped request outside the vendor's operations, is a violation. */
+const checkRequest = (method: string, url: string, body: string | undefined) => {
+  const rel = new URL(url).pathname.replace(/^\/api\/rest\/v1\/[^/]+/, '');
+  sent.push(`${method} ${rel}`);
+  const spec = vendorSpec();
+  const m = matchOperation(spec, method, rel);
+  const write = method === 'DELETE' || (method === 'POST' && !/\/(query|queryMore|bulk)$/.test(rel));
+  if (m === 'gone' || m === 'method') {
+    // Reading a type the vendor lacks is a capability probe (410 says "absent"); writing one never is.
+    if (write || m === 'method') violations.push(`${method} ${rel}: not a vendor operation`);
+    return;
+  }
+  if (m.op.body.kind === 'json') {
+    const parsed = body ? (JSON.parse(body) as unknown) : undefined;
+    if (parsed === undefined && m.op.template.endsWith('/query')) violations.push(`${method} ${rel}: a query without a QueryFilter`);
+    const errors = parsed === undefined ? [] : spec.validate(m.op, parsed);
+    if (errors.length) violations.push(`${method} ${rel} ${body}: ${errors.join('; ')}`);
+  }
+  if (m.op.hasId && method === 'POST' && /\/(query|queryMore|bulk)$/.test(rel)) violations.push(`${method} ${rel}: an UPDATE of an object named like an operation`);
+};
+
+const checked: FetchLike = async (url, init) => {
+  checkRequest(init.method, url, init.body);
+  return globalThis.fetch(url, init as RequestInit) as unknown as ReturnType<FetchLike>;
+};
+
+const client = () => createPlatformClient({ baseUrl: p.url, user: p.user, token: p.token, fetch: checked, timeoutMs: 30_000 });
+const apply = async (plan: unknown) => {
+  const api = client();
+  const state = await readState(api, plan);
+  return applyPlanFile({ api, accountId: p.accountId, clock: realClock, random: seededRandom(1), planJson: plan, state: state.snapshot, absent: state.absent });
+};
+
+beforeAll(async () => {
+  p = await startTestPlatform({ seed: 'example', profile: 'vendor' });
+});
+afterAll(async () => p?.stop());
+
+const [ABC, DEF] = [EXAMPLE.accounts[0].accountId, EXAMPLE.accounts[1].accountId];
+const U4 = EXAMPLE.users[3];
+
+describe('Roster against the vendor profile sends only requests the full spec allows', () => {
+  it('export: every type the vendor offers, the extensions listed as skipped, SSO by bulk GET', async () => {
+    const { snapshot, skipped } = await exportSnapshot(client());
+    expect(snapshot.Account.map((a) => a.accountId)).toContain(ABC);
+    expect(snapshot.AccountGroupAccount.length).toBeGreaterThan(0);
+    expect(skipped.map((s) => s.type).sort()).toEqual(['Entity', 'PartnerAccountAccess', 'PartnerService', 'PublishedResource', 'User']);
+    expect(sent).not.toContain('POST /AccountSSOConfig/query');
+    expect(sent).toContain('POST /AccountSSOConfig/bulk');
+    expect(violations).toEqual([]);
+  });
+
+  it('apply: adds, then removes by the ids the API returned, then the same removes again change nothing', async () => {
+    const adds = { plan: [
+      { op: 'group.addAccounts', group: 'Services 2', accounts: [ABC] },
+      { op: 'group.addUserRoles', group: 'Services 2', users: [U4], roles: ['Support'] },
+      { op: 'account.addUserRoles', account: DEF, users: [U4], roles: ['Browse Only'] },
+    ] };
+    const added = await apply(adds);
+    expect([...added.lines].sort((a, b) => a.index - b.index).map((l) => `${l.status}${l.error ? ` ${l.error}` : ''}`)).toEqual(['applied', 'applied', 'applied']);
+    const removes = { plan: [
+      { op: 'group.removeAccounts', group: 'Services 2', accounts: [ABC] },
+      { op: 'group.removeUserRoles', group: 'Services 2', users: [U4], roles: ['Support'] },
+      { op: 'account.removeUserRoles', account: DEF, users: [U4], roles: ['Browse Only'] },
+    ] };
+    const removed = await apply(removes);
+    expect([...removed.lines].sort((a, b) => a.index - b.index).map((l) => `${l.op}:${l.status}${l.error ? ` ${l.error}` : ''}`)).toEqual([
+      'group.removeAccounts:applied', 'group.removeUserRoles:applied', 'account.removeUserRoles:applied',
+    ]);
+    const again = await apply(removes);
+    expect(again.lines.map((l) => l.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    const after = await exportSnapshot(client(), { types: ['AccountGroupAccount', 'AccountUserRole'], groupResources: false });
+    expect(after.snapshot.AccountGroupAccount.some((l) => l.accountGroupId === EXAMPLE.groups.services2 && l.accountId === ABC)).toBe(false);
+    expect(after.snapshot.AccountUserRole.some((l) => l.accountId === DEF && l.userId === U4)).toBe(false);
+    // notifyUser is always explicit: a bulk add e-mails nobody by the vendor's default.
+    expect(violations).toEqual([]);
+  });
+
+  it('apply: partner ops are refused before sending, with the missing capability in a sentence; the rest apply', async () => {
+    const before = sent.length;
+    const r = await apply({ plan: [
+      { op: 'partner.grant', service: 'svc', accounts: [ABC], users: [U4] },
+      { op: 'group.addAccounts', group: 'Services 2', accounts: [DEF] },
+    ] });
+    expect(r.lines.find((l) => l.index === 0)).toMatchObject({ status: 'failed', attempts: 0, error: "This platform's API does not offer partner services" });
+    expect(r.lines.find((l) => l.index === 1)?.status).toBe('applied');
+    expect(sent.slice(before).filter((s) => s.includes('Partner') && !s.endsWith('/query'))).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+});
