@@ -123,7 +123,6 @@ export interface IpcResults {
 export type Channel = keyof typeof ipcContract;
 export type InputOf<C extends Channel> = z.infer<(typeof ipcContract)[C]['input']>;
 export type OutputOf<C extends Channel> = IpcResults[C];
-export const CHANNELS = Object.keys(ipcContract) as Channel[];
 
 /** Events main pushes to the renderer. */
 export interface IpcEvents {

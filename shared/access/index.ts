@@ -1,5 +1,5 @@
 /**
- * The rules engine (issue 3): pure TypeScript, for the renderer, main and the CLI alike.
+ * The rules engine: pure TypeScript, for the renderer, main and the CLI alike.
  *
  *   const st = buildState(snapshot);          // indexes, once per snapshot (O(records))
  *   explain(st, userId, accountId);          // EffectiveAccess with its reasons (R6–R13, R16, R25)
@@ -11,8 +11,6 @@
  * Optimistic view (confirmed ⊕ pending): `applyOps(st, pendingOps).state` from shared/plans is
  * a copy-on-write fork; every function here answers on it as on the confirmed state.
  */
-import type { Snapshot } from '../model';
-import { buildState, type AccessState } from './state';
 
 export type { AccessState, CatalogueEntry } from './state';
 export { buildState, forkState, isKnownUser, primaryAccountId, roleLabel, privilegesOf } from './state';
@@ -26,5 +24,3 @@ export { redundantDirectRoles, type RedundantDirectRole } from './redundant';
 export { partnerServices, partnerServiceDetail, type ServiceRow, type ServiceDetail } from './services';
 export { accountsInGroup, groupsOf, groupsOfAccount, usersInGroup } from './queries';
 
-/** Convenience for callers holding a snapshot: build the indexes once and reuse them. */
-export const accessIndex = (snapshot: Snapshot): AccessState => buildState(snapshot);

@@ -57,7 +57,6 @@ export const QueryConfig = z.object({
 });
 export type QueryConfig = z.infer<typeof QueryConfig>;
 
-export const isGrouping = (e: Expression): e is GroupingExpression => e.operator === 'and' || e.operator === 'or';
 
 /**
  * The property each type is listed by when every record is wanted. The vendor's QueryConfig

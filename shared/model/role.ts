@@ -28,5 +28,4 @@ export const Roles = z.object({
   Role: z.array(Role).optional(),
 });
 
-export const rolePrivilegeNames = (r: Role): string[] => (r.Privileges?.Privilege ?? []).map((p) => p.name);
 export const isBuiltInRole = (r: Role): boolean => r.accountId === BUILT_IN_ROLE_ACCOUNT;
