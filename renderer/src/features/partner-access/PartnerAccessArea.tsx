@@ -10,10 +10,12 @@ import { useAccessState } from '../../domain/accessState';
 import { describePlanOp, namesFrom } from '../../domain/describe';
 import { PlanDialog } from '../../components/PlanDialog';
 import { RefusedDialog } from '../../components/RefusedDialog';
-import { banner, planPartnerAccess, serviceRows, type Mode, type Planned } from './model';
+import { banner, queuedBanner, planPartnerAccess, serviceRows, type Mode, type Planned } from './model';
 import { ServiceDetail } from './ServiceDetail';
 import { UserPickerDialog } from './UserPickerDialog';
 import { fmt } from '../../app/format';
+import { isOnlineNow } from '../../app/connectionStore';
+import { useResultNotice } from '../../history/notice';
 
 type Step = { kind: 'pick'; mode: Mode; accountIds: string[] } | { kind: 'confirm'; mode: Mode; accountIds: string[]; userIds: string[]; planned: Planned } | null;
 
@@ -22,7 +24,9 @@ export const PartnerAccessArea = () => {
   const live = useAccessState();
   const { route, go } = useRoute();
   const [step, setStep] = useState<Step>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The banner tells the platform's answer, not the queueing: it waits on the plan's outcome.
+  const [notice, setNotice] = useState<{ planId: string; mode: Mode; users: number; accounts: number } | null>(null);
+  const outcome = useResultNotice((r) => (notice ? r.outcomes[notice.planId] : undefined));
   const entities = useLiveQuery(async () => new Map((await db.Entity.toArray()).map((e) => [e.id, e.name])), []);
   const entityName = (id: string) => entities?.get(id) ?? id;
   const services = useMemo(() => (live ? serviceRows(live.state) : []), [live]);
@@ -36,8 +40,17 @@ export const PartnerAccessArea = () => {
         Partner access
       </Typography>
       {notice && (
-        <Alert severity="success" onClose={() => setNotice(null)} role="status" data-testid="partner-banner">
-          {notice}
+        <Alert
+          severity={!outcome ? 'info' : outcome.failed ? 'error' : 'success'}
+          onClose={() => setNotice(null)}
+          role="status"
+          data-testid="partner-banner"
+        >
+          {!outcome
+            ? queuedBanner(notice.mode, notice.users, notice.accounts, isOnlineNow())
+            : outcome.failed
+              ? `The platform refused the change${outcome.firstError ? `: ${outcome.firstError}` : '.'}`
+              : banner(notice.mode, notice.users, notice.accounts)}
         </Alert>
       )}
       {serviceId ? (
@@ -92,7 +105,7 @@ export const PartnerAccessArea = () => {
           lines={planned.ops.map((op) => describePlanOp(op, namesFrom(state)))}
           applyLabel={step.mode === 'grant' ? 'Confirm: grant access' : 'Confirm: revoke access'}
           onClose={() => setStep(null)}
-          onQueued={() => setNotice(banner(step.mode, step.userIds.length, step.accountIds.length))}
+          onQueued={(_summary, planId) => setNotice({ planId, mode: step.mode, users: step.userIds.length, accounts: step.accountIds.length })}
         />
       )}
     </Box>

@@ -67,5 +67,13 @@ export const planPartnerAccess = (s: AccessState, mode: Mode, serviceId: string,
   return { ok: true, ops: [op] };
 };
 
+const who = (mode: Mode, users: number, accounts: number): string =>
+  `${users} user${users === 1 ? '' : 's'} ${mode === 'grant' ? 'to' : 'from'} ${accounts} account${accounts === 1 ? '' : 's'}`;
+
+/** Shown once the platform has confirmed the change, as the vendor's console does. */
 export const banner = (mode: Mode, users: number, accounts: number): string =>
-  `${mode === 'grant' ? 'Access granted' : 'Access revoked'}: ${users} user${users === 1 ? '' : 's'} ${mode === 'grant' ? 'to' : 'from'} ${accounts} account${accounts === 1 ? '' : 's'}. The change is queued and will be sent to the platform when online.`;
+  `${mode === 'grant' ? 'Access granted' : 'Access revoked'}: ${who(mode, users, accounts)}.`;
+
+/** Shown while the change waits for the platform's answer. */
+export const queuedBanner = (mode: Mode, users: number, accounts: number, online: boolean): string =>
+  `Queued: ${mode === 'grant' ? 'grant' : 'revoke'} ${who(mode, users, accounts)}. ${online ? 'Sending it to the platform now.' : 'It will be sent to the platform when online.'}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildState } from '../../../../shared/access';
-import { banner, planPartnerAccess, serviceAccountRows, serviceRows } from '../../../../renderer/src/features/partner-access/model';
+import { banner, queuedBanner, planPartnerAccess, serviceAccountRows, serviceRows } from '../../../../renderer/src/features/partner-access/model';
 import { PARTNER_ACCOUNTS, SERVICE, U1, U2, richSnapshot } from '../access-explorer/fixture';
 
 const state = () => buildState(richSnapshot());
@@ -38,7 +38,10 @@ describe('partner services (R25–R29)', () => {
     expect(planPartnerAccess(state(), 'grant', SERVICE, ['p-one'], [])).toEqual({ ok: false, reason: 'Pick at least one user.' });
   });
 
-  it('the banner says what was queued', () => {
-    expect(banner('revoke', 1, 2)).toMatch(/^Access revoked: 1 user from 2 accounts\./);
+  it('the banner says "granted" only for the platform\'s answer; while queued it says queued, and whether it is being sent', () => {
+    expect(banner('revoke', 1, 2)).toBe('Access revoked: 1 user from 2 accounts.');
+    expect(queuedBanner('grant', 2, 1, true)).toBe('Queued: grant 2 users to 1 account. Sending it to the platform now.');
+    expect(queuedBanner('grant', 2, 1, false)).toMatch(/when online\.$/);
+    expect(queuedBanner('grant', 2, 1, true)).not.toMatch(/granted/i);
   });
 });
