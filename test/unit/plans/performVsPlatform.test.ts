@@ -69,7 +69,10 @@ const draw = fc.tuple(fc.nat(13), fc.nat(1000), fc.nat(1000), fc.nat(1000), fc.b
 
 const concrete = (s: AccessState, [kind, i, j, k, flag]: [number, number, number, number, boolean], n: number): PlanOp | null => {
   const pick = <T>(xs: T[], at: number): T | undefined => (xs.length ? xs[at % xs.length] : undefined);
-  const groups = s.groups.keys().filter((g) => !s.groups.get(g)!.defaultGroup).sort();
+  // By name, not id: a created group's id is minted by the platform, so ordering by id would make the
+  // same seed pick different groups from run to run.
+  const groups = s.groups.keys().filter((g) => !s.groups.get(g)!.defaultGroup)
+    .sort((x, y) => s.groups.get(x)!.name.localeCompare(s.groups.get(y)!.name) || x.localeCompare(y));
   const accounts = s.accounts.keys().filter((a) => s.accounts.get(a)!.parentAccountId).sort();
   const users = s.users.keys().sort();
   const builtIn: string[] = Object.values(BUILT_IN_ROLE_IDS);
