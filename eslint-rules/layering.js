@@ -34,6 +34,20 @@ const featureOf = (root, file) => {
 };
 const mayComposeFeatures = (root, file) => path.relative(root, file).startsWith(path.join('renderer', 'src', 'app') + path.sep);
 
+/**
+ * Inside shared/ the folders are layers too, lowest first: a folder imports only itself and the
+ * ones before it, so the vendor's records never depend on the engine that sends them and the IPC
+ * contract (the top) can name anything below it without a cycle. `seeds` build snapshots from
+ * the model alone; `review` reads access and plans; `sync` uses all but `review`.
+ */
+export const SHARED_LAYERS = ['model', 'seeds', 'api', 'access', 'plans', 'review', 'sync', 'ipc'];
+const sharedLayerOf = (root, file) => {
+  const parts = path.relative(root, file).split(path.sep);
+  if (parts[0] !== 'shared' || parts.length < 2) return null;
+  const name = parts.length === 2 ? parts[1].replace(/\.tsx?$/, '') : parts[1];
+  return SHARED_LAYERS.includes(name) ? name : null;
+};
+
 const layerOf = (root, file) => {
   const rel = path.relative(root, file);
   if (rel.startsWith('..')) return null;
@@ -51,6 +65,8 @@ export default {
       pkg: '{{from}}/ may not import "{{name}}" ({{from}} must stay free of it).',
       feature:
         'features/{{from}} may not import features/{{to}}: move what both use to renderer/src/components or renderer/src/domain (renderer/CONTEXT.md).',
+      shared:
+        'shared/{{from}} may not import shared/{{to}}: inside shared/ {{to}} sits above {{from}} (order: {{order}}); move what both need down to shared/{{from}} or lower.',
       composes: 'only renderer/src/app may import a feature (features/{{to}}); move what is shared to components/ or domain/.',
     },
   },
@@ -65,6 +81,12 @@ export default {
         const to = layerOf(root, path.resolve(path.dirname(file), spec));
         const target = path.resolve(path.dirname(file), spec);
         if (to && to !== from && !ALLOWED[from].includes(to)) context.report({ node, messageId: 'edge', data: { from, to } });
+        if (from === 'shared' && to === 'shared') {
+          const a = sharedLayerOf(root, file);
+          const b = sharedLayerOf(root, target);
+          if (a && b && SHARED_LAYERS.indexOf(b) > SHARED_LAYERS.indexOf(a))
+            context.report({ node, messageId: 'shared', data: { from: a, to: b, order: SHARED_LAYERS.join(' < ') } });
+        }
         const toFeature = featureOf(root, target);
         if (from === 'renderer' && toFeature) {
           const fromFeature = featureOf(root, file);

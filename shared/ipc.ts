@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, ObjectTypeSchema, QueryConfig } from './model';
 import { PlanOp } from './plans/types';
+import type { QuarantinedRecord } from './api/client';
 import type { OutboxOp, Progress } from './sync/types';
 
 /**
@@ -33,12 +34,8 @@ export interface ConnectionInfo {
   lastError?: string;
 }
 
-export interface QuarantinedRecord {
-  objectType: string;
-  index: number;
-  record: unknown;
-  issues: string[];
-}
+// The api client makes these when it validates a page; the contract carries them as they are.
+export type { QuarantinedRecord } from './api/client';
 
 export interface PullResult {
   objectType: z.infer<typeof ObjectTypeSchema>;

@@ -1,4 +1,5 @@
-import { buildState, whatIf } from '../../shared/access';
+import { buildState } from '../../shared/access';
+import { whatIf } from '../../shared/plans';
 import { resolvePlanFile } from '../../shared/plans';
 import type { Command } from '../main';
 import { CliError, loadSnapshot, readFlags, readJsonFile } from '../io';

@@ -4,12 +4,12 @@
  *   const st = buildState(snapshot);          // indexes, once per snapshot (O(records))
  *   explain(st, userId, accountId);          // EffectiveAccess with its reasons (R6–R13, R16, R25)
  *   reach(st, userId); who(st, accountId);   // per user / per account, never users × accounts
- *   whatIf(st, ops);                          // {gains, losses, lockedOut, refused} of a plan
  *   accountResources / userResources (R24), partnerPicker (R26, R27), partnerServices /
  *   partnerServiceDetail (R29), redundantDirectRoles
  *
  * Optimistic view (confirmed ⊕ pending): `applyOps(st, pendingOps).state` from shared/plans is
- * a copy-on-write fork; every function here answers on it as on the confirmed state.
+ * a copy-on-write fork; every function here answers on it as on the confirmed state. A plan's
+ * access diff (`whatIf`) applies ops, so it lives in shared/plans.
  */
 
 export type { AccessState, CatalogueEntry } from './state';
@@ -17,7 +17,6 @@ export { buildState, forkState, isKnownUser, primaryAccountId, roleLabel, privil
 export { evaluate, type Evaluation, type RoleSource, type Via } from './evaluate';
 export { explain, type EffectiveAccess, type EffectiveRole, type IgnoredRoleView } from './explain';
 export { reach, who, type ReachEntry, type WhoEntry } from './reach';
-export { whatIf, whatIfSummary, type WhatIf, type WhatIfTotals, type AccessChange } from './whatIf';
 export { accountResources, userResources, type ResourceReach } from './resources';
 export { partnerPicker, type PickerQuery, type PickerRow } from './picker';
 export { redundantDirectRoles, type RedundantDirectRole } from './redundant';

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { matchAll, ObjectSchemas, QueryResponse, type ObjectType, type QueryConfig, type RecordOf } from '../model';
-import type { QuarantinedRecord } from '../ipc';
 import { ApiError } from './errors';
 import { authorization, makeSender, parseJson, type FetchLike } from './http';
 
 export type { FetchLike, RequestInitLike, ResponseLike } from './http';
+
+/** A record that failed its schema: kept aside with why, so one bad record never sinks a pull. */
+export interface QuarantinedRecord {
+  objectType: string;
+  index: number;
+  record: unknown;
+  issues: string[];
+}
 
 /**
  * The platform client (DESIGN.md, "The platform API"): pure, with fetch injected, so main, the

@@ -1,4 +1,4 @@
-import type { QuarantinedRecord } from '../ipc';
+import type { QuarantinedRecord } from '../api/client';
 import type { ObjectType, Snapshot } from '../model';
 import { emptySnapshot, OBJECT_TYPES } from '../model';
 import { BULK_MAX, type BulkItem, type PlatformClient } from '../api/client';

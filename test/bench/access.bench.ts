@@ -2,7 +2,8 @@
 // who, what-if of a 1,000-op plan, peak memory. Targets: build < 2 s (huge), explain < 1 ms,
 // reach/who < 50 ms, what-if 1,000 < 500 ms. Measured here, never asserted in unit tests.
 import { generateSnapshot, type Tier } from '../../shared/seeds/generate';
-import { buildState, explain, reach, who, whatIf, type AccessState } from '../../shared/access';
+import { buildState, explain, reach, who, type AccessState } from '../../shared/access';
+import { whatIf } from '../../shared/plans';
 import type { PlanOp } from '../../shared/plans';
 import { makeRng } from '../../shared/seeds/prng';
 import { BUILT_IN_ROLE_IDS } from '../../shared/seeds/builtInRoles';

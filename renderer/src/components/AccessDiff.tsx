@@ -3,7 +3,7 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { AccessChange } from '../../../shared/access';
+import type { AccessChange } from '../../../shared/plans';
 import { SUMMARY_SHOWN, type WhatIfSummary } from '../domain/accessPreview';
 import type { PlanOp } from '../../../shared/plans/types';
 import { db } from '../app/db';

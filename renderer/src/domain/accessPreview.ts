@@ -1,4 +1,5 @@
-import { whatIf, whatIfSummary, type AccessChange, type AccessState, type WhatIf } from '../../../shared/access';
+import { type AccessState } from '../../../shared/access';
+import { whatIf, whatIfSummary, type AccessChange, type WhatIf } from '../../../shared/plans';
 import type { PlanOp } from '../../../shared/plans/types';
 import type { RosterDb } from '../cache';
 import { confirmedState, optimisticView } from './optimisticView';

@@ -1,4 +1,5 @@
-import { buildState, whatIfSummary, type AccessState } from '../../../shared/access';
+import { buildState, type AccessState } from '../../../shared/access';
+import { whatIfSummary } from '../../../shared/plans';
 import { applyOps } from '../../../shared/plans/apply';
 import { provisionalGroupId, type PlanOp } from '../../../shared/plans/types';
 import { cacheVersion, loadSnapshot, viewEntries, type OutboxEntry, type RosterDb } from '../cache';

@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import type { Snapshot } from '../../../shared/model';
 import { emptySnapshot } from '../../../shared/model';
 import { builtInRoles, BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
-import { buildState, explain, whatIf, whatIfSummary, type AccessChange, type AccessState, type WhatIf } from '../../../shared/access';
-import { whatIfWithLimits } from '../../../shared/access/whatIf';
+import { buildState, explain, type AccessState } from '../../../shared/access';
+import { whatIf, whatIfSummary, type AccessChange, type WhatIf } from '../../../shared/plans';
+import { whatIfWithLimits } from '../../../shared/plans/whatIf';
 import { applyOps, type PlanOp } from '../../../shared/plans';
 
 const ROLES = Object.values(BUILT_IN_ROLE_IDS);

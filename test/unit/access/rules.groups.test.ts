@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explain, whatIf } from '../../../shared/access';
+import { explain } from '../../../shared/access';
+import { whatIf } from '../../../shared/plans';
 import { applyOps } from '../../../shared/plans';
 import { ABC, G, GHI, PRIMARY, U1, account, example, plan, state } from './fixtures';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explain, partnerPicker, partnerServiceDetail, partnerServices, reach, who, whatIf } from '../../../shared/access';
+import { explain, partnerPicker, partnerServiceDetail, partnerServices, reach, who } from '../../../shared/access';
+import { whatIf } from '../../../shared/plans';
 import { applyOps } from '../../../shared/plans';
 import { OUTSIDER, P1, P2, P3, SVC, U1, U2, U3, U4, example, plan, state, withService } from './fixtures';
 

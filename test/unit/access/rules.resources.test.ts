@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountResources, userResources, whatIf } from '../../../shared/access';
+import { accountResources, userResources } from '../../../shared/access';
+import { whatIf } from '../../../shared/plans';
 import { applyOps, resolvePlanFile } from '../../../shared/plans';
 import type { Snapshot } from '../../../shared/model';
 import { ABC, G, GHI, PRIMARY, U1, U3, example, plan, state } from './fixtures';

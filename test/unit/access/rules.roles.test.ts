@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explain, whatIf } from '../../../shared/access';
+import { explain } from '../../../shared/access';
+import { whatIf } from '../../../shared/plans';
 import { applyOps } from '../../../shared/plans';
 import { ABC, DEF, G, GHI, PRIMARY, U1, U2, U3, account, customRole, direct, example, plan, shareInSnapshot, state } from './fixtures';
 

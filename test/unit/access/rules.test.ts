@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explain, reach, who, whatIf } from '../../../shared/access';
+import { explain, reach, who } from '../../../shared/access';
+import { whatIf } from '../../../shared/plans';
 import { ABC, DEF, GHI, JKL, PRIMARY, U1, U2, U3, U4, account, builtIn, direct, example, plan, state } from './fixtures';
 
 describe('how a user reaches an account (R6–R13)', () => {

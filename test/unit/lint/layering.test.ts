@@ -30,3 +30,18 @@ describe('layering: renderer features stay apart', () => {
     expect(lint('shared/x.ts', "import { a } from '../renderer/src/app/db';")[0]).toMatch(/shared\/ may not import renderer\//);
   });
 });
+
+describe('layering: the folders inside shared/ are layers too', () => {
+  it('refuses a shared folder importing a higher one, naming both', () => {
+    const up = lint('shared/api/client.ts', "import { X } from '../ipc';");
+    expect(up).toHaveLength(1);
+    expect(up[0]).toMatch(/shared\/api may not import shared\/ipc/);
+    expect(lint('shared/access/x.ts', "import { applyOps } from '../plans/apply';")[0]).toMatch(/shared\/access may not import shared\/plans/);
+    expect(lint('shared/model/x.ts', "export * from '../seeds/prng';")[0]).toMatch(/shared\/model may not import shared\/seeds/);
+  });
+  it('allows a shared folder itself and the layers below it', () => {
+    expect(lint('shared/plans/x.ts', "import { a } from '../access/state'; import { b } from '../model'; import { c } from './apply';")).toEqual([]);
+    expect(lint('shared/ipc.ts', "import { a } from './sync/types'; import { b } from './plans/types';")).toEqual([]);
+    expect(lint('shared/sync/x.ts', "import { a } from '../seeds/prng'; import { b } from '../api/client';")).toEqual([]);
+  });
+});

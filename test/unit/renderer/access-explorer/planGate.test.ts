@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildState, whatIf } from '../../../../shared/access';
+import { buildState } from '../../../../shared/access';
+import { whatIf } from '../../../../shared/plans';
 import { lockedUsers, lockoutCount } from '../../../../renderer/src/domain/planGate';
 import { planUnshare, resourceRows } from '../../../../renderer/src/features/resources/model';
 import { ABC, U3, richSnapshot } from './fixture';

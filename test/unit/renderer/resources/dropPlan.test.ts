@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildState, whatIf } from '../../../../shared/access';
+import { buildState } from '../../../../shared/access';
+import { whatIf } from '../../../../shared/plans';
 import { EXAMPLE } from '../../../../shared/seeds/example';
 import { groupTargets, planShareDrop, shareDropWarning } from '../../../../renderer/src/features/resources/dropPlan';
 import { resourceRows } from '../../../../renderer/src/features/resources/model';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildState, whatIf } from '../../../../shared/access';
+import { buildState } from '../../../../shared/access';
+import { whatIf } from '../../../../shared/plans';
 import { EXAMPLE } from '../../../../shared/seeds/example';
 import {
   ausSummary, groupMembersWithoutAus, planDeleteRole, planShare, planUnshare, resourceRows, roleHolders, sharedName,

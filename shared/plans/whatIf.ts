@@ -1,10 +1,10 @@
-import type { PlanOp } from '../plans/types';
-import { applyOps } from '../plans/apply';
-import type { AccessState } from './state';
-import { roleLabel } from './state';
-import type { Via } from './evaluate';
-import { sigPrivileges, type AccessSig } from './signature';
-import { PAIR_LIMITS, PairTable, maskOf, userSides, type PairLimits, type UserSide } from './pairSig';
+import type { PlanOp } from './types';
+import { applyOps } from './apply';
+import type { AccessState } from '../access/state';
+import { roleLabel } from '../access/state';
+import type { Via } from '../access/evaluate';
+import { sigPrivileges, type AccessSig } from '../access/signature';
+import { PAIR_LIMITS, PairTable, maskOf, userSides, type PairLimits, type UserSide } from '../access/pairSig';
 
 /** One pair's change. `roles` and `privileges` may be shared between entries: read-only. */
 export interface AccessChange {
@@ -152,7 +152,7 @@ const diffPlan = (base: AccessState, ops: readonly PlanOp[], shown: number, limi
   return out;
 };
 
-/** The access diff of a plan (issue 3): every gain, loss and lock-out, and the refused ops. */
+/** The access diff of a plan, so an admin sees every gain, loss and lock-out, and the refused ops, before sending. */
 export const whatIf = (base: AccessState, ops: readonly PlanOp[]): WhatIf => diffPlan(base, ops, Infinity).diff;
 
 /**
