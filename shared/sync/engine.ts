@@ -250,7 +250,9 @@ export class PushEngine {
     const next: OutboxOp = {
       ...run.op,
       status,
-      attempts: run.op.attempts + rs.reduce((n, r) => n + r.attempts, 0),
+      // Attempts count tries of the op (the calls of one round go out together), not API calls:
+      // a clean three-account add is one attempt, a call retried twice makes it three.
+      attempts: run.op.attempts + rs.reduce((n, r) => Math.max(n, r.attempts), 0),
       updatedAt: this.o.clock.now(),
     };
     if (errors.length) next.lastError = summarize(errors, rs.length);

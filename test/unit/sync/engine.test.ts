@@ -41,6 +41,12 @@ describe('PushEngine', () => {
     expect(api.table('AccountGroupAccount').has(`${G.services1}|${A[1]}`)).toBe(false);
   });
 
+  it('attempts count tries of the op, not its API calls: a clean three-account add is one attempt', async () => {
+    const api = new FakeApi(exampleSnapshot());
+    const { ops } = await push(api, [{ op: 'group.addAccounts', groupId: G.services2, accountIds: [A[0]!, A[1]!] }, { op: 'group.create', name: 'Solo' }]);
+    expect(ops.map((o) => [o.status, o.attempts])).toEqual([['applied', 1], ['applied', 1]]);
+  });
+
   it('re-applying the same plan against a fresh snapshot changes nothing: every op unchanged, no request', async () => {
     const api = new FakeApi(exampleSnapshot());
     await push(api, PLAN);
