@@ -3,7 +3,7 @@ import type { Snapshot } from '../shared/model';
 import { formatIssues, parseSnapshot } from '../shared/model';
 import { danglingReferences } from './integrity';
 
-/** Bad input: printed on stderr, exit code 2 (issue 3). */
+/** Bad input: printed on stderr, exit code 2 (a contract the scripts calling roster rely on). */
 export class CliError extends Error {
   constructor(
     message: string,

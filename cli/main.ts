@@ -1,5 +1,5 @@
 // `roster <command> --flag value …`: every command prints JSON on stdout; bad input goes to
-// stderr with exit code 2 (issue 3).
+// stderr with exit code 2 (a contract the scripts calling roster rely on).
 import { pathToFileURL } from 'node:url';
 import { CliError, parseArgs, type CliArgs } from './io';
 import { explainCommand } from './commands/explain';

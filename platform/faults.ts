@@ -1,5 +1,5 @@
 /**
- * Fault injection for reliability tests (issue 4), off by default. Shares are per request:
+ * Fault injection, so tests meet the failures a real platform has; off by default. Shares are per request:
  * `503` and `500` answer with that status and do nothing; `drop` closes the connection without
  * an answer and does nothing; `commit-drop` performs a write and then closes the connection, so
  * the change happens but the client sees a failure; `latency` delays every request by a uniform

@@ -1,5 +1,5 @@
 /**
- * Per-account token bucket (issue 4: 10 requests/s by default): a bucket holds up to `rate`
+ * Per-account token bucket (10 requests/s by default, as the vendor throttles): a bucket holds up to `rate`
  * requests and refills continuously, so bursts up to one second's worth pass and a steady flood
  * is cut to `rate` a second. rate 0 turns it off.
  */

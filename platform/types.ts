@@ -19,7 +19,7 @@ const props = (...names: string[]): Record<string, string> => Object.fromEntries
 const ALL_READ = ['GET', 'BULK', 'QUERY'] as const;
 
 /**
- * Verbs exactly where the vendor's OpenAPI has them (issue 4); extensions follow the same
+ * Verbs exactly where the vendor's OpenAPI has them, so a client tested here works there; extensions follow the same
  * conventions. Account's QUERY properties are upper case in the vendor spec.
  */
 export const TYPES: Record<ObjectType, TypeSpec> = {

@@ -1,7 +1,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /**
- * The window's security baseline (issue 2): a pure builder, so it is tested without Electron.
+ * The window's security baseline (the renderer is never trusted): a pure builder, so it is tested without Electron.
  * The renderer is untrusted: isolated, sandboxed, no Node, web security on.
  */
 export const windowOptions = (preloadPath: string): BrowserWindowConstructorOptions => ({

@@ -3,7 +3,7 @@ import { badRequest } from '../errors';
 import { TYPES } from '../types';
 
 /**
- * The QUERY filter grammar (issue 4) compiled to a parameterised SQL predicate over the JSON of
+ * The vendor's QUERY filter grammar compiled to a parameterised SQL predicate over the JSON of
  * each record. Values are always bound parameters; property names come from our own table.
  */
 export interface Compiled {

@@ -46,7 +46,7 @@ export const linkParts = (ctx: Ctx, kind: string, type: string, id: string): str
   return parsed.parts;
 };
 
-/** "A user must exist (have logged in) before joining a group" (issue 4). */
+/** "A user must exist (have logged in) before joining a group", as the vendor refuses it. */
 export const mustBeUser = async (tx: Q, ctx: Ctx, userId: string): Promise<Doc> => {
   const u = await getRecord(tx, 'User', [ctx.tenant], userId);
   if (!u) throw badRequest(`user ${userId} does not exist: a user must have logged in before being given roles or access`);

@@ -14,7 +14,7 @@ export interface IgnoredRoleView extends EffectiveRole {
   reason: string;
 }
 
-/** The `roster explain` shape (issue 3): effective access of a user on an account and why. */
+/** The `roster explain` shape (a CLI contract scripts read): effective access of a user on an account and why. */
 export interface EffectiveAccess {
   userId: string;
   accountId: string;

@@ -26,7 +26,7 @@ export const PlanFileOp = z.discriminatedUnion('op', [
   op('account.addUserRoles', { account: Id, users: Refs, roles: Refs }),
   op('account.removeUserRoles', { account: Id, users: Refs, roles: Refs }),
   op('account.setSupportAccessRole', { account: Id, role: Ref.nullable() }),
-  // Beyond the DESIGN.md list, for the what-if of issue 3: AUS on/off (R19) and R28.
+  // Beyond the DESIGN.md list, so a what-if can cover them too: AUS on/off (R19) and R28.
   op('account.setAdvancedUserSecurity', { account: Id, enabled: z.boolean() }),
   op('role.delete', { role: Ref }),
   op('partner.grant', { service: Ref, accounts: Refs, users: Refs }),

@@ -24,7 +24,7 @@ const scanHash = (records: readonly unknown[], quarantined: readonly Quarantined
  * platform.pull: one object type, every page (QUERY + queryMore), validated record by record,
  * with a pull.progress event after each page. Only an unfiltered scan is complete, so only it
  * lets the cache infer deletions (DESIGN.md, Cache), and only it is hashed: a renderer whose
- * knownHash matches gets `unchanged` and no records (the per-scope hash of issue 5).
+ * knownHash matches gets `unchanged` and no records (a per-scope hash, so an unchanged scope costs no transfer or write).
  */
 export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input: InputOf<'platform.pull'>): Promise<PullResult> => {
   const { objectType, filter } = input;
