@@ -81,6 +81,11 @@ export const refreshNow = (db: RosterDb, bridge: RosterBridge): Promise<void> =>
   return running;
 };
 
+/** Resolves once no refresh is running (after a stop, nothing starts another). */
+export const whenRefreshesSettle = async (): Promise<void> => {
+  while (running) await running.catch(() => undefined);
+};
+
 /**
  * On start: the cache is already on screen (live queries); ask main who we are, then refresh,
  * after the cached screen has painted when there is a cache to show.

@@ -4,7 +4,7 @@ import { exampleSnapshot } from '../../../shared/seeds/example';
 import type { ObjectType } from '../../../shared/model';
 import type { PullResult, RosterBridge } from '../../../shared/ipc';
 import { applyScan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
-import { startApp } from '../../../renderer/src/app/startup';
+import { startApp, whenRefreshesSettle } from '../../../renderer/src/app/startup';
 import { useConnection } from '../../../renderer/src/app/connectionStore';
 
 let db: RosterDb;
@@ -14,6 +14,8 @@ const frames: (() => void)[] = [];
 const g = globalThis as { requestAnimationFrame?: (cb: () => void) => number };
 afterEach(async () => {
   stop?.();
+  // A refresh still looping on this test's bridge would swallow the next test's first refresh.
+  await whenRefreshesSettle();
   delete g.requestAnimationFrame;
   frames.length = 0;
   useConnection.getState().set({ online: null, refreshing: false, lastRefresh: null });
