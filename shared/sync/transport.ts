@@ -8,13 +8,14 @@ export interface PacedFetchOptions {
   clock: Clock;
   random: () => number;
   backoff?: BackoffPolicy;
-  /** Extra tries for reads (GET, QUERY, queryMore) and for 503s; writes with other failures go back to the engine. */
+  /** Extra tries for reads (GET, bulk GET, QUERY, queryMore) and for 503s; writes with other failures go back to the engine. */
   retries?: number;
   /** Every request sent, for counting calls (benchmarks, the fuzz). */
   onRequest?: (method: string, url: string) => void;
 }
 
-const isRead = (method: string, url: string): boolean => method === 'GET' || /\/(query|queryMore)$/.test(url.split('?')[0]!);
+// A bulk GET (`POST {Object}/bulk`) is a read too: it changes nothing, so it is safe to send again.
+const isRead = (method: string, url: string): boolean => method === 'GET' || /\/(query|queryMore|bulk)$/.test(url.split('?')[0]!);
 
 const READ_BACKOFF: BackoffPolicy = { baseMs: 100, maxMs: 5_000 };
 

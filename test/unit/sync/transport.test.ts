@@ -37,6 +37,13 @@ describe('pacedFetch: the transport under the client (rate limit, retries of rea
     expect(seen).toHaveLength(4);
   });
 
+  it('retries a bulk GET (POST …/bulk reads, it changes nothing) after a dropped connection', async () => {
+    const { fetch, seen } = scripted(['net', 500, 200]);
+    const res = await paced(fetch)('http://p/AccountSSOConfig/bulk', { method: 'POST', headers: {}, body: '{}' });
+    expect(res.status).toBe(200);
+    expect(seen).toHaveLength(3);
+  });
+
   it('retries a write only after 503 (the platform did not act); a 500 or a drop goes back to the engine', async () => {
     const a = scripted([503, 201]);
     expect((await paced(a.fetch)('http://p/AccountGroupAccount', { method: 'POST', headers: {}, body: '{}' })).status).toBe(201);
