@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { EXAMPLE } from '../../shared/seeds/example';
 import { BUILT_IN_ROLE_IDS } from '../../shared/seeds/builtInRoles';
-import { platformQuery } from './support/host';
+import { platformPost, platformQuery } from './support/host';
 import { specHosts } from './support/session';
 
 /**
@@ -20,12 +20,7 @@ const U3 = 'ServUser3@boomi.com';
 const hosts = specHosts();
 
 const api = async (path: string, body: unknown) => {
-  const auth = Buffer.from(`BOOMI_TOKEN.${hosts.platform.user}:${hosts.platform.token}`).toString('base64');
-  const res = await fetch(`${hosts.platform.url}/${path}`, {
-    method: 'POST',
-    headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const res = await platformPost(hosts.platform, path, JSON.stringify(body));
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
 };
 const nav = (page: Page, area: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area }).click();

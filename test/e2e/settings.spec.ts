@@ -43,11 +43,15 @@ test('connection: embedded by default; validation errors; a real platform by URL
   await settle(page);
   await expectNoSeriousA11yViolations(page, 'settings (validation errors)');
 
-  // A wrong token: the platform's refusal is shown, not a silent success.
+  // A wrong token: tried before it replaces anything; the platform's refusal is shown and the
+  // embedded connection stays (nothing saved, still online).
   await page.getByRole('textbox', { name: 'Platform URL' }).fill(apiUrl(platform));
   await page.getByRole('textbox', { name: 'API token' }).fill('not-the-token');
   await page.getByRole('button', { name: 'Connect' }).click();
-  await expect(page.getByTestId('connect-result')).toContainText(`Connected to ${apiUrl(platform)}, but:`);
+  await expect(page.getByTestId('connect-result')).toContainText('HTTP 401');
+  await expect(page.getByTestId('connect-result')).toContainText('the previous connection is kept');
+  await expect(page.getByTestId('settings-current')).toContainText('Embedded platform http://127.0.0.1:');
+  await expect(page.getByTestId('connection-state')).toHaveText('Online');
   await shot(page, 'settings-wrong-token');
 
   // The real platform: main keeps the token; the page forgets it.
