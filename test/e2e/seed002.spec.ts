@@ -161,14 +161,19 @@ test('keyboard: ServUser4 as Production Support in All Accounts (select, "Add us
   await expect(groupItem('Services 1')).toContainText('2 accounts · 2 users', { timeout: 30_000 });
   await expect(groupItem('Services 2')).toContainText('2 accounts · 2 users', { timeout: 30_000 });
   await expect(groupItem('All Accounts')).toContainText('4 accounts · 4 users', { timeout: 30_000 });
-  // On the platform: exactly the Users in Group of the worked example, each pair once.
-  const [links, groups, roleList] = await Promise.all([
-    platformQuery<{ userId: string; roleId: string; accountGroupId: string }>(session.platform, 'AccountGroupUserRole'),
-    platformQuery<{ id: string; name: string }>(session.platform, 'AccountGroup'),
-    platformQuery<{ id: string; name: string }>(session.platform, 'Role'),
-  ]);
-  const name = (list: { id: string; name: string }[], id: string) => list.find((x) => x.id === id)?.name ?? id;
-  expect(links.map((l) => `${name(groups, l.accountGroupId)} / ${l.userId} / ${name(roleList, l.roleId)}`).sort()).toEqual([
+  // On the platform: exactly the Users in Group of the worked example, each pair once. The screen
+  // shows queued changes as they will be, so its counts can be right before the last op lands:
+  // the platform is polled until it holds them.
+  const onPlatform = async () => {
+    const [links, groups, roleList] = await Promise.all([
+      platformQuery<{ userId: string; roleId: string; accountGroupId: string }>(session.platform, 'AccountGroupUserRole'),
+      platformQuery<{ id: string; name: string }>(session.platform, 'AccountGroup'),
+      platformQuery<{ id: string; name: string }>(session.platform, 'Role'),
+    ]);
+    const name = (list: { id: string; name: string }[], id: string) => list.find((x) => x.id === id)?.name ?? id;
+    return links.map((l) => `${name(groups, l.accountGroupId)} / ${l.userId} / ${name(roleList, l.roleId)}`).sort();
+  };
+  await expect.poll(onPlatform, { timeout: 30_000 }).toEqual([
     'All Accounts / ServUser1@boomi.com / Support',
     'All Accounts / ServUser2@boomi.com / Support',
     'All Accounts / ServUser3@boomi.com / Support',

@@ -78,7 +78,12 @@ const loadGroups = async (marks: PendingMarks): Promise<GroupRow[]> => {
   };
   const rows = await Promise.all(groups.map((g) => row(g.id, g.name, g.defaultGroup === true, g.Resources?.Resource ?? [])));
   const confirmedIds = new Set(groups.map((g) => g.id));
-  const created = Object.entries(marks.groups).filter(([id, m]) => m.created && !confirmedIds.has(id));
+  // Marks arrive after the tables they were made from: once a refresh has written the created group
+  // (its real id, same name — group.create's own "already done"), the older mark must not draw it twice.
+  const confirmedNames = new Set(groups.map((g) => g.name.trim()));
+  const created = Object.entries(marks.groups).filter(
+    ([id, m]) => m.created && !confirmedIds.has(id) && !confirmedNames.has((m.name ?? id.replace(/^new:/, '')).trim()),
+  );
   return [...rows, ...(await Promise.all(created.map(([id]) => row(id, null, false, []))))];
 };
 
