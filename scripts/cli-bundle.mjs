@@ -3,40 +3,17 @@
 // `npm run build` and `npm install` (postinstall) make it; bin/roster.mjs makes it again when
 // a source under cli/ or shared/ is newer than it (so a fresh clone, or a command added in
 // cli/main.ts, is picked up on the next run), and falls back to tsx if esbuild is unavailable.
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBundle, mtime, newestIn, writeBundle } from './bundling.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = path.join(ROOT, 'out', 'cli', 'roster.mjs');
 const SOURCES = ['cli', 'shared'].map((d) => path.join(ROOT, d));
 /** The source files the bundle was made from (esbuild's metafile): an import from any folder is covered. */
 const INPUT_LIST = `${BUNDLE}.inputs.json`;
-const INPUTS = [path.join(ROOT, 'package-lock.json'), path.join(ROOT, 'scripts', 'cli-bundle.mjs')];
-
-const newestIn = (dir) => {
-  let newest = 0;
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestIn(p));
-    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-};
-
-const mtime = (p) => {
-  try {
-    return statSync(p).mtimeMs;
-  } catch {
-    return 0;
-  }
-};
+const INPUTS = ['package-lock.json', 'scripts/cli-bundle.mjs', 'scripts/bundling.mjs'].map((f) => path.join(ROOT, f));
 
 /** True when the bundle is missing or older than a source it was made from (a few ms of stat calls). */
 export const bundleIsStale = () => {
@@ -50,16 +27,14 @@ export const bundleIsStale = () => {
   }
   // A bundled file gone also means stale (mtime 0 is caught by the `some`).
   if (bundled.some((f) => !mtime(f))) return true;
-  const newest = Math.max(...SOURCES.map(newestIn), ...INPUTS.map(mtime), ...bundled.map(mtime));
+  const newest = Math.max(...SOURCES.map((d) => newestIn(d, (name) => name.endsWith('.ts'))), ...INPUTS.map(mtime), ...bundled.map(mtime));
   return newest > built;
 };
 
 /** Bundles cli/main.ts; written to a temporary name and renamed, so parallel runs never see half a file. */
 export const buildCliBundle = async () => {
   const { build } = await import('esbuild');
-  mkdirSync(path.dirname(BUNDLE), { recursive: true });
-  const tmp = `${BUNDLE}.${process.pid}.tmp`;
-  try {
+  await writeBundle(BUNDLE, async (tmp) => {
     const result = await build({
       absWorkingDir: ROOT,
       entryPoints: [path.join(ROOT, 'cli', 'main.ts')],
@@ -79,23 +54,12 @@ export const buildCliBundle = async () => {
     });
     const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'));
     writeFileSync(INPUT_LIST, JSON.stringify(inputs));
-    renameSync(tmp, BUNDLE);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  });
   return BUNDLE;
 };
 
 /** The bundle's path, made first when stale; null when it cannot be made (the caller uses tsx). */
-export const ensureCliBundle = async () => {
-  if (!bundleIsStale()) return BUNDLE;
-  try {
-    return await buildCliBundle();
-  } catch (e) {
-    process.stderr.write(`roster: could not bundle the CLI (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); running it through tsx\n`);
-    return null;
-  }
-};
+export const ensureCliBundle = () => ensureBundle({ bundle: BUNDLE, isStale: bundleIsStale, build: buildCliBundle, what: 'the CLI' });
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await buildCliBundle();
