@@ -1,36 +1,11 @@
-import type { AccessState } from '../../../shared/access';
-import { userName } from '../../../shared/access/reach';
+import { count, list, resources, type Names } from '../../../shared/plans/describe';
 import type { PlanOp } from '../../../shared/plans/types';
 
 /**
- * One plain sentence per plan op, for the preview dialogs and the Sync screen's outbox table.
- * Names come from the access state when it knows them; ids are the fallback, never an error.
+ * One plain sentence per plan op, for the preview dialogs and the Sync screen's outbox table,
+ * built from shared/plans/describe's pieces (names from the state, ids as the fallback).
  */
-const MAX = 5;
-
-const list = (names: string[]): string =>
-  names.length <= MAX ? names.join(', ') : `${names.slice(0, MAX).join(', ')} and ${(names.length - MAX).toLocaleString()} more`;
-
-const count = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
-
-export interface Names {
-  group(id: string): string;
-  account(id: string): string;
-  role(id: string): string;
-  user(id: string): string;
-  service(id: string): string;
-}
-
-export const namesFrom = (s: AccessState | undefined): Names => ({
-  group: (id) => s?.groups.get(id)?.name ?? id,
-  account: (id) => s?.accounts.get(id)?.name ?? id,
-  role: (id) => s?.roles.get(id)?.name ?? id,
-  user: (id) => (s ? userName(s, id) : id),
-  service: (id) => s?.services.get(id)?.name ?? id,
-});
-
-type Ref = { objectType: string; resourceId: string; resourceName?: string | undefined };
-const resources = (rs: Ref[]) => list(rs.map((r) => `${r.objectType} “${r.resourceName ?? r.resourceId}”`));
+export { namesFrom, type Names } from '../../../shared/plans/describe';
 
 const groupOps = (op: PlanOp, n: Names): string | null => {
   switch (op.op) {

@@ -1,5 +1,6 @@
 import type { PlanOp } from '../../../../shared/plans/types';
-import { fmt, plural } from '../../app/format';
+import { list } from '../../../../shared/plans/describe';
+import { plural } from '../../app/format';
 
 /** Names known to the screen: ids the admin would not recognise are shown by name. */
 export interface NameLookup {
@@ -7,9 +8,6 @@ export interface NameLookup {
   account: (id: string) => string;
   role?: (id: string) => string;
 }
-
-const list = (names: string[], max = 5): string =>
-  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${fmt(names.length - max)} more`;
 
 /** One plain sentence per op, for the preview dialog and the pending list. */
 export const describeOp = (op: PlanOp, names: NameLookup): string => {
