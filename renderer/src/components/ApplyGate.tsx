@@ -37,6 +37,23 @@ export const applyGateOf = (diff: DiffGate | null, o: { planned: boolean; busy: 
   return { enabled: reason === null, reason, lockouts };
 };
 
+/** Apply's action in every preview: busy while it runs, closes on success, keeps the dialog open with the error otherwise. */
+export const useApplyAction = (run: () => Promise<void>, onClose: () => void) => {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const apply = async () => {
+    setBusy(true);
+    try {
+      await run();
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+  return { busy, error, apply };
+};
+
 export const useApplyGate = (diff: DiffGate | null, planned: boolean, busy: boolean): ApplyGate => {
   const [confirmed, setConfirmed] = useState(false);
   return { ...applyGateOf(diff, { planned, busy, confirmed }), confirmed, setConfirmed };

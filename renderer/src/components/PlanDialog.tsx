@@ -17,7 +17,7 @@ import { costSentence, planCalls, whenSent } from '../domain/planCost';
 import { isOnlineNow } from '../app/connectionStore';
 import { plural } from '../app/format';
 import type { DiffGate } from '../domain/planGate';
-import { ApplyReason, LockoutGate, useApplyGate } from './ApplyGate';
+import { ApplyReason, LockoutGate, useApplyAction, useApplyGate } from './ApplyGate';
 
 export interface PlanDialogProps {
   title: string;
@@ -39,20 +39,11 @@ export interface PlanDialogProps {
  */
 export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, onQueued }: PlanDialogProps) => {
   const [diff, setDiff] = useState<DiffGate | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, apply } = useApplyAction(async () => {
+    const { planId } = await enqueuePlan(db, ops);
+    onQueued(`Queued: ${title}. ${whenSent(isOnlineNow())}`, planId);
+  }, onClose);
   const gate = useApplyGate(diff, ops.length > 0, busy);
-  const apply = async () => {
-    setBusy(true);
-    try {
-      const { planId } = await enqueuePlan(db, ops);
-      onQueued(`Queued: ${title}. ${whenSent(isOnlineNow())}`, planId);
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-      setBusy(false);
-    }
-  };
   return (
     <Dialog open onClose={onClose} aria-labelledby="plan-dialog-title" fullWidth maxWidth="md">
       <DialogTitle id="plan-dialog-title">

@@ -20,7 +20,7 @@ import { AccessDiff } from '../../components/AccessDiff';
 import type { WhatIfSummary } from '../../domain/accessPreview';
 import { fmt, plural } from '../../app/format';
 import { costSentence, planCalls } from '../../domain/planCost';
-import { ApplyReason, LockoutGate, useApplyGate } from '../../components/ApplyGate';
+import { ApplyReason, LockoutGate, useApplyAction, useApplyGate } from '../../components/ApplyGate';
 
 const NAMED = 50;
 const NO_OPS: PlanOp[] = [];
@@ -46,8 +46,6 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
   useEffect(() => {
     performance.mark('roster:preview-dialog-mounted');
   }, []);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [diff, setDiff] = useState<WhatIfSummary | null>(null);
   const { planned } = preview;
   const ops = planned.ok ? planned.ops : NO_OPS;
@@ -62,17 +60,8 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
     role: (id: string) => roles?.find((r) => r.id === id)?.name ?? id,
   };
   // Apply waits for the diff; a refused op (say R3) blocks it; lock-outs (R13) need their confirmation.
+  const { busy, error, apply } = useApplyAction(() => onApply(ops), onClose);
   const gate = useApplyGate(diff, planned.ok && ops.length > 0, busy);
-  const apply = async () => {
-    setBusy(true);
-    try {
-      await onApply(ops);
-      onClose();
-    } catch (err) {
-      setError((err as Error).message);
-      setBusy(false);
-    }
-  };
   return (
     <Dialog open onClose={onClose} aria-labelledby="plan-preview-title" fullWidth maxWidth="md">
       <DialogTitle id="plan-preview-title">
