@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startWebHost, stopAll, type WebProcess } from './support/host';
-import { axe, pointerDrag, shot } from './support/screens';
+import { axe, nav, pointerDrag, shot, workOffline } from './support/screens';
 
 /**
  * The console a partner admin expects, tried as a new user would on `npm run web`'s own data
@@ -15,19 +15,11 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => stopAll(web));
 
-const nav = (page: Page, area: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area, exact: true }).click();
 const usersGrid = (page: Page) => page.getByRole('grid', { name: 'Users in Services 1' });
 const openServices1Users = async (page: Page) => {
   await nav(page, 'Groups');
   await page.getByTestId('group-item-Services 1').click();
   await page.getByRole('tab', { name: 'Users in Group' }).click();
-};
-const workOffline = async (page: Page, on: boolean) => {
-  await nav(page, 'Sync');
-  const toggle = page.getByLabel('Work offline');
-  if (on) await toggle.check();
-  else await toggle.uncheck();
-  await expect(page.getByTestId('connection-state')).toHaveText(on ? 'Working offline' : 'Online');
 };
 
 test('first run: every section shows data from the demo seed', async ({ page }) => {

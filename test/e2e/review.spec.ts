@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { EXAMPLE } from '../../shared/seeds/example';
 import { BUILT_IN_ROLE_IDS } from '../../shared/seeds/builtInRoles';
 import { platformPost, platformQuery } from './support/host';
+import { nav, workOffline } from './support/screens';
 import { specHosts } from './support/session';
 
 /**
@@ -22,14 +23,6 @@ const hosts = specHosts();
 const api = async (path: string, body: unknown) => {
   const res = await platformPost(hosts.platform, path, JSON.stringify(body));
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-};
-const nav = (page: Page, area: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area }).click();
-const workOffline = async (page: Page, on: boolean) => {
-  await nav(page, 'Sync');
-  const toggle = page.getByLabel('Work offline');
-  if (on) await toggle.check();
-  else await toggle.uncheck();
-  await expect(page.getByTestId('connection-state')).toHaveText(on ? 'Working offline' : 'Online');
 };
 const downloaded = async (page: Page, click: () => Promise<void>): Promise<string> => {
   const [d] = await Promise.all([page.waitForEvent('download'), click()]);

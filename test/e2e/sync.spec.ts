@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { specHosts } from './support/session';
+import { nav, workOffline } from './support/screens';
 
 /**
  * Issue 5's E2E: work offline on purpose, make changes, see them pending (Sync screen and the
@@ -26,14 +27,6 @@ const groupsOnPlatform = async () => (await api<{ result: { id: string; name: st
 const groupAccounts = async (groupId: string) =>
   (await api<{ result: { accountGroupId: string; accountId: string }[] }>('AccountGroupAccount/query', {})).result.filter((l) => l.accountGroupId === groupId);
 
-const nav = (page: Page, area: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area }).click();
-const workOffline = async (page: Page, on: boolean) => {
-  await nav(page, 'Sync');
-  const toggle = page.getByLabel('Work offline');
-  if (on) await toggle.check();
-  else await toggle.uncheck();
-  await expect(page.getByTestId('connection-state')).toHaveText(on ? 'Working offline' : 'Online');
-};
 const outboxRow = (page: Page, text: string) => page.getByRole('grid', { name: 'Queued changes' }).getByRole('row').filter({ hasText: text });
 const showAll = async (page: Page) => {
   await page.getByRole('combobox', { name: 'Show' }).click();

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../a11y';
 
 const SHOTS = 'test-results';
@@ -29,4 +29,16 @@ export const pointerDrag = async (p: Page, from: Locator, to: Locator) => {
   await p.mouse.down();
   await p.mouse.move(a.x + 50, a.y + a.height / 2 + 8, { steps: 3 });
   await p.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+};
+
+/** Opens a navigation section by its name, as an admin clicks it. */
+export const nav = (page: Page, area: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area, exact: true }).click();
+
+/** Sync → "Work offline" on or off, and waits for the header to say so. */
+export const workOffline = async (page: Page, on: boolean) => {
+  await nav(page, 'Sync');
+  const toggle = page.getByLabel('Work offline');
+  if (on) await toggle.check();
+  else await toggle.uncheck();
+  await expect(page.getByTestId('connection-state')).toHaveText(on ? 'Working offline' : 'Online');
 };
