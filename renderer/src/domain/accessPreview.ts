@@ -7,10 +7,27 @@ import { confirmedState, optimisticView } from './optimisticView';
 /** What-if of `ops` on confirmed ⊕ pending: queued ops are applied first, then the new plan's. */
 export const previewAccess = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIf> => whatIf((await optimisticView(db)).state, ops);
 
+/**
+ * A throw-away what-if after the warm-up's build (only there, where previews run — not on every
+ * cache version's build), so the first real drop runs optimised code: a
+ * cold what-if of 1,300 accounts took 160 ms in the worker, a warm one a fraction of that.
+ */
+const WARM_UP_ACCOUNTS = 2_000;
+const warmUpWhatIf = (state: AccessState): AccessState => {
+  const groups = state.groups.keys().map((id) => state.groups.get(id)!);
+  const all = groups.find((g) => g.defaultGroup);
+  const other = groups.find((g) => !g.defaultGroup);
+  if (all && other) {
+    const accountIds = [...(state.groupAccounts.get(all.id) ?? [])].slice(0, WARM_UP_ACCOUNTS);
+    whatIfSummary(state, [{ op: 'group.addAccounts', groupId: other.id, accountIds }], 1);
+  }
+  return state;
+};
+
 /** Builds the indexes ahead of the first drop, when the browser is idle, so the preview is quick. */
 export const warmAccessState = (db: RosterDb, delayMs = 3_000): (() => void) => {
   // Not at once: the first screen's own reads come first.
-  const t = setTimeout(() => void confirmedState(db).catch(() => undefined), delayMs);
+  const t = setTimeout(() => void confirmedState(db).then(warmUpWhatIf).catch(() => undefined), delayMs);
   return () => clearTimeout(t);
 };
 

@@ -1,5 +1,4 @@
 import { buildState, type AccessState } from '../../../shared/access';
-import { whatIfSummary } from '../../../shared/plans';
 import { applyOps } from '../../../shared/plans/apply';
 import { provisionalGroupId, type PlanOp } from '../../../shared/plans/types';
 import { cacheVersion, loadSnapshot, viewEntries, type OutboxEntry, type RosterDb } from '../cache';
@@ -30,27 +29,11 @@ export const viewOn = (confirmed: AccessState, ops: readonly PlanOp[]): AccessSt
 
 const confirmedMemo = new WeakMap<RosterDb, { version: string; state: Promise<AccessState> }>();
 
-/**
- * A throw-away what-if right after the build, so the first real drop runs optimised code: a
- * cold what-if of 1,300 accounts took 160 ms in the worker, a warm one a fraction of that.
- */
-const WARM_UP_ACCOUNTS = 2_000;
-const warmUpWhatIf = (state: AccessState): AccessState => {
-  const groups = state.groups.keys().map((id) => state.groups.get(id)!);
-  const all = groups.find((g) => g.defaultGroup);
-  const other = groups.find((g) => !g.defaultGroup);
-  if (all && other) {
-    const accountIds = [...(state.groupAccounts.get(all.id) ?? [])].slice(0, WARM_UP_ACCOUNTS);
-    whatIfSummary(state, [{ op: 'group.addAccounts', groupId: other.id, accountIds }], 1);
-  }
-  return state;
-};
-
 /** The rules engine's indexes over the confirmed cache, built once per cache version. */
 export const confirmedState = async (db: RosterDb, version?: string): Promise<AccessState> => {
   const v = version ?? (await cacheVersion(db));
   let memo = confirmedMemo.get(db);
-  if (memo?.version !== v) confirmedMemo.set(db, (memo = { version: v, state: loadSnapshot(db).then(buildState).then(warmUpWhatIf) }));
+  if (memo?.version !== v) confirmedMemo.set(db, (memo = { version: v, state: loadSnapshot(db).then(buildState) }));
   return memo.state;
 };
 
