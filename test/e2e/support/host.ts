@@ -87,6 +87,13 @@ const stopGroup = async (proc: ChildProcess) => {
     kill('SIGKILL');
     await waitForExit(proc, 5_000);
   }
+  // npm (the group leader) can exit before its node child has finished writing to the data dir:
+  // wait for the whole group, or removing the dir races the child's last writes (ENOTEMPTY).
+  for (let i = 0; i < 100 && groupExists(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (groupExists(pid)) {
+    kill('SIGKILL');
+    for (let i = 0; i < 50 && groupExists(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  }
 };
 
 const crashGroup = async (proc: ChildProcess) => {
@@ -178,7 +185,7 @@ export const startWebHost = async (o: WebOptions = {}): Promise<WebProcess> => {
 /** Stops what a spec started and removes its temp data dirs. */
 export const stopAll = async (...procs: (Spawned | undefined)[]): Promise<void> => {
   for (const p of procs) await p?.stop();
-  for (const p of procs) if (p?.dataDir.startsWith(os.tmpdir())) rmSync(p.dataDir, { recursive: true, force: true });
+  for (const p of procs) if (p?.dataDir.startsWith(os.tmpdir())) rmSync(p.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 };
 
 /** Calls main's services through a running browser host, as its page would (secret header). */
