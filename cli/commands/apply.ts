@@ -18,7 +18,7 @@ export const applyCommand: Command = {
     const started = realClock.now();
     let state;
     try {
-      state = await readState(api, planJson);
+      state = await readState(api, planJson, accountId);
     } catch (e) {
       throw platformInputError(e) ?? e;
     }

@@ -63,7 +63,7 @@ export const exportCommand: Command = {
     const f = readFlags(args, ['platform', 'user', 'token'], ['rate']);
     const { api, accountId } = connect(f);
     try {
-      const { snapshot, quarantined, skipped } = await exportSnapshot(api, { skip: optional });
+      const { snapshot, quarantined, skipped } = await exportSnapshot(api, { skip: optional, primaryId: accountId });
       // 410 is the vendor's answer for an endpoint it lacks: those types are absent, not an error.
       if (skipped.length) {
         process.stderr.write(`roster export: skipped ${skipped.map((s) => s.type).join(', ')}: this platform's API does not offer them\n`);

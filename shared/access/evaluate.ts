@@ -1,6 +1,7 @@
 import { pair } from './layer';
 import type { AccessState } from './state';
 import { isBuiltIn, isRoleSharedWith, privilegesOf } from './state';
+import { supportAccessOf } from './supportAccess';
 
 export type Via = 'direct' | 'group' | 'sso' | 'partner' | 'none';
 
@@ -19,7 +20,10 @@ export interface Evaluation {
   roles: Map<string, RoleSource[]>;
   ignored: IgnoredRole[];
   privileges: Set<string>;
-  cap: { roleId: string; removed: string[] } | null;
+  /** R10; `recorded` when the role is the one the admin recorded in Roster. */
+  cap: { roleId: string; removed: string[]; recorded?: true } | null;
+  /** R10 unknown: group access on an account whose Support Access Role the platform cannot tell. */
+  capUnknown: boolean;
   partnerServices: string[];
   canLogIn: boolean;
 }
@@ -81,6 +85,7 @@ export const evaluate = (s: AccessState, u: string, a: string): Evaluation => {
   let via: Via = 'none';
   let roles = new Map<string, RoleSource[]>();
   let cap: Evaluation['cap'] = null;
+  let capUnknown = false;
   let privileges = new Set<string>();
   if (direct.size > 0) {
     // R9: direct access wins; every group role on this account is ignored.
@@ -92,18 +97,19 @@ export const evaluate = (s: AccessState, u: string, a: string): Evaluation => {
     via = s.sso.has(a) ? 'sso' : 'group';
     roles = viaGroups;
     privileges = unionPrivileges(s, roles.keys());
-    const sar = s.accounts.get(a)?.supportAccessRoleId;
-    if (sar) {
+    const sar = supportAccessOf(s.accounts.get(a));
+    if (sar.source === 'unknown') capUnknown = true;
+    else if (sar.roleId) {
       // R10: the Support Access Role caps group users; it never raises access.
-      const allowed = privilegesOf(s.roles.get(sar));
+      const allowed = privilegesOf(s.roles.get(sar.roleId));
       const removed = [...privileges].filter((p) => !allowed.has(p)).sort();
       for (const p of removed) privileges.delete(p);
-      cap = { roleId: sar, removed };
+      cap = sar.source === 'recorded' ? { roleId: sar.roleId, removed, recorded: true } : { roleId: sar.roleId, removed };
     }
   } else if (partnerServices.length > 0) {
     via = 'partner';
   }
   // R13: roles grant log-in; partner access (R26) grants it by itself.
   const canLogIn = roles.size > 0 || via === 'partner';
-  return { via, roles, ignored, privileges, cap, partnerServices, canLogIn };
+  return { via, roles, ignored, privileges, cap, capUnknown, partnerServices, canLogIn };
 };

@@ -22,7 +22,13 @@ export interface EffectiveAccess {
   via: Via;
   roles: EffectiveRole[];
   privileges: string[];
-  cappedBy: null | { roleId: string; name: string; removed: string[] };
+  /** `recorded`: the admin recorded this Support Access Role in Roster (the platform cannot tell it). */
+  cappedBy: null | { roleId: string; name: string; removed: string[]; recorded?: true };
+  /**
+   * Present (true) when the user comes in through groups and the platform cannot tell the
+   * account's Support Access Role: the privileges hold unless that role caps them (R10).
+   */
+  capUnknown?: true;
   ignored: IgnoredRoleView[];
   reasons: string[];
 }
@@ -85,17 +91,24 @@ export const explain = (s: AccessState, u: string, a: string): EffectiveAccess =
   let cappedBy: EffectiveAccess['cappedBy'] = null;
   if (ev.cap) {
     cappedBy = { roleId: ev.cap.roleId, name: label(ev.cap.roleId), removed: ev.cap.removed };
+    const role = ev.cap.recorded ? `Support Access Role "${cappedBy.name}" (recorded in Roster)` : `Support Access Role "${cappedBy.name}"`;
+    if (ev.cap.recorded) cappedBy.recorded = true;
     reasons.push(ev.cap.removed.length
-      ? `R10: the account's Support Access Role "${cappedBy.name}" caps group access and removes ${ev.cap.removed.join(', ')}.`
-      : `R10: the account's Support Access Role "${cappedBy.name}" caps group access; it removes nothing here.`);
+      ? `R10: the account's ${role} caps group access and removes ${ev.cap.removed.join(', ')}.`
+      : `R10: the account's ${role} caps group access; it removes nothing here.`);
+  }
+  if (ev.capUnknown) {
+    reasons.push(`R10: this platform's API does not tell the Support Access Role of ${accountName(s, a)}, so these privileges hold unless that role caps them (record it in Roster to check).`);
   }
   const inherit = inheritanceSentence(s, u, a);
   if (inherit && ev.via !== 'direct') reasons.push(inherit);
   reasons.push(ev.canLogIn
     ? `R13: ${u} can log into ${accountName(s, a)}.`
     : `R13: ${u} cannot log into ${accountName(s, a)}: no effective roles.`);
-  return {
+  const out: EffectiveAccess = {
     userId: u, accountId: a, canLogIn: ev.canLogIn, via: ev.via, roles,
     privileges: [...ev.privileges].sort(), cappedBy, ignored, reasons,
   };
+  if (ev.capUnknown) out.capUnknown = true;
+  return out;
 };

@@ -3,6 +3,7 @@ import { isBuiltIn } from './state';
 import { pair } from './layer';
 import { partnerServicesFor } from './evaluate';
 import { make, signature, type AccessSig, type AccountCtx } from './signature';
+import { knownSupportAccessRole } from './supportAccess';
 
 /**
  * Fast signatures for what-if, which evaluates every (user, account) pair a plan touches — a
@@ -117,7 +118,7 @@ export class PairTable {
   accountSide(s: AccessState, a: string): AccountSide {
     const groups = s.accountGroups.get(a) ?? EMPTY;
     const sso = s.sso.has(a);
-    const sar = s.accounts.get(a)?.supportAccessRoleId ?? null;
+    const sar = knownSupportAccessRole(s.accounts.get(a));
     const groupNums = new Int32Array(groups.size);
     let i = 0;
     for (const g of groups) groupNums[i++] = this.groupNum(g);

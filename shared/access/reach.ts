@@ -3,12 +3,15 @@ import { roleLabel } from './state';
 import { evaluate, type Via } from './evaluate';
 import { accountCtx, signature } from './signature';
 import { NO_INFO, groupAccountInfo } from './groupInfo';
+import { anySupportAccessUnknown, capUnknownFor } from './supportAccess';
 
 export interface ReachEntry {
   accountId: string;
   name: string;
   via: Via;
   roles: string[];
+  /** Present (true) when the access comes through groups and the account's Support Access Role is unknown: it holds unless that role caps it (R10). */
+  capUnknown?: true;
 }
 
 export interface WhoEntry {
@@ -16,7 +19,15 @@ export interface WhoEntry {
   name: string;
   via: Via;
   roles: string[];
+  /** As in ReachEntry. */
+  capUnknown?: true;
 }
+
+/** Marks the entries whose group access the platform's unknown Support Access Role may cap (R10). */
+const markCapUnknown = <E extends { via: Via; capUnknown?: true }>(s: AccessState, entries: E[], accountOf: (e: E) => string): E[] => {
+  for (const e of entries) if (capUnknownFor(s, e.via, accountOf(e))) e.capUnknown = true;
+  return entries;
+};
 
 const userName = (s: AccessState, u: string): string => {
   const user = s.users.get(u);
@@ -85,7 +96,7 @@ export const reach = (s: AccessState, u: string): ReachEntry[] => {
   }
   for (const [a, groups] of others) if (!inBig(a)) push(a, rolesOf(groups, a));
   for (const a of s.userPartner.get(u) ?? []) if (!done.has(a) && !inBig(a) && !others.has(a)) full(a);
-  return out;
+  return anySupportAccessUnknown(s.accounts) ? markCapUnknown(s, out, (e) => e.accountId) : out;
 };
 
 /** Every user who can reach `a` (direct, through its groups, or partner access). */
@@ -104,7 +115,8 @@ export const who = (s: AccessState, a: string): WhoEntry[] => {
     if (!roles) names.set(key, (roles = roleNames(s, sig.roleIds, a)));
     out.push({ userId: u, name: userName(s, u), via: sig.via, roles });
   }
-  return out.sort((x, y) => (x.userId < y.userId ? -1 : x.userId > y.userId ? 1 : 0));
+  out.sort((x, y) => (x.userId < y.userId ? -1 : x.userId > y.userId ? 1 : 0));
+  return anySupportAccessUnknown(s.accounts) ? markCapUnknown(s, out, () => a) : out;
 };
 
 export { userName };

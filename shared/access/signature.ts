@@ -1,6 +1,7 @@
 import type { AccessState } from './state';
 import { privilegesOf } from './state';
 import { evaluate, partnerServicesFor, type Via } from './evaluate';
+import { knownSupportAccessRole } from './supportAccess';
 
 /**
  * The outcome of the rules for one (user, account) without the explanation: enough to say
@@ -34,7 +35,7 @@ export const accountCtx = (s: AccessState, a: string): AccountCtx => ({
   direct: s.accountUsers.get(a) ?? EMPTY,
   partner: s.partnerUsers.get(a) ?? EMPTY,
   sso: s.sso.has(a),
-  sar: s.accounts.get(a)?.supportAccessRoleId ?? null,
+  sar: knownSupportAccessRole(s.accounts.get(a)),
 });
 
 export const make = (via: Via, roleIds: string[], cap: string | null, canLogIn: boolean): AccessSig => ({

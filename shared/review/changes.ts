@@ -1,5 +1,5 @@
 import type { AccessState } from '../access';
-import { roleLabel } from '../access';
+import { knownSupportAccessRole, roleLabel } from '../access';
 import { pair } from '../access/layer';
 import { groupResourcesOf } from '../access/state';
 import type { ResourceObjectType } from '../model';
@@ -169,8 +169,8 @@ class Differ {
     }
     // R10: the cap trims privileges only, so it touches no pair's roles or log-in.
     for (const acc of a.accounts.keys()) {
-      const from = b.accounts.get(acc)?.supportAccessRoleId ?? null;
-      const to = a.accounts.get(acc)?.supportAccessRoleId ?? null;
+      const from = knownSupportAccessRole(b.accounts.get(acc));
+      const to = knownSupportAccessRole(a.accounts.get(acc));
       if (from === to || !b.accounts.has(acc)) continue;
       this.changes.push({
         kind: 'account.supportAccessRoleChanged', accountId: acc, account: this.accountName(acc),

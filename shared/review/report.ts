@@ -2,6 +2,7 @@ import type { AccessState, Via } from '../access';
 import { roleLabel, who } from '../access';
 import { userName } from '../access/reach';
 import { groupResourcesOf } from '../access/state';
+import { supportAccessOf } from '../access/supportAccess';
 import { groupsThrough, sortedAccounts, sortedGroups } from './tables';
 import type { ReviewRecord } from './record';
 import { describeTarget, type ReviewTarget } from './decisions';
@@ -61,11 +62,13 @@ export const groupSection = (s: AccessState, g: string): GroupSection => {
 };
 
 export const accountSection = (s: AccessState, a: string): AccountSection => {
-  const sar = s.accounts.get(a)?.supportAccessRoleId;
+  const known = supportAccessOf(s.accounts.get(a));
+  const sar = known.source === 'unknown' ? null : known.roleId;
   return {
     id: a,
     name: s.accounts.get(a)?.name ?? a,
-    supportAccessRole: sar ? roleLabel(s, sar, a) : null,
+    supportAccessRole: known.source === 'unknown' ? 'unknown (the platform does not tell it)'
+      : sar ? `${roleLabel(s, sar, a)}${known.source === 'recorded' ? ' (recorded in Roster)' : ''}` : null,
     groups: [...(s.accountGroups.get(a) ?? [])].map((g) => s.groups.get(g)?.name ?? g).sort(),
     users: who(s, a).map((w) => ({ ...w, groups: w.via === 'group' || w.via === 'sso' ? groupsThrough(s, w.userId, a) : [] })),
   };

@@ -50,9 +50,9 @@ export interface PlatformState {
 }
 
 /** Reads the platform state a plan needs (Resources of groups only when the plan shares or unshares). */
-export const readState = async (api: SyncApi, planJson: unknown): Promise<PlatformState> => {
+export const readState = async (api: SyncApi, planJson: unknown, primaryId?: string): Promise<PlatformState> => {
   const types = typesFor(planJson);
-  const { snapshot, skipped } = await exportSnapshot(api, { types, groupResources: types.includes('Cloud') });
+  const { snapshot, skipped } = await exportSnapshot(api, { types, groupResources: types.includes('Cloud'), ...(primaryId ? { primaryId } : {}) });
   return { snapshot, absent: skipped.map((s) => s.type) };
 };
 
@@ -95,7 +95,7 @@ export interface HeadlessOptions {
  * main uses, with a fresh snapshot so what already holds is `unchanged` and costs no request.
  */
 export const applyPlanFile = async (o: HeadlessOptions): Promise<{ lines: ApplyLine[]; summary: ApplySummary }> => {
-  const read = o.state ? { snapshot: o.state, absent: [...(o.absent ?? [])] } : await readState(o.api, o.planJson);
+  const read = o.state ? { snapshot: o.state, absent: [...(o.absent ?? [])] } : await readState(o.api, o.planJson, o.accountId);
   const state = read.snapshot;
   const split = splitByCapability(o.planJson, read.absent);
   const resolved = resolvePlanFile(state, split.planJson);

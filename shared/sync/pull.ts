@@ -4,6 +4,8 @@ import { emptySnapshot, OBJECT_TYPES } from '../model';
 import { BULK_MAX, type BulkItem, type PlatformClient } from '../api/client';
 import { messageOf, type SyncApi } from '../api/sync';
 import { mapPool } from './pool';
+import { markUnknownAccountFields } from '../access/supportAccess';
+import type { Account } from '../model';
 
 type Rec = Record<string, unknown>;
 
@@ -138,6 +140,8 @@ export const exportSnapshot = async (
     /** Scans in flight at once; the paced transport keeps them at the rate limit (default 4). */
     concurrency?: number;
     onType?: (t: ObjectType, n: number) => void;
+    /** The account in the API URL: on a vendor-shaped platform, the parent of every other account. */
+    primaryId?: string;
     skip?: (t: ObjectType, e: unknown) => boolean;
   } = {},
 ): Promise<ExportResult> => {
@@ -164,6 +168,8 @@ export const exportSnapshot = async (
       absent(t, e);
     }
   });
+  // What a vendor-shaped Account cannot tell (its Support Access Role…) is marked unknown, not absent.
+  snapshot.Account = snapshot.Account.map((a) => markUnknownAccountFields(a as unknown as Account, opts.primaryId) as unknown as Rec);
   if (types.includes('AccountSSOConfig')) {
     try {
       const sso = await readSsoConfigs(api, snapshot.Account.map((a) => String(a.accountId)));

@@ -4,6 +4,8 @@ import { messageOf } from '../../../shared/api/sync';
 import { isAbsent, readSsoConfigs } from '../../../shared/sync/pull';
 import type { InputOf, PullResult, QuarantinedRecord } from '../../../shared/ipc';
 import { readGroupResources } from '../../../shared/sync/pull';
+import { markUnknownAccountFields } from '../../../shared/access/supportAccess';
+import type { Account } from '../../../shared/model';
 import type { ConnectionService } from './connection';
 import type { Emit, Log } from './types';
 
@@ -58,6 +60,11 @@ export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input:
     throw e;
   }
   if (quarantined.length) log.warn(`${objectType}: quarantined ${quarantined.length} invalid record(s)`);
+  if (objectType === 'Account') {
+    // What a vendor-shaped Account cannot tell (its Support Access Role…) is marked unknown, not absent.
+    const primary = (await conn.info()).accountId;
+    for (let i = 0; i < records.length; i++) records[i] = markUnknownAccountFields(records[i] as Account, primary);
+  }
   if (objectType === 'AccountGroup') await readGroupResources(client, records, (m) => log.warn(m));
   if (filter !== undefined) return { objectType, records, quarantined, complete: false };
   const hash = scanHash(records, quarantined);

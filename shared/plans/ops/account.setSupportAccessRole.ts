@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../../model';
 import { isBuiltIn } from '../../access/state';
+import { isUnknown, SUPPORT_ACCESS_NOT_SETTABLE } from '../../access/supportAccess';
 import type { OpModule } from '../op';
 import { fieldCall } from '../calls/fields';
 import { firstRefusal, missing } from './common';
@@ -14,6 +15,8 @@ export const accountSetSupportAccessRole: OpModule<'account.setSupportAccessRole
   refuse: (s, op) =>
     firstRefusal(
       () => missing('account', [op.accountId], (a) => s.accounts.has(a)),
+      // The vendor's Account has no such field and no UPDATE: never sent there (a 405 at best).
+      () => (isUnknown(s.accounts.get(op.accountId), 'supportAccessRoleId') ? SUPPORT_ACCESS_NOT_SETTABLE : null),
       () => (op.roleId === null ? null : missing('role', [op.roleId], (r) => s.roles.has(r))),
       () => {
         if (op.roleId === null) return null;

@@ -6,6 +6,7 @@ import { applyPlanFile, readState } from '../../../shared/sync/headless';
 import { exportSnapshot } from '../../../shared/sync/pull';
 import { matchOperation } from '../../../platform/profile/vendor';
 import { vendorSpec } from '../../../platform/profile/spec';
+import { buildState, explain, SUPPORT_ACCESS_NOT_SETTABLE } from '../../../shared/access';
 import { startTestPlatform, type TestPlatform } from '../platform/helpers';
 
 // Roster against `--profile vendor`: export, apply (adds, removes, removes again) and the sync
@@ -89,6 +90,24 @@ describe('Roster against the vendor profile sends only requests the full spec al
     expect(after.snapshot.AccountGroupAccount.some((l) => l.accountGroupId === EXAMPLE.groups.services2 && l.accountId === ABC)).toBe(false);
     expect(after.snapshot.AccountUserRole.some((l) => l.accountId === DEF && l.userId === U4)).toBe(false);
     // notifyUser is always explicit: a bulk add e-mails nobody by the vendor's default.
+    expect(violations).toEqual([]);
+  });
+
+  it('R10: setSupportAccessRole is refused before sending (no POST Account/{id}); explain of the export says the cap is unknown', async () => {
+    const before = sent.length;
+    const r = await apply({ plan: [
+      { op: 'account.setSupportAccessRole', account: ABC, role: 'Support' },
+      { op: 'group.addAccounts', group: 'Services 2', accounts: [ABC] },
+    ] });
+    expect(r.lines.find((l) => l.index === 0)).toMatchObject({ status: 'failed', attempts: 0, error: SUPPORT_ACCESS_NOT_SETTABLE });
+    expect(r.lines.find((l) => l.index === 1)?.status).toBe('applied');
+    expect(sent.slice(before).filter((x) => x.startsWith('POST /Account/') && !/\/(query|queryMore|bulk)$/.test(x))).toEqual([]);
+    const { snapshot } = await exportSnapshot(client(), { primaryId: p.accountId, groupResources: false });
+    const abc = snapshot.Account.find((a) => a.accountId === ABC)!;
+    expect(abc.unknown).toContain('supportAccessRoleId');
+    expect(abc.parentAccountId).toBe(p.accountId);
+    const e = explain(buildState(snapshot), EXAMPLE.users[0], ABC);
+    expect([e.via, e.cappedBy, e.capUnknown]).toEqual(['group', null, true]);
     expect(violations).toEqual([]);
   });
 

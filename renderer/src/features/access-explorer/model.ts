@@ -1,6 +1,7 @@
 import type { AccessState, Via } from '../../../../shared/access';
 import { isBuiltIn, roleLabel } from '../../../../shared/access/state';
 import { userName } from '../../../../shared/access/reach';
+import { SUPPORT_ACCESS_UNKNOWN, supportAccessOf } from '../../../../shared/access/supportAccess';
 import { opModule } from '../../../../shared/plans/registry';
 import type { PlanOp } from '../../../../shared/plans/types';
 import type { Option } from '../../components/EntityPicker';
@@ -60,7 +61,12 @@ export const planSupportAccessRole = (s: AccessState, accountId: string, roleId:
 
 /** The R10 sentence for an account's current setting. */
 export const supportAccessSentence = (s: AccessState, accountId: string): string => {
-  const sar = s.accounts.get(accountId)?.supportAccessRoleId;
-  if (!sar) return 'No Support Access Role is set: users who come in only through groups are not capped (R10).';
-  return `Support Access Role: “${roleLabel(s, sar, accountId)}”. Users who reach this account only through groups keep only the privileges this role also has (R10); direct users are not capped.`;
+  const known = supportAccessOf(s.accounts.get(accountId));
+  if (known.source === 'unknown') {
+    return `${SUPPORT_ACCESS_UNKNOWN}: users who come in only through groups keep their group privileges unless it caps them (R10).`;
+  }
+  const sar = known.roleId;
+  const recorded = known.source === 'recorded' ? ' (recorded in Roster)' : '';
+  if (!sar) return known.source === 'recorded' ? 'No Support Access Role (recorded in Roster): users who come in only through groups are not capped (R10).' : 'No Support Access Role is set: users who come in only through groups are not capped (R10).';
+  return `Support Access Role: “${roleLabel(s, sar, accountId)}”${recorded}. Users who reach this account only through groups keep only the privileges this role also has (R10); direct users are not capped.`;
 };
