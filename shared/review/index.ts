@@ -17,3 +17,6 @@ export { drawLayoutPdf, PDF_OPTIONS, type PdfDoc, type DrawProgress } from './pd
 export { layoutHtml, REPORT_CSS } from './html';
 export { describeTarget, targetOfChange } from './decisions';
 export { csvText, csvChunks } from './csv';
+export { DEFAULT_QUERY, buildMatrix, isMember, matrixAxes, roleIdsInGroup, userLabel, type Matrix, type MatrixAxes, type MatrixKind, type MatrixQuery } from './matrix';
+export { sideBySide, sideExists, sideTotals, type SideKind, type SideRow } from './sideBySide';
+export { removalEffect, type RemovalEffect } from './removal';

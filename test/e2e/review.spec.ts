@@ -60,13 +60,41 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   const changes = page.getByRole('list', { name: 'Structural changes' });
   await expect(changes).toContainText('Doc GHI Company added to Services 1', { timeout: 30_000 });
   await expect(changes).toContainText(`${U3} given Standard User in Services 1`);
-  await expect(page.getByRole('list', { name: 'Access diff' })).toContainText(`${U1} on ${GHI}: Support → Standard User, Support`);
+  await expect(page.getByRole('list', { name: 'Access diff' })).toContainText(`${U1} on Doc GHI Company: Support → Standard User, Support`);
   await page.screenshot({ path: `${SHOTS}/review-compare.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Remove Doc GHI Company added to Services 1' }).click();
   await page.getByRole('button', { name: `Remove ${U3} given Standard User in Services 1` }).click();
+
+  // Matrix (groups × accounts): a cell's context and a Keep with a note (keeps change no plan).
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  await page.getByLabel('Filter groups').fill('Services');
+  await expect(page.getByTestId('matrix-size')).toHaveText('5 accounts × 2 groups');
+  const abcInS1 = 'Doc ABC Company in Services 1';
+  await page.getByRole('grid', { name: 'Groups × accounts' }).getByRole('gridcell', { name: abcInS1, exact: true }).click();
+  const cell = page.getByRole('region', { name: 'Matrix cell' });
+  await expect(cell.getByTestId('removal-effect')).toContainText('lose a role');
+  await cell.getByRole('button', { name: `Keep ${abcInS1}` }).click();
+  await expect(cell.getByRole('button', { name: `Keep ${abcInS1}` })).toHaveAttribute('aria-pressed', 'true');
+  await cell.getByLabel(`Note for ${abcInS1}`).fill('Contracted support');
+  await cell.getByLabel(`Note for ${abcInS1}`).press('Enter');
+  await expect(page.getByRole('gridcell', { name: abcInS1, exact: true })).toHaveText('● ✓');
+  await page.screenshot({ path: `${SHOTS}/review-matrix.png` });
+
+  // Side by side: two users, differences only.
+  await page.getByRole('tab', { name: 'Side by side' }).click();
+  await page.getByLabel('First user').fill('ServUser1');
+  await page.getByRole('option', { name: /ServUser1@/ }).click();
+  await page.getByLabel('Second user').fill('ServUser3');
+  await page.getByRole('option', { name: /ServUser3@/ }).click();
+  const side = page.getByRole('grid', { name: 'Serv User1 and Serv User3 side by side' });
+  await expect(side.getByRole('row').filter({ hasText: 'Services 2' }).first()).toContainText('Standard User');
+  await expect(side).not.toContainText('All Accounts');
+  await page.screenshot({ path: `${SHOTS}/review-side-by-side.png` });
+
   await page.getByRole('tab', { name: 'Decisions' }).click();
-  await expect(page.getByRole('list', { name: 'Decisions' }).getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('list', { name: 'Decisions' }).getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByLabel('Note for Doc ABC Company in group Services 1')).toHaveValue('Contracted support');
   await page.getByLabel('Reviewer').fill('reviewer@boomi.com');
   await expect(page.getByLabel('Reviewer')).toHaveValue('reviewer@boomi.com');
   await page.getByRole('button', { name: 'Make plan' }).click();

@@ -9,6 +9,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import type { AccessState } from '../../../../shared/access';
 import { db } from '../../app/db';
 import { baselineFile, importBaseline, listBaselines, saveBaseline } from './store';
 import { compare } from './compareClient';
@@ -17,7 +18,7 @@ import { CompareResultView } from './CompareResultView';
 import { download } from './exports';
 
 /** Baselines: save the cache under a name, export/import snapshot files, compare a baseline with now. */
-export const BaselinesView = () => {
+export const BaselinesView = ({ s }: { s: AccessState | null }) => {
   const baselines = useLiveQuery(() => listBaselines(db), []);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -76,7 +77,7 @@ export const BaselinesView = () => {
         ))}
         {baselines?.length === 0 && <Typography color="text.secondary">No baseline yet: save one to compare the layout with it later.</Typography>}
       </List>
-      {result && <CompareResultView title={result.title} result={result} />}
+      {result && <CompareResultView title={result.title} result={result} s={s} />}
     </Stack>
   );
 };

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import type { AccessState } from '../../../../shared/access';
 import { targetOfChange, type Change } from '../../../../shared/review';
 import { plural } from '../../app/format';
 import type { CompareResult } from './compare';
@@ -29,8 +30,10 @@ const changeText = (c: Change): string => {
 };
 
 /** A compare: structural changes (each added thing can be kept or removed) and the access diff. */
-export const CompareResultView = ({ title, result }: { title: string; result: CompareResult }) => {
+export const CompareResultView = ({ title, result, s }: { title: string; result: CompareResult; s: AccessState | null }) => {
   const { changes, access } = result.diff;
+  // Account names from the cache; an account gone from it keeps its id.
+  const acc = (a: string) => s?.accounts.get(a)?.name ?? a;
   return (
     <Stack spacing={1.5} component="section" aria-label={`Compare ${title}`}>
       <Typography variant="h6" component="h3">Compare {title}</Typography>
@@ -53,9 +56,9 @@ export const CompareResultView = ({ title, result }: { title: string; result: Co
       {changes.length > SHOWN && <Typography variant="body2">…and {changes.length - SHOWN} more changes (Export gives them all).</Typography>}
       <Typography variant="subtitle1" component="h4">Access effect</Typography>
       <Box component="ul" aria-label="Access diff" sx={{ m: 0, pl: 2 }}>
-        {access.gained.slice(0, SHOWN).map((e) => <li key={`g${e.userId}${e.accountId}`}><Typography variant="body2">{e.userId} gained {e.accountId} ({e.roles.join(', ') || 'partner'})</Typography></li>)}
-        {access.lost.slice(0, SHOWN).map((e) => <li key={`l${e.userId}${e.accountId}`}><Typography variant="body2">{e.userId} lost {e.accountId} ({e.roles.join(', ') || 'partner'})</Typography></li>)}
-        {access.changed.slice(0, SHOWN).map((e) => <li key={`c${e.userId}${e.accountId}`}><Typography variant="body2">{e.userId} on {e.accountId}: {e.before.join(', ')} → {e.after.join(', ')}</Typography></li>)}
+        {access.gained.slice(0, SHOWN).map((e) => <li key={`g${e.userId}${e.accountId}`}><Typography variant="body2">{e.userId} gained {acc(e.accountId)} ({e.roles.join(', ') || 'partner'})</Typography></li>)}
+        {access.lost.slice(0, SHOWN).map((e) => <li key={`l${e.userId}${e.accountId}`}><Typography variant="body2">{e.userId} lost {acc(e.accountId)} ({e.roles.join(', ') || 'partner'})</Typography></li>)}
+        {access.changed.slice(0, SHOWN).map((e) => <li key={`c${e.userId}${e.accountId}`}><Typography variant="body2">{e.userId} on {acc(e.accountId)}: {e.before.join(', ')} → {e.after.join(', ')}</Typography></li>)}
       </Box>
     </Stack>
   );

@@ -6,13 +6,14 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
-import { decisionsToPlan, describeTarget } from '../../../../shared/review';
+import { decisionsToPlan, describeTarget, targetKey } from '../../../../shared/review';
 import { db } from '../../app/db';
 import { PlanDialog } from '../../components/PlanDialog';
 import { describePlanOp, namesFrom } from '../../domain/describe';
 import { notePlan, signOffReview, updateReview } from './store';
 import { useReviews } from './useReview';
 import { download } from './exports';
+import { DecisionNote } from './DecisionNote';
 
 /** The open review: its decisions, Make plan (the removes → the usual preview → Apply), Sign off. */
 export const DecisionsView = ({ s }: { s: AccessState }) => {
@@ -40,8 +41,13 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
         }} />
       <Typography variant="body2">{review.decisions.length} decisions · {removes} to remove</Typography>
       <Stack component="ul" aria-label="Decisions" sx={{ m: 0, pl: 2 }}>
-        {review.decisions.map((d, i) => (
-          <li key={i}><Typography variant="body2">{d.verdict === 'remove' ? 'Remove' : 'Keep'}: {describeTarget(s, d.target)}{d.note ? ` — ${d.note}` : ''}</Typography></li>
+        {review.decisions.map((d) => (
+          <li key={targetKey(d.target)}>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', py: 0.5 }}>
+              <Typography variant="body2" sx={{ minWidth: 280 }}>{d.verdict === 'remove' ? 'Remove' : 'Keep'}: {describeTarget(s, d.target)}{review.signedOff && d.note ? ` — ${d.note}` : ''}</Typography>
+              {!review.signedOff && <DecisionNote target={d.target} label={describeTarget(s, d.target)} />}
+            </Stack>
+          </li>
         ))}
       </Stack>
       <Stack direction="row" spacing={1}>

@@ -14,16 +14,24 @@ import { useAccessState } from '../../domain/accessState';
 import { AccountView } from './AccountView';
 import { BaselinesView } from './BaselinesView';
 import { DecisionsView } from './DecisionsView';
+import { MatrixView } from './MatrixView';
+import { SideBySideView } from './SideBySideView';
+import type { MatrixKind } from '../../../../shared/review';
 import { download, layoutCsv, layoutPdf } from './exports';
 import { useStamp } from './useReview';
 
-type View = 'account' | 'baselines' | 'decisions';
+type View = 'account' | 'matrix' | 'side' | 'baselines' | 'decisions';
 
-/** Route items: `account:<accountId>` (the Account view), `baselines`, `decisions`. */
-const parseItem = (item: string | undefined): { view: View; accountId: string | null } => {
-  if (item?.startsWith('account:')) return { view: 'account', accountId: item.slice('account:'.length) };
-  if (item === 'baselines' || item === 'decisions') return { view: item, accountId: null };
-  return { view: 'account', accountId: null };
+/**
+ * Route items: `account:<accountId>` (the Account view), `matrix` (groups × accounts),
+ * `matrix:roles` (users × groups), `side` (compare two side by side), `baselines`, `decisions`.
+ */
+const parseItem = (item: string | undefined): { view: View; accountId: string | null; matrix: MatrixKind } => {
+  const none = { accountId: null, matrix: 'membership' as const };
+  if (item?.startsWith('account:')) return { ...none, view: 'account', accountId: item.slice('account:'.length) };
+  if (item === 'matrix:roles') return { ...none, view: 'matrix', matrix: 'roles' };
+  if (item === 'matrix' || item === 'side' || item === 'baselines' || item === 'decisions') return { ...none, view: item };
+  return { ...none, view: 'account' };
 };
 
 /**
@@ -33,7 +41,7 @@ const parseItem = (item: string | undefined): { view: View; accountId: string | 
  */
 export const ReviewArea = () => {
   const { route, go } = useRoute();
-  const { view, accountId } = parseItem(route.item);
+  const { view, accountId, matrix } = parseItem(route.item);
   const live = useAccessState();
   const stamp = useStamp();
   const review = useLiveQuery(async () => (await db.reviews.orderBy('createdAt').reverse().toArray())[0] ?? null, []);
@@ -69,12 +77,16 @@ export const ReviewArea = () => {
       {error && <Alert severity="error">{error}</Alert>}
       <Tabs value={view} onChange={(_e, v: View) => go(v === 'account' && !accountId ? { area: 'review' } : { area: 'review', item: v === 'account' ? `account:${accountId}` : v })} className="no-print">
         <Tab value="account" label="Account" />
+        <Tab value="matrix" label="Matrix" />
+        <Tab value="side" label="Side by side" />
         <Tab value="baselines" label="Baselines" />
         <Tab value="decisions" label="Decisions" />
       </Tabs>
       {!live && <LinearProgress aria-label="Reading the cache" />}
       {live && view === 'account' && <AccountView s={live.state} accountId={accountId} />}
-      {view === 'baselines' && <BaselinesView />}
+      {live && view === 'matrix' && <MatrixView s={live.state} kind={matrix} />}
+      {live && view === 'side' && <SideBySideView s={live.state} />}
+      {view === 'baselines' && <BaselinesView s={live?.state ?? null} />}
       {live && view === 'decisions' && <DecisionsView s={live.state} />}
       <style>{'@media print{.no-print,nav,header{display:none!important}.review-report{overflow:visible!important}}'}</style>
     </Box>
