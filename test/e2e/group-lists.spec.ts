@@ -57,7 +57,7 @@ test('Groups: a group drawn only after scrolling the list takes a mouse drop of 
   const name = await nameOf(target);
 
   await pointerDrag(session.page, source, target);
-  await expect(session.page.getByTestId('drag-overlay')).toHaveText('1 account');
+  await expect(session.page.getByTestId('drag-overlay')).toHaveText(`1 account → ${name}`);
   await shot(session.page, 'group-list-virtual-drag');
   await session.page.mouse.up();
   const dialog = session.page.getByRole('dialog', { name: /^Preview:/ });

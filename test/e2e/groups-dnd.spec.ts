@@ -48,7 +48,7 @@ test('R8 preview: mouse-drag two selected accounts onto Services 1, apply, see t
   await expect(page.getByTestId('selection-count')).toHaveText('2 selected');
 
   await pointerDrag(page, row(page, 'All Accounts', 'Doc GHI Company'), page.getByTestId('group-item-Services 1'));
-  await expect(page.getByTestId('drag-overlay')).toHaveText('2 accounts');
+  await expect(page.getByTestId('drag-overlay')).toHaveText('2 accounts → Services 1');
   await page.screenshot({ path: `${SHOTS}/dnd-dragging.png` });
   await page.mouse.up();
 
@@ -101,7 +101,7 @@ test('R7 users: drag ServUser3 onto Services 1, pick Standard User, preview the 
   await user.click();
   await expect(page.getByTestId('user-selection-count')).toHaveText('1 selected');
   await pointerDrag(page, user, page.getByTestId('group-item-Services 1'));
-  await expect(page.getByTestId('drag-overlay')).toHaveText('1 user');
+  await expect(page.getByTestId('drag-overlay')).toHaveText('1 user → Services 1');
   await page.mouse.up();
 
   const roles = page.getByRole('dialog', { name: 'Roles for 1 user in Services 1' });

@@ -43,7 +43,7 @@ test('R24 mouse: shift-select both clouds, drag them onto Services 1, preview, A
   await row('Atom Clouds', 'Partner Cloud 2').click({ modifiers: ['Shift'] });
   await expect(count()).toHaveText('2 selected');
   await expect(session.page.getByTestId('resource-detail')).toHaveCount(0);
-  await mouseDrag(row('Atom Clouds', 'Partner Cloud 2'), await findTarget('Services 1'), '2 resources', 'resources-dnd-dragging');
+  await mouseDrag(row('Atom Clouds', 'Partner Cloud 2'), await findTarget('Services 1'), '2 resources → Services 1', 'resources-dnd-dragging');
 
   const dialog = session.page.getByRole('dialog', { name: 'Preview: Share 2 resources with “Services 1”' });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Share Cloud “Partner Cloud 1”, Cloud “Partner Cloud 2” with “Services 1”.');
@@ -63,7 +63,7 @@ test('R23: a drop mixing an unreleased connector with a private one shares only 
   await row('Connectors', 'Connector 1').click();
   await row('Connectors', 'Connector 4').click({ modifiers: ['ControlOrMeta'] });
   await expect(count()).toHaveText('2 selected');
-  await mouseDrag(row('Connectors', 'Connector 4'), await findTarget('Managed 2'), '2 resources');
+  await mouseDrag(row('Connectors', 'Connector 4'), await findTarget('Managed 2'), '2 resources → Managed 2');
   // The title counts the real change: one of the two will be shared.
   const dialog = session.page.getByRole('dialog', { name: 'Preview: Share 1 of 2 resources with “Managed 2”' });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Share Connector “Connector 4” with “Managed 2”.');
@@ -78,7 +78,7 @@ test('R23: a drop mixing an unreleased connector with a private one shares only 
   // Dragging an unselected row drags it alone: only the unreleased connector → refused, nothing queued.
   await row('Connectors', 'Connector 1').click({ modifiers: ['ControlOrMeta'] });
   await expect(count()).toHaveText('1 selected');
-  await mouseDrag(row('Connectors', 'Connector 1'), await findTarget('Managed 2'), '1 resource');
+  await mouseDrag(row('Connectors', 'Connector 1'), await findTarget('Managed 2'), '1 resource → Managed 2');
   const refused = session.page.getByRole('dialog', { name: 'Share “Connector 1” with “Managed 2”' });
   await expect(refused.getByTestId('refusal')).toContainText('Refused: Nothing can be shared with “Managed 2”: “Connector 1” (R23: Connector "Connector 1" is not released');
   await shot(session.page, 'resources-dnd-refused');
@@ -153,7 +153,7 @@ test('from Groups: a group’s Resources tab opens the Resources area with that 
   await expect(session.page.getByRole('list', { name: 'Groups to share with' }).getByRole('listitem')).toHaveCount(1);
   await session.page.getByRole('tab', { name: /Atom Clouds/ }).click();
   await row('Atom Clouds', 'Partner Cloud 2').click();
-  await mouseDrag(row('Atom Clouds', 'Partner Cloud 2'), target('Services 8'), '1 resource');
+  await mouseDrag(row('Atom Clouds', 'Partner Cloud 2'), target('Services 8'), '1 resource → Services 8');
   const dialog = session.page.getByRole('dialog', { name: 'Preview: Share “Partner Cloud 2” with “Services 8”' });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Share Cloud “Partner Cloud 2” with “Services 8”.');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -166,7 +166,7 @@ test('dark mode follows the OS: the drop list, a multi-selection and the share p
   await row('Published processes', 'Published Process 2').click();
   await row('Published processes', 'Published Process 5').click({ modifiers: ['Shift'] });
   await expect(count()).toHaveText('2 selected');
-  await mouseDrag(row('Published processes', 'Published Process 5'), await findTarget('Region 4'), '2 resources');
+  await mouseDrag(row('Published processes', 'Published Process 5'), await findTarget('Region 4'), '2 resources → Region 4');
   const dialog = session.page.getByRole('dialog', { name: 'Preview: Share 2 resources with “Region 4”' });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Share Published Process “Published Process 2”, Published Process “Published Process 5” with “Region 4”.');
   await expect(dialog).toContainText('No one gains or loses access.');

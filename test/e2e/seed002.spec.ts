@@ -74,13 +74,13 @@ test('mouse: drag Doc ABC + Doc DEF onto Services 1, Doc GHI + Doc JKL onto Serv
   await gridRow(grid, 'Doc ABC Company').click();
   await gridRow(grid, 'Doc DEF Company').click({ modifiers: ['Shift'] });
   await expect(session.page.getByTestId('selection-count')).toHaveText('2 selected');
-  await mouseDrag(gridRow(grid, 'Doc ABC Company'), groupItem('Services 1'), '2 accounts', 'seed002-drag-accounts');
+  await mouseDrag(gridRow(grid, 'Doc ABC Company'), groupItem('Services 1'), '2 accounts → Services 1', 'seed002-drag-accounts');
   await applyPreview(/Preview: Add 2 accounts to Services 1/, 'Add 2 accounts to “Services 1”: Doc ABC Company, Doc DEF Company.');
 
   await gridRow(grid, 'Doc GHI Company').click();
   await gridRow(grid, 'Doc JKL Company').click({ modifiers: ['ControlOrMeta'] });
   await expect(session.page.getByTestId('selection-count')).toHaveText('2 selected');
-  await mouseDrag(gridRow(grid, 'Doc JKL Company'), groupItem('Services 2'), '2 accounts');
+  await mouseDrag(gridRow(grid, 'Doc JKL Company'), groupItem('Services 2'), '2 accounts → Services 2');
   await applyPreview(/Preview: Add 2 accounts to Services 2/, 'Add 2 accounts to “Services 2”: Doc GHI Company, Doc JKL Company.');
 
   await expect(groupItem('Services 1')).toContainText('2 accounts · 0 users', { timeout: 30_000 });
@@ -94,7 +94,7 @@ const dropUsers = async (users: string[], target: string, role: string, shotName
   await gridRow(grid, users[0]!).click();
   for (const u of users.slice(1)) await gridRow(grid, u).click({ modifiers: ['ControlOrMeta'] });
   await expect(session.page.getByTestId('user-selection-count')).toHaveText(`${users.length} selected`);
-  await mouseDrag(gridRow(grid, users[0]!), groupItem(target), `${users.length} user${users.length === 1 ? '' : 's'}`);
+  await mouseDrag(gridRow(grid, users[0]!), groupItem(target), `${users.length} user${users.length === 1 ? '' : 's'} → ${target}`);
   const roles = session.page.getByRole('dialog', { name: `Roles for ${users.length} user${users.length === 1 ? '' : 's'} in ${target}` });
   await roles.getByLabel(role, { exact: true }).check();
   if (shotName) await shot(session.page, shotName);

@@ -100,7 +100,8 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
       aria-label={p.label}
       aria-rowcount={rows.length + 1}
       aria-multiselectable={p.onSelect ? true : undefined}
-      aria-activedescendant={activeRow ? rowId(p.rowKey(activeRow)) : undefined}
+      // Only a drawn row can be referenced: once scrolled away, the active row is not in the DOM (axe: aria-valid-attr-value).
+      aria-activedescendant={activeRow && items.some((v) => v.index === active) ? rowId(p.rowKey(activeRow)) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
       sx={{ flex: 1, minHeight: 0, overflow: 'auto', position: 'relative', outline: 'none',

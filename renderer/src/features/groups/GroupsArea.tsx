@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { DndContext, DragOverlay, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { DndContext, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import { db } from '../../app/db';
@@ -21,7 +20,7 @@ import { warmAccessOffThread } from '../../domain/accessClient';
 import { isOnlineNow, useConnection } from '../../app/connectionStore';
 import { whenSent } from '../../domain/planCost';
 import { useGroupsUi } from './uiStore';
-import { plural } from '../../app/format';
+import { DragChip } from '../../components/DragChip';
 
 type NameDialog = { mode: 'create' } | { mode: 'rename'; group: GroupRow } | null;
 
@@ -121,13 +120,15 @@ export const GroupsArea = () => {
           </Typography>
         )}
       </Box>
-      <DragOverlay dropAnimation={null}>
-        {drag ? (
-          <Paper elevation={6} sx={{ px: 2, py: 1, display: 'inline-block' }} data-testid="drag-overlay">
-            {plural(drag.count, drag.kind)}
-          </Paper>
-        ) : null}
-      </DragOverlay>
+      <DragChip
+        count={drag?.count ?? null}
+        noun={drag?.kind ?? 'account'}
+        // Accounts dropped on their own group go nowhere: no target is named.
+        targetName={(over) => {
+          const t = over.data.current?.group as GroupRow | undefined;
+          return t && (drag?.kind === 'user' || t.id !== group?.id) ? t.name : undefined;
+        }}
+      />
       {preview && (
         <PlanPreviewDialog preview={preview} groups={groups} onApply={(ops) => queue(ops, preview.title)} onClose={ui.closePreview} />
       )}

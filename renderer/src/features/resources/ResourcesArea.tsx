@@ -1,6 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { DndContext, DragOverlay, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import Paper from '@mui/material/Paper';
+import { DndContext, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -12,6 +11,7 @@ import type { ResourceObjectType } from '../../../../shared/model';
 import { fmt, plural } from '../../app/format';
 import { useRoute } from '../../app/routeStore';
 import { AddToGroupDialog } from '../../components/AddToGroupDialog';
+import { DragChip } from '../../components/DragChip';
 import { emptySelection, type Selection } from '../../domain/selection';
 import { useAccessState } from '../../domain/accessState';
 import { describePlanOp, namesFrom } from '../../domain/describe';
@@ -125,13 +125,7 @@ export const ResourcesArea = () => {
             )}
           </Box>
         </Box>
-        <DragOverlay dropAnimation={null}>
-          {dragCount !== null ? (
-            <Paper elevation={6} sx={{ px: 2, py: 1, display: 'inline-block' }} data-testid="drag-overlay">
-              {plural(dragCount, 'resource')}
-            </Paper>
-          ) : null}
-        </DragOverlay>
+        <DragChip count={dragCount} noun="resource" targetName={(over) => (over.data.current?.target as GroupTarget | undefined)?.name} />
       </DndContext>
       {picking && (
         <AddToGroupDialog
