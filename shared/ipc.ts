@@ -3,6 +3,7 @@ import { Id, ObjectTypeSchema, QueryConfig } from './model';
 import { PlanOp } from './plans/types';
 import type { QuarantinedRecord } from './api/client';
 import type { OutboxOp, Progress } from './sync/types';
+import type { CapabilityName } from './sync/capabilities';
 
 /**
  * The one typed contract between the renderer and main (DESIGN.md). Each channel names the zod
@@ -32,6 +33,11 @@ export interface ConnectionInfo {
   user: string;
   online: boolean;
   lastError?: string;
+  /**
+   * The extensions this platform lacks (shared/sync/capabilities.ts), learnt once per connection
+   * by read-only probes; absent until probed. The vendor's API lacks them all.
+   */
+  missingCapabilities?: CapabilityName[];
 }
 
 // The api client makes these when it validates a page; the contract carries them as they are.

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { accountIdOf, apiBase, authorization, cleartextRefusal, createPlatformClient, isApiError, type FetchLike, type PlatformClient } from '../../../shared/api';
 import { RosterError, type ConnectionInfo, type ConnectionRequest } from '../../../shared/ipc';
-import { equalsFilter } from '../../../shared/model';
+import { equalsFilter, type ObjectType } from '../../../shared/model';
 import { realClock } from '../../../shared/sync/clock';
 import { PlatformPacer } from '../../../shared/sync/pacer';
+import { CAPABILITIES, probeCapabilities, type CapabilityName } from '../../../shared/sync/capabilities';
 import type { SecretStore } from './secrets';
 import type { SettingsStore } from './settings';
 import type { Emit, EmbeddedPlatform, Log, StartEmbedded } from './types';
@@ -34,6 +35,8 @@ interface Active {
   client: PlatformClient;
   /** Asks the platform for its rate limit (0 = none); null when it does not say. */
   limit: () => Promise<number | null>;
+  /** What this platform lacks, once probed (once per connection). */
+  missing?: CapabilityName[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -82,7 +85,7 @@ const remoteTargetOrError = (url: string) => {
 /** One read with the new credentials; throws a RosterError saying why they cannot be used. */
 const verify = async (a: Active): Promise<void> => {
   try {
-    for await (const _page of a.client.query('Account', equalsFilter('accountId', a.accountId))) break;
+    for await (const _page of a.client.query('Account', equalsFilter('ACCOUNTID', a.accountId))) break;
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     if (isApiError(e) && (e.kind === 'unauthorized' || e.status === 401 || e.status === 403)) {
@@ -145,6 +148,12 @@ export class ConnectionService {
     else if (isApiError(err) && err.kind === 'unauthorized') this.setState(true, err.message);
   };
 
+  /** True when the connected platform was probed and does not offer this type: nothing to ask it. */
+  lacks = (type: ObjectType): boolean => {
+    const missing = this.active?.missing ?? [];
+    return missing.some((c) => (CAPABILITIES[c].types as readonly ObjectType[]).includes(type));
+  };
+
   /** Requests per second main paces at for the connected platform; 0 = not paced. */
   get pacedRate(): number {
     return this.pacer.rate;
@@ -155,7 +164,17 @@ export class ConnectionService {
     if (!a) return;
     await this.followLimit(a);
     try {
-      for await (const _page of a.client.query('Account', equalsFilter('ACCOUNTID', a.accountId))) break;
+      let primary: Record<string, unknown> | undefined;
+      for await (const page of a.client.query('Account', equalsFilter('ACCOUNTID', a.accountId))) {
+        primary = page.records[0] as Record<string, unknown> | undefined;
+        break;
+      }
+      // Capabilities once per connection: the Account just read, and one QUERY per extension type.
+      if (!a.missing && primary) {
+        const missing = await probeCapabilities(a.client, primary);
+        if (this.active === a) a.missing = missing;
+        if (missing.length) this.deps.log.info(`this platform's API lacks: ${missing.join(', ')}`);
+      }
       this.report(null);
     } catch (e) {
       this.report(e);
@@ -184,6 +203,7 @@ export class ConnectionService {
       online: a ? this.online : false,
     };
     if (this.lastError) info.lastError = this.lastError;
+    if (a?.missing) info.missingCapabilities = a.missing;
     return info;
   }
 

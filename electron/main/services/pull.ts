@@ -31,6 +31,8 @@ const scanHash = (records: readonly unknown[], quarantined: readonly Quarantined
 export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input: InputOf<'platform.pull'>): Promise<PullResult> => {
   const { objectType, filter } = input;
   const client = await conn.client();
+  // A type the platform was probed not to offer: none of it, and no request (one probe per connection).
+  if (conn.lacks(objectType)) return { objectType, records: [], quarantined: [], complete: filter === undefined };
   const records: unknown[] = [];
   const quarantined: QuarantinedRecord[] = [];
   try {

@@ -15,8 +15,9 @@ const memoryLog = () => {
   return { log, warnings };
 };
 
-/** Just what pull reads from a ConnectionService: a client and a place to report health. */
-const connOf = (client: PlatformClient) => ({ client: async () => client, report: () => {} }) as unknown as ConnectionService;
+/** Just what pull reads from a ConnectionService: a client, what the platform lacks, who is connected, a place to report health. */
+const connOf = (client: PlatformClient) =>
+  ({ client: async () => client, lacks: () => false, info: async () => ({ accountId: 'primary-1' }), report: () => {} }) as unknown as ConnectionService;
 
 const pullGroups = (client: PlatformClient, log: Log) => pull(connOf(client), log, () => {}, { objectType: 'AccountGroup' });
 

@@ -1,50 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatformClient, type FetchLike } from '../../../shared/api';
+import { createPlatformClient } from '../../../shared/api';
 import { EXAMPLE } from '../../../shared/seeds/example';
 import { realClock, seededRandom } from '../../../shared/sync/clock';
 import { applyPlanFile, readState } from '../../../shared/sync/headless';
 import { exportSnapshot } from '../../../shared/sync/pull';
-import { matchOperation } from '../../../platform/profile/vendor';
-import { vendorSpec } from '../../../platform/profile/spec';
+import { vendorChecker } from './vendorCheck';
 import { buildState, explain, SUPPORT_ACCESS_NOT_SETTABLE } from '../../../shared/access';
 import { startTestPlatform, type TestPlatform } from '../platform/helpers';
 
 // Roster against `--profile vendor`: export, apply (adds, removes, removes again) and the sync
-// engine under it, with every request checked against the vendor's full OpenAPI as it leaves.
+// engine under it, with every request checked against the vendor's full OpenAPI as it leaves (vendorCheck.ts).
 let p: TestPlatform;
-const sent: string[] = [];
-const violations: string[] = [];
-
-/** A request the full spec rejects, or a write-shaped request outside the vendor's operations, is a violation. */
-const checkRequest = (method: string, url: string, body: string | undefined) => {
-  const rel = new URL(url).pathname.replace(/^\/api\/rest\/v1\/[^/]+/, '');
-  sent.push(`${method} ${rel}`);
-  const spec = vendorSpec();
-  const m = matchOperation(spec, method, rel);
-  const write = method === 'DELETE' || (method === 'POST' && !/\/(query|queryMore|bulk)$/.test(rel));
-  if (m === 'gone' || m === 'method') {
-    // Reading a type the vendor lacks is a capability probe (410 says "absent"); writing one never is.
-    if (write || m === 'method') violations.push(`${method} ${rel}: not a vendor operation`);
-    return;
-  }
-  if (m.op.body.kind === 'json') {
-    const parsed = body ? (JSON.parse(body) as unknown) : undefined;
-    if (parsed === undefined && m.op.template.endsWith('/query')) violations.push(`${method} ${rel}: a query without a QueryFilter`);
-    const errors = parsed === undefined ? [] : spec.validate(m.op, parsed);
-    if (errors.length) violations.push(`${method} ${rel} ${body}: ${errors.join('; ')}`);
-  }
-  if (m.op.hasId && method === 'POST' && /\/(query|queryMore|bulk)$/.test(rel)) violations.push(`${method} ${rel}: an UPDATE of an object named like an operation`);
-};
-
-const checked: FetchLike = async (url, init) => {
-  checkRequest(init.method, url, init.body);
-  return globalThis.fetch(url, init as RequestInit) as unknown as ReturnType<FetchLike>;
-};
+const { sent, violations, fetch: checked } = vendorChecker();
 
 const client = () => createPlatformClient({ baseUrl: p.url, user: p.user, token: p.token, fetch: checked, timeoutMs: 30_000 });
 const apply = async (plan: unknown) => {
   const api = client();
-  const state = await readState(api, plan);
+  const state = await readState(api, plan, p.accountId);
   return applyPlanFile({ api, accountId: p.accountId, clock: realClock, random: seededRandom(1), planJson: plan, state: state.snapshot, absent: state.absent });
 };
 
