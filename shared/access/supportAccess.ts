@@ -71,5 +71,6 @@ export const capUnknownFor = (s: AccessState, via: string, a: string): boolean =
 
 export const SUPPORT_ACCESS_UNKNOWN =
   "This platform's API does not tell an account's Support Access Role";
+export const AUS_NOT_SETTABLE = "This platform's API does not offer setting an account's Advanced User Security";
 export const SUPPORT_ACCESS_NOT_SETTABLE =
   "This platform's API does not offer setting an account's Support Access Role";

@@ -1,5 +1,5 @@
 import type { RosterBridge } from '../../../shared/ipc';
-import { settleLanded, unconfirmedOps, type RosterDb } from '../cache';
+import { rememberCapabilities, settleLanded, unconfirmedOps, type RosterDb } from '../cache';
 import { isOfflineError, refresh } from '../sync/pull';
 import { reconcileOutbox } from '../sync/outbox';
 import { startSync } from '../sync/push';
@@ -95,12 +95,16 @@ export const startApp = (db: RosterDb, bridge: RosterBridge): (() => void) => {
   firstScreen = isWarm(db).then((warm) => (warm ? afterFirstPaint() : undefined));
   const off = bridge.on('connection.changed', (info) => {
     conn.set({ info });
+    void rememberCapabilities(db, info).catch(() => undefined);
     if (info.online && !useConnection.getState().online) void refreshNow(db, bridge);
     else if (!info.online) conn.set({ online: false, lastError: info.lastError ?? null });
   });
   bridge
     .invoke('connection.get', undefined)
-    .then((info) => conn.set({ info }))
+    .then((info) => {
+      conn.set({ info });
+      void rememberCapabilities(db, info).catch(() => undefined);
+    })
     .catch((err: Error) => conn.set({ lastError: err.message }));
   void refreshNow(db, bridge);
   // Push: queued changes go to main whenever we are online; when main is done, pull what landed.

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ObjectType, Snapshot } from '../../../shared/model';
 import type { ReviewRecord } from '../../../shared/review/record';
 import type { PlanOp } from '../../../shared/plans/types';
+import type { CapabilityName } from '../../../shared/sync/capabilities';
 import type { Cached } from './keys';
 import type { GroupCount } from './groupCounts';
 import type { GroupAccountsTable } from './groupAccounts';
@@ -129,7 +130,20 @@ export type RosterDb = Dexie &
     /** Review: named snapshots of the cache (baselines) and named reviews (their decisions). */
     baselines: Table<BaselineRow, string>;
     reviews: Table<ReviewRecord, string>;
+    platformFacts: Table<PlatformFact, string>;
   };
+
+/**
+ * What main learnt of the connected platform at connect, kept so an offline start still says
+ * what the platform lacks: key 'capabilities' holds the platform's URL and the extensions it
+ * lacks (shared/sync/capabilities.ts).
+ */
+export interface PlatformFact {
+  key: 'capabilities';
+  url: string;
+  missing: CapabilityName[];
+  at: string;
+}
 
 /** A baseline: the cache's snapshot at review time, kept under a name with no expiry. */
 export interface BaselineRow {
@@ -171,6 +185,8 @@ export const openRosterDb = (name = DB_NAME): RosterDb => {
   db.version(6).stores({ history: 'planId, appliedAt' });
   // Version 7 adds Review's baselines and reviews; nothing else changes.
   db.version(7).stores({ baselines: 'id, savedAt', reviews: 'id, createdAt' });
+  // Version 8 adds what Roster learnt of the platform itself (its missing capabilities); nothing else changes.
+  db.version(8).stores({ platformFacts: 'key' });
   return db;
 };
 

@@ -5,3 +5,4 @@ export * from './outbox';
 export * from './snapshot';
 export * from './groupCounts';
 export * from './groupAccounts';
+export * from './facts';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Id } from '../../model';
 import type { OpModule } from '../op';
 import { fieldCall } from '../calls/fields';
-import { missing } from './common';
+import { firstRefusal, missing } from './common';
+import { AUS_NOT_SETTABLE, isUnknown } from '../../access/supportAccess';
 
 export const AccountSetAdvancedUserSecurity = z.object({ op: z.literal('account.setAdvancedUserSecurity'), accountId: Id, enabled: z.boolean() });
 
@@ -10,7 +11,12 @@ export const AccountSetAdvancedUserSecurity = z.object({ op: z.literal('account.
 export const accountSetAdvancedUserSecurity: OpModule<'account.setAdvancedUserSecurity'> = {
   kind: 'account.setAdvancedUserSecurity',
   schema: AccountSetAdvancedUserSecurity,
-  refuse: (s, op) => missing('account', [op.accountId], (a) => s.accounts.has(a)),
+  refuse: (s, op) =>
+    firstRefusal(
+      () => missing('account', [op.accountId], (a) => s.accounts.has(a)),
+      // The vendor's Account has no such field and no UPDATE: never sent there.
+      () => (isUnknown(s.accounts.get(op.accountId), 'advancedUserSecurity') ? AUS_NOT_SETTABLE : null),
+    ),
   unchanged: (s, op) => (s.accounts.get(op.accountId)?.advancedUserSecurity ?? false) === op.enabled,
   perform(draft, op) {
     draft.accounts.set(op.accountId, { ...draft.accounts.get(op.accountId)!, advancedUserSecurity: op.enabled });

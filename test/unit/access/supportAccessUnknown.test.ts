@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explain, markUnknownAccountFields, reach, SUPPORT_ACCESS_NOT_SETTABLE, who } from '../../../shared/access';
+import { AUS_NOT_SETTABLE, explain, markUnknownAccountFields, reach, SUPPORT_ACCESS_NOT_SETTABLE, who } from '../../../shared/access';
+import { ausSummary, groupMembersWithoutAus } from '../../../renderer/src/features/resources/model';
 import { parseSnapshot, type Account, type Snapshot } from '../../../shared/model';
 import { applyOps, whatIf } from '../../../shared/plans';
 import { accountSection } from '../../../shared/review/report';
@@ -68,6 +69,14 @@ describe('R10: an unknown Support Access Role is not "no cap"', () => {
     expect(results[0]).toMatchObject({ status: 'refused', reason: SUPPORT_ACCESS_NOT_SETTABLE });
     expect(supportAccessSentence(st, ABC)).toContain("This platform's API does not tell an account's Support Access Role");
     expect(accountSection(st, ABC).supportAccessRole).toBe('unknown (the platform does not tell it)');
+  });
+
+  it('R15, R19: switching Advanced User Security where the platform cannot is refused in a sentence; unknown AUS is not "off" in the Resources summary', () => {
+    const st = state(vendorShaped());
+    const { results } = applyOps(st, [{ op: 'account.setAdvancedUserSecurity', accountId: ABC, enabled: true }]);
+    expect(results[0]).toMatchObject({ status: 'refused', reason: AUS_NOT_SETTABLE });
+    expect(ausSummary(st)).toMatchObject({ primaryOn: false, primaryUnknown: true, membersOff: 0, membersUnknown: 4, members: 4 });
+    expect(groupMembersWithoutAus(st, st.groups.keys().find((g) => st.groups.get(g)!.name === 'Services 1')!)).toBe(0);
   });
 
   it('R1, R19: unknown accountGroupsEnabled / advancedUserSecurity refuse nothing on a guess', () => {

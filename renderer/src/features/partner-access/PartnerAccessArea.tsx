@@ -15,6 +15,7 @@ import { ServiceDetail } from './ServiceDetail';
 import { UserPickerDialog } from './UserPickerDialog';
 import { fmt } from '../../app/format';
 import { isOnlineNow } from '../../app/connectionStore';
+import { useMissingCapability } from '../../app/capabilities';
 import { useResultNotice } from '../../history/notice';
 
 type Step = { kind: 'pick'; mode: Mode; accountIds: string[] } | { kind: 'confirm'; mode: Mode; accountIds: string[]; userIds: string[]; planned: Planned } | null;
@@ -30,6 +31,7 @@ export const PartnerAccessArea = () => {
   const entities = useLiveQuery(async () => new Map((await db.Entity.toArray()).map((e) => [e.id, e.name])), []);
   const entityName = (id: string) => entities?.get(id) ?? id;
   const services = useMemo(() => (live ? serviceRows(live.state) : []), [live]);
+  const lacking = useMissingCapability('partnerServices');
   if (!live) return <Typography sx={{ p: 3 }}>Loading the cache…</Typography>;
   const { state } = live;
   const serviceId = route.area === 'partner-access' && route.item && state.services.has(route.item) ? route.item : null;
@@ -53,7 +55,12 @@ export const PartnerAccessArea = () => {
               : banner(notice.mode, notice.users, notice.accounts)}
         </Alert>
       )}
-      {serviceId ? (
+      {lacking && services.length === 0 ? (
+        // The vendor's API has no partner services: say so, not an empty table.
+        <Alert severity="info" data-testid="capability-missing">
+          {lacking}: partner services, their accounts and users cannot be read or changed from Roster on this platform.
+        </Alert>
+      ) : serviceId ? (
         <ServiceDetail
           key={serviceId}
           state={state}

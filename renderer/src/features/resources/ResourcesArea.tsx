@@ -22,10 +22,12 @@ import { ResourceDetail, type Proposal } from './ResourceDetail';
 import { ResourceTable } from './ResourceTable';
 import { GroupDropList } from './GroupDropList';
 import { groupTargets, planShareDrop, shareDropWarning, type GroupTarget } from './dropPlan';
+import { useMissingCapability } from '../../app/capabilities';
 
 /** Resources (issue 6; R15, R16, R19–R24): per type, which groups share each and why it may be shared. */
 export const ResourcesArea = () => {
   const live = useAccessState();
+  const lacksCatalogue = useMissingCapability('publishedResources');
   const routeItem = useRoute((s) => s.route.item);
   const [type, setType] = useState<ResourceObjectType>('Role');
   const [search, setSearch] = useState('');
@@ -89,10 +91,11 @@ export const ResourcesArea = () => {
         <Chip
           size="small"
           data-testid="aus-primary"
-          color={aus.primaryOn ? 'success' : 'warning'}
-          label={`Advanced User Security on the primary account: ${aus.primaryOn ? 'on' : 'off — no new role can be shared (R19)'}`}
+          color={aus.primaryUnknown ? 'default' : aus.primaryOn ? 'success' : 'warning'}
+          label={`Advanced User Security on the primary account: ${aus.primaryUnknown ? "unknown — this platform's API does not tell it (the platform decides, R19)" : aus.primaryOn ? 'on' : 'off — no new role can be shared (R19)'}`}
         />
-        <Chip size="small" variant="outlined" label={`${fmt(aus.membersOff)} of ${fmt(aus.members)} member accounts have AUS off (R19)`} />
+        <Chip size="small" variant="outlined" label={`${fmt(aus.membersOff)} of ${fmt(aus.members)} member accounts have AUS off${aus.membersUnknown ? `, ${fmt(aus.membersUnknown)} unknown` : ''} (R19)`} />
+        {lacksCatalogue && <Chip size="small" variant="outlined" data-testid="capability-missing" label={lacksCatalogue} />}
       </Stack>
       <Tabs value={type} onChange={(_e, v: ResourceObjectType) => { setType(v); setSelection(emptySelection()); }} variant="scrollable" aria-label="Resource types" sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}>
         {RESOURCE_TYPES.map((t) => (

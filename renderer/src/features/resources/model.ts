@@ -96,23 +96,31 @@ export const roleHolders = (s: AccessState, roleId: string): Holder[] =>
     .sort((a, b) => a.userId.localeCompare(b.userId) || a.where.localeCompare(b.where));
 
 /** R15, R19: Advanced User Security of the primary account and how many members lack it. */
-export const ausSummary = (s: AccessState): { primary: string | undefined; primaryOn: boolean; membersOff: number; members: number } => {
+/** R19 at a glance; AUS the platform cannot tell (the vendor's API) is counted as unknown, never as off. */
+export const ausSummary = (s: AccessState): { primary: string | undefined; primaryOn: boolean; primaryUnknown: boolean; membersOff: number; membersUnknown: number; members: number } => {
   const primary = primaryAccountId(s);
   let members = 0;
   let membersOff = 0;
+  let membersUnknown = 0;
   for (const id of s.accounts.keys()) {
     const a = s.accounts.get(id)!;
     if (id === primary || a.parentAccountId !== primary) continue;
     members++;
-    if (!a.advancedUserSecurity) membersOff++;
+    if (a.advancedUserSecurity === false) membersOff++;
+    else if (a.advancedUserSecurity === undefined && a.unknown?.includes('advancedUserSecurity')) membersUnknown++;
+    else if (!a.advancedUserSecurity) membersOff++;
   }
-  return { primary, primaryOn: s.accounts.get(primary ?? '')?.advancedUserSecurity === true, membersOff, members };
+  const p = s.accounts.get(primary ?? '');
+  return { primary, primaryOn: p?.advancedUserSecurity === true, primaryUnknown: p?.unknown?.includes('advancedUserSecurity') ?? false, membersOff, membersUnknown, members };
 };
 
 /** R19: member accounts of a group where a shared role can no longer be assigned. */
 export const groupMembersWithoutAus = (s: AccessState, groupId: string): number => {
   let n = 0;
-  for (const a of s.groupAccounts.get(groupId) ?? []) if (!s.accounts.get(a)?.advancedUserSecurity) n++;
+  for (const a of s.groupAccounts.get(groupId) ?? []) {
+    const acc = s.accounts.get(a);
+    if (!acc?.advancedUserSecurity && !acc?.unknown?.includes('advancedUserSecurity')) n++;
+  }
   return n;
 };
 
