@@ -155,3 +155,51 @@ test('move two accounts between groups: by mouse (Shift+drop) and back by keyboa
   await back.getByRole('button', { name: /Apply/ }).press('Enter');
   await expect(back).toBeHidden();
 });
+
+test('direct access in the account view: add a direct role, see it land, remove it; R9 "Remove direct roles" from the report', async ({ page }) => {
+  await page.goto(web!.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online', { timeout: 30_000 });
+  await nav(page, 'Review');
+  await page.getByRole('combobox', { name: 'Open account' }).fill('Doc GHI');
+  await page.getByRole('option', { name: 'Doc GHI Company' }).click();
+  const panel = page.getByRole('region', { name: /^Direct access on Doc GHI Company/ });
+  await panel.getByRole('combobox', { name: 'User' }).fill('ServUser1');
+  await page.getByRole('option', { name: /ServUser1@boomi.com/ }).click();
+  await panel.getByRole('combobox', { name: 'Direct roles' }).click();
+  await page.getByRole('option', { name: 'Administrator' }).click();
+  await page.keyboard.press('Escape');
+  await panel.getByRole('button', { name: 'Add direct roles' }).click();
+  const add = page.getByRole('dialog', { name: /Preview: Give direct roles on Doc GHI Company/ });
+  await expect(add.getByTestId('plan-ops')).toContainText('Give Administrator directly on Doc GHI Company to Serv User1');
+  await add.getByRole('button', { name: /Apply/ }).click();
+  const notice = page.getByTestId('result-notice');
+  await expect(notice).toContainText('1 change landed', { timeout: 30_000 });
+  await page.keyboard.press('Escape'); // the snackbar goes, so the next landing is told afresh
+  await expect(notice).toBeHidden();
+  const row = panel.getByRole('table', { name: 'Direct roles on Doc GHI Company' }).getByRole('row').filter({ hasText: 'ServUser1@boomi.com' });
+  await expect(row).toContainText('Administrator');
+  await shot(page, 'console-direct-access');
+  await axe(page, 'Review account with direct access');
+
+  await row.getByRole('button', { name: 'Remove direct roles' }).click();
+  const remove = page.getByRole('dialog', { name: /Preview: Remove direct roles of Serv User1 on Doc GHI Company/ });
+  // ServUser1's All Accounts role applies again once the direct one goes (R9).
+  await expect(remove).toContainText('group roles apply on this account again (R9). No group gives Administrator: it goes.');
+  await remove.getByRole('button', { name: /Apply/ }).click();
+  await expect(row).toHaveCount(0);
+  await expect(notice).toContainText('1 change landed', { timeout: 30_000 });
+  await page.keyboard.press('Escape'); // the snackbar goes, so the next landing is told afresh
+  await expect(notice).toBeHidden();
+
+  // R9: Mei Novak's direct Support on Doc DEF is what All Accounts already gives her.
+  await nav(page, 'Access explorer');
+  await page.getByRole('tab', { name: 'Redundant direct access' }).click();
+  const redundant = page.getByRole('grid', { name: 'Redundant direct roles' }).getByRole('row').filter({ hasText: 'Mei.Novak@boomi.com' });
+  await redundant.getByRole('button', { name: /^Remove direct roles/ }).click();
+  const fix = page.getByRole('dialog', { name: /Preview: Remove direct roles of Mei Novak on Doc DEF Company/ });
+  await expect(fix).toContainText('group roles apply on this account again (R9)');
+  await shot(page, 'console-r9-remove-direct-roles');
+  await fix.getByRole('button', { name: /Apply/ }).click();
+  await expect(redundant).toHaveCount(0);
+  await expect(notice).toContainText('1 change landed', { timeout: 30_000 });
+});

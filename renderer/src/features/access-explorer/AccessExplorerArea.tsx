@@ -12,7 +12,7 @@ import { accountOptions, userOptions } from './model';
 import { EntityPicker } from '../../components/EntityPicker';
 import { ExplanationPanel } from './ExplanationPanel';
 import { RedundantReport, ReachTable, WhoTable } from './AccessTables';
-import { SupportAccessPanel } from './SupportAccessPanel';
+import { SupportAccessPanel } from '../../components/SupportAccessPanel';
 
 type View = 'explore' | 'redundant';
 
@@ -69,6 +69,7 @@ export const AccessExplorerArea = () => {
         {view === 'redundant' ? (
           <RedundantReport
             state={state}
+            onQueued={setBanner}
             onPick={(u, a) => {
               setUserId(u);
               setAccountId(a);

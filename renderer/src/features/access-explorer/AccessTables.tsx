@@ -1,11 +1,15 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
 import { reach, redundantDirectRoles, who } from '../../../../shared/access';
 import { userName } from '../../../../shared/access/reach';
 import { VirtualTable } from '../../components/VirtualTable';
 import { VIA_LABEL } from './model';
+import { PlanDialog } from '../../components/PlanDialog';
+import { planRemoveDirectRoles, type PlannedOps } from '../../domain/accountAccess';
+import { describePlanOp, namesFrom } from '../../domain/describe';
 
 const Titled = ({ id, title, children }: { id: string; title: string; children: React.ReactNode }) => (
   <Box component="section" aria-labelledby={id} sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
@@ -66,8 +70,9 @@ export const WhoTable = ({ state, accountId, onPick }: { state: AccessState; acc
  * Direct roles the user's groups already give on the same account. They are not harmless: while
  * any direct role stays, R9 makes every group change on that account invisible to the user.
  */
-export const RedundantReport = ({ state, onPick }: { state: AccessState; onPick: (userId: string, accountId: string) => void }) => {
+export const RedundantReport = ({ state, onPick, onQueued }: { state: AccessState; onPick: (userId: string, accountId: string) => void; onQueued: (m: string) => void }) => {
   const rows = useMemo(() => redundantDirectRoles(state), [state]);
+  const [fix, setFix] = useState<{ title: string; planned: PlannedOps } | null>(null);
   return (
     <Titled id="redundant-title" title={`Redundant direct access (${rows.length.toLocaleString()})`}>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1, maxWidth: 900 }}>
@@ -90,8 +95,32 @@ export const RedundantReport = ({ state, onPick }: { state: AccessState; onPick:
           { id: 'account', header: 'Account', width: '1.6fr', render: (r) => state.accounts.get(r.accountId)?.name ?? r.accountId },
           { id: 'role', header: 'Direct role', width: '1.2fr', render: (r) => r.role },
           { id: 'groups', header: 'Also given by', width: '2fr', render: (r) => r.coveredBy.map((g) => g.name).join(', ') },
+          {
+            id: 'fix', header: 'Fix', width: '180px',
+            render: (r) => (
+              <Button size="small" aria-label={`Remove direct roles of ${r.userId} on ${state.accounts.get(r.accountId)?.name ?? r.accountId}`}
+                onClick={(e) => {
+                  // The row's own click opens the explanation; the button only proposes the fix.
+                  e.stopPropagation();
+                  setFix({ title: `Remove direct roles of ${userName(state, r.userId)} on ${state.accounts.get(r.accountId)?.name ?? r.accountId}`, planned: planRemoveDirectRoles(state, r.accountId, r.userId) });
+                }}>
+                Remove direct roles
+              </Button>
+            ),
+          },
         ]}
       />
+      {fix && !fix.planned.ok && <Typography role="alert" color="error">{fix.planned.reason}</Typography>}
+      {fix?.planned.ok && (
+        <PlanDialog
+          title={fix.title}
+          ops={fix.planned.ops}
+          lines={fix.planned.ops.map((op) => describePlanOp(op, namesFrom(state)))}
+          {...(fix.planned.warning ? { warning: fix.planned.warning } : {})}
+          onClose={() => setFix(null)}
+          onQueued={onQueued}
+        />
+      )}
     </Titled>
   );
 };

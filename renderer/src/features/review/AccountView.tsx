@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -13,6 +14,8 @@ import Typography from '@mui/material/Typography';
 import { accountResources, roleLabel, type AccessState } from '../../../../shared/access';
 import { accountSection, type ReviewTarget } from '../../../../shared/review';
 import { useRoute } from '../../app/routeStore';
+import { DirectAccessPanel } from '../../components/DirectAccessPanel';
+import { SupportAccessPanel } from '../../components/SupportAccessPanel';
 import { DecisionButtons } from './DecisionButtons';
 
 /** The route that opens an account here, for other screens and Ctrl+K. */
@@ -31,6 +34,7 @@ export const AccountView = ({ s, accountId }: { s: AccessState; accountId: strin
   const section = useMemo(() => (accountId && s.accounts.has(accountId) ? accountSection(s, accountId) : null), [s, accountId]);
   const resources = useMemo(() => (accountId ? accountResources(s, accountId) : []), [s, accountId]);
   const groupIds = accountId ? [...(s.accountGroups.get(accountId) ?? [])] : [];
+  const [queued, setQueued] = useState<string | null>(null);
   return (
     <Stack spacing={2} sx={{ minHeight: 0 }}>
       <Autocomplete
@@ -96,6 +100,10 @@ export const AccountView = ({ s, accountId }: { s: AccessState; accountId: strin
               </TableBody>
             </Table>
           </Box>
+          {/* The account's own settings, changed here as plans (R6, R9, R10). */}
+          {queued && <Alert severity="success" role="status" onClose={() => setQueued(null)}>{queued}</Alert>}
+          <DirectAccessPanel key={`direct-${section.id}`} s={s} accountId={section.id} onQueued={setQueued} />
+          <SupportAccessPanel key={`sar-${section.id}`} state={s} accountId={section.id} onQueued={setQueued} />
           <Box component="section" aria-label="Resources">
             <Typography variant="h6" component="h4">Resources through its groups ({resources.length})</Typography>
             {resources.map((r) => (

@@ -6,10 +6,10 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { AccessState } from '../../../../shared/access';
-import { describePlanOp, namesFrom } from '../../domain/describe';
-import { planSupportAccessRole, supportAccessChoices, supportAccessSentence } from './model';
-import { PlanDialog } from '../../components/PlanDialog';
+import type { AccessState } from '../../../shared/access';
+import { describePlanOp, namesFrom } from '../domain/describe';
+import { planSupportAccessRole, supportAccessChoices, supportAccessSentence } from '../domain/accountAccess';
+import { PlanDialog } from './PlanDialog';
 
 const NONE = '__none__';
 
