@@ -46,7 +46,8 @@ export const DirectAccessPanel = ({ s, accountId, onQueued }: { s: AccessState; 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="direct-title" sx={{ p: 2 }}>
       <Typography id="direct-title" variant="h6" component="h4">
-        Direct access on {name} ({holders.length})
+        {/* The page heading already names the account: a second heading with its name would compete. */}
+        Direct access ({holders.length})
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         Roles given to a user on this account itself (R6). While a user has any direct role here, their group roles here are ignored (R9)

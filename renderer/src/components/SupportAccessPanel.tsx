@@ -14,7 +14,7 @@ import { PlanDialog } from './PlanDialog';
 const NONE = '__none__';
 
 /** R10: set an account's Support Access Role, with the effect previewed before it is queued. */
-export const SupportAccessPanel = ({ state, accountId, onQueued }: { state: AccessState; accountId: string; onQueued: (m: string) => void }) => {
+export const SupportAccessPanel = ({ state, accountId, onQueued, title }: { state: AccessState; accountId: string; onQueued: (m: string) => void; title?: string }) => {
   const current = state.accounts.get(accountId)?.supportAccessRoleId ?? NONE;
   const [choice, setChoice] = useState<string>(current);
   const [open, setOpen] = useState(false);
@@ -24,7 +24,7 @@ export const SupportAccessPanel = ({ state, accountId, onQueued }: { state: Acce
   return (
     <Paper variant="outlined" component="section" aria-labelledby="sar-title" sx={{ p: 2 }}>
       <Typography id="sar-title" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-        Support Access Role of {name}
+        {title ?? `Support Access Role of ${name}`}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }} data-testid="sar-current">
         {supportAccessSentence(state, accountId)}

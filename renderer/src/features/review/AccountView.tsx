@@ -103,7 +103,7 @@ export const AccountView = ({ s, accountId }: { s: AccessState; accountId: strin
           {/* The account's own settings, changed here as plans (R6, R9, R10). */}
           {queued && <Alert severity="success" role="status" onClose={() => setQueued(null)}>{queued}</Alert>}
           <DirectAccessPanel key={`direct-${section.id}`} s={s} accountId={section.id} onQueued={setQueued} />
-          <SupportAccessPanel key={`sar-${section.id}`} state={s} accountId={section.id} onQueued={setQueued} />
+          <SupportAccessPanel key={`sar-${section.id}`} state={s} accountId={section.id} onQueued={setQueued} title="Support Access Role" />
           <Box component="section" aria-label="Resources">
             <Typography variant="h6" component="h4">Resources through its groups ({resources.length})</Typography>
             {resources.map((r) => (
