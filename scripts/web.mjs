@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -47,9 +48,16 @@ export const build = () => {
  * re-made when a source is newer), else through tsx, which compiles the TypeScript on the fly.
  */
 export const runWeb = async (args) => {
+  // Start-up marks for the bench (electron/web/startupTrace.ts): when node started, when this
+  // script began, when the host bundle is about to load.
+  const mark = (m, at = performance.timeOrigin + performance.now()) =>
+    process.env.ROSTER_STARTUP_TRACE && process.stderr.write(`ROSTER_STARTUP ${JSON.stringify({ mark: m, at })}\n`);
+  mark('node', performance.timeOrigin);
+  mark('script');
   if (!existsSync(path.join(ROOT, 'out/renderer/index.html'))) build();
   const { ensureWebBundle } = await import('./web-bundle.mjs');
   const bundle = await ensureWebBundle();
+  mark('bundleChecked');
   if (bundle) {
     process.argv = [process.argv[0], bundle, ...args];
     await import(pathToFileURL(bundle).href);

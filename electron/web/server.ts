@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WEB_BRIDGE, type Envelope } from '../../shared/ipc';
 import { dispatch, type Log, type Services } from '../main/services';
 import { SECURITY_HEADERS, serveStatic } from './static';
+import { startupFirst } from './startupTrace';
 
 export interface WebHostOptions {
   port: number;
@@ -87,6 +88,7 @@ const route = async (o: WebHostOptions, port: number, req: IncomingMessage, res:
   if (url.pathname === WEB_BRIDGE.callPath && req.method === 'POST') return handleCall(o, req, res);
   if (url.pathname === WEB_BRIDGE.eventsPath && req.method === 'GET') return handleEvents(o, res);
   if (isApi || (req.method !== 'GET' && req.method !== 'HEAD')) return refuse(res, 405, 'method not allowed');
+  startupFirst(url.pathname.startsWith('/assets/') ? 'firstAsset' : 'firstPage');
   return serveStatic(o.rendererDir, url.pathname, res);
 };
 

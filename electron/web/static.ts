@@ -42,6 +42,19 @@ export const resolveStatic = (root: string, urlPath: string): string | null => {
   return file === root || file.startsWith(root + path.sep) ? file : null;
 };
 
+/**
+ * Vite names every built asset after its content (`assets/name-hash.ext`): such a file never
+ * changes, so the browser may keep it for good. A second start then loads the page's scripts from
+ * its own cache without asking the host, which is busy opening the embedded platform. The page
+ * itself is never cached: a new build names new files there.
+ */
+const CONTENT_NAMED = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+
+export const cacheControl = (urlPath: string, file: string): string => {
+  if (file.endsWith('.html')) return 'no-store';
+  return CONTENT_NAMED.test(urlPath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+};
+
 /** Serves the built renderer; unknown paths get index.html (the app routes by hash). */
 export const serveStatic = async (root: string, urlPath: string, res: ServerResponse): Promise<void> => {
   const wanted = resolveStatic(root, urlPath === '/' ? '/index.html' : urlPath);
@@ -57,6 +70,5 @@ export const serveStatic = async (root: string, urlPath: string, res: ServerResp
     return;
   }
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-  const cache = file.endsWith('.html') ? 'no-store' : 'no-cache';
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': cache }).end(body);
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': cacheControl(isFile ? urlPath : '/index.html', file) }).end(body);
 };

@@ -1,3 +1,5 @@
+import os from 'node:os';
+
 /** One JSON line per metric, as `npm run bench` promises. */
 export interface Metric {
   metric: string;
@@ -7,8 +9,17 @@ export interface Metric {
   [extra: string]: unknown;
 }
 
+/**
+ * The machine's load when the line is written (1, 5 and 15 minute averages) and its cores: a
+ * number taken while others kept the cores busy is recognisable as such.
+ */
+export const conditions = (): { loadAvg: number[]; cores: number } => ({
+  loadAvg: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  cores: os.availableParallelism(),
+});
+
 export const emit = (m: Metric): void => {
-  process.stdout.write(`${JSON.stringify({ ...m, value: Math.round(m.value * 1000) / 1000 })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...m, value: Math.round(m.value * 1000) / 1000, ...conditions() })}\n`);
 };
 
 export const percentile = (sorted: number[], p: number): number =>

@@ -2,8 +2,12 @@
 // existing data dir with the same browser profile: process start → seed 002's groups painted in
 // Chromium (target ≤ 1.5 s), then the host's RSS once idle (target ≤ 300 MB). And the embedded
 // platform alone: reopen time and RSS in a fresh process. Linux only (RSS read from /proc).
+// The paint line carries where the median start spent its time (`breakdown`, ms since npm was
+// spawned: the host's ROSTER_STARTUP marks, electron/web/startupTrace.ts, and the page's own
+// navigation timing) and the load average as each start began.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -62,39 +66,118 @@ const reopenBench = () => {
   }
 };
 
+/** The host's ROSTER_STARTUP marks (electron/web/startupTrace.ts), epoch ms by name. */
+const hostMarks = (stderr: string): Record<string, number> =>
+  Object.fromEntries(
+    stderr
+      .split('\n')
+      .filter((l) => l.startsWith('ROSTER_STARTUP '))
+      .map((l) => JSON.parse(l.slice('ROSTER_STARTUP '.length)) as { mark: string; at: number })
+      .map((m) => [m.mark, m.at]),
+  );
+
+/**
+ * Set in the page before its scripts run: when seed 002's groups first reach a painted frame. A
+ * string, not a function: tsx's name-keeping helpers do not exist in the page.
+ */
+const WATCH_PAINT = `(() => {
+  const seen = () => document.querySelector('[data-testid="group-item-Services 2"]');
+  const obs = new MutationObserver(() => {
+    if (!seen()) return;
+    obs.disconnect();
+    requestAnimationFrame(() => { window.__paintedAt = performance.timeOrigin + performance.now(); });
+  });
+  obs.observe(document, { childList: true, subtree: true });
+})();`;
+
+interface PageMarks {
+  navigation: number;
+  html?: number;
+  scriptsLoaded?: number;
+  scriptsFromCache: number;
+  scripts: number;
+  domContentLoaded?: number;
+  painted?: number;
+}
+
+/** The page's own timeline (epoch ms): navigation, HTML, scripts, the paint. */
+const PAGE_MARKS = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const res = performance.getEntriesByType('resource');
+  const at = (ms) => (ms === undefined ? undefined : performance.timeOrigin + ms);
+  const scripts = res.filter((r) => r.name.includes('/assets/') && r.name.endsWith('.js'));
+  return {
+    navigation: performance.timeOrigin,
+    html: at(nav.responseEnd),
+    scriptsLoaded: at(Math.max(...scripts.map((r) => r.responseEnd))),
+    scriptsFromCache: scripts.filter((r) => r.transferSize === 0).length,
+    scripts: scripts.length,
+    domContentLoaded: at(nav.domContentLoadedEventEnd),
+    painted: window.__paintedAt,
+  };
+})()`;
+
 const webBench = async () => {
   const dataDir = tempDir('bench-web');
   const profile = tempDir('bench-web-profile');
   const port = await freePort();
+  process.env.ROSTER_STARTUP_TRACE = '1';
+  // The 1-minute load average as each start began (the line's own loadAvg is at its end).
+  const loads: number[] = [];
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  await context.addInitScript({ content: WATCH_PAINT });
   try {
     const start = async () => {
+      loads.push(Math.round(os.loadavg()[0]! * 100) / 100);
+      const t0Epoch = Date.now();
       const t0 = performance.now();
       const web = await startWebHost({ dataDir, port });
       const urlMs = performance.now() - t0;
       const page = await context.newPage();
       await page.goto(web.url);
       await page.getByTestId('group-item-Services 2').waitFor({ state: 'visible', timeout: 120_000 });
-      return { web, page, urlMs, paintMs: performance.now() - t0 };
+      const paintMs = performance.now() - t0;
+      await page.waitForFunction('window.__paintedAt !== undefined');
+      const p = (await page.evaluate(PAGE_MARKS)) as PageMarks;
+      return { web, page, urlMs, paintMs, t0Epoch, p };
+    };
+    /** Every step as ms since the bench spawned `npm run web` (its process start, as a user's click). */
+    const breakdown = (s: Awaited<ReturnType<typeof start>>) => {
+      const h = hostMarks(s.web.log());
+      const { p } = s;
+      const since = (at: number | undefined) => (at === undefined ? null : Math.round(at - s.t0Epoch));
+      return {
+        nodeStarted: since(h.node), scriptRan: since(h.script), bundleChecked: since(h.bundleChecked), hostMain: since(h.hostMain),
+        listening: since(h.listening), embeddedStart: since(h.embeddedStart), embeddedReady: since(h.embeddedReady),
+        pageRequested: since(p.navigation), htmlServed: since(p.html), scriptsLoaded: since(p.scriptsLoaded), domContentLoaded: since(p.domContentLoaded),
+        firstCallArrived: since(h['call:connection.get']), firstCallAnswered: since(h['answer:connection.get']), painted: since(p.painted),
+        scriptsFromCache: `${p.scriptsFromCache}/${p.scripts}`,
+      };
     };
     // First start: creates and seeds the data dir and fills the page's cache.
     const first = await start();
+    // Let the first pull finish so the second start has a warm cache to paint from.
+    await first.page.waitForTimeout(5_000);
     await first.page.close();
     await first.web.stop();
     const paints: number[] = [];
     const urls: number[] = [];
     const rss: number[] = [];
+    const breakdowns: Record<string, unknown>[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const s = await start();
       paints.push(s.paintMs);
       urls.push(s.urlMs);
       // Idle: the first pull has settled; nothing is asked of the host for a few seconds.
       await s.page.waitForTimeout(5_000);
+      // Read after the wait: the embedded platform and the first call may finish after the paint.
+      breakdowns.push(breakdown(s));
       rss.push(hostRss(s.web.proc.pid!));
       await s.page.close();
       await s.web.stop();
     }
-    emit({ metric: 'web.secondStart.paint', value: median(paints), unit: 'ms', tier: 'demo', target: 1500, rounds: ROUNDS, servedMs: median(urls), firstStartMs: first.paintMs });
+    const mid = breakdowns[paints.indexOf(median(paints))];
+    emit({ metric: 'web.secondStart.paint', value: median(paints), unit: 'ms', tier: 'demo', target: 1500, rounds: ROUNDS, servedMs: median(urls), firstStartMs: first.paintMs, paints, load1AtStarts: loads.slice(1), breakdown: mid });
     emit({ metric: 'web.idleRss', value: median(rss), unit: 'MB', tier: 'demo', target: 300 });
   } finally {
     await context.close();
@@ -103,5 +186,6 @@ const webBench = async () => {
   }
 };
 
-reopenBench();
+// BENCH_STARTUP=web skips the embedded platform's own reopen (when only the host's start is of interest).
+if (process.env.BENCH_STARTUP !== 'web') reopenBench();
 await webBench();

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ const start = async () => {
     },
   };
   host = await startWebHost({ port: 0, rendererDir, services, secret: SECRET, log: silentLog });
-  return { ...s, subscribed, streams, base: `http://127.0.0.1:${host.port}` };
+  return { ...s, subscribed, streams, rendererDir, base: `http://127.0.0.1:${host.port}` };
 };
 
 const post = (base: string, body: unknown, headers: Record<string, string>) =>
@@ -80,6 +80,23 @@ describe('browser host', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await res.text()).toContain('<title>Roster</title>');
+  });
+
+  it('lets the browser keep content-named assets for good, and never the page (a second start reads its scripts from cache)', async () => {
+    const { base, rendererDir } = await start();
+    mkdirSync(path.join(rendererDir, 'assets'));
+    writeFileSync(path.join(rendererDir, 'assets', 'GroupsArea-BgUAkz4L.js'), 'export {};');
+    writeFileSync(path.join(rendererDir, 'assets', 'plain.js'), 'export {};');
+    const cacheOf = async (p: string) => {
+      const res = await fetch(`${base}${p}`);
+      await res.arrayBuffer();
+      return [res.status, res.headers.get('cache-control')];
+    };
+    expect(await cacheOf('/assets/GroupsArea-BgUAkz4L.js')).toEqual([200, 'public, max-age=31536000, immutable']);
+    expect(await cacheOf('/assets/plain.js')).toEqual([200, 'no-cache']);
+    expect(await cacheOf('/')).toEqual([200, 'no-store']);
+    // An unknown path is answered with the page, which must not be kept under the asset's name.
+    expect(await cacheOf('/assets/Gone-AAAAAAAA.js')).toEqual([200, 'no-store']);
   });
 
   it('the web bridge invokes through the host and receives connection.changed events', async () => {
