@@ -5,6 +5,7 @@ import { roleLabel } from '../access/state';
 import type { Via } from '../access/evaluate';
 import { sigPrivileges, type AccessSig } from '../access/signature';
 import { PAIR_LIMITS, PairTable, maskOf, userSides, type PairLimits, type UserSide } from '../access/pairSig';
+import { DiffDigestBuilder, changeLabels, type DiffDigest } from './diffDigest';
 
 /** One pair's change. `roles` and `privileges` may be shared between entries: read-only. */
 export interface AccessChange {
@@ -44,6 +45,8 @@ interface Delta {
   labels: string[];
   /** Accounts owning one of the roles: there the label has no " (shared)" and is made afresh. */
   owners: Set<string>;
+  /** The digest's labels (changeLabels of `labels`), made at the first pair that needs them. */
+  digestLabels?: readonly string[];
 }
 
 const delta = (from: AccessSig, to: AccessSig, f: Side, t: Side, labelAt: string): Delta | null => {
@@ -56,10 +59,15 @@ const delta = (from: AccessSig, to: AccessSig, f: Side, t: Side, labelAt: string
   return { roleIds, privileges, gainedEntry, labels, owners };
 };
 
+const rolesAt = (s: AccessState, a: string, d: Delta): string[] => (d.owners.has(a) ? d.roleIds.map((r) => roleLabel(s, r, a)).sort() : d.labels);
+
 const entry = (s: AccessState, u: string, a: string, d: Delta, via: Via): AccessChange => ({
-  userId: u, accountId: a, privileges: d.privileges, via,
-  roles: d.owners.has(a) ? d.roleIds.map((r) => roleLabel(s, r, a)).sort() : d.labels,
+  userId: u, accountId: a, privileges: d.privileges, via, roles: rolesAt(s, a, d),
 });
+
+/** The digest's labels of a delta: made once per delta (as seen from member accounts) unless the account owns one of its roles. */
+const labelsAt = (s: AccessState, a: string, d: Delta): readonly string[] =>
+  d.owners.has(a) ? changeLabels(rolesAt(s, a, d), d.privileges) : (d.digestLabels ??= changeLabels(d.labels, d.privileges));
 
 /** Totals of a what-if; with `whatIfSummary` the lists hold only the first entries. */
 export interface WhatIfTotals {
@@ -91,7 +99,7 @@ class Collector {
   private readonly before: Side;
   private readonly after: Side;
 
-  constructor(base: AccessState, state: AccessState, refused: WhatIf['refused'], private readonly shown: number) {
+  constructor(base: AccessState, state: AccessState, refused: WhatIf['refused'], private readonly shown: number, readonly digest: DiffDigestBuilder | null = null) {
     this.diff = { gains: [], losses: [], lockedOut: [], refused };
     this.before = { s: base, memo: new Map() };
     this.after = { s: state, memo: new Map() };
@@ -118,6 +126,12 @@ class Collector {
     if (d[0] && totals.gains++ < shown) diff.gains.push(entry(this.after.s, u, a, d[0], sa.via));
     if (d[1] && totals.losses++ < shown) diff.losses.push(entry(this.before.s, u, a, d[1], sb.via));
     if (sb.canLogIn && !sa.canLogIn && totals.lockedOut++ < shown) diff.lockedOut.push({ userId: u, accountId: a });
+    const { digest } = this;
+    if (digest) {
+      if (d[0]) digest.gains.add(u, a, labelsAt(this.after.s, a, d[0]));
+      if (d[1]) digest.losses.add(u, a, labelsAt(this.before.s, a, d[1]));
+      if (sb.canLogIn && !sa.canLogIn) digest.lockedOut(u);
+    }
   }
 }
 
@@ -127,9 +141,9 @@ class Collector {
  * account (the account's groups, direct users and cap are looked up once), so the cost
  * follows the plan, never users × accounts.
  */
-const diffPlan = (base: AccessState, ops: readonly PlanOp[], shown: number, limits = PAIR_LIMITS): Collector => {
+const diffPlan = (base: AccessState, ops: readonly PlanOp[], shown: number, limits = PAIR_LIMITS, digest: DiffDigestBuilder | null = null): Collector => {
   const { state, touched, refused } = touchedPairs(base, ops);
-  const out = new Collector(base, state, refused, shown);
+  const out = new Collector(base, state, refused, shown, digest);
   const table = new PairTable(limits);
   const sides = new Map<string, readonly [UserSide | null, UserSide | null]>();
   for (const [a, accountUsers] of touched) {
@@ -156,12 +170,13 @@ const diffPlan = (base: AccessState, ops: readonly PlanOp[], shown: number, limi
 export const whatIf = (base: AccessState, ops: readonly PlanOp[]): WhatIf => diffPlan(base, ops, Infinity).diff;
 
 /**
- * The same diff for a preview: totals, and only the first `shown` entries of each list, so a
- * 20,000-account drop does not build hundreds of thousands of entries nobody will read.
+ * The same diff for a preview: totals, the digest by role and by user over every pair, and only
+ * the first `shown` entries of each list, so a 20,000-account drop does not build hundreds of
+ * thousands of entries nobody will read.
  */
-export const whatIfSummary = (base: AccessState, ops: readonly PlanOp[], shown: number): WhatIf & { totals: WhatIfTotals } => {
-  const { diff, totals } = diffPlan(base, ops, shown);
-  return { ...diff, totals: { ...totals } };
+export const whatIfSummary = (base: AccessState, ops: readonly PlanOp[], shown: number): WhatIf & { totals: WhatIfTotals; digest: DiffDigest } => {
+  const { diff, totals, digest } = diffPlan(base, ops, shown, PAIR_LIMITS, new DiffDigestBuilder());
+  return { ...diff, totals: { ...totals }, digest: digest!.build() };
 };
 
 /** Internal: the what-if with other fast-path limits, for the property test of the general paths. */

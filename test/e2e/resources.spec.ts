@@ -76,10 +76,11 @@ test('R20: unsharing Services Role 2 from Services 8 lists the lock-outs and nee
   const dialog = session.page.getByRole('dialog', { name: /Preview: Stop sharing “Services Role 2” with “Services 8”/ });
   await expect(dialog).toContainText('R20: every user of “Services 8”’s accounts who holds “Services Role 2 (shared)” loses it');
   await expect(dialog.getByTestId('lockouts')).toContainText('379 locked out');
-  // R20 names the users left with no roles, most affected first.
-  await expect(dialog.getByTestId('locked-users')).toContainText(/Users left with no roles \(R13, R20\): \S+@partner\.example\.com \(\d+ accounts\)/);
+  // R20 names the users left with no roles in a table, most affected first; Apply says why it waits.
+  await expect(dialog.getByTestId('locked-users').getByRole('row').nth(1)).toHaveAccessibleName(/^\S+@partner\.example\.com\s*\d+$/);
   const apply = dialog.getByRole('button', { name: /Apply/ });
   await expect(apply).toBeDisabled();
+  await expect(dialog.getByTestId('apply-reason')).toHaveText('Confirm the 379 lock-outs above to apply.');
   await shot(session.page, 'resources-unshare-lockouts');
   await axe(session.page, 'resources (unshare preview)');
   await dialog.getByRole('checkbox', { name: /will be left with no roles and locked out/ }).check();

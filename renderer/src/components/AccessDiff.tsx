@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import type { AccessChange } from '../../../shared/plans';
-import { SUMMARY_SHOWN, type WhatIfSummary } from '../domain/accessPreview';
+import DownloadIcon from '@mui/icons-material/Download';
+import type { FullDiff, WhatIfSummary } from '../domain/accessPreview';
 import type { PlanOp } from '../../../shared/plans/types';
 import { db } from '../app/db';
-import { previewAccessOffThread } from '../domain/accessClient';
-import { fmt } from '../app/format';
+import { fullAccessOffThread, previewAccessOffThread } from '../domain/accessClient';
+import { diffCsv, diffCsvName, headlines, pairRows, type DiffSide } from '../domain/diffSummary';
+import { DiffSideTable } from './DiffTables';
+import { saveFile } from './saveFile';
 
 type Loaded = { diff: WhatIfSummary; names: Map<string, string> } | { error: string } | null;
 
@@ -41,65 +43,88 @@ const useWhatIfSummary = (ops: PlanOp[], onDiff?: (d: WhatIfSummary) => void): L
   return loaded;
 };
 
-interface ChangeListProps {
-  title: string;
-  total: number;
-  items: AccessChange[];
-  names: Map<string, string>;
-  testId: string;
-}
+/** The whole what-if, loaded when the admin opens every change or downloads the CSV. */
+const useFullDiff = (ops: PlanOp[]) => {
+  const [full, setFull] = useState<FullDiff | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const asked = useRef<Promise<FullDiff> | null>(null);
+  useEffect(() => {
+    asked.current = null;
+    setFull(null);
+    setError(null);
+  }, [ops]);
+  const load = useCallback((): Promise<FullDiff> => {
+    asked.current ??= fullAccessOffThread(ops).then(
+      (f) => (setFull(f), f),
+      (e: Error) => {
+        setError(e.message);
+        asked.current = null;
+        throw e;
+      },
+    );
+    return asked.current;
+  }, [ops]);
+  return { full, error, load };
+};
 
-const ChangeList = ({ title, total, items, names, testId }: ChangeListProps) =>
-  total === 0 ? null : (
-    <Box sx={{ mt: 1.5 }} data-testid={testId}>
-      <Typography variant="subtitle2" component="h4">
-        {title} ({fmt(total)})
-      </Typography>
-      <Box component="ul" sx={{ m: 0, pl: 3 }}>
-        {items.slice(0, SUMMARY_SHOWN).map((c) => (
-          <li key={`${c.userId}/${c.accountId}`}>
-            {c.userId} on {names.get(c.accountId) ?? c.accountId}: {c.roles.join(', ') || (c.privileges.length ? `privileges ${c.privileges.join(', ')}` : 'access')} (via {c.via})
-          </li>
-        ))}
-        {total > items.length && <li>and {fmt(total - items.length)} more</li>}
-      </Box>
-    </Box>
-  );
+const SIDES: DiffSide[] = ['gains', 'losses', 'lockedOut'];
 
-/** The access diff of a plan from the rules engine's what-if: who gains, who loses, who is locked out (R13). */
+/** The access diff of a plan from the rules engine's what-if: who gains, who loses, who is locked out (R13), by role and by user. */
 export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIfSummary) => void }) => {
   const loaded = useWhatIfSummary(ops, onDiff);
+  const { full, error: fullError, load } = useFullDiff(ops);
+  const onNeedFull = useCallback(() => void load().catch(() => undefined), [load]);
   // Marks for the drop-to-preview bench: committed, then the first frame painted with it.
   useEffect(() => {
     if (!loaded || 'error' in loaded) return;
     performance.mark('roster:access-diff-shown');
     requestAnimationFrame(() => setTimeout(() => performance.mark('roster:access-diff-painted'), 0));
   }, [loaded]);
+  const names = useMemo(() => {
+    const known = loaded && !('error' in loaded) ? loaded.names : new Map<string, string>();
+    return (id: string) => full?.accountNames[id] ?? known.get(id) ?? id;
+  }, [loaded, full]);
   if (!loaded) return <Typography sx={{ mt: 1 }} role="status">Computing the access changes…</Typography>;
   if ('error' in loaded) return <Alert severity="warning" sx={{ mt: 1 }}>The access changes could not be computed: {loaded.error}</Alert>;
-  const { diff, names } = loaded;
+  const { diff } = loaded;
+  const download = async () => {
+    const f = await load();
+    const rows = SIDES.flatMap((side) => pairRows(side, f[side], (id) => f.accountNames[id] ?? id));
+    saveFile(diffCsvName(new Date()), diffCsv(rows), 'text/csv;charset=utf-8');
+  };
+  const lines = headlines(diff.digest);
   return (
     <Box sx={{ mt: 1 }} aria-label="Access changes" role="region">
-      <Typography variant="subtitle1" component="h3">
-        Access changes
-      </Typography>
-      {diff.lockedOut > 0 && (
-        <Alert severity="error" sx={{ my: 1 }} data-testid="lockouts">
-          <AlertTitle>{fmt(diff.lockedOut)} locked out (R13)</AlertTitle>
-          {diff.lockedOutShown.map((l) => `${l.userId} on ${names.get(l.accountId) ?? l.accountId}`).join('; ')}
-          {diff.lockedOut > diff.lockedOutShown.length && ` and ${fmt(diff.lockedOut - diff.lockedOutShown.length)} more`}
-        </Alert>
-      )}
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+        <Typography variant="subtitle1" component="h3" sx={{ mr: 'auto' }}>
+          Access changes
+        </Typography>
+        {diff.gains + diff.losses + diff.lockedOut > 0 && (
+          <Button size="small" startIcon={<DownloadIcon />} onClick={() => void download().catch(() => undefined)}>
+            Download CSV
+          </Button>
+        )}
+      </Box>
       {diff.refused.map((r) => (
         <Alert key={r.index} severity="error" sx={{ my: 1 }}>
           Refused: {r.reason}
         </Alert>
       ))}
-      {diff.gains + diff.losses + diff.lockedOut === 0 && (
+      {fullError && <Alert severity="warning" sx={{ my: 1 }}>Every change could not be listed: {fullError}</Alert>}
+      {diff.gains + diff.losses + diff.lockedOut === 0 ? (
         <Typography color="text.secondary">No one gains or loses access.</Typography>
+      ) : (
+        <Box component="ul" aria-label="Summary of access changes" data-testid="access-summary" sx={{ m: 0, pl: 3 }}>
+          {lines.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </Box>
       )}
-      <ChangeList title="Gains" total={diff.gains} items={diff.gainsShown} names={names} testId="gains" />
-      <ChangeList title="Losses" total={diff.losses} items={diff.lossesShown} names={names} testId="losses" />
+      {SIDES.map((side) =>
+        (side === 'gains' ? diff.gains : side === 'losses' ? diff.losses : diff.lockedOut) === 0 ? null : (
+          <DiffSideTable key={side} side={side} summary={diff} full={full} names={names} onNeedFull={onNeedFull} />
+        ),
+      )}
     </Box>
   );
 };

@@ -1,10 +1,15 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Typography from '@mui/material/Typography';
-import { fmt } from '../app/format';
-import { lockedUsers, lockoutCount, type DiffGate } from '../domain/planGate';
+import type { UserGroup } from '../../../shared/plans';
+import { fmt, plural } from '../app/format';
+import type { WhatIfSummary } from '../domain/accessPreview';
+import { lockoutCount, type DiffGate } from '../domain/planGate';
+import { SortedTable, type Column } from './VirtualTable';
 
 /**
  * The one lock-out gate of every preview (Groups, Resources, Explorer, Partner): Apply stays
@@ -30,7 +35,7 @@ export const applyGateOf = (diff: DiffGate | null, o: { planned: boolean; busy: 
       : diff.refused.length > 0
         ? 'A rule refuses this plan (see above).'
         : lockouts > 0 && !o.confirmed
-          ? 'Confirm the lock-outs at the top to apply.'
+          ? `Confirm the ${plural(lockouts, 'lock-out')} above to apply.`
           : o.busy
             ? 'Queuing…'
             : null;
@@ -59,14 +64,27 @@ export const useApplyGate = (diff: DiffGate | null, planned: boolean, busy: bool
   return { ...applyGateOf(diff, { planned, busy, confirmed }), confirmed, setConfirmed };
 };
 
-/** The warning and its confirmation, shown at the top of the preview. */
-export const LockoutGate = ({ diff, gate }: { diff: DiffGate | null; gate: ApplyGate }) => {
+const LOCKED_COLUMNS: Column<UserGroup>[] = [
+  { id: 'user', header: 'User', width: 'minmax(220px, 3fr)', render: (u) => u.userId, sortKey: (u) => u.userId },
+  { id: 'accounts', header: 'Accounts locked out of', width: 'minmax(150px, 1fr)', render: (u) => fmt(u.accounts), sortKey: (u) => u.accounts },
+];
+const ROW = 28;
+
+/**
+ * The warning and its confirmation, at the top of every preview: who is left with no roles
+ * (R13, R20), as a table of users most affected first, and the checkbox Apply waits for.
+ */
+export const LockoutGate = ({ diff, gate }: { diff: WhatIfSummary | null; gate: ApplyGate }) => {
   if (!diff || gate.lockouts === 0 || diff.refused.length > 0) return null;
+  const users = diff.digest.lockedOut;
   return (
-    <Alert severity="error" sx={{ mb: 1 }} data-testid="lockout-gate">
-      <Typography variant="body2" data-testid="locked-users">
-        Users left with no roles (R13, R20): {lockedUsers(diff)}
-      </Typography>
+    <Alert severity="error" sx={{ mb: 1, '& .MuiAlert-message': { flex: 1, minWidth: 0 } }} data-testid="lockout-gate" role="region" aria-label="Lock-outs">
+      <AlertTitle data-testid="lockouts">
+        {fmt(gate.lockouts)} locked out: {plural(users.length, 'user')} left with no roles
+      </AlertTitle>
+      <Box sx={{ display: 'flex', flexDirection: 'column', height: (Math.min(users.length, 5) + 1) * ROW + 2, bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="locked-users">
+        <SortedTable label="Users locked out" idPrefix="locked-users" rows={users} rowKey={(u) => u.userId} columns={LOCKED_COLUMNS} rowHeight={ROW} />
+      </Box>
       <FormControlLabel
         sx={{ mt: 0.5 }}
         control={<Checkbox checked={gate.confirmed} onChange={(e) => gate.setConfirmed(e.target.checked)} />}

@@ -16,7 +16,7 @@ import { AccessDiff } from './AccessDiff';
 import { costSentence, planCalls, whenSent } from '../domain/planCost';
 import { isOnlineNow } from '../app/connectionStore';
 import { plural } from '../app/format';
-import type { DiffGate } from '../domain/planGate';
+import type { WhatIfSummary } from '../domain/accessPreview';
 import { ApplyReason, LockoutGate, useApplyAction, useApplyGate } from './ApplyGate';
 
 export interface PlanDialogProps {
@@ -38,7 +38,7 @@ export interface PlanDialogProps {
  * thread), whose result gates Apply through the one ApplyGate every preview uses.
  */
 export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, onQueued }: PlanDialogProps) => {
-  const [diff, setDiff] = useState<DiffGate | null>(null);
+  const [diff, setDiff] = useState<WhatIfSummary | null>(null);
   const { busy, error, apply } = useApplyAction(async () => {
     const { planId } = await enqueuePlan(db, ops);
     onQueued(`Queued: ${title}. ${whenSent(isOnlineNow())}`, planId);

@@ -1,9 +1,12 @@
-import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Box from '@mui/material/Box';
+import TableSortLabel from '@mui/material/TableSortLabel';
 import { alpha } from '@mui/material/styles';
 import type { ClickModifiers } from '../domain/selection';
+import { nextSort, sortRows, type SortState, type SortValue } from '../domain/tableSort';
 import { nextIndex } from './VirtualList';
+import { useDensity } from './density';
 
 // PageUp/PageDown move ten rows in a grid.
 const GRID_PAGE = 10;
@@ -14,6 +17,8 @@ export interface Column<R> {
   /** A CSS grid track, e.g. '2fr' or '160px'. */
   width: string;
   render: (row: R) => ReactNode;
+  /** Makes the column sortable (natural order: "Atlas Farms 51" before "428"). */
+  sortKey?: (row: R) => SortValue;
 }
 
 export interface VirtualTableProps<R> {
@@ -29,8 +34,24 @@ export interface VirtualTableProps<R> {
   /** Wraps each row, e.g. to make it draggable; must render `children` into `ref`'d element. */
   renderRow?: (key: string, props: RowProps, children: ReactNode) => ReactNode;
   empty?: ReactNode;
+  /** Defaults to the chosen density (36 px, or 28 px compact). */
   rowHeight?: number;
+  /** The sorted column, when the rows come from `useSortedRows`. */
+  sort?: SortState | null;
+  onSort?: (columnId: string) => void;
+  /** Escape in the grid: clear the selection. */
+  onClearSelection?: () => void;
+  /** Text pasted into the grid (a list of ids or e-mails to select). */
+  onPasteList?: (text: string) => void;
 }
+
+/** The rows in the order of the clicked column; `sort` and `onSort` go to the VirtualTable. */
+export const useSortedRows = <R,>(rows: readonly R[], columns: readonly Column<R>[]) => {
+  const [sort, setSort] = useState<SortState | null>(null);
+  const key = sort ? columns.find((c) => c.id === sort.column)?.sortKey : undefined;
+  const sorted = useMemo(() => (sort && key ? sortRows(rows, key, sort.dir) : rows), [rows, sort, key]);
+  return { rows: sorted, sort, onSort: (column: string) => setSort((s) => nextSort(s, column)) };
+};
 
 export interface RowProps {
   id: string;
@@ -48,7 +69,8 @@ export interface RowProps {
  * extend with Shift+arrows and select everything shown with Ctrl/Cmd+A.
  */
 export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
-  const { rows, columns, rowHeight = 36 } = p;
+  const density = useDensity((d) => d.rowHeight);
+  const { rows, columns, rowHeight = density } = p;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // The grid itself scrolls, under its sticky header row (one rowHeight): the rows start that far
@@ -76,17 +98,36 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a' && p.onSelectAll) {
       e.preventDefault();
       p.onSelectAll();
+    } else if (e.key === 'Escape' && p.onClearSelection && p.selected?.size) {
+      // Only when there is a selection: otherwise Escape still closes the dialog around the grid.
+      e.preventDefault();
+      e.stopPropagation();
+      p.onClearSelection();
     }
+  };
+  const onPaste = (e: ClipboardEvent) => {
+    if (!p.onPasteList) return;
+    e.preventDefault();
+    p.onPasteList(e.clipboardData.getData('text'));
   };
 
   const header = (
     <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper' }}>
       <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: template, px: 1.5, height: rowHeight, alignItems: 'center', borderBottom: 1, borderColor: 'divider', fontWeight: 600, fontSize: 13, color: 'text.secondary' }}>
-        {columns.map((c) => (
-          <div key={c.id} role="columnheader">
-            {c.header}
-          </div>
-        ))}
+        {columns.map((c) => {
+          const sorted = p.sort?.column === c.id ? p.sort.dir : null;
+          return (
+            <div key={c.id} role="columnheader" aria-sort={c.sortKey && p.onSort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}>
+              {c.sortKey && p.onSort ? (
+                <TableSortLabel active={sorted !== null} direction={sorted ?? 'asc'} onClick={() => p.onSort!(c.id)}>
+                  {c.header}
+                </TableSortLabel>
+              ) : (
+                c.header
+              )}
+            </div>
+          );
+        })}
       </Box>
     </Box>
   );
@@ -104,6 +145,7 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
       aria-activedescendant={activeRow && items.some((v) => v.index === active) ? rowId(p.rowKey(activeRow)) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onPaste={onPaste}
       sx={{ flex: 1, minHeight: 0, overflow: 'auto', position: 'relative', outline: 'none',
         // An outline, unlike an inset shadow, is painted above the sticky header.
         '&:focus-visible': { outline: (t) => `2px solid ${t.palette.primary.main}`, outlineOffset: -2 },
@@ -144,4 +186,10 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
       </Box>
     </Box>
   );
+};
+
+/** A VirtualTable that sorts itself: for tables whose order nothing else reads (no range selection). */
+export const SortedTable = <R,>(p: Omit<VirtualTableProps<R>, 'sort' | 'onSort'>) => {
+  const s = useSortedRows(p.rows, p.columns);
+  return <VirtualTable {...p} rows={s.rows} sort={s.sort} onSort={s.onSort} />;
 };

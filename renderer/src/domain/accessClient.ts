@@ -1,16 +1,17 @@
 import type { PlanOp } from '../../../shared/plans/types';
 import { db } from '../app/db';
 import { useConnection } from '../app/connectionStore';
-import { previewSummary, warmAccessState, type WhatIfSummary } from './accessPreview';
+import { previewFull, previewSummary, warmAccessState, type FullDiff, type WhatIfSummary } from './accessPreview';
 import type { AccessRequest } from './accessWorker';
 import { optimisticView, pendingMarks, type PendingMarks } from './optimisticView';
 
-type Reply = { id: number; diff: WhatIfSummary; workerMs?: number; whatIfMs?: number } | { id: number; marks: PendingMarks } | { id: number; error: string };
+type Reply = { id: number; diff: WhatIfSummary; workerMs?: number; whatIfMs?: number } | { id: number; marks: PendingMarks } | { id: number; full: FullDiff } | { id: number; error: string };
 
 let worker: Worker | null | undefined;
 let nextId = 1;
 const waiting = new Map<number, { resolve: (d: WhatIfSummary) => void; reject: (e: Error) => void; t0: number }>();
 const waitingMarks = new Map<number, { resolve: (m: PendingMarks) => void; reject: (e: Error) => void }>();
+const waitingFull = new Map<number, { resolve: (f: FullDiff) => void; reject: (e: Error) => void }>();
 
 /**
  * Where the preview's time goes, for benches and traces: `roster:access-preview` (request to
@@ -34,6 +35,11 @@ const getWorker = (): Worker | null => {
         waitingMarks.delete(e.data.id);
         return 'error' in e.data ? m.reject(new Error(e.data.error)) : 'marks' in e.data ? m.resolve(e.data.marks) : undefined;
       }
+      const f = waitingFull.get(e.data.id);
+      if (f) {
+        waitingFull.delete(e.data.id);
+        return 'error' in e.data ? f.reject(new Error(e.data.error)) : 'full' in e.data ? f.resolve(e.data.full) : undefined;
+      }
       const w = waiting.get(e.data.id);
       waiting.delete(e.data.id);
       if (!w) return;
@@ -43,9 +49,10 @@ const getWorker = (): Worker | null => {
       w.resolve(e.data.diff);
     };
     worker.onerror = (e) => {
-      for (const w of [...waiting.values(), ...waitingMarks.values()]) w.reject(new Error(e.message || 'the access worker failed'));
+      for (const w of [...waiting.values(), ...waitingMarks.values(), ...waitingFull.values()]) w.reject(new Error(e.message || 'the access worker failed'));
       waiting.clear();
       waitingMarks.clear();
+      waitingFull.clear();
     };
   } catch {
     worker = null;
@@ -71,6 +78,17 @@ export const pendingMarksOffThread = async (): Promise<PendingMarks> => {
   return new Promise<PendingMarks>((resolve, reject) => {
     waitingMarks.set(id, { resolve, reject });
     w.postMessage({ id, kind: 'marks' } satisfies AccessRequest);
+  });
+};
+
+/** Every entry of the plan's what-if, for the preview's full list and CSV (asked for on demand). */
+export const fullAccessOffThread = async (ops: readonly PlanOp[]): Promise<FullDiff> => {
+  const w = getWorker();
+  if (!w) return previewFull(db, ops);
+  const id = nextId++;
+  return new Promise<FullDiff>((resolve, reject) => {
+    waitingFull.set(id, { resolve, reject });
+    w.postMessage({ id, kind: 'full', ops: ops as PlanOp[] } satisfies AccessRequest);
   });
 };
 

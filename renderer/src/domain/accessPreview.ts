@@ -1,5 +1,5 @@
 import { type AccessState } from '../../../shared/access';
-import { whatIf, whatIfSummary, type AccessChange, type WhatIf } from '../../../shared/plans';
+import { whatIf, whatIfSummary, type AccessChange, type DiffDigest, type WhatIf } from '../../../shared/plans';
 import type { PlanOp } from '../../../shared/plans/types';
 import type { RosterDb } from '../cache';
 import { confirmedState, optimisticView } from './optimisticView';
@@ -44,6 +44,8 @@ export interface WhatIfSummary {
   lossesShown: AccessChange[];
   lockedOutShown: WhatIf['lockedOut'];
   refused: WhatIf['refused'];
+  /** Every pair grouped by role and by user ("48 users gain Support on 231 accounts"). */
+  digest: DiffDigest;
   /** Names of the accounts in the shown entries, when the summary was made where the state is. */
   accountNames?: Record<string, string>;
 }
@@ -62,6 +64,7 @@ export const summaryOf = (state: AccessState, ops: readonly PlanOp[]): WhatIfSum
     lossesShown: d.losses.slice(0, SUMMARY_SHOWN),
     lockedOutShown: d.lockedOut,
     refused: d.refused,
+    digest: d.digest,
   };
   const accountNames: Record<string, string> = {};
   for (const c of [...summary.gainsShown, ...summary.lossesShown, ...summary.lockedOutShown]) {
@@ -71,3 +74,17 @@ export const summaryOf = (state: AccessState, ops: readonly PlanOp[]): WhatIfSum
 };
 
 export const previewSummary = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIfSummary> => summaryOf((await optimisticView(db)).state, ops);
+
+/** Every entry of a what-if with its accounts' names: asked for only when the admin opens the full list or its CSV. */
+export interface FullDiff extends WhatIf {
+  accountNames: Record<string, string>;
+}
+
+export const fullDiffOf = (state: AccessState, ops: readonly PlanOp[]): FullDiff => {
+  const d = whatIf(state, ops);
+  const accountNames: Record<string, string> = {};
+  for (const c of [...d.gains, ...d.losses, ...d.lockedOut]) accountNames[c.accountId] ??= state.accounts.get(c.accountId)?.name ?? c.accountId;
+  return { ...d, accountNames };
+};
+
+export const previewFull = async (db: RosterDb, ops: readonly PlanOp[]): Promise<FullDiff> => fullDiffOf((await optimisticView(db)).state, ops);

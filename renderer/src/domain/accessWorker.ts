@@ -1,6 +1,6 @@
 import type { PlanOp } from '../../../shared/plans/types';
 import { openRosterDb } from '../cache';
-import { summaryOf, warmAccessState } from './accessPreview';
+import { fullDiffOf, summaryOf, warmAccessState } from './accessPreview';
 import { optimisticView, pendingMarks } from './optimisticView';
 
 /**
@@ -9,7 +9,7 @@ import { optimisticView, pendingMarks } from './optimisticView';
  * The worker opens the same IndexedDB cache as the page and keeps the indexes of the current
  * cache version warm between previews (the page asks for a warm-up at load and after refreshes).
  */
-export type AccessRequest = { id: number; kind: 'preview'; ops: PlanOp[] } | { id: number; kind: 'warm' } | { id: number; kind: 'marks' };
+export type AccessRequest = { id: number; kind: 'preview' | 'full'; ops: PlanOp[] } | { id: number; kind: 'warm' } | { id: number; kind: 'marks' };
 
 const scope = self as unknown as { postMessage: (m: unknown) => void; onmessage: ((e: MessageEvent<AccessRequest>) => void) | null };
 const db = openRosterDb();
@@ -23,6 +23,13 @@ scope.onmessage = (e) => {
   if (req.kind === 'marks') {
     optimisticView(db).then(
       (view) => scope.postMessage({ id: req.id, marks: pendingMarks(view) }),
+      (err: Error) => scope.postMessage({ id: req.id, error: err?.message ?? String(err) }),
+    );
+    return;
+  }
+  if (req.kind === 'full') {
+    optimisticView(db).then(
+      ({ state }) => scope.postMessage({ id: req.id, full: fullDiffOf(state, req.ops) }),
       (err: Error) => scope.postMessage({ id: req.id, error: err?.message ?? String(err) }),
     );
     return;

@@ -4,7 +4,7 @@ import type { Snapshot } from '../../../shared/model';
 import { emptySnapshot } from '../../../shared/model';
 import { builtInRoles, BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
 import { buildState, explain, type AccessState } from '../../../shared/access';
-import { whatIf, whatIfSummary, type AccessChange, type WhatIf } from '../../../shared/plans';
+import { changeLabels, whatIf, whatIfSummary, type AccessChange, type SideDigest, type WhatIf } from '../../../shared/plans';
 import { whatIfWithLimits } from '../../../shared/plans/whatIf';
 import { applyOps, type PlanOp } from '../../../shared/plans';
 
@@ -193,6 +193,43 @@ describe('access properties (fast-check)', () => {
       expect(sum.losses).toEqual(full.losses.slice(0, shown));
       expect(sum.lockedOut).toEqual(full.lockedOut.slice(0, shown));
       expect(sum.refused).toEqual(full.refused);
+    }), { numRuns: 150 });
+  });
+
+  /** The digest made the slow way, from every entry of the full what-if. */
+  const naiveSide = (list: AccessChange[]): SideDigest => {
+    const roles = new Map<string, { users: Set<string>; accounts: Set<string>; pairs: number }>();
+    const users = new Map<string, { accounts: number; roles: Set<string> }>();
+    for (const c of list) {
+      const labels = changeLabels(c.roles, c.privileges);
+      for (const l of labels) {
+        const r = roles.get(l) ?? { users: new Set(), accounts: new Set(), pairs: 0 };
+        roles.set(l, r);
+        r.users.add(c.userId);
+        r.accounts.add(c.accountId);
+        r.pairs++;
+      }
+      const u = users.get(c.userId) ?? { accounts: 0, roles: new Set() };
+      users.set(c.userId, u);
+      u.accounts++;
+      for (const l of labels) u.roles.add(l);
+    }
+    const cmp = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare;
+    return {
+      byRole: [...roles].map(([role, r]) => ({ role, users: r.users.size, accounts: r.accounts.size, pairs: r.pairs })).sort((a, b) => b.pairs - a.pairs || cmp(a.role, b.role)),
+      byUser: [...users].map(([userId, u]) => ({ userId, accounts: u.accounts, roles: [...u.roles].sort(cmp) })).sort((a, b) => b.accounts - a.accounts || cmp(a.userId, b.userId)),
+    };
+  };
+
+  it('R13: the summary\'s digest groups every pair of the full what-if by role and by user, whatever it keeps', () => {
+    fc.assert(fc.property(world, fc.array(anyOp as fc.Arbitrary<PlanOp>, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 3 }), (w, ops, shown) => {
+      const st = buildState(snapshotOf(w));
+      const full = whatIf(st, ops);
+      const { digest } = whatIfSummary(st, ops, shown);
+      expect(digest.gains).toEqual(naiveSide(full.gains));
+      expect(digest.losses).toEqual(naiveSide(full.losses));
+      const locked = naiveSide(full.lockedOut.map((l) => ({ ...l, roles: ['x'], privileges: [], via: 'none' as const }))).byUser;
+      expect(digest.lockedOut).toEqual(locked.map((u) => ({ ...u, roles: [] })));
     }), { numRuns: 150 });
   });
 

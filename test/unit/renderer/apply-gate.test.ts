@@ -11,10 +11,11 @@ describe('one apply gate for every preview', () => {
   });
   it('R13, R20: lock-outs need their confirmation; refused plans never apply', () => {
     const locked = { lockedOut: 151, refused: [] };
-    expect(applyGateOf(locked, { planned: true, busy: false, confirmed: false })).toMatchObject({ enabled: false, reason: 'Confirm the lock-outs at the top to apply.', lockouts: 151 });
+    expect(applyGateOf(locked, { planned: true, busy: false, confirmed: false })).toMatchObject({ enabled: false, reason: 'Confirm the 151 lock-outs above to apply.', lockouts: 151 });
     expect(applyGateOf(locked, { planned: true, busy: false, confirmed: true })).toMatchObject({ enabled: true, reason: null });
     expect(applyGateOf({ lockedOut: 0, refused: ['R3'] }, { planned: true, busy: false, confirmed: true }).enabled).toBe(false);
     expect(applyGateOf({ lockedOut: 0, refused: [] }, { planned: true, busy: false, confirmed: false }).enabled).toBe(true);
+    expect(applyGateOf({ lockedOut: 1, refused: [] }, { planned: true, busy: false, confirmed: false }).reason).toBe('Confirm the 1 lock-out above to apply.');
   });
 });
 
