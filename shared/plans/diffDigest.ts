@@ -30,6 +30,8 @@ export interface DiffDigest {
   losses: SideDigest;
   /** R13: each user left with no roles, and on how many accounts. */
   lockedOut: UserGroup[];
+  /** Accounts where someone is locked out. */
+  lockedOutAccounts: number;
 }
 
 /** What a change is called in a summary: its roles, else its privileges, else the sign-in itself. */
@@ -106,14 +108,21 @@ export class DiffDigestBuilder {
   readonly gains = new SideDigestBuilder();
   readonly losses = new SideDigestBuilder();
   private readonly locked = new Map<string, number>();
+  private lockedAccounts = 0;
+  private lastLockedAccount: string | null = null;
 
-  lockedOut(userId: string): void {
+  /** Pairs of one account arrive together, as for the sides. */
+  lockedOut(userId: string, accountId: string): void {
     this.locked.set(userId, (this.locked.get(userId) ?? 0) + 1);
+    if (this.lastLockedAccount !== accountId) {
+      this.lastLockedAccount = accountId;
+      this.lockedAccounts++;
+    }
   }
 
   build(): DiffDigest {
     const lockedOut = [...this.locked].map(([userId, accounts]) => ({ userId, accounts, roles: [] }));
     lockedOut.sort((a, b) => b.accounts - a.accounts || byName(a.userId, b.userId));
-    return { gains: this.gains.build(), losses: this.losses.build(), lockedOut };
+    return { gains: this.gains.build(), losses: this.losses.build(), lockedOut, lockedOutAccounts: this.lockedAccounts };
   }
 }

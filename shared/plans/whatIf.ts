@@ -130,7 +130,7 @@ class Collector {
     if (digest) {
       if (d[0]) digest.gains.add(u, a, labelsAt(this.after.s, a, d[0]));
       if (d[1]) digest.losses.add(u, a, labelsAt(this.before.s, a, d[1]));
-      if (sb.canLogIn && !sa.canLogIn) digest.lockedOut(u);
+      if (sb.canLogIn && !sa.canLogIn) digest.lockedOut(u, a);
     }
   }
 }

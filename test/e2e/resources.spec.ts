@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { specSession } from './support/session';
 import { axe, shot } from './support/screens';
@@ -81,6 +82,27 @@ test('R20: unsharing Services Role 2 from Services 8 lists the lock-outs and nee
   const apply = dialog.getByRole('button', { name: /Apply/ });
   await expect(apply).toBeDisabled();
   await expect(dialog.getByTestId('apply-reason')).toHaveText('Confirm the 379 lock-outs above to apply.');
+  // The preview summarises by who and what, over every pair, not a sample of lines.
+  const summary = dialog.getByTestId('access-summary');
+  await expect(summary).toContainText('6 users are locked out of');
+  await expect(summary).toContainText(/\d+ users lose Services Role 2 \(shared\) on 212 accounts/);
+  const losses = dialog.getByTestId('losses');
+  const lossCount = Number((await losses.getByRole('heading').textContent())!.replace(/\D/g, ''));
+  expect(lossCount).toBeGreaterThan(212);
+  await expect(losses.getByRole('grid', { name: 'Losses by role' }).getByRole('row', { name: /^Services Role 2 \(shared\)/ })).toBeVisible();
+  // Every change: the full list, loaded on demand, searchable.
+  await losses.getByRole('button', { name: 'Every change' }).click();
+  const every = losses.getByRole('grid', { name: 'Losses: every change' });
+  await expect(every).toHaveAttribute('aria-rowcount', String(lossCount + 1));
+  await losses.getByRole('textbox', { name: 'Search losses' }).fill('grace.novak199');
+  await expect(every.getByRole('row').nth(1)).toHaveAccessibleName(/^grace\.novak199@partner\.example\.com on /);
+  // The CSV holds every pair of the three lists.
+  const [download] = await Promise.all([session.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download CSV' }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  expect(csv[0]).toBe('change,userId,accountId,account,roles,via');
+  const gains = Number((await dialog.getByTestId('gains').getByRole('heading').textContent())!.replace(/\D/g, ''));
+  expect(csv.length - 1).toBe(gains + lossCount + 379);
+  expect(csv.filter((l) => l.startsWith('locked out,'))).toHaveLength(379);
   await shot(session.page, 'resources-unshare-lockouts');
   await axe(session.page, 'resources (unshare preview)');
   await dialog.getByRole('checkbox', { name: /will be left with no roles and locked out/ }).check();

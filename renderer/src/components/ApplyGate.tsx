@@ -65,8 +65,8 @@ export const useApplyGate = (diff: DiffGate | null, planned: boolean, busy: bool
 };
 
 const LOCKED_COLUMNS: Column<UserGroup>[] = [
-  { id: 'user', header: 'User', width: 'minmax(220px, 3fr)', render: (u) => u.userId, sortKey: (u) => u.userId },
-  { id: 'accounts', header: 'Accounts locked out of', width: 'minmax(150px, 1fr)', render: (u) => fmt(u.accounts), sortKey: (u) => u.accounts },
+  { id: 'user', header: 'User left with no roles', width: 'minmax(220px, 1fr)', render: (u) => u.userId, sortKey: (u) => u.userId },
+  { id: 'accounts', header: 'Accounts', width: '110px', render: (u) => fmt(u.accounts), sortKey: (u) => u.accounts },
 ];
 const ROW = 28;
 

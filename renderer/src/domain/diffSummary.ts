@@ -29,8 +29,8 @@ export const headlines = (digest: DiffDigest, max = 4): string[] => {
   const out = all.slice(0, max).map((x) => x.s);
   if (all.length > max) out.push(`and ${plural(all.length - max, 'other role change')} (see the tables below)`);
   if (digest.lockedOut.length) {
-    const pairs = digest.lockedOut.reduce((n, u) => n + u.accounts, 0);
-    out.unshift(`${plural(digest.lockedOut.length, 'user')} ${digest.lockedOut.length === 1 ? 'is' : 'are'} locked out of ${plural(pairs, 'account')}`);
+    const n = digest.lockedOut.length;
+    out.unshift(`${plural(n, 'user')} ${n === 1 ? 'is' : 'are'} locked out of ${plural(digest.lockedOutAccounts, 'account')}`);
   }
   return out;
 };

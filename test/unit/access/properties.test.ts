@@ -230,6 +230,7 @@ describe('access properties (fast-check)', () => {
       expect(digest.losses).toEqual(naiveSide(full.losses));
       const locked = naiveSide(full.lockedOut.map((l) => ({ ...l, roles: ['x'], privileges: [], via: 'none' as const }))).byUser;
       expect(digest.lockedOut).toEqual(locked.map((u) => ({ ...u, roles: [] })));
+      expect(digest.lockedOutAccounts).toBe(new Set(full.lockedOut.map((l) => l.accountId)).size);
     }), { numRuns: 150 });
   });
 

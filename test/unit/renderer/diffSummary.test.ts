@@ -16,6 +16,7 @@ const digest: DiffDigest = {
     { userId: 'b@x', accounts: 150, roles: [] },
     { userId: 'c@x', accounts: 1, roles: [] },
   ],
+  lockedOutAccounts: 150,
 };
 
 describe('the preview summarises an access diff by who and what', () => {
@@ -27,7 +28,7 @@ describe('the preview summarises an access diff by who and what', () => {
 
   it('R13: lock-outs come first, then the roles with the most pairs; the rest is counted', () => {
     expect(headlines(digest, 2)).toEqual([
-      '2 users are locked out of 151 accounts',
+      '2 users are locked out of 150 accounts',
       '48 users gain Support on 231 accounts',
       '3 users lose Browse Only on 2 accounts',
       'and 1 other role change (see the tables below)',

@@ -15,7 +15,7 @@ describe('the Apply gate of the plan preview (R13, R20)', () => {
     const d = whatIf(s, p.ok ? p.ops : []);
     expect(lockoutCount(d)).toBe(1);
     expect(d.lockedOut).toEqual([{ userId: U3, accountId: ABC }]);
-    expect(whatIfSummary(s, p.ok ? p.ops : [], 0).digest.lockedOut).toEqual([{ userId: U3, accounts: 1, roles: [] }]);
+    expect(whatIfSummary(s, p.ok ? p.ops : [], 0).digest).toMatchObject({ lockedOut: [{ userId: U3, accounts: 1, roles: [] }], lockedOutAccounts: 1 });
   });
 
   it('reads a summary (counts + the pairs shown) too', () => {
