@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { Id, ObjectTypeSchema, QueryConfig } from './model';
-import { PlanOp } from './plans/types';
+import { ObjectTypeSchema, QueryConfig } from './model';
 import type { QuarantinedRecord } from './api/client';
-import type { OutboxOp, Progress } from './sync/types';
+import { OpRef, OutboxOp, type Progress } from './sync/types';
 import type { CapabilityName } from './sync/capabilities';
 
 /**
@@ -55,34 +54,6 @@ export interface PullResult {
   unchanged?: boolean;
 }
 
-/** An outbox op as the renderer hands it to main's push engine (shared/sync OutboxOp). */
-const SyncExpectation = z
-  .object({
-    type: z.enum(['AccountGroup', 'Account', 'Role', 'PartnerService']),
-    id: Id,
-    field: z.string().max(100).optional(),
-    value: z.unknown().optional(),
-    contains: z.string().max(255).optional(),
-  })
-  .strict();
-export const OutboxOpInput = z
-  .object({
-    id: z.string().min(1).max(200),
-    planId: z.string().min(1).max(200),
-    seq: z.number().int().min(0),
-    kind: z.string().min(1).max(64),
-    args: PlanOp,
-    precondition: z.object({ expect: z.array(SyncExpectation).max(200_000) }).strict(),
-    status: z.enum(['pending', 'inflight', 'applied', 'unchanged', 'failed', 'conflict']),
-    attempts: z.number().int().min(0),
-    lastError: z.string().max(10_000).optional(),
-    conflict: z.array(z.object({ expectation: SyncExpectation, theirs: z.unknown() })).optional(),
-    createdAt: z.number(),
-    updatedAt: z.number(),
-  })
-  .strict()
-  .refine((o) => o.kind === o.args.op, 'kind must equal args.op');
-
 /** The most ops one sync.push call may carry; the renderer sends larger queues in batches of this. */
 export const SYNC_PUSH_MAX = 10_000;
 
@@ -102,15 +73,15 @@ export const ipcContract = {
   /** Queue outbox ops (in order) on main's push engine; answers at once, results come as sync.op events. */
   'sync.push': {
     input: z.object({
-      ops: z.array(OutboxOpInput).min(1).max(SYNC_PUSH_MAX),
-      /** Finished ops the renderer's cache has recorded: main's journal may forget them now. */
-      recorded: z.array(z.string().min(1).max(300)).max(SYNC_PUSH_MAX).optional(),
+      ops: z.array(OutboxOp).min(1).max(SYNC_PUSH_MAX),
+      /** Finished rounds of ops the renderer's cache has recorded: main's journal may forget them now. */
+      recorded: z.array(OpRef).max(SYNC_PUSH_MAX).optional(),
     }).strict(),
   },
   'sync.control': { input: z.object({ action: z.enum(['pause', 'resume', 'cancel']) }).strict() },
   'sync.status': { input: z.undefined() },
   /** Take back queued ops not yet sent (the admin's Withdraw); answers which were and which are already being sent. */
-  'sync.withdraw': { input: z.object({ ids: z.array(z.string().min(1).max(300)).min(1).max(SYNC_PUSH_MAX) }).strict() },
+  'sync.withdraw': { input: z.object({ ops: z.array(OpRef).min(1).max(SYNC_PUSH_MAX) }).strict() },
 } as const;
 
 export interface IpcResults {

@@ -15,7 +15,7 @@ import type { OutboxStore } from './outbox';
 import { ProgressMeter } from './progress';
 import { runCall, type CallHost, type CallResult } from './runCall';
 import { Refusal } from '../api/sync';
-import type { Call, CallContext, OutboxOp, Progress, Resolver } from './types';
+import { opKey, type Call, type CallContext, type OutboxOp, type Progress, type Resolver } from './types';
 
 export interface EngineOptions {
   api: SyncApi;
@@ -137,15 +137,16 @@ export class PushEngine {
 
   /**
    * Takes back queued ops none of whose calls has started (the admin withdrew them before they
-   * were sent); returns the ids taken back. An op with a call started or done stays: part of it
+   * were sent), by `opKey`; returns the keys taken back. An op with a call started or done stays: part of it
    * may already be on the platform, so it runs to its end and reports like any other.
    */
-  withdraw(ids: ReadonlySet<string>): string[] {
+  withdraw(keys: ReadonlySet<string>): string[] {
     const byOp = new Map<string, CallRun[]>();
     for (let i = this.head; i < this.queue.length; i++) {
       const r = this.queue[i]!;
-      if (!ids.has(r.run.op.id)) continue;
-      byOp.set(r.run.op.id, [...(byOp.get(r.run.op.id) ?? []), r]);
+      const key = opKey(r.run.op);
+      if (!keys.has(key)) continue;
+      byOp.set(key, [...(byOp.get(key) ?? []), r]);
     }
     const out: string[] = [];
     for (const [id, runs] of byOp) {

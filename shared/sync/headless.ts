@@ -158,7 +158,7 @@ export const foldCreateRename = (ops: PlanOp[], state: Snapshot): { ops: PlanOp[
 };
 
 const lineOf = (op: OutboxOp): ApplyLine => {
-  const l: ApplyLine = { index: op.seq, op: op.kind, status: op.status, attempts: op.attempts };
+  const l: ApplyLine = { index: op.seq, op: op.args.op, status: op.status, attempts: op.attempts };
   if (op.lastError) l.error = op.lastError;
   return l;
 };

@@ -2,26 +2,36 @@ import type { AccessState } from '../access/state';
 import { forkState } from '../access/state';
 import type { Snapshot } from '../model';
 import { replay } from '../plans/apply';
+import { inverseOp } from '../plans/inverse';
 import { annotate, expectationsOf } from '../plans/registry';
 import type { PlanOp } from '../plans/types';
 import { asState } from './reconcile';
-import type { OutboxOp } from './types';
-import { isFinal } from './types';
+import type { OpRef, OutboxOp } from './types';
+import { isFinal, opKey } from './types';
 
 /**
  * Turns a plan into outbox ops. Each op's precondition is read from the view the admin saw
  * (confirmed ⊕ earlier pending ops ⊕ the plan's earlier ops), so a later change by someone
- * else to the same thing shows up as a conflict (DESIGN.md "Reconcile").
+ * else to the same thing shows up as a conflict (DESIGN.md "Reconcile"). With `inverse`, each
+ * op also keeps what undoes it, read from the state just before it (History's Undo).
  */
-export const toOutboxOps = (planId: string, ops: PlanOp[], view: Snapshot | AccessState, now: number, firstSeq = 0): OutboxOp[] => {
+export const toOutboxOps = (
+  planId: string,
+  ops: readonly PlanOp[],
+  view: Snapshot | AccessState,
+  now: number,
+  firstSeq = 0,
+  o: { inverse?: boolean } = {},
+): OutboxOp[] => {
   const s = forkState(asState(view));
   return ops.map((planned, i) => {
+    // The op as queued plus what only the view knows now (a rename's from-name, for the outbox).
     const args = annotate(s, planned);
     const op: OutboxOp = {
       id: `${planId}:${i}`,
       planId,
       seq: firstSeq + i,
-      kind: args.op,
+      round: 0,
       args,
       precondition: { expect: expectationsOf(s, args) },
       status: 'pending',
@@ -29,6 +39,7 @@ export const toOutboxOps = (planId: string, ops: PlanOp[], view: Snapshot | Acce
       createdAt: now,
       updatedAt: now,
     };
+    if (o.inverse) op.inverse = inverseOp(s, args);
     replay(s, args);
     return op;
   });
@@ -40,7 +51,8 @@ export interface OutboxStore {
   /** Every op not yet final, in queue order. */
   unfinished(): Promise<OutboxOp[]>;
   all(): Promise<OutboxOp[]>;
-  remove(ids: string[]): Promise<void>;
+  /** Forgets these rounds of these ops. */
+  remove(refs: readonly OpRef[]): Promise<void>;
 }
 
 /** `seq` is global across plans (the caller passes each plan's first seq), so it alone orders the queue. */
@@ -50,11 +62,11 @@ export class MemoryOutboxStore implements OutboxStore {
   private readonly ops = new Map<string, OutboxOp>();
 
   constructor(initial: OutboxOp[] = []) {
-    for (const op of initial) this.ops.set(op.id, structuredClone(op));
+    for (const op of initial) this.ops.set(opKey(op), structuredClone(op));
   }
 
   async put(ops: OutboxOp[]): Promise<void> {
-    for (const op of ops) this.ops.set(op.id, structuredClone(op));
+    for (const op of ops) this.ops.set(opKey(op), structuredClone(op));
   }
 
   async unfinished(): Promise<OutboxOp[]> {
@@ -65,8 +77,8 @@ export class MemoryOutboxStore implements OutboxStore {
     return [...this.ops.values()].map((o) => structuredClone(o)).sort(byQueueOrder);
   }
 
-  async remove(ids: string[]): Promise<void> {
-    for (const id of ids) this.ops.delete(id);
+  async remove(refs: readonly OpRef[]): Promise<void> {
+    for (const r of refs) this.ops.delete(opKey(r));
   }
 
   /** What a crash would leave on disk: a deep copy of the store as it is now. */

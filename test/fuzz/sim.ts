@@ -136,10 +136,10 @@ export class SimClient {
     const requeue: OutboxOp[] = [];
     for (const c of (await this.store.all()).filter((o) => o.status === 'conflict')) {
       // A create that may have landed and been renamed by someone else: one more group may exist.
-      if (c.kind === 'group.create' && c.conflict?.some((x) => x.note !== undefined)) this.doubtfulCreates++;
+      if (c.args.op === 'group.create' && c.conflict?.some((x) => x.note !== undefined)) this.doubtfulCreates++;
       const how = resolve(c);
       const next = resolveConflict(c, how, this.view(await this.store.all()), realClock.now());
-      if (next === null) await this.store.remove([c.id]);
+      if (next === null) await this.store.remove([c]);
       else await this.store.put([next]);
       if (next?.status === 'pending') requeue.push(next);
     }

@@ -61,7 +61,7 @@ const lastWriterWins = (writes: Write[], truth: Snapshot): string[] => {
     const raced = ws.some((w) => w.client !== last.client && w.t.completedAt! > last.t.startedAt!);
     // A failed op may have landed some of its calls: it takes part in races but is not judged.
     const judged = last.op.status === 'applied' || last.op.status === 'unchanged';
-    if (judged && !raced && !holdsIn(world, last.call.effect)) out.push(`${key}: the last op (${last.op.id} ${last.op.kind}, ${last.op.status}) does not hold on the platform`);
+    if (judged && !raced && !holdsIn(world, last.call.effect)) out.push(`${key}: the last op (${last.op.id} ${last.op.args.op}, ${last.op.status}) does not hold on the platform`);
   }
   return out;
 };
@@ -81,8 +81,8 @@ export const verify = async (o: { initial: Snapshot; truth: Snapshot; clients: C
   const newGroups = o.truth.AccountGroup.map((g) => g.id).filter((id) => !before.has(id));
   for (const c of o.clients) {
     for (const op of await c.store.all()) {
-      if (op.status === 'pending' || op.status === 'inflight') v.push(`client ${c.id}: op ${op.id} (${op.kind}) is still ${op.status}`);
-      if (op.kind === 'group.create' && op.status === 'applied') created++;
+      if (op.status === 'pending' || op.status === 'inflight') v.push(`client ${c.id}: op ${op.id} (${op.args.op}) is still ${op.status}`);
+      if (op.args.op === 'group.create' && op.status === 'applied') created++;
       const t = c.store.timing.get(op.id) ?? {};
       if (t.startedAt === undefined || t.completedAt === undefined) continue;
       done.push({ client: c.id, op, t: { startedAt: t.startedAt, completedAt: t.completedAt } });

@@ -1,6 +1,5 @@
 import type { FetchLike } from '../../../shared/api';
 import type { EventName, Handlers, IpcEvents } from '../../../shared/ipc';
-import type { OutboxOp } from '../../../shared/sync/types';
 import { ConnectionService, type ConnectionDeps } from './connection';
 import { JournalStore } from './journal';
 import { pull } from './pull';
@@ -44,10 +43,10 @@ export const createServices = (opts: ServicesOptions): Services => {
       return after;
     },
     'platform.pull': (input) => pull(connection, opts.log, emit, input),
-    'sync.push': (input) => push.push(input.ops as OutboxOp[], input.recorded ?? []),
+    'sync.push': (input) => push.push(input.ops, input.recorded ?? []),
     'sync.control': (input) => push.control(input.action),
     'sync.status': () => push.status(),
-    'sync.withdraw': (input) => push.withdraw(input.ids),
+    'sync.withdraw': (input) => push.withdraw(input.ops),
   };
   return {
     handlers,

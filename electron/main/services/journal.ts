@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { byQueueOrder, type OutboxStore } from '../../../shared/sync/outbox';
-import { isFinal, type OutboxOp } from '../../../shared/sync/types';
+import { isFinal, opKey, type OpRef, type OutboxOp } from '../../../shared/sync/types';
 import { writeFileDurably } from './durable';
 
 export interface JournalEvents {
@@ -12,6 +12,20 @@ export interface JournalEvents {
   /** The journal could not be read: it was moved to `keptAs`, untouched, and a new one begun. */
   setAside(keptAs: string, reason: string): void;
 }
+
+/**
+ * A journal entry as read from disk. Journals written before ops carried a `round` named a
+ * re-sent op `<id>~r<round>` and kept a `kind` beside `args`: such entries are read as the same
+ * op with its round, so an upgrade neither resends a finished op nor forgets one in flight.
+ */
+export const fromDisk = (entry: unknown): OutboxOp | undefined => {
+  const e = entry as (Partial<OutboxOp> & { kind?: unknown }) | null;
+  if (!e || typeof e.id !== 'string') return undefined;
+  const { kind: _kind, ...op } = e;
+  if (typeof op.round === 'number') return op as OutboxOp;
+  const legacy = /^(.+)~r(\d+)$/.exec(e.id);
+  return { ...op, id: legacy ? legacy[1]! : e.id, round: legacy ? Number(legacy[2]) : 0 } as OutboxOp;
+};
 
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5_000;
@@ -67,10 +81,11 @@ export class JournalStore implements OutboxStore {
       }
       if (!Array.isArray(parsed)) return this.setAside('it is not a list of ops').catch(() => undefined);
       const old = this.now() - FORGET_FINAL_MS;
-      for (const op of parsed as OutboxOp[]) {
-        if (!op || typeof op.id !== 'string') continue;
+      for (const entry of parsed as unknown[]) {
+        const op = fromDisk(entry);
+        if (!op) continue;
         if (isFinal(op.status) && typeof op.updatedAt === 'number' && op.updatedAt < old) continue;
-        this.ops.set(op.id, op);
+        this.ops.set(opKey(op), op);
       }
     })();
     return this.loaded;
@@ -144,7 +159,7 @@ export class JournalStore implements OutboxStore {
 
   async put(ops: OutboxOp[]): Promise<void> {
     await this.load();
-    for (const op of ops) this.ops.set(op.id, structuredClone(op));
+    for (const op of ops) this.ops.set(opKey(op), structuredClone(op));
     await this.persist();
     for (const op of ops) this.onChange(op);
   }
@@ -158,15 +173,16 @@ export class JournalStore implements OutboxStore {
     return [...this.ops.values()].map((o) => structuredClone(o)).sort(byQueueOrder);
   }
 
-  async get(id: string): Promise<OutboxOp | undefined> {
+  /** The journal's record of this round of the op. */
+  async get(ref: OpRef): Promise<OutboxOp | undefined> {
     await this.load();
-    const op = this.ops.get(id);
+    const op = this.ops.get(opKey(ref));
     return op && structuredClone(op);
   }
 
-  async remove(ids: string[]): Promise<void> {
+  async remove(refs: readonly OpRef[]): Promise<void> {
     await this.load();
-    for (const id of ids) this.ops.delete(id);
+    for (const r of refs) this.ops.delete(opKey(r));
     await this.persist();
   }
 }

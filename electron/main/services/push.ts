@@ -2,7 +2,7 @@ import { RosterError, type PushStatus } from '../../../shared/ipc';
 import { realClock } from '../../../shared/sync/clock';
 import { PushEngine } from '../../../shared/sync/engine';
 import { GroupLedger } from '../../../shared/sync/groupLedger';
-import { isFinal, type OutboxOp, type Progress } from '../../../shared/sync/types';
+import { isFinal, opKey, type OpRef, type OutboxOp, type Progress } from '../../../shared/sync/types';
 import type { ConnectionService } from './connection';
 import type { JournalStore } from './journal';
 import type { Emit, Log } from './types';
@@ -24,8 +24,9 @@ export class PushService {
    * platform: a different platform's groups say nothing about ours.
    */
   private groups = new GroupLedger(realClock);
+  /** The rounds of ops (by `opKey`) handed to the current engine. */
   private queued = new Set<string>();
-  /** Ops the admin withdrew: a late sync.push of one (a pass already under way) does not send it. */
+  /** Rounds of ops the admin withdrew: a late sync.push of one (a pass already under way) does not send it. */
   private withdrawn = new Set<string>();
   private finished = 0;
 
@@ -36,7 +37,7 @@ export class PushService {
     private readonly log?: Log,
   ) {
     journal.onChange = (op) => {
-      if (isFinal(op.status) && this.queued.has(op.id)) this.finished++;
+      if (isFinal(op.status) && this.queued.has(opKey(op))) this.finished++;
       this.emit('sync.op', op);
     };
     journal.events = {
@@ -63,11 +64,11 @@ export class PushService {
     return this.queued.size - this.finished;
   }
 
-  push = async (ops: OutboxOp[], recorded: string[] = []): Promise<PushStatus> => {
+  push = async (ops: OutboxOp[], recorded: readonly OpRef[] = []): Promise<PushStatus> => {
     const fresh: OutboxOp[] = [];
     for (const op of ops) {
-      if (this.queued.has(op.id) || this.withdrawn.has(op.id)) continue;
-      const known = await this.journal.get(op.id);
+      if (this.queued.has(opKey(op)) || this.withdrawn.has(opKey(op))) continue;
+      const known = await this.journal.get(op);
       if (known && isFinal(known.status)) {
         this.emit('sync.op', known);
         continue;
@@ -98,22 +99,23 @@ export class PushService {
    * sync.withdraw: takes back ops not yet started. An op main never got, or got but has not
    * started, is withdrawn (and never sent later); one already being sent or finished is not.
    */
-  withdraw = async (ids: string[]): Promise<{ withdrawn: string[]; sending: string[] }> => {
-    const inEngine = new Set(ids.filter((id) => this.queued.has(id)));
+  withdraw = async (refs: readonly OpRef[]): Promise<{ withdrawn: string[]; sending: string[] }> => {
+    const inEngine = new Set(refs.map(opKey).filter((k) => this.queued.has(k)));
     const taken = new Set(this.engine && inEngine.size ? this.engine.withdraw(inEngine) : []);
-    const withdrawn: string[] = [];
+    const withdrawn: OpRef[] = [];
     const sending: string[] = [];
-    for (const id of ids) {
-      const known = inEngine.has(id) ? undefined : await this.journal.get(id);
-      if (taken.has(id) || (!inEngine.has(id) && (!known || known.status === 'pending'))) withdrawn.push(id);
-      else sending.push(id);
+    for (const ref of refs) {
+      const key = opKey(ref);
+      const known = inEngine.has(key) ? undefined : await this.journal.get(ref);
+      if (taken.has(key) || (!inEngine.has(key) && (!known || known.status === 'pending'))) withdrawn.push(ref);
+      else sending.push(ref.id);
     }
-    for (const id of withdrawn) {
-      this.withdrawn.add(id);
-      this.queued.delete(id);
+    for (const ref of withdrawn) {
+      this.withdrawn.add(opKey(ref));
+      this.queued.delete(opKey(ref));
     }
     if (withdrawn.length) await this.journal.remove(withdrawn);
-    return { withdrawn, sending };
+    return { withdrawn: withdrawn.map((r) => r.id), sending };
   };
 
   status = async (): Promise<PushStatus> => {
@@ -150,7 +152,7 @@ export class PushService {
     });
     if (this.journalError) this.engine.pause('journal');
     const engine = this.engine;
-    for (const op of ops) this.queued.add(op.id);
+    for (const op of ops) this.queued.add(opKey(op));
     engine.enqueue(ops);
     void engine.drained().then(() => {
       if (this.engine === engine) this.reset();
@@ -169,10 +171,10 @@ export class PushService {
    * merely absent from one sync.push may belong to another batch not yet recorded; forgetting it
    * would send it again.)
    */
-  private async forget(recorded: string[]) {
+  private async forget(recorded: readonly OpRef[]) {
     if (recorded.length === 0) return;
-    const ids = new Set(recorded);
-    const done = (await this.journal.all()).filter((o) => isFinal(o.status) && ids.has(o.id));
-    if (done.length) await this.journal.remove(done.map((o) => o.id));
+    const keys = new Set(recorded.map(opKey));
+    const done = (await this.journal.all()).filter((o) => isFinal(o.status) && keys.has(opKey(o)));
+    if (done.length) await this.journal.remove(done);
   }
 }

@@ -3,9 +3,11 @@ import type { ObjectType, Snapshot } from '../../../shared/model';
 import type { ReviewRecord } from '../../../shared/review/record';
 import type { PlanOp } from '../../../shared/plans/types';
 import type { CapabilityName } from '../../../shared/sync/capabilities';
+import type { OutboxOp } from '../../../shared/sync/types';
 import type { Cached } from './keys';
 import type { GroupCount } from './groupCounts';
 import type { GroupAccountsTable } from './groupAccounts';
+import { upgradeOutbox } from './outboxUpgrade';
 
 /** Per object type and scope: the last complete scan, so deletions can be inferred (DESIGN.md). */
 export interface SyncState {
@@ -27,23 +29,6 @@ export interface QuarantineEntry {
   record: unknown;
   issues: string[];
   seenAt: string;
-}
-
-export type OutboxStatus = 'pending' | 'sending' | 'done' | 'failed' | 'conflict';
-
-/** A queued op of a plan; its logic belongs to renderer/src/sync (the push side). */
-export interface OutboxEntry {
-  id: string;
-  /** Global order: ops are pushed in seq order. */
-  seq: number;
-  planId: string;
-  op: PlanOp;
-  status: OutboxStatus;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  /** When the platform took the op; cleared once a refresh begun after it has completed (settleLanded). */
-  landedAt?: string;
 }
 
 /** One op of an applied plan and what the platform said of it. */
@@ -123,7 +108,8 @@ export type RosterDb = Dexie &
   ConfirmedTables & {
     syncState: Table<SyncState, [string, string]>;
     quarantine: EntityTable<QuarantineEntry, 'id'>;
-    outbox: EntityTable<OutboxEntry, 'id'>;
+    /** Queued ops: shared/sync's OutboxOp, the one record main's journal and the engine keep too. */
+    outbox: EntityTable<OutboxOp, 'id'>;
     /** Accounts and users per group, kept with the links (groupCounts.ts). */
     groupCounts: Table<GroupCount, [string, string]>;
     history: Table<HistoryEntry, string>;
@@ -187,6 +173,9 @@ export const openRosterDb = (name = DB_NAME): RosterDb => {
   db.version(7).stores({ baselines: 'id, savedAt', reviews: 'id, createdAt' });
   // Version 8 adds what Roster learnt of the platform itself (its missing capabilities); nothing else changes.
   db.version(8).stores({ platformFacts: 'key' });
+  // Version 9: outbox rows become shared/sync's OutboxOp (one status vocabulary, a round, the
+  // precondition taken when queued); rows queued by earlier versions are rewritten, none lost.
+  db.version(9).stores({}).upgrade(upgradeOutbox);
   return db;
 };
 

@@ -11,7 +11,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import type { PlanOp } from '../../../shared/plans/types';
 import { db } from '../app/db';
-import { enqueuePlan } from '../cache';
+import { enqueuePlan } from '../sync/outbox';
 import { AccessDiff } from './AccessDiff';
 import { costSentence, planCalls, whenSent } from '../domain/planCost';
 import { isOnlineNow } from '../app/connectionStore';

@@ -1,7 +1,8 @@
 import { buildState, type AccessState } from '../../../shared/access';
 import { applyOps } from '../../../shared/plans/apply';
 import { provisionalGroupId, type PlanOp } from '../../../shared/plans/types';
-import { cacheVersion, loadSnapshot, viewEntries, type OutboxEntry, type RosterDb } from '../cache';
+import type { OutboxOp } from '../../../shared/sync/types';
+import { cacheVersion, loadSnapshot, viewEntries, type RosterDb } from '../cache';
 
 /**
  * The one optimistic view of the renderer: confirmed ⊕ queued (DESIGN.md, Edit). Every screen,
@@ -21,7 +22,7 @@ export interface OptimisticView {
 }
 
 /** The key of a view: the cache version and each op in it with its status. */
-export const viewKey = (version: string, entries: readonly Pick<OutboxEntry, 'id' | 'status'>[]): string =>
+export const viewKey = (version: string, entries: readonly Pick<OutboxOp, 'id' | 'status'>[]): string =>
   `${version}#${entries.map((e) => `${e.id}:${e.status}`).join(',')}`;
 
 /** Pure: the view of `ops` on `confirmed`; refused ops change nothing (they surface on the Sync screen). */
@@ -45,7 +46,7 @@ export const optimisticView = async (db: RosterDb): Promise<OptimisticView> => {
   const key = viewKey(version, entries);
   const memo = viewMemo.get(db);
   if (memo?.key === key) return memo.view;
-  const ops = entries.map((e) => e.op);
+  const ops = entries.map((e) => e.args);
   const view = confirmedState(db, version).then((confirmed) => ({ key, confirmed, ops, state: viewOn(confirmed, ops) }));
   viewMemo.set(db, { key, view });
   return view;

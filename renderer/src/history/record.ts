@@ -1,5 +1,5 @@
 import type { HistoryEntry, HistoryOp, RosterDb } from '../cache/db';
-import type { SyncedEntry } from '../sync/outbox';
+import { isLanded, type OutboxOp } from '../../../shared/sync/types';
 
 export interface HistoryContext {
   platform: string;
@@ -17,7 +17,7 @@ export interface PlanOutcome {
   entry: HistoryEntry;
 }
 
-const finished = (e: SyncedEntry): boolean => e.status === 'done' || e.status === 'failed';
+const finished = (e: OutboxOp): boolean => isLanded(e.status) || e.status === 'failed';
 
 /**
  * After each result from main: when every op of the plan has its final answer (applied,
@@ -27,18 +27,18 @@ const finished = (e: SyncedEntry): boolean => e.status === 'done' || e.status ==
 export const recordIfFinished = async (db: RosterDb, planId: string, ctx: HistoryContext, now = new Date()): Promise<PlanOutcome | null> =>
   db.transaction('rw', db.outbox, db.history, async () => {
     if (await db.history.get(planId)) return null;
-    const entries = (await db.outbox.where('planId').equals(planId).sortBy('seq')) as SyncedEntry[];
+    const entries = await db.outbox.where('planId').equals(planId).sortBy('seq');
     if (!entries.length || !entries.every(finished)) return null;
     const ops: HistoryOp[] = entries.map((e) => ({
-      op: e.op,
-      status: e.status === 'failed' ? 'failed' : e.result === 'unchanged' ? 'unchanged' : 'applied',
-      error: e.lastError,
+      op: e.args,
+      status: e.status === 'failed' || e.status === 'unchanged' ? e.status : 'applied',
+      error: e.lastError ?? null,
     }));
     // Only what changed is undone; the last change first.
     const changed = entries.filter((e, i) => ops[i]!.status === 'applied');
     const entry: HistoryEntry = {
       planId,
-      queuedAt: entries[0]!.createdAt,
+      queuedAt: new Date(entries[0]!.createdAt).toISOString(),
       appliedAt: now.toISOString(),
       platform: ctx.platform,
       admin: ctx.admin,

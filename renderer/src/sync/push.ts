@@ -1,7 +1,7 @@
 import { SYNC_PUSH_MAX, type PushStatus, type RosterBridge } from '../../../shared/ipc';
 import type { RosterDb } from '../cache/db';
-import { isFinal } from '../../../shared/sync/types';
-import { preparePending, pushable, recordResult } from './outbox';
+import { isFinal, opKey, type OpRef } from '../../../shared/sync/types';
+import { pushable, recordResult } from './outbox';
 
 export interface SyncOptions {
   /** Whether main can reach the platform now (the admin may also work offline on purpose). */
@@ -14,31 +14,30 @@ export interface SyncOptions {
 }
 
 export interface SyncLoop {
-  /** Prepare new entries and, when online, hand everything unfinished to main. */
+  /** When online, hand everything unfinished to main. */
   kick(): Promise<void>;
   stop(): void;
 }
 
 /**
- * The renderer's push loop: new outbox entries get their precondition and go to main's engine
- * (sync.push) whenever we are online — at start, on every new entry, and when the connection
+ * The renderer's push loop: outbox ops (queued with their precondition) go to main's engine
+ * (sync.push) whenever we are online — at start, on every new op, and when the connection
  * comes back; main's sync.op events are written back to the outbox. Nothing is sent twice:
- * main skips ops it already has and answers finished ones from its journal.
+ * main skips rounds of ops it already has and answers finished ones from its journal.
  */
 export const startSync = (db: RosterDb, bridge: Pick<RosterBridge, 'invoke' | 'on'>, o: SyncOptions): SyncLoop => {
   let chain: Promise<void> = Promise.resolve();
   let scheduled = false;
   let stopped = false;
-  /** Finished ops written to the outbox since main last heard: main's journal keeps them until told. */
-  const recorded = new Set<string>();
+  /** Finished rounds of ops written to the outbox since main last heard: main's journal keeps them until told. */
+  const recorded = new Map<string, OpRef>();
   const pass = async (): Promise<void> => {
-    await preparePending(db);
     if (!o.isOnline()) return;
     const ops = await pushable(db);
     for (let i = 0; i < ops.length && !stopped; i += SYNC_PUSH_MAX) {
-      const told = [...recorded].slice(0, SYNC_PUSH_MAX);
+      const told = [...recorded.values()].slice(0, SYNC_PUSH_MAX);
       const status = await bridge.invoke('sync.push', { ops: ops.slice(i, i + SYNC_PUSH_MAX), ...(told.length ? { recorded: told } : {}) });
-      for (const id of told) recorded.delete(id);
+      for (const ref of told) recorded.delete(opKey(ref));
       o.onProgress?.(status);
     }
   };
@@ -63,7 +62,7 @@ export const startSync = (db: RosterDb, bridge: Pick<RosterBridge, 'invoke' | 'o
   const offs = [
     bridge.on('sync.op', (op) =>
       void recordResult(db, op).then(() => {
-        if (isFinal(op.status)) recorded.add(op.id);
+        if (isFinal(op.status)) recorded.set(opKey(op), { id: op.id, round: op.round });
         o.onResult?.(op.planId);
       })),
     bridge.on('sync.progress', (p) => {

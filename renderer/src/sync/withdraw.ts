@@ -1,6 +1,6 @@
 import type { RosterBridge } from '../../../shared/ipc';
 import type { RosterDb } from '../cache/db';
-import { opIdOf, type SyncedEntry } from './outbox';
+import { isLanded, type OutboxOp } from '../../../shared/sync/types';
 
 export interface Withdrawn {
   withdrawn: string[];
@@ -15,19 +15,18 @@ export interface Withdrawn {
  * nothing withdrawn reaches the platform later.
  */
 export const withdrawEntries = async (db: RosterDb, bridge: Pick<RosterBridge, 'invoke'>, ids: readonly string[]): Promise<Withdrawn> => {
-  const rows = (await db.outbox.bulkGet([...ids])) as (SyncedEntry | undefined)[];
+  const rows = await db.outbox.bulkGet([...ids]);
   const refused: Withdrawn['refused'] = [];
-  const candidates: SyncedEntry[] = [];
+  const candidates: OutboxOp[] = [];
   rows.forEach((e, i) => {
     if (!e) refused.push({ id: ids[i]!, reason: 'it is no longer in the outbox' });
-    else if (e.status !== 'pending') refused.push({ id: e.id, reason: `it is ${e.status === 'sending' ? 'being sent' : e.status}` });
+    else if (e.status !== 'pending') refused.push({ id: e.id, reason: `it is ${e.status === 'inflight' ? 'being sent' : isLanded(e.status) ? 'done' : e.status}` });
     else candidates.push(e);
   });
   if (!candidates.length) return { withdrawn: [], refused };
-  const byOpId = new Map(candidates.map((e) => [opIdOf(e), e]));
-  const answer = await bridge.invoke('sync.withdraw', { ids: [...byOpId.keys()] });
-  const ok = answer.withdrawn.map((opId) => byOpId.get(opId)!.id);
-  for (const opId of answer.sending) refused.push({ id: byOpId.get(opId)!.id, reason: 'it is already being sent' });
+  const answer = await bridge.invoke('sync.withdraw', { ops: candidates.map((e) => ({ id: e.id, round: e.round })) });
+  const ok = answer.withdrawn;
+  for (const id of answer.sending) refused.push({ id, reason: 'it is already being sent' });
   // Only entries still pending go: a result that arrived meanwhile wins over the withdrawal.
   await db.transaction('rw', db.outbox, async () => {
     for (const id of ok) if ((await db.outbox.get(id))?.status === 'pending') await db.outbox.delete(id);

@@ -40,10 +40,11 @@ describe('IPC: contract validation', () => {
     ['an empty token', 'connection.set', { mode: 'remote', url: 'https://a.b/api/rest/v1/x', user: 'u', token: '' }],
     ['an argument where none is taken', 'connection.get', { any: 1 }],
     ['an unknown sync action', 'sync.control', { action: 'explode' }],
-    ['a withdraw of nothing', 'sync.withdraw', { ids: [] }],
+    ['a withdraw of nothing', 'sync.withdraw', { ops: [] }],
     ['an empty push', 'sync.push', { ops: [] }],
-    ['a pushed op whose kind is not its args', 'sync.push', { ops: [{ id: 'o', planId: 'p', seq: 0, kind: 'role.delete', args: { op: 'group.rename', groupId: 'g', name: 'N' }, precondition: { expect: [] }, status: 'pending', attempts: 0, createdAt: 1, updatedAt: 1 }] }],
-    ['a pushed op with a malformed plan op', 'sync.push', { ops: [{ id: 'o', planId: 'p', seq: 0, kind: 'group.rename', args: { op: 'group.rename', groupId: '', name: 'N' }, precondition: { expect: [] }, status: 'pending', attempts: 0, createdAt: 1, updatedAt: 1 }] }],
+    ['a pushed op without its round', 'sync.push', { ops: [{ id: 'o', planId: 'p', seq: 0, args: { op: 'group.rename', groupId: 'g', name: 'N' }, precondition: { expect: [] }, status: 'pending', attempts: 0, createdAt: 1, updatedAt: 1 }] }],
+    ['a pushed op with a malformed plan op', 'sync.push', { ops: [{ id: 'o', planId: 'p', seq: 0, round: 0, args: { op: 'group.rename', groupId: '', name: 'N' }, precondition: { expect: [] }, status: 'pending', attempts: 0, createdAt: 1, updatedAt: 1 }] }],
+    ['a pushed op with a status outside the vocabulary', 'sync.push', { ops: [{ id: 'o', planId: 'p', seq: 0, round: 0, args: { op: 'group.rename', groupId: 'g', name: 'N' }, precondition: { expect: [] }, status: 'done', attempts: 0, createdAt: 1, updatedAt: 1 }] }],
   ])('refuses %s as bad-input, before any handler runs', async (_why, channel, input) => {
     const { handlers, reached } = spyHandlers();
     const r = await call(handlers, channel, input);

@@ -19,7 +19,7 @@ const tmp = () => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const op = (id: string, status: OutboxOp['status'], updatedAt = Date.now()): OutboxOp => ({
-  id, planId: 'p', seq: Number(id.slice(1)), kind: 'group.rename', args: { op: 'group.rename', groupId: 'g', name: id },
+  id, planId: 'p', seq: Number(id.slice(1)), round: 0, args: { op: 'group.rename', groupId: 'g', name: id },
   precondition: { expect: [] }, status, attempts: 0, createdAt: 1, updatedAt,
 });
 
@@ -53,7 +53,7 @@ describe('the push journal under faults', () => {
     rmSync(blocker);
     await put;
     expect(events).toEqual([expect.stringMatching(/^failed/), 'recovered']);
-    expect((await new JournalStore(path.join(blocker, 'journal.json')).get('o1'))?.status).toBe('inflight');
+    expect((await new JournalStore(path.join(blocker, 'journal.json')).get({ id: 'o1', round: 0 }))?.status).toBe('inflight');
   });
 
   it('final ops never confirmed by the renderer are forgotten after a week, unfinished ones never', async () => {
@@ -131,7 +131,7 @@ describe('sync.push with a journal that cannot be written', () => {
     await services.handlers['sync.push']({ ops: [other!] });
     expect(journal().map((x) => x.id)).toContain(applied[0]);
     await expect.poll(() => ops.filter((x) => x.id === other!.id).at(-1)?.status, { timeout: 20_000 }).toBe('applied');
-    await services.handlers['sync.push']({ ops: [other!], recorded: applied });
+    await services.handlers['sync.push']({ ops: [other!], recorded: applied.map((id) => ({ id, round: 0 })) });
     expect(journal().map((x) => x.id)).not.toContain(applied[0]);
   });
 });

@@ -84,7 +84,7 @@ describe('data dir lock', () => {
 
 describe('push journal', () => {
   const op = (id: string, status: OutboxOp['status']): OutboxOp => ({
-    id, planId: 'p', seq: Number(id.slice(1)), kind: 'group.rename', args: { op: 'group.rename', groupId: 'g', name: id },
+    id, planId: 'p', seq: Number(id.slice(1)), round: 0, args: { op: 'group.rename', groupId: 'g', name: id },
     precondition: { expect: [] }, status, attempts: 0, createdAt: 1, updatedAt: Date.now(),
   });
 
@@ -95,7 +95,21 @@ describe('push journal', () => {
     const again = new JournalStore(file);
     expect((await again.all()).map((o) => o.id)).toEqual(Array.from({ length: 50 }, (_, i) => `o${i}`));
     expect((await again.unfinished()).length).toBe(25);
-    await again.remove(['o1']);
-    expect(await new JournalStore(file).get('o1')).toBeUndefined();
+    await again.remove([{ id: 'o1', round: 0 }]);
+    expect(await new JournalStore(file).get({ id: 'o1', round: 0 })).toBeUndefined();
+  });
+
+  it('reads a journal written before ops carried a round: `<id>~r<n>` is round n of the op, so a finished round is not sent again', async () => {
+    const file = path.join(dir(), 'journal.json');
+    const legacy = (id: string, status: OutboxOp['status']) => {
+      const { round: _r, ...rest } = op(id, status);
+      return { ...rest, id, kind: 'group.rename' };
+    };
+    writeFileSync(file, JSON.stringify([legacy('o1~r2', 'applied'), legacy('o2', 'inflight')]));
+    const j = new JournalStore(file);
+    expect(await j.get({ id: 'o1', round: 2 })).toMatchObject({ id: 'o1', round: 2, status: 'applied' });
+    expect(await j.get({ id: 'o1', round: 0 })).toBeUndefined();
+    expect(await j.get({ id: 'o2', round: 0 })).toMatchObject({ status: 'inflight' });
+    expect((await j.all()).every((o) => !('kind' in o))).toBe(true);
   });
 });

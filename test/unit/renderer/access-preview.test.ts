@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE, exampleSnapshot } from '../../../shared/seeds/example';
 import { OBJECT_TYPES } from '../../../shared/model';
-import { applyScan, enqueuePlan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
+import { applyScan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
+import { enqueuePlan } from '../../../renderer/src/sync/outbox';
 import { SUMMARY_SHOWN, previewAccess, previewSummary } from '../../../renderer/src/domain/accessPreview';
 
 let db: RosterDb;

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exampleSnapshot, EXAMPLE } from '../../../shared/seeds/example';
 import { accountGroupAccountId } from '../../../shared/model';
 import Dexie from 'dexie';
-import { allAccountLinks, applyScan, loadSnapshot, enqueuePlan, groupAccountIds, loadGroupCounts, markUnchanged, openRosterDb, recordKey, unconfirmedOps, type RosterDb } from '../../../renderer/src/cache';
+import { allAccountLinks, applyScan, loadSnapshot, groupAccountIds, loadGroupCounts, markUnchanged, openRosterDb, recordKey, unconfirmedOps, type RosterDb } from '../../../renderer/src/cache';
+import { enqueuePlan } from '../../../renderer/src/sync/outbox';
 
 let db: RosterDb;
 let n = 0;

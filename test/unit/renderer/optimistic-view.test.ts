@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/model';
 import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
 import { exampleSnapshot } from '../../../shared/seeds/example';
-import { applyScan, enqueuePlan, openRosterDb, settleLanded, viewEntries, type RosterDb } from '../../../renderer/src/cache';
+import { applyScan, openRosterDb, settleLanded, viewEntries, type RosterDb } from '../../../renderer/src/cache';
+import { enqueuePlan } from '../../../renderer/src/sync/outbox';
 import { optimisticView, pendingMarks, userRoleKey } from '../../../renderer/src/domain/optimisticView';
 import { mergeMembers, mergeUserRoles, usersInView } from '../../../renderer/src/features/groups/marks';
 import { describeOp } from '../../../renderer/src/features/groups/describe';
@@ -65,9 +66,9 @@ describe('one optimistic view (confirmed ⊕ queued, replayed through each op’
     const { entries } = await enqueuePlan(db, [{ op: 'group.addAccounts', groupId: G.services1, accountIds: [A[2]!] }]);
     const id = entries[0]!.id;
     const result = (status: 'inflight' | 'applied') =>
-      recordResult(db, { id, planId: 'p', seq: 1, kind: 'group.addAccounts', args: entries[0]!.op, precondition: { expect: [] }, status, attempts: 1, createdAt: 0, updatedAt: 0 });
+      recordResult(db, { id, planId: 'p', seq: 1, round: 0, args: entries[0]!.args, precondition: { expect: [] }, status, attempts: 1, createdAt: 0, updatedAt: 0 });
     await result('applied');
-    expect((await db.outbox.get(id))!.status).toBe('done');
+    expect((await db.outbox.get(id))!.status).toBe('applied');
     // The platform took it, the cache does not have it yet: still on screen, as pending.
     expect((await viewEntries(db)).map((e) => e.id)).toEqual([id]);
     expect(pendingMarks(await optimisticView(db)).groups[G.services1]!.accounts).toEqual({ [A[2]!]: true });

@@ -38,7 +38,7 @@ describe('a create that may have been renamed by someone else (issue 5: never du
     expect(a).toEqual({ from: 'new:Fresh', to: theirs.id });
     expect(resolveConflict(ops[0]!, 'takeTheirs', api.snapshot(), 1)).toBeNull();
     const dependent: OutboxOp = {
-      id: 'd', planId: 'p', seq: 2, kind: 'group.addAccounts', args: { op: 'group.addAccounts', groupId: 'new:Fresh', accountIds: [A[0]!] },
+      id: 'd', planId: 'p', seq: 2, round: 0, args: { op: 'group.addAccounts', groupId: 'new:Fresh', accountIds: [A[0]!] },
       precondition: { expect: [] }, status: 'pending', attempts: 0, createdAt: 0, updatedAt: 0,
     };
     const [landed] = await again(api, [rewireGroup(dependent, a.from, a.to)]);
@@ -71,7 +71,7 @@ describe('a create that may have been renamed by someone else (issue 5: never du
 
   it('nothing to adopt for other conflicts, and ops on other groups are left as they are', () => {
     const op: OutboxOp = {
-      id: 'x', planId: 'p', seq: 1, kind: 'group.rename', args: { op: 'group.rename', groupId: 'g', name: 'N' }, precondition: { expect: [] },
+      id: 'x', planId: 'p', seq: 1, round: 0, args: { op: 'group.rename', groupId: 'g', name: 'N' }, precondition: { expect: [] },
       status: 'conflict', conflict: [{ expectation: { type: 'AccountGroup', id: 'g', field: 'name', value: 'O' }, theirs: 'T' }], attempts: 1, createdAt: 0, updatedAt: 0,
     };
     expect(adoption(op)).toBeUndefined();

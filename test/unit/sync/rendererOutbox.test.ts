@@ -5,8 +5,8 @@ import type { Snapshot } from '../../../shared/model';
 import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
 import { exampleSnapshot } from '../../../shared/seeds/example';
 import type { OutboxOp } from '../../../shared/sync/types';
-import { applyScan, enqueuePlan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
-import { preparePending, pushable, reconcileOutbox, recordResult, resolveEntry, type SyncedEntry } from '../../../renderer/src/sync/outbox';
+import { applyScan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
+import { enqueuePlan, pushable, reconcileOutbox, recordResult, resolveEntry } from '../../../renderer/src/sync/outbox';
 import { startSync } from '../../../renderer/src/sync/push';
 import { optimisticView } from '../../../renderer/src/domain/optimisticView';
 import { A, G } from './helpers';
@@ -25,15 +25,14 @@ const open = async (s = exampleSnapshot()) => {
 };
 
 describe('renderer outbox (Dexie) on shared/sync', () => {
-  it('captures each entry precondition from the view it was queued on, and computes the view without touching confirmed', async () => {
+  it('queues each op with the precondition of the view it was queued on, and computes the view without touching confirmed', async () => {
     await open();
     await enqueuePlan(db, [{ op: 'group.rename', groupId: G.services1, name: 'B' }, { op: 'group.rename', groupId: G.services1, name: 'C' }]);
-    expect(await preparePending(db)).toBe(2);
-    const [a, b] = (await db.outbox.orderBy('seq').toArray()) as SyncedEntry[];
-    expect(a!.precondition!.expect[0]!.value).toBe('Services 1');
-    expect(b!.precondition!.expect[0]!.value).toBe('B');
+    const [a, b] = await db.outbox.orderBy('seq').toArray();
+    expect(a!.precondition.expect[0]!.value).toBe('Services 1');
+    expect(b!.precondition.expect[0]!.value).toBe('B');
     // The outbox keeps saying where each rename started, whatever the group is called later.
-    expect([a!.op, b!.op]).toMatchObject([{ fromName: 'Services 1' }, { fromName: 'B' }]);
+    expect([a!.args, b!.args]).toMatchObject([{ fromName: 'Services 1' }, { fromName: 'B' }]);
     const view = await optimisticView(db);
     expect(view.state.groups.get(G.services1)!.name).toBe('C');
     expect((await db.AccountGroup.get(G.services1))!.name).toBe('Services 1');
@@ -42,12 +41,11 @@ describe('renderer outbox (Dexie) on shared/sync', () => {
   it('R10: a pull that shows someone else changed the Support Access Role turns the entry into a conflict; keep mine requeues it', async () => {
     await open();
     await enqueuePlan(db, [{ op: 'account.setSupportAccessRole', accountId: A[0]!, roleId: BUILT_IN_ROLE_IDS.Support }]);
-    await preparePending(db);
     const theirs = exampleSnapshot();
     theirs.Account.find((x) => x.accountId === A[0])!.supportAccessRoleId = BUILT_IN_ROLE_IDS['Standard User'];
     await fill(theirs);
     expect(await reconcileOutbox(db)).toBe(1);
-    const [e] = (await db.outbox.toArray()) as SyncedEntry[];
+    const [e] = await db.outbox.toArray();
     expect(e).toMatchObject({ status: 'conflict' });
     expect(e!.conflict![0]!.theirs).toBe(BUILT_IN_ROLE_IDS['Standard User']);
     expect(await pushable(db)).toEqual([]);
@@ -57,14 +55,13 @@ describe('renderer outbox (Dexie) on shared/sync', () => {
     await resolveEntry(db, e!.id, 'keepMine').catch((err: Error) => expect(err.message).toMatch(/not in conflict/));
   });
 
-  it('records main results (sync.op) back on the entries: applied → done', async () => {
+  it('records main results (sync.op) back on the entries', async () => {
     await open();
     await enqueuePlan(db, [{ op: 'group.addAccounts', groupId: G.services2, accountIds: [A[0]!] }]);
-    await preparePending(db);
     const [op] = await pushable(db);
     await recordResult(db, { ...op!, status: 'applied', attempts: 2 });
-    const [e] = (await db.outbox.toArray()) as SyncedEntry[];
-    expect(e).toMatchObject({ status: 'done', result: 'applied', attempts: 2 });
+    const [e] = await db.outbox.toArray();
+    expect(e).toMatchObject({ status: 'applied', attempts: 2 });
     expect(await pushable(db)).toEqual([]);
   });
 
@@ -91,11 +88,11 @@ describe('renderer outbox (Dexie) on shared/sync', () => {
     listeners.get('connection.changed')!({ online: true });
     await new Promise((r) => setTimeout(r, 20));
     await loop.kick();
-    expect(sent.at(-1)!.map((o) => o.kind)).toEqual(['group.addAccounts']);
+    expect(sent.at(-1)!.map((o) => o.args.op)).toEqual(['group.addAccounts']);
     const op = sent.at(-1)![0]!;
     listeners.get('sync.op')!({ ...op, status: 'applied' });
     await new Promise((r) => setTimeout(r, 20));
-    expect(((await db.outbox.toArray()) as SyncedEntry[])[0]!.status).toBe('done');
+    expect((await db.outbox.toArray())[0]!.status).toBe('applied');
     loop.stop();
   });
 
@@ -106,7 +103,6 @@ describe('renderer outbox (Dexie) on shared/sync', () => {
       { op: 'group.addAccounts', groupId: 'new:Fresh', accountIds: [A[0]!] },
       { op: 'group.addAccounts', groupId: G.services2, accountIds: [A[1]!] },
     ]);
-    await preparePending(db);
     const [create, dependent, other] = await pushable(db);
     await recordResult(db, {
       ...create!, status: 'conflict', lastError: 'may have been renamed',
@@ -115,31 +111,30 @@ describe('renderer outbox (Dexie) on shared/sync', () => {
     await recordResult(db, { ...dependent!, status: 'failed', lastError: 'group "Fresh" does not exist on the platform' });
     await resolveEntry(db, create!.id, 'takeTheirs');
     expect(await db.outbox.get(create!.id)).toBeUndefined();
-    expect(await db.outbox.get(dependent!.id)).toMatchObject({ status: 'pending', lastError: null, op: { groupId: 'g-theirs' } });
-    expect(await db.outbox.get(other!.id)).toMatchObject({ status: 'pending', op: { groupId: G.services2 } });
+    expect(await db.outbox.get(dependent!.id)).toMatchObject({ status: 'pending', round: 1, args: { groupId: 'g-theirs' } });
+    expect((await db.outbox.get(dependent!.id))!.lastError).toBeUndefined();
+    expect(await db.outbox.get(other!.id)).toMatchObject({ status: 'pending', round: 0, args: { groupId: G.services2 } });
   });
 
-  it('keep mine after a conflict main reported goes back to main under a new id (main answers a finished id from its journal); a late result of the old round is ignored', async () => {
+  it('keep mine after a conflict main reported goes back to main as the next round of the same op (main answers a finished round from its journal); a late result of the old round is ignored', async () => {
     await open();
     await enqueuePlan(db, [{ op: 'group.rename', groupId: G.services1, name: 'Mine' }]);
-    await preparePending(db);
     const [sent] = await pushable(db);
     const conflict = { ...sent!, status: 'conflict' as const, conflict: [{ expectation: { type: 'AccountGroup' as const, id: G.services1, field: 'name', value: 'Services 1' }, theirs: 'Theirs' }] };
     await recordResult(db, conflict);
     await resolveEntry(db, sent!.id, 'keepMine');
     const [again] = await pushable(db);
-    expect(again!.id).not.toBe(sent!.id);
-    expect(again!.id.startsWith(sent!.id)).toBe(true);
+    expect(again).toMatchObject({ id: sent!.id, round: 1 });
+    expect(sent!.round).toBe(0);
     await recordResult(db, conflict);
     expect(await db.outbox.get(sent!.id)).toMatchObject({ status: 'pending' });
     await recordResult(db, { ...again!, status: 'applied' });
-    expect(await db.outbox.get(sent!.id)).toMatchObject({ status: 'done', result: 'applied' });
+    expect(await db.outbox.get(sent!.id)).toMatchObject({ status: 'applied', round: 1 });
   });
 
   it('keep mine on a create that may have been renamed creates it again, and a change that failed for want of the group is queued again with it', async () => {
     await open();
     await enqueuePlan(db, [{ op: 'group.create', name: 'Fresh' }, { op: 'group.addAccounts', groupId: 'new:Fresh', accountIds: [A[0]!] }]);
-    await preparePending(db);
     const [create, dependent] = await pushable(db);
     await recordResult(db, {
       ...create!, status: 'conflict',
@@ -148,10 +143,10 @@ describe('renderer outbox (Dexie) on shared/sync', () => {
     await recordResult(db, { ...dependent!, status: 'failed', lastError: 'group "Fresh" does not exist on the platform' });
     await resolveEntry(db, create!.id, 'keepMine');
     const again = await pushable(db);
-    expect(again.map((o) => [o.kind, o.args])).toEqual([
+    expect(again.map((o) => [o.args.op, o.args])).toEqual([
       ['group.create', { op: 'group.create', name: 'Fresh' }],
       ['group.addAccounts', { op: 'group.addAccounts', groupId: 'new:Fresh', accountIds: [A[0]!] }],
     ]);
-    expect(again.map((o) => o.id)).toEqual([`${create!.id}~r1`, `${dependent!.id}~r1`]);
+    expect(again.map((o) => [o.id, o.round])).toEqual([[create!.id, 1], [dependent!.id, 1]]);
   });
 });

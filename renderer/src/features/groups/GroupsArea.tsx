@@ -5,7 +5,7 @@ import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import { db } from '../../app/db';
 import { useRoute } from '../../app/routeStore';
-import { enqueuePlan } from '../../cache';
+import { enqueuePlan } from '../../sync/outbox';
 import type { PlanOp } from '../../../../shared/plans/types';
 import { useGroups, usePrimaryAccount, type GroupRow } from './data';
 import { GroupList } from './GroupList';

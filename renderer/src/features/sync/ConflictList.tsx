@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import type { Resolution } from '../../../../shared/sync/reconcile';
 import { theirsText } from './conflictView';
 import { db } from '../../app/db';
-import { resolveEntry, type SyncedEntry } from '../../sync/outbox';
+import { resolveEntry } from '../../sync/outbox';
 import { useAccessState } from '../../domain/accessState';
 import { namesFrom } from '../../domain/describe';
 import { describeQueued } from './describeQueued';
@@ -22,7 +22,7 @@ const SHOWN = 50;
  * both sides shown and the admin's choice — never a silent last-writer-wins.
  */
 export const ConflictList = () => {
-  const conflicts = useLiveQuery(async () => (await db.outbox.where('status').equals('conflict').sortBy('seq')) as SyncedEntry[], []) ?? [];
+  const conflicts = useLiveQuery(async () => db.outbox.where('status').equals('conflict').sortBy('seq'), []) ?? [];
   const live = useAccessState();
   const [error, setError] = useState<string | null>(null);
   if (conflicts.length === 0) return null;
@@ -38,7 +38,7 @@ export const ConflictList = () => {
         {conflicts.slice(0, SHOWN).map((e) => (
           <Paper key={e.id} variant="outlined" sx={{ p: 1.5 }} data-testid="conflict">
             <Typography variant="body2">
-              <strong>Mine:</strong> {describeQueued(e.op, names)}
+              <strong>Mine:</strong> {describeQueued(e.args, names)}
             </Typography>
             <Typography variant="body2">
               <strong>Theirs:</strong> {e.conflict?.length ? theirsText(e.conflict, names) : (e.lastError ?? 'changed on the platform')}

@@ -9,8 +9,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { db } from '../../app/db';
-import type { OutboxStatus } from '../../cache';
-import { countByStatus, filterOutbox, type OutboxFilter } from './outboxView';
+import { countByStatus, filterOutbox, shownStatus, type OutboxFilter, type ShownStatus } from './outboxView';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useAccessState } from '../../domain/accessState';
 import { namesFrom } from '../../domain/describe';
@@ -19,7 +18,7 @@ import { roster } from '../../app/roster';
 import { withdrawEntries } from '../../sync/withdraw';
 
 // Colours with readable contrast in both themes: MUI's info and warning chips are not (axe).
-const COLOR: Record<OutboxStatus, 'default' | 'primary' | 'secondary' | 'success' | 'error'> = {
+const COLOR: Record<ShownStatus, 'default' | 'primary' | 'secondary' | 'success' | 'error'> = {
   pending: 'default',
   sending: 'primary',
   done: 'success',
@@ -78,8 +77,8 @@ export const OutboxTable = () => {
         empty={filter === 'open' ? 'Nothing is waiting to be sent.' : 'No change with this status.'}
         columns={[
           { id: 'seq', header: '#', width: '56px', render: (e) => e.seq },
-          { id: 'status', header: 'Status', width: '110px', render: (e) => <Chip size="small" color={COLOR[e.status]} label={e.status} /> },
-          { id: 'op', header: 'Change', width: '4fr', render: (e) => <span title={describeQueued(e.op, names)}>{describeQueued(e.op, names)}</span> },
+          { id: 'status', header: 'Status', width: '110px', render: (e) => <Chip size="small" color={COLOR[shownStatus(e.status)]} label={shownStatus(e.status)} /> },
+          { id: 'op', header: 'Change', width: '4fr', render: (e) => <span title={describeQueued(e.args, names)}>{describeQueued(e.args, names)}</span> },
           { id: 'attempts', header: 'Attempts', width: '80px', render: (e) => e.attempts },
           { id: 'error', header: 'Platform message', width: '2.5fr', render: (e) => <span title={e.lastError ?? ''}>{e.lastError ?? '—'}</span> },
           { id: 'queued', header: 'Queued', width: '1.2fr', render: (e) => new Date(e.createdAt).toLocaleString() },
@@ -89,7 +88,7 @@ export const OutboxTable = () => {
             width: '110px',
             render: (e) =>
               e.status === 'pending' ? (
-                <Button size="small" aria-label="Withdraw" onClick={(ev) => (ev.stopPropagation(), void withdraw(e.id, describeQueued(e.op, names)))}>
+                <Button size="small" aria-label="Withdraw" onClick={(ev) => (ev.stopPropagation(), void withdraw(e.id, describeQueued(e.args, names)))}>
                   Withdraw
                 </Button>
               ) : null,

@@ -4,8 +4,8 @@ import type { Snapshot } from '../../../../shared/model';
 import { BUILT_IN_ROLE_IDS } from '../../../../shared/seeds/builtInRoles';
 import { EXAMPLE } from '../../../../shared/seeds/example';
 import { demoSnapshot } from '../../../../shared/seeds/demo';
-import { applyScan, enqueuePlan, openRosterDb, type RosterDb } from '../../../../renderer/src/cache';
-import { preparePending, pushable, recordResult } from '../../../../renderer/src/sync/outbox';
+import { applyScan, openRosterDb, type RosterDb } from '../../../../renderer/src/cache';
+import { enqueuePlan, pushable, recordResult } from '../../../../renderer/src/sync/outbox';
 import { optimisticView } from '../../../../renderer/src/domain/optimisticView';
 import { withdrawEntries } from '../../../../renderer/src/sync/withdraw';
 import { historyEntries, recordIfFinished } from '../../../../renderer/src/history/record';
@@ -28,7 +28,6 @@ describe('History: applied plans with their inverse', () => {
   it('R7: removing ServUser2 from Services 1 lands in History once, with each op’s result and the plan that undoes it', async () => {
     await open();
     const { planId } = await enqueuePlan(db, [{ op: 'group.removeUserRoles', groupId: groups.services1, userIds: [users[1]], roleIds: [STD] }]);
-    await preparePending(db);
     const [op] = await pushable(db);
     expect(await recordIfFinished(db, planId, ctx)).toBeNull(); // not answered yet
     await recordResult(db, { ...op!, status: 'applied' });
@@ -48,7 +47,6 @@ describe('History: applied plans with their inverse', () => {
       { op: 'group.addAccounts', groupId: groups.services1, accountIds: [accounts[0].accountId] },
       { op: 'group.addAccounts', groupId: groups.services2, accountIds: [accounts[0].accountId] },
     ]);
-    await preparePending(db);
     const [a, b] = await pushable(db);
     await recordResult(db, { ...a!, status: 'unchanged' });
     await recordResult(db, { ...b!, status: 'failed', lastError: 'HTTP 503' });
@@ -62,12 +60,11 @@ describe('Withdraw', () => {
   it('takes a pending change out of the outbox when main has not started it; the view updates at once', async () => {
     await open();
     await enqueuePlan(db, [{ op: 'group.removeUserRoles', groupId: groups.services1, userIds: [users[1]], roleIds: [STD] }]);
-    await preparePending(db);
     const [e] = await db.outbox.toArray();
     const inGroup = async () => ((await optimisticView(db)).state.userGroupRoles.getSet(users[1]!, groups.services1)?.size ?? 0) > 0;
     expect(await inGroup()).toBe(false);
     const asked: string[][] = [];
-    const bridge = { invoke: (async (_c: string, input: { ids: string[] }) => (asked.push(input.ids), { withdrawn: input.ids, sending: [] })) as never };
+    const bridge = { invoke: (async (_c: string, input: { ops: { id: string; round: number }[] }) => (asked.push(input.ops.map((o) => o.id)), { withdrawn: input.ops.map((o) => o.id), sending: [] })) as never };
     expect(await withdrawEntries(db, bridge, [e!.id])).toEqual({ withdrawn: [e!.id], refused: [] });
     expect(asked).toEqual([[e!.id]]);
     expect(await db.outbox.count()).toBe(0);
@@ -80,7 +77,6 @@ describe('Withdraw', () => {
       { op: 'group.rename', groupId: groups.services1, name: 'North' },
       { op: 'group.rename', groupId: groups.services2, name: 'South' },
     ]);
-    await preparePending(db);
     const [a, b] = await db.outbox.orderBy('seq').toArray();
     await db.outbox.update(b!.id, { status: 'failed' });
     const bridge = { invoke: (async () => ({ withdrawn: [], sending: [a!.id] })) as never };

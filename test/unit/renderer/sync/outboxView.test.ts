@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxEntry, OutboxStatus } from '../../../../renderer/src/cache';
+import type { OpStatus, OutboxOp } from '../../../../shared/sync/types';
 import { countByStatus, filterOutbox } from '../../../../renderer/src/features/sync/outboxView';
 
-const entry = (seq: number, status: OutboxStatus): OutboxEntry => ({
-  id: `e${seq}`, seq, planId: 'p', op: { op: 'role.delete', roleId: 'r' }, status, attempts: status === 'failed' ? 3 : 0,
-  lastError: status === 'failed' ? 'HTTP 400: no such role' : null, createdAt: '2026-11-23T10:00:00Z',
+const entry = (seq: number, status: OpStatus): OutboxOp => ({
+  id: `e${seq}`, seq, round: 0, planId: 'p', args: { op: 'role.delete', roleId: 'r' }, precondition: { expect: [] }, status, attempts: status === 'failed' ? 3 : 0,
+  ...(status === 'failed' ? { lastError: 'HTTP 400: no such role' } : {}), createdAt: 0, updatedAt: 0,
 });
-const entries = [entry(1, 'done'), entry(2, 'failed'), entry(3, 'pending'), entry(4, 'conflict'), entry(5, 'pending')];
+const entries = [entry(1, 'applied'), entry(2, 'failed'), entry(3, 'pending'), entry(4, 'conflict'), entry(5, 'pending'), entry(6, 'unchanged'), entry(7, 'inflight')];
 
 describe('outbox view', () => {
   it('counts each status', () => {
-    expect(countByStatus(entries)).toEqual({ pending: 2, sending: 0, done: 1, failed: 1, conflict: 1 });
+    expect(countByStatus(entries)).toEqual({ pending: 2, sending: 1, done: 2, failed: 1, conflict: 1 });
   });
 
   it('"open" shows everything the platform has not confirmed, in queue order', () => {
-    expect(filterOutbox(entries, 'open').map((e) => e.seq)).toEqual([2, 3, 4, 5]);
+    expect(filterOutbox(entries, 'open').map((e) => e.seq)).toEqual([2, 3, 4, 5, 7]);
+    expect(filterOutbox(entries, 'done').map((e) => e.seq)).toEqual([1, 6]);
     expect(filterOutbox(entries, 'failed').map((e) => e.lastError)).toEqual(['HTTP 400: no such role']);
-    expect(filterOutbox(entries, 'all')).toHaveLength(5);
+    expect(filterOutbox(entries, 'all')).toHaveLength(7);
   });
 });

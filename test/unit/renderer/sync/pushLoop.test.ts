@@ -4,7 +4,8 @@ import type { IpcEvents, RosterBridge } from '../../../../shared/ipc';
 import { exampleSnapshot } from '../../../../shared/seeds/example';
 import type { Snapshot } from '../../../../shared/model';
 import type { OutboxOp } from '../../../../shared/sync/types';
-import { applyScan, enqueuePlan, openRosterDb, type RosterDb } from '../../../../renderer/src/cache';
+import { applyScan, openRosterDb, type RosterDb } from '../../../../renderer/src/cache';
+import { enqueuePlan } from '../../../../renderer/src/sync/outbox';
 import { reconcileOutbox, resolveEntry } from '../../../../renderer/src/sync/outbox';
 import { startSync } from '../../../../renderer/src/sync/push';
 
