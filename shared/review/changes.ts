@@ -53,6 +53,12 @@ const eachMissing = <T>(x: ReadonlySet<T> | undefined, y: ReadonlySet<T> | undef
 
 const union = (...keys: string[][]): string[] => [...new Set(keys.flat())];
 
+/** Calls `f` once for each value of `x` or `y`, without building their union. */
+const eachOfBoth = <T>(x: ReadonlySet<T> | undefined, y: ReadonlySet<T> | undefined, f: (v: T) => void): void => {
+  if (x) for (const v of x) f(v);
+  if (y && y !== x) for (const v of y) if (!x?.has(v)) f(v);
+};
+
 class Differ {
   readonly changes: Change[] = [];
   readonly touched: Touched = new Map();
@@ -109,10 +115,10 @@ class Differ {
     const { b, a } = this;
     const owner = this.groupOwner(g);
     let accounts: string[] | undefined;
-    for (const u of union([...(b.groupUsers.get(g) ?? [])], [...(a.groupUsers.get(g) ?? [])])) {
+    eachOfBoth(b.groupUsers.get(g), a.groupUsers.get(g), (u) => {
       const before = b.userGroupRoles.getSet(u, g);
       const after = a.userGroupRoles.getSet(u, g);
-      if (before === after) continue;
+      if (before === after) return;
       let changed = false;
       const add = (kind: ChangeKind) => (r: string) => {
         changed = true;
@@ -121,10 +127,10 @@ class Differ {
       eachMissing(after, before, add('group.userRoleAdded'));
       eachMissing(before, after, add('group.userRoleRemoved'));
       // R7, R8: the user's roles change on every account of the group.
-      if (!changed) continue;
+      if (!changed) return;
       accounts ??= union([...(b.groupAccounts.get(g) ?? [])], [...(a.groupAccounts.get(g) ?? [])]);
       for (const acc of accounts) touch(this.touched, acc, u);
-    }
+    });
   }
 
   private groupResources(g: string): void {
@@ -155,17 +161,17 @@ class Differ {
   accounts(): void {
     const { b, a } = this;
     for (const acc of union(b.accountUsers.keys(), a.accountUsers.keys())) {
-      for (const u of union([...(b.accountUsers.get(acc) ?? [])], [...(a.accountUsers.get(acc) ?? [])])) {
+      eachOfBoth(b.accountUsers.get(acc), a.accountUsers.get(acc), (u) => {
         const before = b.aurRoles.get(pair(acc, u));
         const after = a.aurRoles.get(pair(acc, u));
-        if (before === after) continue;
+        if (before === after) return;
         const add = (kind: ChangeKind) => (r: string) => {
           touch(this.touched, acc, u);
           this.changes.push({ kind, accountId: acc, account: this.accountName(acc), userId: u, roleId: r, role: this.roleName(r, acc) });
         };
         eachMissing(after, before, add('account.userRoleAdded'));
         eachMissing(before, after, add('account.userRoleRemoved'));
-      }
+      });
     }
     // R10: the cap trims privileges only, so it touches no pair's roles or log-in.
     for (const acc of a.accounts.keys()) {
@@ -183,17 +189,17 @@ class Differ {
     const { b, a } = this;
     const serviceName = (id: string) => a.services.get(id)?.name ?? b.services.get(id)?.name ?? id;
     for (const acc of union(b.partnerUsers.keys(), a.partnerUsers.keys())) {
-      for (const u of union([...(b.partnerUsers.get(acc) ?? [])], [...(a.partnerUsers.get(acc) ?? [])])) {
+      eachOfBoth(b.partnerUsers.get(acc), a.partnerUsers.get(acc), (u) => {
         const before = b.partner.get(pair(acc, u));
         const after = a.partner.get(pair(acc, u));
-        if (before === after) continue;
+        if (before === after) return;
         const add = (kind: ChangeKind) => (svc: string) => {
           touch(this.touched, acc, u);
           this.changes.push({ kind, serviceId: svc, service: serviceName(svc), accountId: acc, account: this.accountName(acc), userId: u });
         };
         eachMissing(after, before, add('partner.accessGranted'));
         eachMissing(before, after, add('partner.accessRevoked'));
-      }
+      });
     }
     // R25, R28: a service losing or gaining an account, or a user changing entity, changes
     // partner access without any PartnerAccountAccess record changing.

@@ -3,6 +3,7 @@ import { buildState } from '../access';
 import type { Snapshot } from '../model';
 import { accessDiff, type AccessDiff } from './accessDiff';
 import { structuralChanges, type Change } from './changes';
+import { stateAfter } from './stateAfter';
 
 /** DESIGN.md "Review: baselines, diff, report": the shape `roster diff` prints. */
 export interface SnapshotDiff {
@@ -16,4 +17,8 @@ export const diffStates = (before: AccessState, after: AccessState): SnapshotDif
   return { changes, access: accessDiff(before, after, touched) };
 };
 
-export const diffSnapshots = (before: Snapshot, after: Snapshot): SnapshotDiff => diffStates(buildState(before), buildState(after));
+/** The after state is the before state's fork with the differing records patched in (stateAfter.ts). */
+export const diffSnapshots = (before: Snapshot, after: Snapshot): SnapshotDiff => {
+  const b = buildState(before);
+  return diffStates(b, stateAfter(b, after));
+};

@@ -20,3 +20,4 @@ export { csvText, csvChunks } from './csv';
 export { DEFAULT_QUERY, buildMatrix, isMember, matrixAxes, roleIdsInGroup, userLabel, type Matrix, type MatrixAxes, type MatrixKind, type MatrixQuery } from './matrix';
 export { sideBySide, sideExists, sideTotals, type SideKind, type SideRow } from './sideBySide';
 export { removalEffect, type RemovalEffect } from './removal';
+export { stateAfter } from './stateAfter';

@@ -1,4 +1,5 @@
 import type { Via } from '../access';
+import { speedUpCurrentFont } from './pdfKerning';
 import { asOfText, viaText, type AccountSection, type GroupSection, type LayoutReport } from './report';
 
 /**
@@ -35,7 +36,22 @@ export interface DrawProgress {
 class Writer {
   private y = 0;
   private pageNo = 0;
+  private fontName = '';
+  private size = 0;
   constructor(private readonly doc: PdfDoc, private readonly stamp: string, private readonly title: string) {}
+
+  /** Sets the font only when it changes: a table of 100,000 rows switches it rarely. */
+  private use(font: 'Helvetica' | 'Helvetica-Bold', size: number): void {
+    if (font !== this.fontName) {
+      this.doc.font(font);
+      speedUpCurrentFont(this.doc);
+      this.fontName = font;
+    }
+    if (size !== this.size) {
+      this.doc.fontSize(size);
+      this.size = size;
+    }
+  }
 
   private get bottom(): number {
     return this.doc.page.height - MARGIN;
@@ -48,7 +64,8 @@ class Writer {
   newPage(): void {
     this.doc.addPage();
     this.pageNo++;
-    this.doc.font('Helvetica').fontSize(8).fillColor('#555555');
+    this.use('Helvetica', 8);
+    this.doc.fillColor('#555555');
     this.doc.text(fit(`${this.title} — ${this.stamp}`, this.width - 60), MARGIN, MARGIN - 20, { lineBreak: false });
     this.doc.text(`page ${this.pageNo}`, this.doc.page.width - MARGIN - 50, MARGIN - 20, { width: 50, lineBreak: false });
     this.doc.fillColor('#000000');
@@ -63,14 +80,15 @@ class Writer {
     const size = level === 1 ? 16 : level === 2 ? 13 : 10.5;
     this.room(size + 10 + LINE);
     this.y += level === 3 ? 4 : 8;
-    this.doc.font('Helvetica-Bold').fontSize(size).text(fit(text, (this.width * SIZE) / size), MARGIN, this.y, { lineBreak: false });
+    this.use('Helvetica-Bold', size);
+    this.doc.text(fit(text, (this.width * SIZE) / size), MARGIN, this.y, { lineBreak: false });
     this.y += size + 4;
   }
 
   /** One table row: cells at fixed column fractions, cut to their width. */
   row(cells: readonly string[], cols: readonly number[], bold = false): void {
     this.room(LINE);
-    this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(SIZE);
+    this.use(bold ? 'Helvetica-Bold' : 'Helvetica', SIZE);
     let x = MARGIN;
     cells.forEach((c, i) => {
       const w = this.width * cols[i]!;

@@ -1,6 +1,5 @@
-import { buildState } from '../../../../shared/access';
 import type { Snapshot } from '../../../../shared/model';
-import { diffStates, type SnapshotDiff } from '../../../../shared/review';
+import { diffSnapshots, type SnapshotDiff } from '../../../../shared/review';
 import { loadSnapshot, type RosterDb } from '../../cache';
 import { baselineSnapshot } from './store';
 
@@ -19,6 +18,6 @@ const snapshotOf = (db: RosterDb, side: CompareSide): Promise<Snapshot> =>
 export const compareSides = async (db: RosterDb, before: CompareSide, after: CompareSide): Promise<CompareResult> => {
   const [b, a] = await Promise.all([snapshotOf(db, before), snapshotOf(db, after)]);
   const t0 = performance.now();
-  const diff = diffStates(buildState(b), buildState(a));
+  const diff = diffSnapshots(b, a);
   return { diff, ms: performance.now() - t0 };
 };
