@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
 import { db } from '../../app/db';
 import { baselineFile, importBaseline, listBaselines, saveBaseline } from './store';
-import { compare } from './compareClient';
+import { compare, warmCompare } from './compareClient';
 import type { CompareResult } from './compare';
 import { CompareResultView } from './CompareResultView';
 import { download } from './exports';
@@ -25,6 +25,11 @@ export const BaselinesView = ({ s }: { s: AccessState | null }) => {
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<(CompareResult & { title: string }) | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  // The newest baseline is the one most often compared: its indexes are built while the admin reads.
+  const newest = baselines?.[0]?.id;
+  useEffect(() => {
+    if (newest) warmCompare({ kind: 'baseline', id: newest });
+  }, [newest]);
   const run = async (label: string, f: () => Promise<void>) => {
     setBusy(label);
     setError(null);

@@ -1,5 +1,5 @@
 import { db } from '../../app/db';
-import { compareSides, type CompareResult, type CompareSide } from './compare';
+import { compareSides, warmSide, type CompareResult, type CompareSide } from './compare';
 import type { CompareRequest } from './compareWorker';
 
 type Reply = { id: number; result: CompareResult } | { id: number; error: string };
@@ -38,4 +38,11 @@ export const compare = (before: CompareSide, after: CompareSide): Promise<Compar
     waiting.set(id, { resolve, reject });
     w.postMessage({ id, before, after } satisfies CompareRequest);
   });
+};
+
+/** Builds a baseline's indexes in the worker ahead of a compare (the Baselines view opening). */
+export const warmCompare = (side: CompareSide): void => {
+  const w = getWorker();
+  if (w) w.postMessage({ id: nextId++, warm: side } satisfies CompareRequest);
+  else void warmSide(db, side).catch(() => undefined);
 };

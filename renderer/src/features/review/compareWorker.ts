@@ -1,19 +1,25 @@
 import { openRosterDb } from '../../cache';
-import { compareSides, type CompareSide } from './compare';
+import { compareSides, warmSide, type CompareSide } from './compare';
 
 /**
- * Compare runs here, off the UI thread: two large-tier snapshots mean two index builds and a
- * diff of 100,000 links. The worker opens the same IndexedDB cache as the page.
+ * Compare runs here, off the UI thread: two large-tier snapshots mean an index build and a diff
+ * of 100,000 links. The worker opens the same IndexedDB cache as the page, and keeps the last
+ * baseline's indexes between compares (compare.ts).
  */
-export type CompareRequest = { id: number; before: CompareSide; after: CompareSide };
+export type CompareRequest = { id: number; before: CompareSide; after: CompareSide } | { id: number; warm: CompareSide };
 
 const scope = self as unknown as { postMessage: (m: unknown) => void; onmessage: ((e: MessageEvent<CompareRequest>) => void) | null };
 const db = openRosterDb();
 
 scope.onmessage = (e) => {
-  const { id, before, after } = e.data;
-  compareSides(db, before, after).then(
-    (result) => scope.postMessage({ id, result }),
-    (err: Error) => scope.postMessage({ id, error: err?.message ?? String(err) }),
+  const req = e.data;
+  if ('warm' in req) {
+    // A warm-up that fails is forgotten: the compare itself will say why.
+    warmSide(db, req.warm).catch(() => undefined);
+    return;
+  }
+  compareSides(db, req.before, req.after).then(
+    (result) => scope.postMessage({ id: req.id, result }),
+    (err: Error) => scope.postMessage({ id: req.id, error: err?.message ?? String(err) }),
   );
 };
