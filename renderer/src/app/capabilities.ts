@@ -10,7 +10,8 @@ import { db } from './db';
  */
 export const useMissingCapability = (name: CapabilityName): string | null => {
   const info = useConnection((s) => s.info);
-  const cached = useLiveQuery(() => db.platformFacts.get('capabilities'), []);
+  const row = useLiveQuery(() => db.platformFacts.get('capabilities'), []);
+  const cached = row?.key === 'capabilities' ? row : undefined;
   const missing = info?.missingCapabilities ?? (cached && (!info || cached.url === info.url) ? cached.missing : undefined);
   return missing?.includes(name) ? CAPABILITIES[name].sentence : null;
 };

@@ -116,20 +116,19 @@ export type RosterDb = Dexie &
     /** Review: named snapshots of the cache (baselines) and named reviews (their decisions). */
     baselines: Table<BaselineRow, string>;
     reviews: Table<ReviewRecord, string>;
-    platformFacts: Table<PlatformFact, string>;
+    platformFacts: Table<PlatformFact, PlatformFact['key']>;
   };
 
 /**
- * What main learnt of the connected platform at connect, kept so an offline start still says
- * what the platform lacks: key 'capabilities' holds the platform's URL and the extensions it
- * lacks (shared/sync/capabilities.ts).
+ * What Roster knows of the platform beyond its records: key 'capabilities' holds what main
+ * learnt at connect (the platform's URL and the extensions it lacks, shared/sync/capabilities.ts),
+ * kept so an offline start still says so; key 'recordedSupportAccessRoles' the Support Access
+ * Roles the admin recorded in Roster for accounts whose role the platform cannot tell (account id
+ * → role id, null: none), kept apart from the Account rows so a refresh never loses them.
  */
-export interface PlatformFact {
-  key: 'capabilities';
-  url: string;
-  missing: CapabilityName[];
-  at: string;
-}
+export type PlatformFact =
+  | { key: 'capabilities'; url: string; missing: CapabilityName[]; at: string }
+  | { key: 'recordedSupportAccessRoles'; roles: Record<string, string | null>; at: string };
 
 /** A baseline: the cache's snapshot at review time, kept under a name with no expiry. */
 export interface BaselineRow {

@@ -10,12 +10,18 @@ import type { AccessState } from '../../../shared/access';
 import { describePlanOp, namesFrom } from '../domain/describe';
 import { planSupportAccessRole, supportAccessChoices, supportAccessSentence } from '../domain/accountAccess';
 import { PlanDialog } from './PlanDialog';
+import { supportAccessOf } from '../../../shared/access/supportAccess';
+import { recordSupportAccessRole } from '../cache';
+import { db } from '../app/db';
 
 const NONE = '__none__';
 
 /** R10: set an account's Support Access Role, with the effect previewed before it is queued. */
 export const SupportAccessPanel = ({ state, accountId, onQueued, title }: { state: AccessState; accountId: string; onQueued: (m: string) => void; title?: string }) => {
-  const current = state.accounts.get(accountId)?.supportAccessRoleId ?? NONE;
+  const known = supportAccessOf(state.accounts.get(accountId));
+  // The platform cannot tell or set it (the vendor's Account): the admin records it in Roster instead.
+  const local = known.source !== 'platform';
+  const current = known.source === 'unknown' ? NONE : (known.roleId ?? NONE);
   const [choice, setChoice] = useState<string>(current);
   const [open, setOpen] = useState(false);
   const choices = useMemo(() => supportAccessChoices(state, accountId), [state, accountId]);
@@ -38,11 +44,26 @@ export const SupportAccessPanel = ({ state, accountId, onQueued, title }: { stat
             </MenuItem>
           ))}
         </TextField>
-        <Button variant="outlined" disabled={!planned.ok} onClick={() => setOpen(true)}>
-          Preview change
-        </Button>
+        {local ? (
+          <Button
+            variant="outlined"
+            disabled={known.source === 'recorded' && choice === current}
+            onClick={() => void recordSupportAccessRole(db, accountId, choice === NONE ? null : choice).then(() => onQueued(`Recorded in Roster: the Support Access Role of ${name}.`))}
+          >
+            Record in Roster
+          </Button>
+        ) : (
+          <Button variant="outlined" disabled={!planned.ok} onClick={() => setOpen(true)}>
+            Preview change
+          </Button>
+        )}
       </Stack>
-      {!planned.ok && choice !== current && (
+      {local && (
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }} data-testid="sar-local">
+          Recorded in Roster only: the platform’s API cannot tell or set it, so Roster never sends it; explanations use what you record.
+        </Typography>
+      )}
+      {!local && !planned.ok && choice !== current && (
         <Alert severity="info" sx={{ mt: 1 }}>
           {planned.reason}
         </Alert>
