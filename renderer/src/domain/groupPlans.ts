@@ -99,11 +99,36 @@ const checkName = (name: string, existing: readonly GroupRef[], exceptId?: strin
   return { ok: true, name: parsed.data };
 };
 
+export interface GroupsUnavailable {
+  /** One line: why every group action is disabled (R1). */
+  reason: string;
+  /** What it means and what to do, for the Groups screen. */
+  guidance: string;
+}
+
+/**
+ * R1: account groups exist only for a primary account with the account-groups feature enabled.
+ * Only a platform that says the feature is off counts (the vendor's API does not tell: unknown
+ * is no refusal); the guidance follows the vendor's docs: a single account needs no groups, and
+ * an admin who manages several accounts asks Boomi to enable primary accounts and the feature.
+ */
+export const groupsUnavailable = (primary: PrimaryAccountRef | null): GroupsUnavailable | null => {
+  if (primary?.accountGroupsEnabled !== false) return null;
+  const name = primary.name ?? primary.accountId;
+  return {
+    reason: `${name} does not have account groups enabled: groups exist only for a primary account with the feature (R1).`,
+    guidance:
+      `${name} is a single account: account groups are neither available nor needed for it, so every group action is disabled. ` +
+      'If you manage several accounts, contact Boomi (your account representative or Boomi Support) to have primary accounts and ' +
+      'the Account Groups feature enabled for this account. Once it is enabled, refresh from the platform: the All Accounts group ' +
+      'then appears here, holding every account it manages (R3).',
+  };
+};
+
 export const planCreateGroup = (name: string, existing: readonly GroupRef[], primary: PrimaryAccountRef | null): Planned => {
   if (!primary) return { ok: false, reason: 'No primary account is known yet: refresh from the platform first.' };
-  if (primary.accountGroupsEnabled === false) {
-    return { ok: false, reason: `${primary.name ?? primary.accountId} does not have account groups enabled: groups exist only for a primary account with the feature (R1).` };
-  }
+  const off = groupsUnavailable(primary);
+  if (off) return { ok: false, reason: off.reason };
   const checked = checkName(name, existing);
   if (!checked.ok) return checked;
   return { ok: true, ops: [{ op: 'group.create', name: checked.name, accountId: primary.accountId }], skipped: [] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planAddAccounts, planAddUserRoles, planCreateGroup, planRemoveAccounts, planRenameGroup, removeFromGroupRefusal, renameRefusal } from '../../../renderer/src/domain/groupPlans';
+import { groupsUnavailable, planAddAccounts, planAddUserRoles, planCreateGroup, planRemoveAccounts, planRenameGroup, removeFromGroupRefusal, renameRefusal } from '../../../renderer/src/domain/groupPlans';
 
 const all = { id: 'g-all', name: 'All Accounts', defaultGroup: true };
 const s1 = { id: 'g-s1', name: 'Services 1' };
@@ -55,6 +55,20 @@ describe('planCreateGroup', () => {
   it('R1: refused when the primary account has no account groups feature', () => {
     const r = planCreateGroup('New', [], { ...primary, accountGroupsEnabled: false });
     expect(!r.ok && r.reason).toMatch(/R1/);
+  });
+
+  it('R1: a single-account primary is told that groups need a primary account and how to get the feature enabled', () => {
+    const off = groupsUnavailable({ accountId: 'solo-1', name: 'Solo Co', accountGroupsEnabled: false });
+    expect(off?.reason).toBe('Solo Co does not have account groups enabled: groups exist only for a primary account with the feature (R1).');
+    expect(off?.guidance).toMatch(/^Solo Co is a single account/);
+    expect(off?.guidance).toMatch(/contact Boomi .* to have primary accounts and the Account Groups feature enabled/);
+    expect(off?.guidance).toMatch(/every group action is disabled/);
+  });
+
+  it('R1: no refusal when the feature is on or the platform does not tell (the vendor API: unknown is not "off")', () => {
+    expect(groupsUnavailable(primary)).toBeNull();
+    expect(groupsUnavailable({ accountId: 'p' })).toBeNull();
+    expect(groupsUnavailable(null)).toBeNull();
   });
 });
 

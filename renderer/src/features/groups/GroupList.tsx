@@ -54,7 +54,7 @@ const GroupItem = memo(({ group, selected, tabIndex }: { group: GroupRow; select
 });
 GroupItem.displayName = 'GroupItem';
 
-export const GroupList = ({ groups, selectedId, onCreate }: { groups: GroupRow[]; selectedId: string | undefined; onCreate: () => void }) => {
+export const GroupList = ({ groups, selectedId, onCreate, createRefusal }: { groups: GroupRow[]; selectedId: string | undefined; onCreate: () => void; createRefusal?: string | null }) => {
   // Narrow subscriptions: selecting accounts must not re-render the side list.
   const groupSearch = useGroupsUi((s) => s.groupSearch);
   const setGroupSearch = useGroupsUi((s) => s.setGroupSearch);
@@ -65,7 +65,8 @@ export const GroupList = ({ groups, selectedId, onCreate }: { groups: GroupRow[]
         <Typography id="groups-heading" variant="h6" component="h2" sx={{ flex: 1 }}>
           Account groups
         </Typography>
-        <Button size="small" startIcon={<AddIcon />} onClick={onCreate}>
+        {/* R1: disabled with the reason said (a disabled button shows no tooltip, so it is described). */}
+        <Button size="small" startIcon={<AddIcon />} onClick={onCreate} disabled={!!createRefusal} aria-describedby={createRefusal ? 'groups-unavailable' : undefined}>
           Create
         </Button>
       </Box>
@@ -84,7 +85,7 @@ export const GroupList = ({ groups, selectedId, onCreate }: { groups: GroupRow[]
         footer={
           shown.length === 0 && (
             <Typography sx={{ px: 2 }} color="text.secondary">
-              {groups.length === 0 ? 'No account groups in the cache yet.' : 'No group matches the search.'}
+              {groups.length === 0 ? (createRefusal ? 'No account groups: see why on the right.' : 'No account groups in the cache yet.') : 'No group matches the search.'}
             </Typography>
           )
         }

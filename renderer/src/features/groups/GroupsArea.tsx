@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DndContext, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
@@ -12,7 +14,7 @@ import { GroupList } from './GroupList';
 import { GroupPage } from './GroupPage';
 import { GroupNameDialog } from './GroupNameDialog';
 import { PlanPreviewDialog } from './PlanPreviewDialog';
-import { planCreateGroup, planRenameGroup } from '../../domain/groupPlans';
+import { groupsUnavailable, planCreateGroup, planRenameGroup } from '../../domain/groupPlans';
 import { proposeAddAccounts, proposeAddUserRoles, proposeMoveAccounts, proposeRemoveAccounts } from './propose';
 import { RolePickDialog } from './RolePickDialog';
 import type { DragKind } from '../../components/DraggableRow';
@@ -38,6 +40,7 @@ export const GroupsArea = () => {
   const [nameDialog, setNameDialog] = useState<NameDialog>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const group = groups?.find((g) => g.id === item) ?? groups?.[0];
+  const unavailable = groupsUnavailable(primary);
   useEffect(() => useGroupsUi.getState().clearSelection(), [group?.id]);
   // Build the rules engine's indexes once the admin starts selecting (a drop is likely next),
   // and again after each refresh from then on; never while the first screen is loading.
@@ -103,8 +106,15 @@ export const GroupsArea = () => {
   return (
     <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDrag(null)}>
       <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
-        <GroupList groups={groups} selectedId={group?.id} onCreate={() => setNameDialog({ mode: 'create' })} />
-        {group ? (
+        <GroupList groups={groups} selectedId={group?.id} onCreate={() => setNameDialog({ mode: 'create' })} createRefusal={unavailable?.reason ?? null} />
+        {unavailable && !group ? (
+          <Box sx={{ p: 3, maxWidth: 760 }}>
+            <Alert severity="info" id="groups-unavailable" data-testid="groups-unavailable">
+              <AlertTitle>Account groups need a primary account (R1)</AlertTitle>
+              {unavailable.guidance}
+            </Alert>
+          </Box>
+        ) : group ? (
           <GroupPage
             group={group}
             groups={groups}
