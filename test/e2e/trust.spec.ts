@@ -79,3 +79,34 @@ test('drag: the chip sits at the pointer and names the target, also after scroll
   await expect(page().getByTestId('drag-overlay')).toHaveCount(0);
   await axe(page(), 'groups after a cancelled drag');
 });
+
+test('leaving a screen keeps your place: the open group, the explorer\'s picks', async () => {
+  const [group] = await otherGroups();
+  await groupItem(group!).click();
+  await expect(page().getByRole('heading', { level: 2, name: group })).toBeVisible();
+  await nav(page(), 'Access explorer');
+  const user = page().getByRole('combobox', { name: 'User' });
+  await user.click();
+  await page().getByRole('option').first().click();
+  const picked = await user.inputValue();
+  expect(picked).not.toBe('');
+  await nav(page(), 'Groups');
+  await expect(page().getByRole('heading', { level: 2, name: group })).toBeVisible();
+  await expect(groupItem(group!)).toHaveAttribute('aria-current', 'page');
+  await nav(page(), 'Access explorer');
+  await expect(page().getByRole('combobox', { name: 'User' })).toHaveValue(picked);
+});
+
+test('every screen in both themes at 1280×720: the data age in the header, axe clean', async () => {
+  const areas = ['Groups', 'Resources', 'Partner access', 'Access explorer', 'Review', 'Sync', 'History', 'Settings'];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page().emulateMedia({ colorScheme: scheme });
+    for (const area of areas) {
+      await nav(page(), area);
+      await expect(page().getByRole('banner').getByTestId('data-age')).toHaveText(/^as of \d\d:\d\d$/);
+      await shot(page(), `trust-${area.toLowerCase().replace(/ /g, '-')}-${scheme}`);
+      await axe(page(), `${area} (${scheme})`);
+    }
+  }
+  await page().emulateMedia({ colorScheme: 'light' });
+});

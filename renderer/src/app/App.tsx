@@ -29,13 +29,13 @@ export const App = () => {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
-        <AppBar position="fixed" color="primary" enableColorOnDark sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
+        {/* In dark mode the bar takes the paper colour (MUI's default), not a light-blue band across the top. */}
+        <AppBar position="fixed" color="primary" sx={{ zIndex: (t) => t.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}>
           <Toolbar variant="dense" sx={{ gap: 2 }}>
-            <Typography variant="h6" component="h1" sx={{ fontWeight: 700, mr: 2 }}>
+            <Typography variant="h6" component="h1" sx={{ fontWeight: 700, mr: 1, flexShrink: 0 }}>
               Roster
             </Typography>
             <ConnectionBadge />
-            <Box sx={{ flex: 1 }} />
             <Tooltip title="Refresh from the platform">
               <span>
                 <IconButton color="inherit" aria-label="Refresh from the platform" disabled={refreshing} onClick={() => void refreshNow(db, roster())}>

@@ -30,7 +30,8 @@ const ICONS: Record<AreaId, React.ReactNode> = {
 };
 
 export const Navigation = () => {
-  const { route, go } = useRoute();
+  const area = useRoute((s) => s.route.area);
+  const open = useRoute((s) => s.open);
   return (
     <Drawer variant="permanent" sx={{ width: NAV_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' } }}>
       <Toolbar variant="dense" />
@@ -39,9 +40,9 @@ export const Navigation = () => {
           {AREAS.map((a) => (
             <ListItem key={a.id} disablePadding>
             <ListItemButton
-              selected={route.area === a.id}
-              aria-current={route.area === a.id ? 'page' : undefined}
-              onClick={() => go({ area: a.id })}
+              selected={area === a.id}
+              aria-current={area === a.id ? 'page' : undefined}
+              onClick={() => open(a.id)}
             >
               <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[a.id]}</ListItemIcon>
               <ListItemText primary={a.label} />

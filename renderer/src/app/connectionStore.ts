@@ -32,6 +32,8 @@ export interface ConnectionState {
   lastRefresh: string | null;
   lastError: string | null;
   failures: TypeFailure[];
+  /** When the next automatic try to reach the platform is due while offline (ms since epoch). */
+  nextRetryAt: number | null;
   /** The admin chose to work offline: nothing is pushed or pulled until they turn it off (issue 5). */
   workOffline: boolean;
   set: (patch: Partial<Omit<ConnectionState, 'set'>>) => void;
@@ -51,6 +53,7 @@ export const useConnection = create<ConnectionState>((set) => ({
   lastRefresh: null,
   lastError: null,
   failures: [],
+  nextRetryAt: null,
   workOffline: readWorkOffline(),
   set: (patch) => set(patch),
 }));

@@ -1,8 +1,8 @@
 import type { RosterBridge } from '../../../shared/ipc';
 import { rememberCapabilities, settleLanded, unconfirmedOps, type RosterDb } from '../cache';
 import { isOfflineError, refresh } from '../sync/pull';
-import { reconcileOutbox } from '../sync/outbox';
-import { startSync } from '../sync/push';
+import { pushable, reconcileOutbox } from '../sync/outbox';
+import { startSync, type SyncLoop } from '../sync/push';
 import { useConnection } from './connectionStore';
 import { recordIfFinished } from '../history/record';
 import { useResultNotice } from '../history/notice';
@@ -87,6 +87,22 @@ export const whenRefreshesSettle = async (): Promise<void> => {
 };
 
 /**
+ * Back online after working offline: what the admin queued goes first (it is why they went back
+ * online), the refresh after. Sending first is safe: main checks each op's precondition against
+ * the platform as it sends, so an op the platform moved away from still becomes a conflict.
+ * With something handed to main, its drain starts the refresh (onDrained); with nothing to send,
+ * or main unreachable, the refresh starts now.
+ */
+const sendThenRefresh = async (db: RosterDb, bridge: RosterBridge, sync: SyncLoop): Promise<void> => {
+  await bridge.invoke('sync.control', { action: 'resume' }).catch(() => undefined);
+  const handed = await sync
+    .kick()
+    .then(async () => useConnection.getState().online !== false && (await pushable(db)).length > 0)
+    .catch(() => false);
+  if (!handed) await refreshNow(db, bridge);
+};
+
+/**
  * On start: the cache is already on screen (live queries); ask main who we are, then refresh,
  * after the cached screen has painted when there is a cache to show.
  */
@@ -117,12 +133,15 @@ export const startApp = (db: RosterDb, bridge: RosterBridge): (() => void) => {
   const sync = startSync(db, bridge, { isOnline, onDrained: () => void refreshNow(db, bridge), onResult });
   const offWork = useConnection.subscribe((s, prev) => {
     if (s.workOffline === prev.workOffline) return;
-    // Ops main already holds stop too; back online, fetch first so conflicts show, then send.
-    void bridge.invoke('sync.control', { action: s.workOffline ? 'pause' : 'resume' }).catch(() => undefined);
-    if (!s.workOffline) void refreshNow(db, bridge).then(() => sync.kick().catch(() => undefined));
+    // Ops main already holds stop too.
+    if (s.workOffline) void bridge.invoke('sync.control', { action: 'pause' }).catch(() => undefined);
+    else void sendThenRefresh(db, bridge, sync);
   });
   if (conn.workOffline) void bridge.invoke('sync.control', { action: 'pause' }).catch(() => undefined);
+  // The header counts down to the next try; each tick sets the one after.
+  conn.set({ nextRetryAt: Date.now() + RETRY_OFFLINE_MS });
   const timer = setInterval(() => {
+    conn.set({ nextRetryAt: Date.now() + RETRY_OFFLINE_MS });
     if (useConnection.getState().online === false) void refreshNow(db, bridge);
   }, RETRY_OFFLINE_MS);
   return () => {

@@ -6,3 +6,4 @@ export * from './snapshot';
 export * from './groupCounts';
 export * from './groupAccounts';
 export * from './facts';
+export * from './asOf';

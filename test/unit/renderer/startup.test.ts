@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exampleSnapshot } from '../../../shared/seeds/example';
-import type { ObjectType } from '../../../shared/model';
+import { EXAMPLE, exampleSnapshot } from '../../../shared/seeds/example';
+import { OBJECT_TYPES, type ObjectType } from '../../../shared/model';
 import type { PullResult, RosterBridge } from '../../../shared/ipc';
-import { applyScan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
+import { applyScan, enqueuePlan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
+import { connectionLabel } from '../../../renderer/src/app/ConnectionBadge';
 import { startApp, whenRefreshesSettle } from '../../../renderer/src/app/startup';
 import { useConnection } from '../../../renderer/src/app/connectionStore';
 
@@ -18,7 +19,7 @@ afterEach(async () => {
   await whenRefreshesSettle();
   delete g.requestAnimationFrame;
   frames.length = 0;
-  useConnection.getState().set({ online: null, refreshing: false, lastRefresh: null });
+  useConnection.getState().set({ online: null, refreshing: false, lastRefresh: null, workOffline: false });
   await db?.delete();
 });
 
@@ -66,5 +67,51 @@ describe('start-up: warm start', () => {
     stop = startApp(db, b.bridge);
     await vi.waitFor(() => expect(b.pulled.length).toBeGreaterThan(0), { timeout: 20_000, interval: 20 });
     expect(frames).toEqual([]);
+  });
+});
+
+describe('back online after working offline', () => {
+  it('sends the queued change before refreshing: the admin went back online to send it', async () => {
+    db = openRosterDb(`startup-${++n}`);
+    const s = exampleSnapshot();
+    for (const t of OBJECT_TYPES) await applyScan(db, { objectType: t, records: s[t] as never[], quarantined: [], complete: true });
+    useConnection.getState().set({ workOffline: true });
+    const calls: string[] = [];
+    const b = bridge();
+    const invoke = b.bridge.invoke;
+    b.bridge.invoke = ((channel: string, input: never) => {
+      calls.push(channel);
+      return invoke(channel as never, input);
+    }) as RosterBridge['invoke'];
+    stop = startApp(db, b.bridge);
+    await enqueuePlan(db, [{ op: 'group.addAccounts', groupId: EXAMPLE.groups.services1, accountIds: [EXAMPLE.accounts[2].accountId] }]);
+    await wait(200);
+    expect(calls).not.toContain('sync.push');
+    expect(calls).not.toContain('platform.pull');
+    useConnection.getState().set({ workOffline: false });
+    await vi.waitFor(() => expect(calls).toContain('sync.push'), { timeout: 10_000, interval: 20 });
+    // Nothing was pulled first; the refresh follows once main has sent it (its drain).
+    expect(calls.slice(0, calls.indexOf('sync.push'))).not.toContain('platform.pull');
+    useConnection.getState().set({ workOffline: false, online: null });
+  });
+
+  it('with nothing queued, going back online refreshes at once', async () => {
+    db = openRosterDb(`startup-${++n}`);
+    useConnection.getState().set({ workOffline: true });
+    const b = bridge();
+    stop = startApp(db, b.bridge);
+    await wait(100);
+    expect(b.pulled).toEqual([]);
+    useConnection.getState().set({ workOffline: false });
+    await vi.waitFor(() => expect(b.pulled.length).toBeGreaterThan(0), { timeout: 10_000, interval: 20 });
+  });
+});
+
+describe('the header chip', () => {
+  it('counts the refresh steps before the first answer, never "Connecting…" during a refresh', () => {
+    expect(connectionLabel({ online: null, refreshing: true, progress: { done: 3, total: 16 }, workOffline: false })).toBe('Refreshing 3/16');
+    expect(connectionLabel({ online: null, refreshing: true, progress: null, workOffline: false })).toBe('Refreshing…');
+    expect(connectionLabel({ online: true, refreshing: true, progress: { done: 3, total: 16 }, workOffline: false })).toBe('Online');
+    expect(connectionLabel({ online: true, refreshing: false, progress: null, workOffline: true })).toBe('Working offline');
   });
 });

@@ -13,15 +13,13 @@ import { EntityPicker } from '../../components/EntityPicker';
 import { ExplanationPanel } from './ExplanationPanel';
 import { RedundantReport, ReachTable, WhoTable } from './AccessTables';
 import { SupportAccessPanel } from '../../components/SupportAccessPanel';
+import { useExplorerPlace, type ExplorerView } from './store';
 
-type View = 'explore' | 'redundant';
 
 /** Access explorer (issue 6): user → accounts, account → users, both → the full explanation. */
 export const AccessExplorerArea = () => {
   const live = useAccessState();
-  const [view, setView] = useState<View>('explore');
-  const [userId, setUserId] = useState<string | null>(null);
-  const [accountId, setAccountId] = useState<string | null>(null);
+  const { view, setView, userId, setUserId, accountId, setAccountId } = useExplorerPlace();
   const [banner, setBanner] = useState<string | null>(null);
   // Opened on an account or a user from elsewhere (global search): `account:<id>` / `user:<id>`.
   const item = useRoute((s) => (s.route.area === 'access-explorer' ? s.route.item : undefined));
@@ -56,7 +54,7 @@ export const AccessExplorerArea = () => {
           </Typography>
         )}
       </Box>
-      <Tabs value={view} onChange={(_e, v: View) => setView(v)} aria-label="Explorer views" sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}>
+      <Tabs value={view} onChange={(_e, v: ExplorerView) => setView(v)} aria-label="Explorer views" sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}>
         <Tab value="explore" label="Who reaches what" id="explorer-tab-explore" aria-controls="explorer-panel" />
         <Tab value="redundant" label="Redundant direct access" id="explorer-tab-redundant" aria-controls="explorer-panel" />
       </Tabs>

@@ -1,7 +1,7 @@
 import { formatIssues, parseSnapshot, type Snapshot } from '../../../../shared/model';
 import { decide, newReview, recordPlan, signOff, type ReviewRecord } from '../../../../shared/review/record';
 import type { ReviewTarget } from '../../../../shared/review/decisions';
-import { loadSnapshot, unconfirmedOps, type BaselineRow, type RosterDb } from '../../cache';
+import { cacheAsOf, clockTime, loadSnapshot, unconfirmedOps, type BaselineRow, type RosterDb } from '../../cache';
 
 /** The cache's age: its newest complete scan ("as of") and how many changes wait in the outbox. */
 export interface CacheStamp {
@@ -10,14 +10,12 @@ export interface CacheStamp {
 }
 
 export const cacheStamp = async (db: RosterDb): Promise<CacheStamp> => {
-  const scans = (await db.syncState.toArray()).map((s) => s.lastCompleteScan).filter((t): t is string => !!t);
-  const asOf = scans.length ? scans.reduce((a, b) => (a > b ? a : b)) : null;
-  return { asOf, pending: (await unconfirmedOps(db)).length };
+  return { asOf: await cacheAsOf(db), pending: (await unconfirmedOps(db)).length };
 };
 
 /** "as of 09:41, 3 changes pending" — on every Review view. */
 export const stampText = (s: CacheStamp): string => {
-  const time = s.asOf ? new Date(s.asOf).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false }) : 'never refreshed';
+  const time = s.asOf ? clockTime(s.asOf) : 'never refreshed';
   const pending = s.pending === 0 ? 'no changes pending' : `${s.pending} change${s.pending === 1 ? '' : 's'} pending`;
   return `${s.asOf ? `as of ${time}` : time}, ${pending}`;
 };
