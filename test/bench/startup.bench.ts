@@ -133,13 +133,19 @@ const webBench = async () => {
       const t0 = performance.now();
       const web = await startWebHost({ dataDir, port });
       const urlMs = performance.now() - t0;
-      const page = await context.newPage();
-      await page.goto(web.url);
-      await page.getByTestId('group-item-Services 2').waitFor({ state: 'visible', timeout: 120_000 });
-      const paintMs = performance.now() - t0;
-      await page.waitForFunction('window.__paintedAt !== undefined');
-      const p = (await page.evaluate(PAGE_MARKS)) as PageMarks;
-      return { web, page, urlMs, paintMs, t0Epoch, p };
+      // A start that fails past this point must not leave its host running after the bench.
+      try {
+        const page = await context.newPage();
+        await page.goto(web.url);
+        await page.getByTestId('group-item-Services 2').waitFor({ state: 'visible', timeout: 120_000 });
+        const paintMs = performance.now() - t0;
+        await page.waitForFunction('window.__paintedAt !== undefined');
+        const p = (await page.evaluate(PAGE_MARKS)) as PageMarks;
+        return { web, page, urlMs, paintMs, t0Epoch, p };
+      } catch (e) {
+        await web.stop();
+        throw e;
+      }
     };
     /**
      * The platform opened and the page's refresh after the paint is over: a pull answered and the
@@ -163,29 +169,35 @@ const webBench = async () => {
       };
     };
     // First start: creates and seeds the data dir and fills the page's cache.
-    const first = await start();
-    // The first pull finished: the second start has a warm cache to paint from.
-    await settled(first);
-    await first.page.close();
-    await first.web.stop();
+    /** One start, measured by `measure`, and always stopped after. */
+    const round = async <T>(measure: (s: Awaited<ReturnType<typeof start>>) => Promise<T>): Promise<T> => {
+      const s = await start();
+      try {
+        return await measure(s);
+      } finally {
+        await s.page.close().catch(() => undefined);
+        await s.web.stop();
+      }
+    };
+    // The first start fills the data dir and, once its pull is over, the page's cache to paint from.
+    const firstPaintMs = await round(async (s) => (await settled(s), s.paintMs));
     const paints: number[] = [];
     const urls: number[] = [];
     const rss: number[] = [];
     const breakdowns: Record<string, unknown>[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      const s = await start();
-      paints.push(s.paintMs);
-      urls.push(s.urlMs);
-      await settled(s);
-      // Idle: nothing is asked of the host for a few seconds.
-      await s.page.waitForTimeout(5_000);
-      breakdowns.push(breakdown(s));
-      rss.push(hostRss(s.web.proc.pid!));
-      await s.page.close();
-      await s.web.stop();
+      await round(async (s) => {
+        paints.push(s.paintMs);
+        urls.push(s.urlMs);
+        await settled(s);
+        // Idle: nothing is asked of the host for a few seconds.
+        await s.page.waitForTimeout(5_000);
+        breakdowns.push(breakdown(s));
+        rss.push(hostRss(s.web.proc.pid!));
+      });
     }
     const mid = breakdowns[paints.indexOf(median(paints))];
-    emit({ metric: 'web.secondStart.paint', value: median(paints), unit: 'ms', tier: 'demo', target: 1500, rounds: ROUNDS, servedMs: median(urls), firstStartMs: first.paintMs, paints, load1AtStarts: loads.slice(1), breakdown: mid });
+    emit({ metric: 'web.secondStart.paint', value: median(paints), unit: 'ms', tier: 'demo', target: 1500, rounds: ROUNDS, servedMs: median(urls), firstStartMs: firstPaintMs, paints, load1AtStarts: loads.slice(1), breakdown: mid });
     emit({ metric: 'web.idleRss', value: median(rss), unit: 'MB', tier: 'demo', target: 300 });
   } finally {
     await context.close();
