@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import Box from '@mui/material/Box';
+import { useDragEdgeScroll } from './dragEdgeScroll';
 import type { SxProps, Theme } from '@mui/material/styles';
 
 export interface VirtualListProps<T> {
@@ -27,6 +28,8 @@ export interface VirtualListProps<T> {
   /** The scroller takes focus itself when items have nothing focusable (axe: scrollable-region-focusable). */
   scrollerLabel?: string;
   sx?: SxProps<Theme>;
+  /** A drag is under way: the list scrolls when the pointer nears its top or bottom edge. */
+  dragEdgeScroll?: boolean;
 }
 
 const PAGE = 8;
@@ -49,6 +52,7 @@ export const nextIndex = (key: string, from: number, count: number, page = PAGE)
 export const VirtualList = <T,>(p: VirtualListProps<T>) => {
   const { items, roving = false } = p;
   const scrollRef = useRef<HTMLDivElement>(null);
+  useDragEdgeScroll(scrollRef, p.dragEdgeScroll ?? false);
   const [active, setActive] = useState(() => Math.max(0, Math.min(items.length - 1, p.initialIndex ?? 0)));
   const focusAfterRender = useRef(false);
   const activeIndex = Math.min(active, Math.max(0, items.length - 1));

@@ -1,5 +1,5 @@
-import { memo, useMemo } from 'react';
-import { useDroppable } from '@dnd-kit/core';
+import { memo, useMemo, useState } from 'react';
+import { useDndMonitor, useDroppable } from '@dnd-kit/core';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -59,6 +59,9 @@ export const GroupList = ({ groups, selectedId, onCreate, createRefusal }: { gro
   const groupSearch = useGroupsUi((s) => s.groupSearch);
   const setGroupSearch = useGroupsUi((s) => s.setGroupSearch);
   const shown = useMemo(() => groups.filter((g) => matches(groupSearch, g.name, g.id)), [groups, groupSearch]);
+  // Only a drag's start and end re-render the list: the drop targets scroll near their edges meanwhile.
+  const [dragging, setDragging] = useState(false);
+  useDndMonitor({ onDragStart: () => setDragging(true), onDragEnd: () => setDragging(false), onDragCancel: () => setDragging(false) });
   return (
     <Box component="section" aria-labelledby="groups-heading" sx={{ width: 300, flexShrink: 0, borderRight: 1, borderColor: 'divider', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
       <Box sx={{ p: 2, pb: 1, display: 'flex', alignItems: 'center', gap: 1 }}>
@@ -80,6 +83,7 @@ export const GroupList = ({ groups, selectedId, onCreate, createRefusal }: { gro
         itemKey={(g) => g.id}
         estimateSize={ITEM_HEIGHT}
         roving
+        dragEdgeScroll={dragging}
         initialIndex={Math.max(0, shown.findIndex((g) => g.id === selectedId))}
         renderItem={(g, tabIndex) => <GroupItem group={g} selected={g.id === selectedId} tabIndex={tabIndex} />}
         footer={
