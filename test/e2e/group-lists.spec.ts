@@ -83,3 +83,44 @@ test('Resources: the drop list draws all 21 groups on scrolling (no cap), and th
   await axe(session.page, 'resources (virtualised drop list)');
   await session.page.getByRole('textbox', { name: 'Search groups' }).fill('');
 });
+
+test('Accounts at 1280×720: one-line toolbar, natural sort, select from a pasted list, Escape clears, compact 28 px rows', async () => {
+  const page = session.page;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Groups' }).click();
+  await page.getByTestId('group-item-All Accounts').click();
+  const grid = page.getByRole('grid', { name: 'Accounts in All Accounts' });
+  await expect(grid.getByRole('row').nth(1)).toBeVisible();
+  // The toolbar's controls share one line.
+  const tops = await Promise.all(
+    [page.getByRole('textbox', { name: 'Search accounts' }), page.getByRole('combobox', { name: 'Show' }), page.getByRole('button', { name: /^Add to group/ })].map(async (l) => (await l.boundingBox())!),
+  );
+  for (const b of tops) expect(Math.abs(b.y + b.height / 2 - (tops[0]!.y + tops[0]!.height / 2))).toBeLessThan(8);
+
+  // Natural order: "Atlas Farms 51" before "Atlas Farms 428".
+  const header = grid.getByRole('columnheader', { name: 'Account', exact: true });
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const names = await grid.locator('[role=row] > [role=gridcell]:first-child').allTextContents();
+  expect(names.length).toBeGreaterThan(5);
+  expect(names).toEqual([...names].sort(new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare));
+
+  // Paste three ids (and one unknown) to select them; Escape in the grid clears the selection.
+  const idsShown = (await grid.locator('[role=row] > [role=gridcell]:nth-child(2)').allTextContents()).slice(2, 5);
+  await page.getByRole('button', { name: 'Select from a list…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Select accounts from a list' });
+  await dialog.getByRole('textbox').fill(`${idsShown.join('\n')}\nno-such-account`);
+  await expect(dialog.getByTestId('select-list-result')).toHaveText('3 rows selected from the list; 1 not found: no-such-account');
+  await shot(page, 'tables-select-from-list');
+  await dialog.getByRole('button', { name: 'Select 3 accounts' }).click();
+  await expect(page.getByTestId('selection-count')).toHaveText('3 selected');
+  await grid.focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('selection-count')).toHaveText('0 selected');
+
+  await page.getByRole('button', { name: 'Compact rows' }).click();
+  await expect.poll(async () => (await grid.getByRole('row').nth(1).boundingBox())?.height).toBe(28);
+  await shot(page, 'tables-accounts-compact-1280');
+  await axe(page, 'groups (sorted, compact accounts table)');
+  await page.getByRole('button', { name: 'Comfortable rows' }).click();
+});

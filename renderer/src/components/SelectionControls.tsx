@@ -13,19 +13,26 @@ interface Props {
   onClear: () => void;
   /** The status line's test id; each list keeps its own. */
   countTestId: string;
+  /** A narrow toolbar: "Select all" (its name still says how many) and no count, which the caller shows elsewhere. */
+  compact?: boolean;
 }
 
 /** A multi-select list's toolbar controls: "Select all N shown", "Clear" and the live count. */
-export const SelectionControls = ({ shown, selectedShown, anySelected, onSelectAll, onClear, countTestId }: Props) => (
+export const SelectionControls = ({ shown, selectedShown, anySelected, onSelectAll, onClear, countTestId, compact }: Props) => (
   <>
-    <Button size="small" onClick={onSelectAll} disabled={shown === 0}>
-      Select all {fmt(shown)} shown
+    <Button size="small" onClick={onSelectAll} disabled={shown === 0} aria-label={compact ? `Select all ${fmt(shown)} shown` : undefined} sx={{ whiteSpace: 'nowrap' }}>
+      {compact ? 'Select all' : `Select all ${fmt(shown)} shown`}
     </Button>
     <Button size="small" onClick={onClear} disabled={!anySelected}>
       Clear
     </Button>
-    <Typography variant="body2" role="status" aria-live="polite" data-testid={countTestId}>
-      {fmt(selectedShown)} selected
-    </Typography>
+    {!compact && <SelectionCount selectedShown={selectedShown} countTestId={countTestId} />}
   </>
+);
+
+/** "3 selected", read out as it changes. */
+export const SelectionCount = ({ selectedShown, countTestId }: { selectedShown: number; countTestId: string }) => (
+  <Typography variant="body2" component="span" role="status" aria-live="polite" data-testid={countTestId}>
+    {fmt(selectedShown)} selected
+  </Typography>
 );

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -20,7 +20,10 @@ import { emptySelection, selectAll } from '../../domain/selection';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { VirtualTable, useSortedRows, type Column } from '../../components/VirtualTable';
+import { DensityButton, SelectFromList, pastedSummary } from '../../components/TableTools';
+import { matchPasted } from '../../domain/tableSort';
+import Typography from '@mui/material/Typography';
 import type { GroupRow, UserInGroupRow } from './data';
 import { matches, useGroupsUi, type UserScope } from './uiStore';
 
@@ -40,12 +43,13 @@ const useAllUsers = (enabled: boolean, inGroup: UserInGroupRow[] | undefined): U
 };
 
 const COLUMNS: Column<UserInGroupRow>[] = [
-  { id: 'user', header: 'User', width: 'minmax(220px, 1.5fr)', render: (u) => u.userId },
-  { id: 'name', header: 'Name', width: 'minmax(140px, 1fr)', render: (u) => u.name },
+  { id: 'user', header: 'User', width: 'minmax(220px, 1.5fr)', render: (u) => u.userId, sortKey: (u) => u.userId },
+  { id: 'name', header: 'Name', width: 'minmax(140px, 1fr)', render: (u) => u.name, sortKey: (u) => u.name },
   {
     id: 'roles',
     header: 'Roles in this group',
     width: 'minmax(220px, 2fr)',
+    sortKey: (u) => u.roles.map((r) => r.name).join(', '),
     render: (u) => (
       <Box component="span" sx={{ display: 'inline-flex', gap: 0.5 }}>
         {u.roles.map((r) =>
@@ -81,10 +85,15 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
   };
   const everyone = useAllUsers(userScope === 'all', users);
   const listed = userScope === 'all' ? everyone : users;
-  const shown = useMemo(
+  const filtered = useMemo(
     () => (listed ?? []).filter((u) => matches(userSearch, u.userId, u.name, ...u.roles.map((r) => r.name))),
     [listed, userSearch],
   );
+  // The order the table shows is the order a Shift-click range and "Select all" follow.
+  const { rows: shown, sort, onSort } = useSortedRows(filtered, COLUMNS);
+  const [pasted, setPasted] = useState<string | null>(null);
+  const match = useCallback((text: string) => matchPasted(text, shown, (u) => u.userId, (u) => [u.name]), [shown]);
+  const selectKeys = (keys: string[]) => setUserSelection({ selected: new Set(keys), anchor: keys[0] ?? null });
   const order = useMemo(() => shown.map((u) => u.userId), [shown]);
   const selectedShown = useMemo(() => order.filter((id) => userSelection.selected.has(id)), [order, userSelection]);
   // The selected users with the roles they hold in this group (none for users shown from "All users").
@@ -100,7 +109,9 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
           <ToggleButton value="group">In this group</ToggleButton>
           <ToggleButton value="all">All users</ToggleButton>
         </ToggleButtonGroup>
-        <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ width: 200 }} />
+        <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ width: 180 }} />
+        <SelectFromList noun="user" match={match} onSelect={selectKeys} />
+        <DensityButton />
         <SelectionControls
           shown={order.length}
           selectedShown={selectedShown.length}
@@ -167,6 +178,11 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
           }}
         />
       )}
+      {pasted && (
+        <Typography variant="body2" color="text.secondary" sx={{ px: 1.5, pb: 1 }} role="status">
+          {pasted}
+        </Typography>
+      )}
       <VirtualTable
         label={userScope === 'all' ? 'All users' : `Users in ${group.name}`}
         idPrefix="users"
@@ -176,6 +192,14 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
         selected={userSelection.selected}
         onSelect={(id, mods) => clickUser(order, id, mods)}
         onSelectAll={() => setUserSelection(selectAll(order))}
+        onClearSelection={() => setUserSelection(emptySelection())}
+        sort={sort}
+        onSort={onSort}
+        onPasteList={(text) => {
+          const m = match(text);
+          selectKeys(m.keys);
+          setPasted(pastedSummary(m));
+        }}
         renderRow={(key, props, cells) => (
           <DraggableRow key={key} kind="user" rowKey={key} props={props}>
             {cells}

@@ -1,18 +1,21 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import Typography from '@mui/material/Typography';
+import { VirtualTable, useSortedRows, type Column } from '../../components/VirtualTable';
+import { DensityButton, SelectFromList, pastedSummary } from '../../components/TableTools';
+import { matchPasted } from '../../domain/tableSort';
 import { SelectionControls } from '../../components/SelectionControls';
 import { DraggableRow } from '../../components/DraggableRow';
 import { clickSelect, emptySelection, selectAll, type Selection } from '../../domain/selection';
 import type { ResourceRow } from './model';
 
 const COLUMNS: Column<ResourceRow>[] = [
-  { id: 'name', header: 'Name', width: '2fr', render: (r) => r.name },
-  { id: 'eligible', header: 'Shareable', width: '1.6fr', render: (r) => (r.ineligible ? `No — ${r.ineligible.replace(/^R\d+: /, '')}` : 'Yes') },
-  { id: 'groups', header: 'Shared with', width: '2.4fr', render: (r) => (r.groups.length ? r.groups.map((g) => g.name).join(', ') : '—') },
+  { id: 'name', header: 'Name', width: '2fr', render: (r) => r.name, sortKey: (r) => r.name },
+  { id: 'eligible', header: 'Shareable', width: '1.6fr', render: (r) => (r.ineligible ? `No — ${r.ineligible.replace(/^R\d+: /, '')}` : 'Yes'), sortKey: (r) => (r.ineligible ? `No ${r.ineligible}` : 'Yes') },
+  { id: 'groups', header: 'Shared with', width: '2.4fr', render: (r) => (r.groups.length ? r.groups.map((g) => g.name).join(', ') : '—'), sortKey: (r) => r.groups.length },
 ];
 
 interface Props {
@@ -29,13 +32,20 @@ interface Props {
  * The resources of one type, multi-select as in a file manager (click, shift-click, ctrl-click,
  * select all shown); selected rows are dragged onto a group, or shared with "Share with group…".
  */
-export const ResourceTable = ({ label, rows, search, onSearch, selection, onSelection, onShare }: Props) => {
+export const ResourceTable = ({ label, rows: listed, search, onSearch, selection, onSelection, onShare }: Props) => {
+  // The order the table shows is the order a Shift-click range and "Select all" follow.
+  const { rows, sort, onSort } = useSortedRows(listed, COLUMNS);
   const order = useMemo(() => rows.map((r) => r.id), [rows]);
+  const [pasted, setPasted] = useState<string | null>(null);
+  const match = useCallback((text: string) => matchPasted(text, rows, (r) => r.id, (r) => [r.name]), [rows]);
+  const selectKeys = (keys: string[]) => onSelection({ selected: new Set(keys), anchor: keys[0] ?? null });
   const selectedShown = useMemo(() => order.filter((id) => selection.selected.has(id)).length, [order, selection]);
   return (
     <>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <TextField size="small" label={`Search ${label.toLowerCase()} or groups`} value={search} onChange={(e) => onSearch(e.target.value)} sx={{ width: 280 }} />
+        <TextField size="small" label={`Search ${label.toLowerCase()} or groups`} value={search} onChange={(e) => onSearch(e.target.value)} sx={{ width: 240 }} />
+        <SelectFromList noun="resource" match={match} onSelect={selectKeys} />
+        <DensityButton />
         <SelectionControls
           shown={order.length}
           selectedShown={selectedShown}
@@ -49,6 +59,11 @@ export const ResourceTable = ({ label, rows, search, onSearch, selection, onSele
           Share with group…
         </Button>
       </Box>
+      {pasted && (
+        <Typography variant="body2" color="text.secondary" role="status">
+          {pasted}
+        </Typography>
+      )}
       <VirtualTable
         label={label}
         idPrefix="resources"
@@ -58,6 +73,14 @@ export const ResourceTable = ({ label, rows, search, onSearch, selection, onSele
         selected={selection.selected}
         onSelect={(id, mods) => onSelection(clickSelect(selection, order, id, mods))}
         onSelectAll={() => onSelection(selectAll(order))}
+        onClearSelection={() => onSelection(emptySelection())}
+        sort={sort}
+        onSort={onSort}
+        onPasteList={(text) => {
+          const m = match(text);
+          selectKeys(m.keys);
+          setPasted(pastedSummary(m));
+        }}
         renderRow={(key, props, cells) => (
           <DraggableRow key={key} kind="resource" rowKey={key} props={props}>
             {cells}
