@@ -250,7 +250,7 @@ test('dark scheme follows the OS, and stays accessible', async ({ page }) => {
   await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(bg);
 });
 
-test('offline: a new group and a drop onto it are queued and shown as pending across a reload', async ({ page }) => {
+test('offline: a new group, a drop onto it and a role given to a user are queued and shown as pending (across a reload)', async ({ page }) => {
   await open(page);
   await hosts.platform.stop();
   await page.reload();
@@ -273,4 +273,22 @@ test('offline: a new group and a drop onto it are queued and shown as pending ac
   await page.screenshot({ path: `${SHOTS}/offline-pending.png` });
   await page.reload();
   await expect(page.getByTestId('group-item-Services Offline')).toContainText('+1 pending');
+
+  // Every kind of queued op shows where it applies: a role given offline is in Users in Group, pending.
+  await openGroup(page, 'Services 2');
+  await page.getByRole('tab', { name: 'Users in Group' }).click();
+  const user = page.getByRole('grid', { name: 'Users in Services 2' }).getByRole('row').filter({ hasText: 'ServUser3@boomi.com' });
+  await user.click();
+  await pointerDrag(page, user, page.getByTestId('group-item-Services 1'));
+  await page.mouse.up();
+  const roles = page.getByRole('dialog', { name: 'Roles for 1 user in Services 1' });
+  await roles.getByLabel('Standard User').check();
+  await roles.getByRole('button', { name: 'Preview' }).click();
+  const give = page.getByRole('dialog', { name: /Preview: Add 1 user to Services 1/ });
+  await give.getByRole('button', { name: /Apply/ }).click();
+  await expect(give).toBeHidden();
+  await openGroup(page, 'Services 1');
+  await page.getByRole('tab', { name: 'Users in Group' }).click();
+  const queued = page.getByRole('grid', { name: 'Users in Services 1' }).getByRole('row').filter({ hasText: 'ServUser3@boomi.com' });
+  await expect(queued).toContainText('Standard User · pending');
 });

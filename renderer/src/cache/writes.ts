@@ -10,19 +10,13 @@ type GroupLink = { accountGroupId: string; userId?: string };
 
 export const FULL_SCOPE = 'all';
 
-/** FNV-1a over each record's JSON, in key order, so the same data always hashes the same. */
-export const hashRecords = (records: { key: string }[]): string => {
-  let h = 0x811c9dc5;
-  const sorted = [...records].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const r of sorted) {
-    const text = JSON.stringify(r);
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-  }
-  return `${h.toString(16).padStart(8, '0')}:${records.length}`;
-};
+let written = 0;
+/**
+ * The hash of a complete scan that main did not hash (a test or tool writing the cache itself):
+ * a stamp unique to this write. The only content hash is main's (electron/main/services/pull.ts);
+ * a stamp never equals it, so the next pull sends the data, and it still changes the cache version.
+ */
+const localStamp = (time: string, count: number): string => `local:${time}#${++written}:${count}`;
 
 export interface ScanInput<T extends ObjectType> {
   objectType: T;
@@ -30,7 +24,7 @@ export interface ScanInput<T extends ObjectType> {
   quarantined: QuarantinedRecord[];
   /** Complete scans replace the type's records: whatever is absent was deleted on the platform. */
   complete: boolean;
-  /** main's hash of a complete scan (records and quarantined); without it the cache hashes the records. */
+  /** main's hash of a complete scan (records and quarantined); without it the write is stamped (localStamp). */
   hash?: string;
 }
 
@@ -105,8 +99,8 @@ const allLinks = async (db: RosterDb, type: CountedType): Promise<unknown[]> =>
 export const applyScan = async <T extends ObjectType>(db: RosterDb, scan: ScanInput<T>, now = new Date()): Promise<ScanOutcome> => {
   const table = db.table(scan.objectType);
   const rows: Row[] = scan.records.map((r) => withKey(scan.objectType, r));
-  const hash = scan.complete ? (scan.hash ?? hashRecords(rows)) : '';
   const time = now.toISOString();
+  const hash = scan.complete ? (scan.hash ?? localStamp(time, rows.length)) : '';
   const counted = isCounted(scan.objectType) ? scan.objectType : null;
   return db.transaction('rw', [table, db.syncState, db.quarantine, ...(counted ? [db.groupCounts] : [])], async () => {
     const prior = await db.syncState.get([scan.objectType, FULL_SCOPE]);

@@ -74,10 +74,10 @@ export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIf
   const loaded = useWhatIfSummary(ops, onDiff);
   const { full, error: fullError, load } = useFullDiff(ops);
   const onNeedFull = useCallback(() => void load().catch(() => undefined), [load]);
-  // Marks for the drop-to-preview bench: committed, then the first frame painted with it.
+  // The drop-to-preview bench (test/bench/renderer.bench.ts) reads this mark: the first frame
+  // painted with the diff, which only the page itself can see.
   useEffect(() => {
     if (!loaded || 'error' in loaded) return;
-    performance.mark('roster:access-diff-shown');
     requestAnimationFrame(() => setTimeout(() => performance.mark('roster:access-diff-painted'), 0));
   }, [loaded]);
   const names = useMemo(() => {

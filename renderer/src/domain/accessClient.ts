@@ -5,24 +5,13 @@ import { previewFull, previewSummary, warmAccessState, type FullDiff, type WhatI
 import type { AccessRequest } from './accessWorker';
 import { optimisticView, pendingMarks, type PendingMarks } from './optimisticView';
 
-type Reply = { id: number; diff: WhatIfSummary; workerMs?: number; whatIfMs?: number } | { id: number; marks: PendingMarks } | { id: number; full: FullDiff } | { id: number; error: string };
+type Reply = { id: number; diff: WhatIfSummary } | { id: number; marks: PendingMarks } | { id: number; full: FullDiff } | { id: number; error: string };
 
 let worker: Worker | null | undefined;
 let nextId = 1;
-const waiting = new Map<number, { resolve: (d: WhatIfSummary) => void; reject: (e: Error) => void; t0: number }>();
+const waiting = new Map<number, { resolve: (d: WhatIfSummary) => void; reject: (e: Error) => void }>();
 const waitingMarks = new Map<number, { resolve: (m: PendingMarks) => void; reject: (e: Error) => void }>();
 const waitingFull = new Map<number, { resolve: (f: FullDiff) => void; reject: (e: Error) => void }>();
-
-/**
- * Where the preview's time goes, for benches and traces: `roster:access-preview` (request to
- * reply), its `:worker` part and, within it, the `:whatif` itself (the rest waits for the indexes).
- */
-const measure = (t0: number, workerMs: number | undefined, whatIfMs: number | undefined) => {
-  const end = performance.now();
-  performance.measure('roster:access-preview', { start: t0, end });
-  if (workerMs !== undefined) performance.measure('roster:access-preview:worker', { start: end - workerMs, end });
-  if (whatIfMs !== undefined) performance.measure('roster:access-preview:whatif', { start: end - whatIfMs, end });
-};
 
 /** One worker per window; where workers are unavailable the what-if runs in the page. */
 const getWorker = (): Worker | null => {
@@ -45,7 +34,6 @@ const getWorker = (): Worker | null => {
       if (!w) return;
       if ('error' in e.data) return w.reject(new Error(e.data.error));
       if (!('diff' in e.data)) return;
-      measure(w.t0, e.data.workerMs, e.data.whatIfMs);
       w.resolve(e.data.diff);
     };
     worker.onerror = (e) => {
@@ -65,7 +53,7 @@ const request = (ops: readonly PlanOp[]): Promise<WhatIfSummary> => {
   if (!w) return previewSummary(db, ops);
   const id = nextId++;
   return new Promise<WhatIfSummary>((resolve, reject) => {
-    waiting.set(id, { resolve, reject, t0: performance.now() });
+    waiting.set(id, { resolve, reject });
     w.postMessage({ id, kind: 'preview', ops: ops as PlanOp[] } satisfies AccessRequest);
   });
 };

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exampleSnapshot, EXAMPLE } from '../../../shared/seeds/example';
 import { accountGroupAccountId } from '../../../shared/model';
 import Dexie from 'dexie';
-import { allAccountLinks, applyScan, loadSnapshot, groupAccountIds, loadGroupCounts, markUnchanged, openRosterDb, recordKey, unconfirmedOps, type RosterDb } from '../../../renderer/src/cache';
+import { allAccountLinks, applyScan, cacheVersion, loadSnapshot, groupAccountIds, loadGroupCounts, markUnchanged, openRosterDb, recordKey, unconfirmedOps, type RosterDb } from '../../../renderer/src/cache';
 import { enqueuePlan } from '../../../renderer/src/sync/outbox';
 
 let db: RosterDb;
@@ -48,14 +48,15 @@ describe('applyScan', () => {
     expect(await db.AccountGroup.count()).toBe(3);
   });
 
-  it('an identical scan is recognised by its hash and not rewritten', async () => {
+  it('a complete scan main did not hash is written and changes the cache version (main\'s hash is the only content hash)', async () => {
     fresh();
     const s = exampleSnapshot();
     await applyScan(db, { objectType: 'Role', records: s.Role, quarantined: [], complete: true });
-    const again = await applyScan(db, { objectType: 'Role', records: [...s.Role].reverse(), quarantined: [], complete: true });
-    expect(again.unchanged).toBe(true);
-    const changed = await applyScan(db, { objectType: 'Role', records: s.Role.slice(1), quarantined: [], complete: true });
-    expect(changed.unchanged).toBe(false);
+    const before = await cacheVersion(db);
+    const again = await applyScan(db, { objectType: 'Role', records: s.Role.slice(1), quarantined: [], complete: true });
+    expect(again.unchanged).toBe(false);
+    expect(await db.Role.count()).toBe(s.Role.length - 1);
+    expect(await cacheVersion(db)).not.toBe(before);
   });
 
   it('quarantined records are recorded per type and replaced by the next scan', async () => {

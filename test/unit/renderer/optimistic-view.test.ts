@@ -7,7 +7,7 @@ import { applyScan, openRosterDb, settleLanded, viewEntries, type RosterDb } fro
 import { enqueuePlan } from '../../../renderer/src/sync/outbox';
 import { optimisticView, pendingMarks, userRoleKey } from '../../../renderer/src/domain/optimisticView';
 import { mergeMembers, mergeUserRoles, usersInView } from '../../../renderer/src/features/groups/marks';
-import { describeOp } from '../../../renderer/src/features/groups/describe';
+import { describeOp } from '../../../shared/plans/registry';
 import { recordResult } from '../../../renderer/src/sync/outbox';
 import { A, G, U } from '../sync/helpers';
 
@@ -93,7 +93,7 @@ describe('one optimistic view (confirmed ⊕ queued, replayed through each op’
   });
 
   it('describes ops by name, truncating long account lists', () => {
-    const names = { group: (id: string) => (id === 'g' ? 'Services 1' : id), account: (id: string) => `Acc ${id}` };
+    const names = { group: (id: string) => (id === 'g' ? 'Services 1' : id), account: (id: string) => `Acc ${id}`, role: String, user: String, service: String };
     const text = describeOp({ op: 'group.addAccounts', groupId: 'g', accountIds: ['1', '2', '3', '4', '5', '6', '7'] }, names);
     expect(text).toBe('Add 7 accounts to “Services 1”: Acc 1, Acc 2, Acc 3, Acc 4, Acc 5 and 2 more.');
   });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -12,7 +12,8 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { db } from '../../app/db';
 import type { PlanOp } from '../../../../shared/plans/types';
-import { describeOp } from './describe';
+import { describeOp } from '../../../../shared/plans/registry';
+import type { Names } from '../../../../shared/plans/describe';
 import type { GroupRow } from './data';
 import type { PlanPreview } from './uiStore';
 import type { SkippedAccount } from '../../domain/groupPlans';
@@ -43,9 +44,6 @@ interface Props {
 
 /** Every plan is shown before it is queued (DESIGN.md, Edit): what changes, what is skipped and why. */
 export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) => {
-  useEffect(() => {
-    performance.mark('roster:preview-dialog-mounted');
-  }, []);
   const [diff, setDiff] = useState<WhatIfSummary | null>(null);
   const { planned } = preview;
   const ops = planned.ok ? planned.ops : NO_OPS;
@@ -54,10 +52,13 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
   const skippedIds = useMemo(() => skipped.map((s) => s.accountId), [skipped]);
   const names = useAccountNames(ops, skippedIds);
   const roles = useLiveQuery(() => db.Role.toArray(), []);
-  const lookup = {
+  // Ops are put into words by their modules (shared/plans/ops), the same as on every other screen.
+  const lookup: Names = {
     group: (id: string) => groups.find((g) => g.id === id)?.name ?? id,
     account: (id: string) => names?.get(id) ?? id,
     role: (id: string) => roles?.find((r) => r.id === id)?.name ?? id,
+    user: (id: string) => id,
+    service: (id: string) => id,
   };
   // Apply waits for the diff; a refused op (say R3) blocks it; lock-outs (R13) need their confirmation.
   const { busy, error, apply } = useApplyAction(() => onApply(ops), onClose);

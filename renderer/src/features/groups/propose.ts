@@ -14,7 +14,6 @@ import type { WhatIfSummary } from '../../domain/accessPreview';
  * under 1 s); `started` is one already under way whose diff the plan's equals.
  */
 const withPrefetch = (p: PlanPreview, started?: Promise<WhatIfSummary>): PlanPreview => {
-  performance.mark('roster:proposed');
   if (p.planned.ok) {
     if (started) adoptAccessPreview(p.planned.ops, started);
     else prefetchAccessPreview(p.planned.ops);
@@ -48,7 +47,6 @@ export const proposeAddAccounts = async (
   marks: PendingMarks,
   primary: PrimaryAccountRef | null,
 ): Promise<PlanPreview> => {
-  performance.mark('roster:propose');
   const primaryAccountId = primary?.accountId ?? null;
   // The what-if starts before the group's members are read (and before the drop's re-render):
   // re-adding a member changes no one's access, so its diff is the final plan's diff.
