@@ -275,9 +275,10 @@ test('offline: a new group, a drop onto it and a role given to a user are queued
   await expect(page.getByTestId('group-item-Services Offline')).toContainText('+1 pending');
 
   // Every kind of queued op shows where it applies: a role given offline is in Users in Group, pending.
-  await openGroup(page, 'Services 2');
+  // (ServUser3 is in Services 2, renamed Services North by an earlier test.)
+  await openGroup(page, 'Services North');
   await page.getByRole('tab', { name: 'Users in Group' }).click();
-  const user = page.getByRole('grid', { name: 'Users in Services 2' }).getByRole('row').filter({ hasText: 'ServUser3@boomi.com' });
+  const user = page.getByRole('grid', { name: 'Users in Services North' }).getByRole('row').filter({ hasText: 'ServUser3@boomi.com' });
   await user.click();
   await pointerDrag(page, user, page.getByTestId('group-item-Services 1'));
   await page.mouse.up();
