@@ -24,7 +24,7 @@ const row = (page: Page, grid: string, text: string) => page.getByRole('grid', {
 test('R22–R24 + R15/R16/R19: types, groups sharing each, eligibility and AUS state', async () => {
   await openResources(session.page);
   await expect(session.page.getByTestId('aus-primary')).toContainText('Advanced User Security on the primary account: on');
-  await expect(session.page.getByText('117 of 979 member accounts have AUS off (R19)')).toBeVisible();
+  await expect(session.page.getByText('117 of 979 member accounts have AUS off')).toBeVisible();
   await expect(row(session.page, 'Roles', 'Onboarding Role 5')).toContainText('Integration 3, Managed 2');
   await row(session.page, 'Roles', 'Services Role 2').click();
   const detail = session.page.getByTestId('resource-detail');

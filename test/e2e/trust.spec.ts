@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { specSession } from './support/session';
-import { axe, nav, shot } from './support/screens';
+import { axe, nav, shot, workOffline } from './support/screens';
 
 /**
  * What the admin sees is true, at the partner tier (1,000 accounts, 21 groups) and 1280×720:
@@ -78,6 +78,117 @@ test('drag: the chip sits at the pointer and names the target, also after scroll
   await page().mouse.up();
   await expect(page().getByTestId('drag-overlay')).toHaveCount(0);
   await axe(page(), 'groups after a cancelled drag');
+});
+
+/** Records, from the page itself, whether a preview's Apply was enabled the first time it was drawn (before any paint). */
+const watchFirstApply = (p: Page) =>
+  p.evaluate(() => {
+    const w = window as unknown as { firstApply?: { disabled: boolean; text: string } | null };
+    w.firstApply = null;
+    const seen = () => {
+      const b = Array.from(document.querySelectorAll('[role="dialog"] button')).find((x) => /^Apply/.test(x.textContent ?? ''));
+      if (!b || w.firstApply) return;
+      w.firstApply = { disabled: (b as HTMLButtonElement).disabled, text: b.textContent ?? '' };
+      obs.disconnect();
+    };
+    const obs = new MutationObserver(seen);
+    obs.observe(document.body, { childList: true, subtree: true });
+  });
+const firstApply = (p: Page) => p.evaluate(() => (window as unknown as { firstApply: { disabled: boolean; text: string } | null }).firstApply);
+
+/** The accounts count a group's counts line says ("212 accounts · 53 users · +3 pending" → 212). */
+const countOf = (text: string) => Number(/^([\d,]+) accounts?/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
+
+test('an applied change stays on screen from Apply to confirmation; Apply waits for the access check; the title counts the real change', async () => {
+  await nav(page(), 'Groups');
+  const [, target] = await otherGroups();
+  const counts = page().getByTestId(`group-counts-${target}`);
+  await expect(counts).toHaveText(/^[\d,]+ accounts/);
+  const before = countOf((await counts.textContent())!);
+  await groupItem('All Accounts').click();
+  const rows = grid('All Accounts');
+  await rows.evaluate((el) => el.scrollTo(0, 0));
+  await rows.locator('[aria-rowindex="2"]').click();
+  await rows.locator('[aria-rowindex="4"]').click({ modifiers: ['Shift'] });
+  await expect(page().getByTestId('selection-count')).toHaveText('3 selected');
+  await watchFirstApply(page());
+  await page().getByRole('button', { name: 'Add to group…' }).click();
+  const picker = page().getByRole('dialog', { name: /Add 3 accounts to a group/ });
+  await picker.getByRole('combobox').fill(target!);
+  await page().getByRole('option', { name: new RegExp(`^${target} —`) }).click();
+  const dialog = page().getByRole('dialog', { name: /^Preview: Add/ });
+  await expect(dialog).toBeVisible();
+  // Defect 3: Apply is disabled when first drawn, until the access diff is known.
+  expect(await firstApply(page())).toMatchObject({ disabled: true });
+  // Defect 5: the title counts what will be added, of what was picked, and its cost.
+  const title = (await page().locator('#plan-preview-title').textContent())!;
+  const added = Number(/Add (\d+)/.exec(title)![1]);
+  expect(title).toMatch(added < 3 ? new RegExp(`Add ${added} of 3 accounts`) : /Add 3 accounts/);
+  expect(title).toMatch(added === 1 ? /1 call/ : new RegExp(`about ${added} calls`));
+  const apply = dialog.getByRole('button', { name: /^Apply/ });
+  await expect(apply).toBeEnabled();
+
+  // Defect 1: from Apply to confirmation, the side list, the header and the rows never show fewer than the new count.
+  await apply.click();
+  await expect(dialog).toBeHidden();
+  await groupItem(target!).click();
+  await page().evaluate((name) => {
+    const w = window as unknown as { samples: number[][]; sampler: number };
+    w.samples = [];
+    const num = (t: string | null | undefined) => Number(/^([\d,]+) accounts?/.exec(t ?? '')?.[1]?.replace(/,/g, '') ?? NaN);
+    w.sampler = window.setInterval(() => {
+      const side = document.querySelector(`[data-testid="group-item-${name}"] [data-testid="group-counts-${name}"]`)?.textContent;
+      const header = document.querySelector(`#group-title ~ * [data-testid="group-counts-${name}"]`)?.textContent;
+      const grid = document.querySelector(`[role="grid"][aria-label="Accounts in ${name}"]`);
+      w.samples.push([num(side), num(header), grid ? Number(grid.getAttribute('aria-rowcount')) - 1 : NaN]);
+    }, 250);
+  }, target!);
+  await expect(counts.first()).toHaveText(new RegExp(`^${before + added} accounts · [\\d,]+ users$`), { timeout: 30_000 });
+  // Confirmation: landed and pulled back, with no refresh still running.
+  await expect(page().getByRole('banner')).not.toContainText('Refreshing', { timeout: 30_000 });
+  const samples = await page().evaluate(() => {
+    const w = window as unknown as { samples: number[][]; sampler: number };
+    clearInterval(w.sampler);
+    return w.samples;
+  });
+  expect(samples.length).toBeGreaterThan(1);
+  for (const [side, header, rowCount] of samples) {
+    expect(side).toBeGreaterThanOrEqual(before + added);
+    if (!Number.isNaN(header)) expect(header).toBeGreaterThanOrEqual(before + added);
+    if (!Number.isNaN(rowCount) && rowCount! > 0) expect(rowCount).toBeGreaterThanOrEqual(before + added);
+  }
+});
+
+test('offline, removed accounts stay listed struck through with "−2 pending", and every count agrees', async () => {
+  const [, target] = await otherGroups();
+  await workOffline(page(), true);
+  await nav(page(), 'Groups');
+  await groupItem(target!).click();
+  const rows = grid(target!);
+  const total = Number(await rows.getAttribute('aria-rowcount')) - 1;
+  await rows.locator('[aria-rowindex="2"]').click();
+  await rows.locator('[aria-rowindex="3"]').click({ modifiers: ['Shift'] });
+  await watchFirstApply(page());
+  await page().getByRole('button', { name: 'Remove from group' }).click();
+  const dialog = page().getByRole('dialog', { name: /^Preview: Remove/ });
+  await expect(dialog).toBeVisible();
+  expect(await firstApply(page())).toMatchObject({ disabled: true });
+  const confirm = dialog.getByRole('checkbox', { name: /I have checked the list/ });
+  await expect(dialog.getByRole('button', { name: /^Apply/ }).or(confirm).first()).toBeVisible();
+  if (await confirm.isVisible()) await confirm.check();
+  await dialog.getByRole('button', { name: /^Apply/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(rows.getByRole('row').filter({ hasText: 'Pending removal' })).toHaveCount(2);
+  await expect(rows.getByRole('row').filter({ hasText: 'Pending removal' }).first().locator('s').first()).toBeVisible();
+  expect(Number(await rows.getAttribute('aria-rowcount')) - 1).toBe(total);
+  const side = page().getByTestId(`group-item-${target}`).getByTestId(`group-counts-${target}`);
+  const header = page().locator('#group-title ~ *').getByTestId(`group-counts-${target}`);
+  await expect(side).toContainText('−2 pending');
+  await expect(header).toHaveText((await side.textContent())!);
+  await shot(page(), 'trust-pending-removal');
+  await workOffline(page(), false);
+  await nav(page(), 'Groups');
+  await expect(side).toHaveText(new RegExp(`^${total - 2} accounts · [\\d,]+ users$`), { timeout: 30_000 });
 });
 
 test('leaving a screen keeps your place: the open group, the explorer\'s picks', async () => {

@@ -18,13 +18,15 @@ interface Props {
   options: Option[];
   value: string | null;
   onChange: (id: string | null) => void;
+  /** Narrow side panels give less than the default 320 px (a button beside it must stay in view). */
+  minWidth?: number;
 }
 
 /** Search by name, e-mail or id; the selection is an id. */
-export const EntityPicker = ({ label, id, options, value, onChange }: Props) => (
+export const EntityPicker = ({ label, id, options, value, onChange, minWidth = 320 }: Props) => (
   <Autocomplete
     id={id}
-    sx={{ minWidth: 320, flex: 1, maxWidth: 480 }}
+    sx={{ minWidth, flex: 1, maxWidth: 480 }}
     size="small"
     options={options}
     filterOptions={filter}

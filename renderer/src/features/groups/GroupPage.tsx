@@ -48,7 +48,11 @@ export const GroupPage = ({ group, groups, marks, onRename, onAddToGroup, onRemo
         <Typography id="group-title" variant="h5" component="h2">
           {group.name}
         </Typography>
-        {group.defaultGroup && <Chip label="Default group: every managed account (R3)" color="primary" size="small" />}
+        {group.defaultGroup && (
+          <Tooltip title="R3: All Accounts holds every account the primary account manages; new accounts join it, it cannot be renamed and accounts cannot be removed from it.">
+            <Chip label="Default group: every managed account" color="primary" size="small" />
+          </Tooltip>
+        )}
         {group.pending === 'created' && <Chip label="Pending creation" color="warning" size="small" variant="outlined" />}
         {group.pending === 'renamed' && <Chip label="Rename pending" color="warning" size="small" variant="outlined" />}
         <Typography variant="body2" color="text.secondary">

@@ -126,7 +126,7 @@ export const GroupsArea = () => {
           />
         ) : (
           <Typography sx={{ p: 3 }} color="text.secondary">
-            No account groups are cached yet. They appear here after the first refresh from the platform.
+            No account groups yet. They appear here after the first refresh from the platform.
           </Typography>
         )}
       </Box>

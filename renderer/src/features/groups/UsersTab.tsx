@@ -205,7 +205,7 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
             {cells}
           </DraggableRow>
         )}
-        empty={listed === undefined ? 'Loading…' : listed.length === 0 ? (userScope === 'all' ? 'No users in the cache.' : 'No users have roles in this group: show “All users” to add some.') : 'No user matches the search.'}
+        empty={listed === undefined ? 'Loading…' : listed.length === 0 ? (userScope === 'all' ? 'No users yet.' : 'No users have roles in this group: show “All users” to add some.') : 'No user matches the search.'}
       />
     </Box>
   );

@@ -84,7 +84,7 @@ export const PartnerAccessArea = () => {
               setNotice(null);
               go({ area: 'partner-access', item: key });
             }}
-            empty="No partner service is cached."
+            empty="No partner services yet."
             columns={[
               { id: 'org', header: 'Partner organisation', width: '2fr', render: (r) => r.partnerOrganisation },
               { id: 'name', header: 'Service', width: '1.5fr', render: (r) => r.name },

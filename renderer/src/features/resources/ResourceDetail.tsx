@@ -8,6 +8,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
 import { EntityPicker } from '../../components/EntityPicker';
@@ -72,9 +73,11 @@ export const ResourceDetail = ({ state, row, eligibility, onPropose }: Props) =>
           (R16). It never appears in Support Access Role lists.
         </Typography>
       )}
-      <Typography variant="subtitle2" component="h4" sx={{ mt: 2 }}>
-        Shared with {row.groups.length} group{row.groups.length === 1 ? '' : 's'} (R24)
-      </Typography>
+      <Tooltip title="R24: an account reaches the resources of every group it is in; the group's users reach them in its accounts.">
+        <Typography variant="subtitle2" component="h4" sx={{ mt: 2, width: 'fit-content' }}>
+          Shared with {row.groups.length} group{row.groups.length === 1 ? '' : 's'}
+        </Typography>
+      </Tooltip>
       <List dense aria-label="Groups sharing this resource">
         {row.groups.map((g) => (
           <ListItem key={g.groupId} secondaryAction={<Button size="small" onClick={() => unshare(g)} aria-label={`Unshare from ${g.name}`}>Unshare</Button>}>
@@ -88,9 +91,10 @@ export const ResourceDetail = ({ state, row, eligibility, onPropose }: Props) =>
         )}
       </List>
       {!row.ineligible && (
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 1 }}>
-          <EntityPicker id="share-group" label="Share with group" options={groupOptions} value={groupId} onChange={setGroupId} />
-          <Button variant="contained" disabled={!groupId} onClick={share}>
+        // Wraps rather than clips: the panel is ~320 px wide at 1280.
+        <Stack direction="row" useFlexGap spacing={1} sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
+          <EntityPicker id="share-group" label="Share with group" options={groupOptions} value={groupId} onChange={setGroupId} minWidth={180} />
+          <Button variant="contained" disabled={!groupId} onClick={share} sx={{ flexShrink: 0 }}>
             Share…
           </Button>
         </Stack>

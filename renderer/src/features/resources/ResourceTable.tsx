@@ -86,7 +86,7 @@ export const ResourceTable = ({ label, rows: listed, search, onSearch, selection
             {cells}
           </DraggableRow>
         )}
-        empty={`No ${label.toLowerCase()} in the cache.`}
+        empty={search ? 'Nothing matches the search.' : `No ${label.toLowerCase()} yet.`}
       />
     </>
   );

@@ -6,6 +6,7 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ResourceObjectType } from '../../../../shared/model';
 import { fmt, plural } from '../../app/format';
@@ -88,13 +89,18 @@ export const ResourcesArea = () => {
         <Typography id="resources-title" variant="h5" component="h2">
           Resources
         </Typography>
-        <Chip
-          size="small"
-          data-testid="aus-primary"
-          color={aus.primaryUnknown ? 'default' : aus.primaryOn ? 'success' : 'warning'}
-          label={`Advanced User Security on the primary account: ${aus.primaryUnknown ? "unknown — this platform's API does not tell it (the platform decides, R19)" : aus.primaryOn ? 'on' : 'off — no new role can be shared (R19)'}`}
-        />
-        <Chip size="small" variant="outlined" label={`${fmt(aus.membersOff)} of ${fmt(aus.members)} member accounts have AUS off${aus.membersUnknown ? `, ${fmt(aus.membersUnknown)} unknown` : ''} (R19)`} />
+        {/* Rule codes are for the curious: in the tooltip, not the label. */}
+        <Tooltip title="R15, R19: sharing a custom role needs Advanced User Security on the primary account; with it off, roles already shared stay but no new one can be shared.">
+          <Chip
+            size="small"
+            data-testid="aus-primary"
+            color={aus.primaryUnknown ? 'default' : aus.primaryOn ? 'success' : 'warning'}
+            label={`Advanced User Security on the primary account: ${aus.primaryUnknown ? "unknown — this platform's API does not tell it (the platform decides)" : aus.primaryOn ? 'on' : 'off — no new role can be shared'}`}
+          />
+        </Tooltip>
+        <Tooltip title="R19: in a member account with AUS off, shared roles can no longer be assigned (existing assignments stay).">
+          <Chip size="small" variant="outlined" label={`${fmt(aus.membersOff)} of ${fmt(aus.members)} member accounts have AUS off${aus.membersUnknown ? `, ${fmt(aus.membersUnknown)} unknown` : ''}`} />
+        </Tooltip>
         {lacksCatalogue && <Chip size="small" variant="outlined" data-testid="capability-missing" label={lacksCatalogue} />}
       </Stack>
       <Tabs value={type} onChange={(_e, v: ResourceObjectType) => { setType(v); setSelection(emptySelection()); }} variant="scrollable" aria-label="Resource types" sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}>
@@ -111,16 +117,17 @@ export const ResourcesArea = () => {
         <Box role="tabpanel" id="resources-panel" aria-labelledby={`resources-tab-${type.replace(/ /g, '-')}`} sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
           <GroupDropList key={from ?? ''} groups={targets} initialSearch={from ?? ''} />
           <Box sx={{ flex: 3, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 1, p: 2 }}>
-            <Typography variant="body2" color="text.secondary">
-              {info.eligibility}
-            </Typography>
             <ResourceTable label={info.label} rows={rows} search={search} onSearch={setSearch} selection={selection} onSelection={setSelection} onShare={() => setPicking(true)} />
           </Box>
           <Box sx={{ flex: 2, minWidth: 320, display: 'flex', flexDirection: 'column', overflow: 'auto', py: 2, pr: 2 }}>
             {row ? (
               <ResourceDetail key={row.id} state={state} row={row} eligibility={info.eligibility} onPropose={setProposal} />
             ) : (
-              <Typography color="text.secondary">
+              // The type's eligibility is said once: here until a resource is picked, then in its detail.
+              <Typography color="text.secondary" component="div">
+                <Typography variant="body2" sx={{ mb: 1.5 }} data-testid="type-eligibility">
+                  {info.eligibility}
+                </Typography>
                 {selection.selected.size > 1
                   ? `${plural(selection.selected.size, 'resource')} selected: drag them onto a group, or use “Share with group…”.`
                   : 'Select a resource to see which groups share it, share it with another group or unshare it. Select several to share them at once.'}
