@@ -75,7 +75,7 @@ export const resolveAccess = async (q: Q, accountId: string, user: string): Prom
   return { user, accountId, account: row.doc, tenant, isPrimary: tenant === accountId, privileges };
 };
 
-/** Issue 4: changing account groups (and anything else) needs API + ACCOUNT_ADMIN. */
+/** changing account groups (and anything else) needs API + ACCOUNT_ADMIN. */
 export const requireAdmin = (ctx: Ctx, what: string): void => {
   if (!ctx.privileges.has('ACCOUNT_ADMIN')) {
     throw new HttpError(403, `${ctx.user} needs the ACCOUNT_ADMIN privilege on account ${ctx.accountId} to ${what}`);

@@ -35,11 +35,21 @@ export const supportAccessKey = (a: Account | undefined): string | null => {
 };
 
 /**
+ * Whether a platform's Accounts are vendor-shaped: its primary's own record has neither of the
+ * reference platform's always-present booleans. Decided on the primary, never per record: on the
+ * reference platform the partner organisations' accounts carry none of those fields either, and
+ * they are not the primary's managed accounts.
+ */
+export const isVendorShapedPrimary = (primary: Pick<Account, 'accountGroupsEnabled' | 'advancedUserSecurity'> | undefined): boolean =>
+  !!primary && primary.accountGroupsEnabled === undefined && primary.advancedUserSecurity === undefined;
+
+/**
  * A record as the platform sent it, with what it could not tell marked: a vendor-shaped Account
  * (neither of the reference platform's always-present booleans) leaves every extension field it
  * lacks unknown — except its place: the primary is the account in the API URL and every other
  * account it lists is one of its managed accounts. Applied where records are read (export,
- * main's pull), never to a snapshot file.
+ * main's pull) and only on a platform whose primary is vendor-shaped (isVendorShapedPrimary),
+ * never to a snapshot file.
  */
 export const markUnknownAccountFields = <A extends Account>(a: A, primaryId: string | undefined): A => {
   if (a.accountGroupsEnabled !== undefined || a.advancedUserSecurity !== undefined) return a;

@@ -1,6 +1,6 @@
 import type { ObjectType } from '../model';
 import type { SyncApi } from '../api/sync';
-import { SUPPORT_ACCESS_NOT_SETTABLE } from '../access/supportAccess';
+import { isVendorShapedPrimary, SUPPORT_ACCESS_NOT_SETTABLE } from '../access/supportAccess';
 
 /**
  * Extensions of the reference platform the vendor's API lacks (DESIGN.md "The platform API"):
@@ -49,7 +49,7 @@ const PROBES: readonly [CapabilityName, ObjectType][] = [['partnerServices', 'Pa
  */
 export const probeCapabilities = async (api: SyncApi, primary: Record<string, unknown> | undefined): Promise<CapabilityName[]> => {
   const missing = new Set<CapabilityName>();
-  if (primary && primary.accountGroupsEnabled === undefined && primary.advancedUserSecurity === undefined) missing.add('accountSettings');
+  if (isVendorShapedPrimary(primary)) missing.add('accountSettings');
   for (const [name, type] of PROBES) {
     try {
       for await (const _page of api.query(type)) break;

@@ -1,4 +1,4 @@
-// Access engine at the large and huge tiers (issue 3): index build, explain p50/p99, reach,
+// Access engine at the large and huge tiers: index build, explain p50/p99, reach,
 // who, what-if of a 1,000-op plan, peak memory. Targets: build < 2 s (huge), explain < 1 ms,
 // reach/who < 50 ms, what-if 1,000 < 500 ms. Measured here, never asserted in unit tests.
 import { generateSnapshot, type Tier } from '../../shared/seeds/generate';

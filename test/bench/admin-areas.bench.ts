@@ -1,4 +1,4 @@
-// The renderer's Resources, Access explorer and Partner areas (issue 6) over the rules engine at
+// The renderer's Resources, Access explorer and Partner areas over the rules engine at
 // the large tier: what each screen computes when it opens, measured (never asserted) in ms.
 import { generateSnapshot, type Tier } from '../../shared/seeds/generate';
 import { buildState, partnerPicker, reach, redundantDirectRoles, who } from '../../shared/access';

@@ -1,4 +1,4 @@
-// Reference platform benchmarks (issue 4): start-up (seeding a new data dir, reopening it),
+// Reference platform benchmarks: start-up (seeding a new data dir, reopening it),
 // QUERY+queryMore full-scan throughput, CREATE latency with and without the rate limit.
 //   npm run bench -- --only platform [--tier large,huge]
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -24,7 +24,7 @@ for (const tier of tiers) {
     }
   });
   emit({ metric: 'pull.full_refresh', value: all.ms, unit: 'ms', tier, records });
-  // The floor: the calls a refresh needs at the platform's 10 requests/s (issue 5 target <= 1.10).
+  // The floor: the calls a refresh needs at the platform's 10 requests/s (target <= 1.10).
   emit({ metric: 'pull.full_refresh_floor_ratio', value: all.ms / ((counter.calls / 10) * 1000), unit: 'ratio', tier, calls: counter.calls });
   emit({ metric: 'pull.full_refresh_bytes', value: bytes / 1e6, unit: 'MB', tier });
   await close();

@@ -1,4 +1,4 @@
-// Renderer in Chromium against the reference platform (issues 5 and 6), large tier by default:
+// Renderer in Chromium against the reference platform, large tier by default:
 //   renderer.coldPull.recordsPerSec  records cached ÷ (page open → first full refresh done), unthrottled platform
 //   renderer.coldPull.idbRecordsPerSec  records ÷ the renderer's time taking them into IndexedDB  target ≥ 20,000/s
 //   renderer.groups.warmFirstRender  reload with a warm IndexedDB → group list visible

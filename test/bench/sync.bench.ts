@@ -1,4 +1,4 @@
-// Sync benchmarks (issue 5): cold pull of the partner and large tiers through the rate-limited
+// Sync benchmarks: cold pull of the partner and large tiers through the rate-limited
 // reference platform, and a push of 1,000 ops, each as a ratio to the floor (API calls ÷ rate
 // limit; target ≤ 1.10), the push also under 20% faults with lost and duplicated counted.
 import { mkdtempSync, rmSync } from 'node:fs';

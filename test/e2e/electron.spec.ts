@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ROOT, tempDir } from './support/host';
 
-/** The real Electron app, where its binary could be installed (issue 2); skipped elsewhere. */
+/** The real Electron app, where its binary could be installed; skipped elsewhere. */
 const electronBinary = (): string | null => {
   try {
     const require = createRequire(import.meta.url);

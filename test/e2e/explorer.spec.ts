@@ -4,7 +4,7 @@ import { specHosts } from './support/session';
 import { axe, shot } from './support/screens';
 
 /**
- * Issue 6, Access explorer: the seed 002 worked example through the UI (ServUser1 has Standard
+ * Access explorer: the seed 002 worked example through the UI (ServUser1 has Standard
  * User + Support on Doc ABC, only Support on Doc GHI), who reaches an account, the redundant
  * direct access report, and a Support Access Role change previewed and queued (R10).
  */
@@ -124,7 +124,7 @@ test('R9 report: redundant direct access lists none for seed 002 and explains wh
 
 test('Sync screen: a conflict shows both sides; Drop keeps it in the history as failed with the reason', async ({ page }) => {
   await openExplorer(page);
-  // A conflict as reconcile leaves it (issue 5): the queued op and the platform's value now.
+  // A conflict as reconcile leaves it: the queued op and the platform's value now.
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {

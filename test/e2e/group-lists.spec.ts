@@ -3,7 +3,7 @@ import { specSession } from './support/session';
 import { axe, shot, pointerDrag } from './support/screens';
 
 /**
- * Issue 6: the group side lists are virtualised (only the groups in view are drawn) and stay
+ * the group side lists are virtualised (only the groups in view are drawn) and stay
  * keyboard-usable, accessible and valid drop targets. The partner tier has 21 groups: more than
  * fit the 900 px window, so some are not drawn until scrolled to.
  */

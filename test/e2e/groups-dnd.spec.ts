@@ -5,7 +5,7 @@ import { expectNoSeriousA11yViolations } from './a11y';
 import { pointerDrag } from './support/screens';
 
 /**
- * Issue 6, Groups area: multi-select accounts, drop them on a group with a real mouse drag and
+ * Groups area: multi-select accounts, drop them on a group with a real mouse drag and
  * with the keyboard alternative, preview the plan with its access diff, apply it to the outbox
  * and see it pending; create and rename groups with R3's refusals explained; axe on each screen.
  */

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
 
 /**
- * Issue 2: the browser host on a standalone reference platform shows seed 002's groups and
+ * the browser host on a standalone reference platform shows seed 002's groups and
  * memberships; with the platform stopped, a reload shows the same data from the Dexie cache,
  * marked offline.
  */

@@ -3,7 +3,7 @@ import { specSession } from './support/session';
 import { axe, shot } from './support/screens';
 
 /**
- * Issue 6, Partner access (R25–R29) on the partner tier: the services table, a service's
+ * Partner access (R25–R29) on the partner tier: the services table, a service's
  * accounts and users, select accounts → Add user / Remove user → the R26 / R27 picker (search,
  * Current access, exclusions) → Grant / Revoke → confirmation → banner.
  */

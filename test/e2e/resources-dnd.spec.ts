@@ -3,7 +3,7 @@ import { specSession } from './support/session';
 import { axe, shot, pointerDrag } from './support/screens';
 
 /**
- * Issue 6, Resources drag-and-drop on the partner tier: multi-select resources (click, shift-click,
+ * Resources drag-and-drop on the partner tier: multi-select resources (click, shift-click,
  * ctrl-click, select all shown), drop them on a group of the side list with a real mouse drag or
  * use "Share with group…" from the keyboard → one group.shareResources plan → preview with the
  * access diff and what is left out and why (R15, R19, R22–R24) → Apply queues it.

@@ -4,7 +4,7 @@ import { specSession } from './support/session';
 import { axe, shot } from './support/screens';
 
 /**
- * Issue 6, Resources (R15, R16, R19–R24) on the partner tier (custom roles shared with groups,
+ * Resources (R15, R16, R19–R24) on the partner tier (custom roles shared with groups,
  * clouds, integration packs, the published catalogue): which groups share each resource,
  * eligibility in words, share → preview → Apply, unshare with the R20 lock-out confirmation,
  * and R21's refusal naming the holders.

@@ -4,7 +4,7 @@ import { specSession } from './support/session';
 import { axe, shot, pointerDrag } from './support/screens';
 
 /**
- * Issue 6: the seed 002 worked example (RULES.md, "The worked example") built through the UI from
+ * the seed 002 worked example (RULES.md, "The worked example") built through the UI from
  * scratch, as an admin would. The platform starts with seed 002's accounts, users and roles and
  * only the default group All Accounts (R3: it exists with the primary account and holds every
  * account), with no user in any group (`--seed example-bare`). The admin creates Services 1 and

@@ -4,7 +4,7 @@ import { expectNoSeriousA11yViolations } from './a11y';
 import { settle, shot } from './support/screens';
 
 /**
- * Issue 6, Settings: the embedded platform by default; a real platform by URL + user + API token
+ * Settings: the embedded platform by default; a real platform by URL + user + API token
  * (sent to main with connection.set, never kept by the page), clear validation errors, and the
  * online / offline state.
  */

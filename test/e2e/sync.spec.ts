@@ -3,7 +3,7 @@ import { specHosts } from './support/session';
 import { nav, workOffline } from './support/screens';
 
 /**
- * Issue 5's E2E: work offline on purpose, make changes, see them pending (Sync screen and the
+ * E2E: work offline on purpose, make changes, see them pending (Sync screen and the
  * group list), come back, see them land on the platform exactly once; then a change made through
  * the platform's API behind the app's back becomes a conflict with both sides, resolved here.
  */
@@ -44,7 +44,7 @@ const renameGroup = async (page: Page, from: string, to: string) => {
   await expect(rename).toBeHidden();
 };
 
-test('issue 5: offline on purpose, changes stay pending; back online they land on the platform exactly once', async ({ page }) => {
+test('offline on purpose, changes stay pending; back online they land on the platform exactly once', async ({ page }) => {
   await page.goto(hosts.web.url);
   await expect(page.getByTestId('connection-state')).toHaveText('Online');
   await workOffline(page, true);
@@ -92,7 +92,7 @@ test('issue 5: offline on purpose, changes stay pending; back online they land o
   await page.screenshot({ path: `${SHOTS}/sync-landed-groups.png` });
 });
 
-test('issue 5: a rename made on the platform behind the app\'s back is a conflict; keep mine wins on the platform', async ({ page }) => {
+test('a rename made on the platform behind the app\'s back is a conflict; keep mine wins on the platform', async ({ page }) => {
   await page.goto(hosts.web.url);
   await expect(page.getByTestId('connection-state')).toHaveText('Online');
   const before = (await groupAccounts(SERVICES_1)).length;

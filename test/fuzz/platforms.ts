@@ -24,7 +24,7 @@ export interface FuzzPlatform {
   close(): Promise<void>;
 }
 
-/** ~20% of requests fail: 503, 500, dropped before acting, and commit-then-drop (issue 5). */
+/** ~20% of requests fail: 503, 500, dropped before acting, and commit-then-drop. */
 export const FAULTS = { p503: 0.05, p500: 0.05, drop: 0.05, commitDrop: 0.05 };
 export const faultSpec = (seed: number): string => `503=0.05,500=0.05,drop=0.05,commit-drop=0.05,seed=${seed}`;
 

@@ -1,4 +1,4 @@
-// The fuzz's edits of shared lists (issue 5: read-modify-write): 2–3 admins share and unshare
+// The fuzz's edits of shared lists (read-modify-write): 2–3 admins share and unshare
 // custom roles on the same two groups, and grant, revoke and remove accounts of one partner
 // service, while the platform fails ~20% of requests.
 import type { Snapshot } from '../../shared/model';

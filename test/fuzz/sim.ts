@@ -1,4 +1,4 @@
-// Seeded sync fuzz (issue 5, like tldraw's): 2–3 simulated admins on one platform make random
+// Seeded sync fuzz (like tldraw's): 2–3 simulated admins on one platform make random
 // changes, go offline and come back at random, while the platform fails ~20% of requests. After
 // quiescence: nothing is pending, every client's view equals the platform, every op was applied
 // exactly once or reported failed/conflicted, and nothing is duplicated.

@@ -3,7 +3,7 @@ import { startFake, startReal } from './platforms';
 import { simulate } from './sim';
 
 /**
- * Seeds that once failed stay here for good (issue 5: pin every failing seed).
+ * Seeds that once failed stay here for good (pin every failing seed).
  * 529 (in memory): a failed op's landed call raced another admin's removal and the checker
  * judged the race — fixed in verify.ts (failed ops take part in races, are not judged).
  * 156 (in memory): another admin renamed a group between its dropped create and the check by

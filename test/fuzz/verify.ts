@@ -1,4 +1,4 @@
-// The invariants a fuzz run must keep (issue 5).
+// The invariants a fuzz run must keep.
 import type { ObjectType, Snapshot } from '../../shared/model';
 import { OBJECT_TYPES } from '../../shared/model';
 import { buildState } from '../../shared/access/state';

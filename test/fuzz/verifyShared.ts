@@ -1,4 +1,4 @@
-// The invariant for shared lists edited by read-modify-write (a group's Resources, issue 5):
+// The invariant for shared lists edited by read-modify-write (a group's Resources):
 // nothing another admin shared or unshared is lost where the vendor API makes that detectable.
 import type { Snapshot } from '../../shared/model';
 import type { OutboxOp } from '../../shared/sync/types';

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 
 /**
- * The navigation areas (issue 2); each lives in src/features/<area>/ and declares here how its
+ * The navigation areas; each lives in src/features/<area>/ and declares here how its
  * screen is loaded. Each loader is a dynamic import, so every area is its own chunk of the
  * production build and the first screen downloads and parses only the area it shows; an area
  * added later is split the same way by adding its line (AreaView renders whatever `load` gives).

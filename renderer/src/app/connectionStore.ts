@@ -34,7 +34,7 @@ export interface ConnectionState {
   failures: TypeFailure[];
   /** When the next automatic try to reach the platform is due while offline (ms since epoch). */
   nextRetryAt: number | null;
-  /** The admin chose to work offline: nothing is pushed or pulled until they turn it off (issue 5). */
+  /** The admin chose to work offline: nothing is pushed or pulled until they turn it off. */
   workOffline: boolean;
   set: (patch: Partial<Omit<ConnectionState, 'set'>>) => void;
 }

@@ -12,7 +12,7 @@ const RETRY_OFFLINE_MS = 15_000;
 const WARM_GRACE_MS = 1_000;
 let running: Promise<void> | null = null;
 let again = false;
-/** Refreshes wait for this: the cached screen first, the platform after (issue 6, warm start). */
+/** Refreshes wait for this: the cached screen first, the platform after (warm start). */
 let firstScreen: Promise<void> = Promise.resolve();
 
 /**
@@ -43,7 +43,7 @@ const refreshOnce = async (db: RosterDb, bridge: RosterBridge): Promise<void> =>
       lastError: r.offlineReason ?? null,
       ...(r.online ? { lastRefresh: new Date().toISOString() } : {}),
     });
-    // Reconcile: pending changes whose precondition the new data broke become conflicts (issue 5).
+    // Reconcile: pending changes whose precondition the new data broke become conflicts.
     // Unchanged data with nothing pending has nothing to reconcile: skip reading the whole cache.
     const changed = r.outcomes.some((o) => !o.unchanged);
     if (r.online && (changed || (await unconfirmedOps(db)).length > 0)) await reconcileOutbox(db);

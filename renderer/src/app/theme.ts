@@ -1,6 +1,6 @@
 import { createTheme, type Theme } from '@mui/material/styles';
 
-/** One look, light and dark following the OS (issue 6). System fonts: nothing is fetched. */
+/** One look, light and dark following the OS. System fonts: nothing is fetched. */
 export const rosterTheme = (mode: 'light' | 'dark'): Theme =>
   createTheme({
     palette: {

@@ -61,7 +61,7 @@ export interface HistoryEntry {
 /**
  * Every confirmed table holds records keyed by `key` (the record's id or natural key, see
  * keys.ts), with only the indexes the screens look up by: each index is one more IndexedDB write
- * per record, and a cold pull writes 100,000 group links (issue 5: ≥ 20,000 records/s). Those
+ * per record, and a cold pull writes 100,000 group links (≥ 20,000 records/s). Those
  * links are stored one row per group (groupAccounts.ts); the group's user roles have the group
  * first in a compound primary key, so "this group's user roles" is a key range (Dexie serves
  * where('accountGroupId') from it) and needs no index of its own.

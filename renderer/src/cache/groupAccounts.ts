@@ -5,7 +5,7 @@ import type { Cached } from './keys';
  * The AccountGroupAccount links, stored one IndexedDB row per group holding that group's links.
  * At the large tier that is 500 rows for 100,000 links: IndexedDB costs about the same per row
  * whatever its size, so a cold pull writes the links some fifty times faster than row by row
- * (issue 5: ≥ 20,000 records/s), and a group page reads its accounts with one get instead of a
+ * (≥ 20,000 records/s), and a group page reads its accounts with one get instead of a
  * 20,000-row index range. Read them through groupAccountIds / allAccountLinks, never row by row.
  */
 export type AccountLink = Cached<'AccountGroupAccount'>;

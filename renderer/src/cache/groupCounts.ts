@@ -4,7 +4,7 @@ import type { RosterDb } from './db';
 /**
  * Per group: how many accounts it holds and how many distinct users have roles in it, kept by
  * the cache as it writes the link tables. The Groups screen's first render reads 500 small rows
- * instead of 500 index counts and a walk over 10,000 user links (issue 6: warm first render).
+ * instead of 500 index counts and a walk over 10,000 user links (warm first render).
  */
 export interface GroupCount {
   objectType: CountedType;

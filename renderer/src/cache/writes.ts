@@ -94,7 +94,7 @@ const allLinks = async (db: RosterDb, type: CountedType): Promise<unknown[]> =>
 /**
  * Writes one pulled scan of one object type into the confirmed tables, in one transaction, so a
  * crash or a concurrent reader never sees half a scan. A complete scan whose hash equals the
- * stored one touches nothing but its sync state (the per-scope hash of issue 5).
+ * stored one touches nothing but its sync state (the per-scope hash).
  */
 export const applyScan = async <T extends ObjectType>(db: RosterDb, scan: ScanInput<T>, now = new Date()): Promise<ScanOutcome> => {
   const table = db.table(scan.objectType);

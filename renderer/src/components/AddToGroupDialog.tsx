@@ -31,7 +31,7 @@ interface Props<T extends TargetGroup> {
   onClose: () => void;
 }
 
-/** The keyboard alternative to a drop (issue 6): type a group's name, arrows, Enter. */
+/** The keyboard alternative to a drop: type a group's name, arrows, Enter. */
 export const AddToGroupDialog = <T extends TargetGroup>({ count, noun = 'account', targets, moveFrom, onPick, onClose }: Props<T>) => {
   const [mode, setMode] = useState<DropMode>('copy');
   const canMove = moveFrom !== undefined && !moveFrom.defaultGroup;

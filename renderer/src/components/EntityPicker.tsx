@@ -9,7 +9,7 @@ export interface Option {
   detail: string;
 }
 
-/** Only the first matches are rendered: 20,000 accounts stay instant to search (issue 6). */
+/** Only the first matches are rendered: 20,000 accounts stay instant to search. */
 const filter = createFilterOptions<Option>({ limit: 100, stringify: (o) => `${o.label} ${o.detail}` });
 
 interface Props {

@@ -44,7 +44,7 @@ export const nextIndex = (key: string, from: number, count: number, page = PAGE)
 };
 
 /**
- * A virtualised list (issue 6: 500 groups at the large tier): only the items in view, and a few
+ * A virtualised list (500 groups at the large tier): only the items in view, and a few
  * either side, are in the DOM, as <li>s of a <ul> whose height is the whole list's, so the scroll
  * bar and drop targets behave as for a full list. The item holding the roving tab stop is always
  * drawn, so Tab finds it however far the list was scrolled.

@@ -64,7 +64,7 @@ export interface RowProps {
 }
 
 /**
- * A virtualised ARIA grid (issue 6: 20,000 accounts scroll smoothly). Only the visible rows are
+ * A virtualised ARIA grid (20,000 accounts scroll smoothly). Only the visible rows are
  * in the DOM; keyboard users move with the arrows (aria-activedescendant), select with Space,
  * extend with Shift+arrows and select everything shown with Ctrl/Cmd+A.
  */

@@ -117,7 +117,7 @@ export const warmAccessOffThread = (): void => {
 };
 
 /**
- * Issue 6: drop → preview under 1 s at 20,000 accounts. The indexes are built at load, not at
+ * drop → preview under 1 s at 20,000 accounts. The indexes are built at load, not at
  * the first drop — shortly after the window opens (its first screen reads come first) and
  * again whenever a refresh lands — so a drop pays only for its what-if.
  */

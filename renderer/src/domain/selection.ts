@@ -1,5 +1,5 @@
 /**
- * Multi-select as in a file manager (issue 6): click selects one, ctrl/cmd-click toggles,
+ * Multi-select as in a file manager: click selects one, ctrl/cmd-click toggles,
  * shift-click selects the range from the anchor within the current (filtered) order.
  */
 export interface Selection {

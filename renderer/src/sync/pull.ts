@@ -11,7 +11,7 @@ import { applyScan, FULL_SCOPE, markUnchanged, type RosterDb, type ScanOutcome }
  */
 
 /**
- * What the Groups screen shows first comes first (issue 5: scopes on screen first); the rest
+ * What the Groups screen shows first comes first (scopes on screen first); the rest
  * follow. The group links come second: they are the longest scan (100,000 at the large tier), so
  * one worker reads them while the other takes every other type.
  */

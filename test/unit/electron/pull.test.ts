@@ -107,7 +107,7 @@ describe('platform.pull of AccountGroup: bulk batches and failures', () => {
   });
 });
 
-describe('platform.pull: per-scope hash (issue 5: unchanged scopes skipped cheaply)', () => {
+describe('platform.pull: per-scope hash (unchanged scopes skipped cheaply)', () => {
   const platformOf = (groups: unknown[]) => {
     const fetch: FetchLike = async (url) =>
       url.endsWith('/Role/query')

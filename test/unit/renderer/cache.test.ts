@@ -69,7 +69,7 @@ describe('applyScan', () => {
   });
 });
 
-describe('applyScan: writes only what changed (issue 5, per-scope hash)', () => {
+describe('applyScan: writes only what changed (per-scope hash)', () => {
   const roles = () => exampleSnapshot().Role;
 
   it('an unchanged scan (main\'s hash equal to the stored one) does not rewrite the tables', async () => {

@@ -80,7 +80,7 @@ const hashingBridge = (snapshot = exampleSnapshot()) => {
   return { bridge: b, asked, snapshot };
 };
 
-describe('refresh: per-scope hash (issue 5)', () => {
+describe('refresh: per-scope hash', () => {
   it('sends the hash it holds; an unchanged scope writes nothing and the cache stays as it was', async () => {
     db = openRosterDb(`pull-${++n}`);
     const h = hashingBridge();
@@ -120,7 +120,7 @@ describe('refresh: per-scope hash (issue 5)', () => {
     expect(await db.Role.count()).toBe(h.snapshot.Role.length - 1);
   });
 
-  it('issue 5: scopes on screen first — the Groups screen\'s types are asked for before the rest', async () => {
+  it('scopes on screen first — the Groups screen\'s types are asked for before the rest', async () => {
     db = openRosterDb(`pull-${++n}`);
     const h = hashingBridge();
     await refresh(db, h.bridge);

@@ -25,7 +25,7 @@ const render = (items: Group[], extra: Partial<VirtualListProps<Group>> = {}) =>
 const drawn = (html: string) => [...html.matchAll(/<li[^>]*data-index="(\d+)"/g)].map((m) => Number(m[1]));
 const tabStops = (html: string) => [...html.matchAll(/<button tabindex="0" data-group="([^"]+)"/g)].map((m) => m[1]);
 
-describe('VirtualList: 500 groups, only those in view drawn (issue 6, large tier)', () => {
+describe('VirtualList: 500 groups, only those in view drawn (large tier)', () => {
   it('draws a screenful of a 500-item list, as <li>s of one labelled <ul> as tall as all 500', () => {
     const html = render(groups(500));
     const shown = drawn(html);

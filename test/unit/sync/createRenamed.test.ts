@@ -20,7 +20,7 @@ const again = async (api: FakeApi, ops: OutboxOp[]): Promise<OutboxOp[]> => {
   return store.all();
 };
 
-describe('a create that may have been renamed by someone else (issue 5: never duplicate a create)', () => {
+describe('a create that may have been renamed by someone else (never duplicate a create)', () => {
   it('keep mine creates the group again, on purpose: both groups exist and the admin saw why', async () => {
     const api = racedCreatePlatform('Theirs');
     const { ops } = await push(api, [{ op: 'group.create', name: 'Fresh' }]);

@@ -10,7 +10,7 @@ const ctxOf = (api: FakeApi): CallContext => ({ api, accountId: PRIMARY, resolve
 const addGroup = (api: FakeApi, id: string, name: string) =>
   api.table('AccountGroup').set(id, { '@type': 'AccountGroup', id, accountId: PRIMARY, name, defaultGroup: false });
 
-describe('GroupLedger: what a create with an unknown outcome is compared against (issue 5: never create a group twice)', () => {
+describe('GroupLedger: what a create with an unknown outcome is compared against (never create a group twice)', () => {
   it('one listing serves every create until it is older than a minute; then the next create refreshes it', async () => {
     const api = new FakeApi(exampleSnapshot());
     const clock = new FakeClock();

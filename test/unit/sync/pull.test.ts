@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleSnapshot } from '../../../shared/seeds/example';
+import { generateSnapshot } from '../../../shared/seeds/generate';
 import { exportSnapshot, scanType } from '../../../shared/sync/pull';
 import { FakeApi } from './fakeApi';
 import { G } from './helpers';
@@ -34,5 +35,21 @@ describe('pull helpers (DESIGN.md Pull)', () => {
     // 15 type scans; AccountSSOConfig has no QUERY on the vendor's API: one bulk GET of the
     // account ids; then one bulk GET for the groups' Resources.
     expect(calls).toBe(15 + 1 + 1);
+  });
+
+  it('R10, R19: on the reference platform a partner organisation\'s account (no settings fields) is not taken for a vendor-shaped managed account', async () => {
+    const s = generateSnapshot('partner', 1);
+    const primary = s.Account.find((a) => a.accountGroupsEnabled)!.accountId;
+    const partnerOrg = s.Account.find((a) => a.accountId !== primary && a.parentAccountId === undefined)!;
+    const { snapshot } = await exportSnapshot(new FakeApi(s), { primaryId: primary, types: ['Account'] });
+    const read = snapshot.Account.find((a) => a.accountId === partnerOrg.accountId)!;
+    expect(read.parentAccountId).toBeUndefined();
+    expect(read.unknown).toBeUndefined();
+    // The same records with the primary vendor-shaped: every account is marked and parented.
+    const vendor = generateSnapshot('partner', 1);
+    vendor.Account = vendor.Account.map(({ accountGroupsEnabled: _g, advancedUserSecurity: _u, ...a }) => a);
+    const marked = (await exportSnapshot(new FakeApi(vendor), { primaryId: primary, types: ['Account'] })).snapshot.Account;
+    expect(marked.find((a) => a.accountId === partnerOrg.accountId)!.parentAccountId).toBe(primary);
+    expect(marked.find((a) => a.accountId === partnerOrg.accountId)!.unknown).toContain('advancedUserSecurity');
   });
 });

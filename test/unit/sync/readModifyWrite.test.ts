@@ -22,7 +22,7 @@ const withService = (): Snapshot => {
   return s;
 };
 
-describe('read-modify-write of a group\'s Resources list (R15, R20; issue 5: never silently overwrite)', () => {
+describe('read-modify-write of a group\'s Resources list (R15, R20: never silently overwrite)', () => {
   it('merges only its delta into the list read right before the UPDATE: what another admin shared since my view was taken is kept', async () => {
     const api = new FakeApi(exampleSnapshot());
     const view = api.snapshot();

@@ -9,7 +9,7 @@ const renamed = (s: ReturnType<typeof exampleSnapshot>, id: string, name: string
   return s;
 };
 
-describe('a rename remembers the name it was queued from (issue 5: outbox descriptions)', () => {
+describe('a rename remembers the name it was queued from (outbox descriptions)', () => {
   it('toOutboxOps captures fromName from the view the admin saw, including earlier ops of the plan and provisional groups', () => {
     const ops = toOutboxOps('p', [
       { op: 'group.rename', groupId: G.services1, name: 'B' },

@@ -16,7 +16,7 @@ import { SupportAccessPanel } from '../../components/SupportAccessPanel';
 import { useExplorerPlace, type ExplorerView } from './store';
 
 
-/** Access explorer (issue 6): user → accounts, account → users, both → the full explanation. */
+/** Access explorer: user → accounts, account → users, both → the full explanation. */
 export const AccessExplorerArea = () => {
   const live = useAccessState();
   const { view, setView, userId, setUserId, accountId, setAccountId } = useExplorerPlace();

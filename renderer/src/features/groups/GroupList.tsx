@@ -17,7 +17,7 @@ import { VirtualList } from '../../components/VirtualList';
 // A dense two-line item: name (with chips) over the counts.
 const ITEM_HEIGHT = 60;
 
-/** One group of the side list; also where dragged accounts are dropped (issue 6). */
+/** One group of the side list; also where dragged accounts are dropped. */
 const GroupItem = memo(({ group, selected, tabIndex }: { group: GroupRow; selected: boolean; tabIndex: 0 | -1 }) => {
   const go = useRoute((s) => s.go);
   const { setNodeRef, isOver, active } = useDroppable({ id: `group:${group.id}`, data: { group } });

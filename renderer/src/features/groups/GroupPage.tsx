@@ -31,7 +31,7 @@ const TABS: { id: GroupTab; label: string }[] = [
   { id: 'resources', label: 'Resources' },
 ];
 
-/** A group's page: its accounts, its users with their roles, its resources (issue 2, issue 6). */
+/** A group's page: its accounts, its users with their roles, its resources. */
 export const GroupPage = ({ group, groups, marks, onRename, onAddToGroup, onRemove, onAddUsers }: Props) => {
   // Narrow subscriptions: a selection change must not re-render the page around the tables.
   const tab = useGroupsUi((s) => s.tab);

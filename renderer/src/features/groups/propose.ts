@@ -10,7 +10,7 @@ import { adoptAccessPreview, prefetchAccessPreview, startAccessPreview } from '.
 import type { WhatIfSummary } from '../../domain/accessPreview';
 
 /**
- * The what-if starts with the plan, while the preview dialog renders (issue 6: drop → preview
+ * The what-if starts with the plan, while the preview dialog renders (drop → preview
  * under 1 s); `started` is one already under way whose diff the plan's equals.
  */
 const withPrefetch = (p: PlanPreview, started?: Promise<WhatIfSummary>): PlanPreview => {

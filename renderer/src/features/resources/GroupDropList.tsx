@@ -11,7 +11,7 @@ import { VirtualList } from '../../components/VirtualList';
 // A two-line item: name over the counts.
 const ITEM_HEIGHT = 52;
 
-/** One group of the side list, where dragged resources are dropped (issue 6, R24). */
+/** One group of the side list, where dragged resources are dropped (R24). */
 const Target = memo(({ group }: { group: GroupTarget }) => {
   const { setNodeRef, isOver, active } = useDroppable({ id: `share-group:${group.id}`, data: { target: group } });
   return (
@@ -60,7 +60,7 @@ export const GroupDropList = ({ groups, initialSearch = '' }: { groups: GroupTar
       <Box sx={{ px: 2, pb: 1 }}>
         <TextField size="small" fullWidth label="Search groups" value={search} onChange={(e) => setSearch(e.target.value)} />
       </Box>
-      {/* Virtualised, so all 500 groups of the large tier can be scrolled to (issue 6); the
+      {/* Virtualised, so all 500 groups of the large tier can be scrolled to; the
           scroller is focusable, so keyboard users can scroll it (axe: scrollable-region-focusable). */}
       <VirtualList
         label="Groups to share with"

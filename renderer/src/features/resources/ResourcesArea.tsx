@@ -25,7 +25,7 @@ import { GroupDropList } from './GroupDropList';
 import { groupTargets, planShareDrop, shareDropWarning, type GroupTarget } from './dropPlan';
 import { useMissingCapability } from '../../app/capabilities';
 
-/** Resources (issue 6; R15, R16, R19–R24): per type, which groups share each and why it may be shared. */
+/** Resources (R15, R16, R19–R24): per type, which groups share each and why it may be shared. */
 export const ResourcesArea = () => {
   const live = useAccessState();
   const lacksCatalogue = useMissingCapability('publishedResources');

@@ -6,7 +6,7 @@ import { groupMembersWithoutAus, type ResourceRow } from './model';
 import { fmt, plural } from '../../app/format';
 
 /**
- * Resources dropped on a group (issue 6): one group.shareResources op with every resource that
+ * Resources dropped on a group: one group.shareResources op with every resource that
  * may be shared, and each one that may not, with its reason (R15, R19, R22–R24). A drop of
  * resources the rules refuse one by one is refused as a whole, with each reason.
  */

@@ -18,7 +18,7 @@ import { fmt } from '../../app/format';
 const SHOWN = 50;
 
 /**
- * Conflicts (issue 5): a queued change whose precondition no longer holds on the platform, with
+ * Conflicts: a queued change whose precondition no longer holds on the platform, with
  * both sides shown and the admin's choice — never a silent last-writer-wins.
  */
 export const ConflictList = () => {

@@ -9,7 +9,7 @@ import type { PushStatus } from '../../../../shared/ipc';
 import { roster } from '../../app/roster';
 import { percent, pushSummary } from './pushView';
 
-/** Main's push engine as it runs: progress with rate and ETA, pause / resume / cancel (issue 5). */
+/** Main's push engine as it runs: progress with rate and ETA, pause / resume / cancel. */
 export const PushProgress = () => {
   const [status, setStatus] = useState<PushStatus | null>(null);
   const [error, setError] = useState<string | null>(null);

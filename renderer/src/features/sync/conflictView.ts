@@ -6,7 +6,7 @@ const LABEL: Record<string, string> = { AccountGroup: 'group', Account: 'account
 const nameOf = (type: string, id: string, n: Names): string =>
   type === 'AccountGroup' ? n.group(id) : type === 'Account' ? n.account(id) : type === 'Role' ? n.role(id) : type === 'PartnerService' ? n.service(id) : id;
 
-/** The platform's side of a conflict, by name: what changed behind the admin's back (issue 5). */
+/** The platform's side of a conflict, by name: what changed behind the admin's back. */
 export const theirsText = (conflicts: readonly ConflictInfo[], n: Names): string =>
   conflicts
     .map(({ expectation: e, theirs, note }) => {

@@ -1,7 +1,7 @@
 import type { PushStatus } from '../../../../shared/ipc';
 import { fmt } from '../../app/format';
 
-/** The push progress in words: done/total, rate and ETA, or why it is paused (issue 5). */
+/** The push progress in words: done/total, rate and ETA, or why it is paused. */
 export const pushSummary = (p: PushStatus): string => {
   if (p.total === 0) return 'Nothing is being sent.';
   const head = `${fmt(p.done)} of ${fmt(p.total)} sent`;

@@ -15,7 +15,7 @@ const state = (edit?: (s: Snap) => void) => {
 const gid = (name: string) => richSnapshot().AccountGroup.find((g) => g.name === name)!.id;
 const row = (s: ReturnType<typeof state>, type: Parameters<typeof resourceRows>[1], id: string) => resourceRows(s, type).find((r) => r.id === id)!;
 
-describe('resources dropped on a group (issue 6, R15, R22–R24)', () => {
+describe('resources dropped on a group (R15, R22–R24)', () => {
   it('R24: a cloud and a private connector dropped on Services 2 become one shareResources op', () => {
     const s = state();
     const d = planShareDrop(s, gid('Services 2'), [row(s, 'Cloud', 'cloud-1'), row(s, 'Connector', 'conn-priv')]);

@@ -19,7 +19,7 @@ describe('conflict, their side in words', () => {
     expect(theirsText([{ expectation: { type: 'AccountGroup', id: 'gone', contains: 'docabc-4HX8PL' }, theirs: [] }], names)).toBe('docabc-4HX8PL is no longer in the group “gone”');
   });
 
-  it('a create that may have been renamed by someone else says so in words (issue 5: visible, not a second create)', () => {
+  it('a create that may have been renamed by someone else says so in words (visible, not a second create)', () => {
     const note = 'the group "Fresh" may have been created and then renamed to "Theirs" by someone else before it could be checked';
     expect(theirsText([{ expectation: { type: 'AccountGroup', id: 'g-9', field: 'name', value: 'Fresh' }, theirs: 'Theirs', note }], names)).toBe(note);
   });

@@ -27,7 +27,7 @@ const fakeBridge = (sent: OutboxOp[][]) => ({
   on: <E extends keyof IpcEvents>(_e: E, _l: (p: IpcEvents[E]) => void) => () => undefined,
 });
 
-describe('push loop (issue 5)', () => {
+describe('push loop', () => {
   it('working offline sends nothing; a conflict resolved with keep mine is sent once back online, with the new precondition', async () => {
     db = openRosterDb(`push-loop-${++n}`);
     await fill(exampleSnapshot());
