@@ -133,8 +133,8 @@ test('Sync screen: a conflict shows both sides; Drop keeps it in the history as 
         open.onsuccess = () => {
           const tx = open.result.transaction('outbox', 'readwrite');
           tx.objectStore('outbox').put({
-            id: 'conflict-1', seq: 1000, planId: 'plan-c', status: 'conflict', attempts: 1, lastError: null, createdAt: new Date().toISOString(),
-            op: { op: 'group.rename', groupId: '5e7c1ce1-0000-4000-8000-000000000002', name: 'Services North' },
+            id: 'conflict-1', seq: 1000, round: 0, planId: 'plan-c', status: 'conflict', attempts: 1, createdAt: Date.now(), updatedAt: Date.now(),
+            args: { op: 'group.rename', groupId: '5e7c1ce1-0000-4000-8000-000000000002', name: 'Services North' },
             precondition: { expect: [{ type: 'AccountGroup', id: '5e7c1ce1-0000-4000-8000-000000000002', field: 'name', value: 'Services 1' }] },
             conflict: [{ expectation: { type: 'AccountGroup', id: '5e7c1ce1-0000-4000-8000-000000000002', field: 'name', value: 'Services 1' }, theirs: 'Services East' }],
           });
