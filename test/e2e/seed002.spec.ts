@@ -183,7 +183,7 @@ test('keyboard: ServUser4 as Production Support in All Accounts (select, "Add us
     'Services 2 / ServUser3@boomi.com / Standard User',
     'Services 2 / ServUser4@boomi.com / Standard User',
   ]);
-  await session.page.getByRole('button', { name: 'In this group' }).click();
+  await session.page.getByRole('button', { name: 'In this group', exact: true }).click();
   await expect(session.page.getByRole('grid', { name: 'Users in All Accounts' }).getByRole('row').filter({ hasText: '@boomi.com' })).toHaveCount(4);
   await shot(session.page, 'seed002-all-accounts-users');
 });

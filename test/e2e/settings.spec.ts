@@ -30,14 +30,14 @@ test('connection: embedded by default; validation errors; a real platform by URL
 
   // Clear validation errors, one per field, and nothing sent.
   await page.getByRole('radio', { name: /A real platform/ }).check();
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByText('Enter the user name (the e-mail you sign in with).')).toBeVisible();
   await expect(page.getByText('Enter the API token.')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Platform URL' })).toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('textbox', { name: 'Platform URL' }).fill(platform.url.replace(/\/api\/rest\/v1\/.*$/, ''));
   await page.getByRole('textbox', { name: 'User' }).fill(platform.user);
   await page.getByRole('textbox', { name: 'API token' }).fill(platform.token);
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByText('The URL must name the account: https://<host>/api/rest/v1/<accountId>.')).toBeVisible();
   await shot(page, 'settings-validation');
   await settle(page);
@@ -47,7 +47,7 @@ test('connection: embedded by default; validation errors; a real platform by URL
   // embedded connection stays (nothing saved, still online).
   await page.getByRole('textbox', { name: 'Platform URL' }).fill(apiUrl(platform));
   await page.getByRole('textbox', { name: 'API token' }).fill('not-the-token');
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByTestId('connect-result')).toContainText('HTTP 401');
   await expect(page.getByTestId('connect-result')).toContainText('the previous connection is kept');
   await expect(page.getByTestId('settings-current')).toContainText('Embedded platform http://127.0.0.1:');
@@ -56,7 +56,7 @@ test('connection: embedded by default; validation errors; a real platform by URL
 
   // The real platform: main keeps the token; the page forgets it.
   await page.getByRole('textbox', { name: 'API token' }).fill(platform.token);
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByTestId('connect-result')).toContainText(`Connected to ${apiUrl(platform)}`);
   await expect(page.getByRole('textbox', { name: 'API token' })).toHaveValue('');
   await expect(page.getByTestId('settings-current')).toContainText(`Platform ${apiUrl(platform)} as ${platform.user}`);
@@ -75,7 +75,7 @@ test('connection: embedded by default; validation errors; a real platform by URL
 
   // Back to the embedded platform.
   await page.getByRole('radio', { name: 'Embedded reference platform (default)' }).check();
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByTestId('connect-result')).toContainText('Connected to http://127.0.0.1:');
   await expect(page.getByTestId('connection-state')).toHaveText('Online');
   await expect(page.getByTestId('settings-current')).toContainText('Embedded platform');
