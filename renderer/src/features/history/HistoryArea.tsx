@@ -18,19 +18,13 @@ import { db } from '../../app/db';
 import { fmt } from '../../app/format';
 import { useRoute } from '../../app/routeStore';
 import { PlanDialog } from '../../components/PlanDialog';
+import { saveFile } from '../../components/saveFile';
 import { useAccessState } from '../../domain/accessState';
 import { describePlanOp, namesFrom } from '../../domain/describe';
 import { historyEntries, markUndone } from '../../history/record';
 import { filterHistory, historyCsv, undoRefusal, type HistoryFilter } from './model';
 
 const RESULT_COLOR: Record<HistoryOp['status'], 'success' | 'default' | 'error'> = { applied: 'success', unchanged: 'default', failed: 'error' };
-
-const download = (name: string, text: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-};
 
 interface PlanCardProps {
   h: HistoryEntry;
@@ -129,7 +123,7 @@ export const HistoryArea = () => {
           size="small"
           startIcon={<DownloadIcon />}
           disabled={shown.length === 0}
-          onClick={() => download(`roster-history-${new Date().toISOString().slice(0, 10)}.csv`, historyCsv(shown, describe))}
+          onClick={() => saveFile(`roster-history-${new Date().toISOString().slice(0, 10)}.csv`, historyCsv(shown, describe), 'text/csv;charset=utf-8')}
         >
           Export CSV
         </Button>

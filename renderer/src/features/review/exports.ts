@@ -5,14 +5,8 @@ import {
   LAYOUT_COLUMNS, PDF_OPTIONS, csvText, drawLayoutPdf, layoutCells, layoutReport, layoutRows, type PdfDoc, type ReviewRecord,
 } from '../../../../shared/review';
 
-export const download = (name: string, data: BlobPart, type: string): void => {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-};
+/** The review's files are saved like every other download of the app. */
+export { saveFile as download } from '../../components/saveFile';
 
 /** DESIGN.md's layout table of the whole cache, as CSV (the landing view's Export → CSV). */
 export const layoutCsv = (s: AccessState): string => csvText([...layoutRows(s)].map(layoutCells), LAYOUT_COLUMNS);
