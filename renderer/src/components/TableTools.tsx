@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -12,6 +12,8 @@ import DensitySmallIcon from '@mui/icons-material/DensitySmall';
 import DensityMediumIcon from '@mui/icons-material/DensityMedium';
 import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 import { fmt, plural } from '../app/format';
+import { matchPasted } from '../domain/tableSort';
+import type { Selection } from '../domain/selection';
 import { useDensity } from './density';
 
 export type PasteMatch = (text: string) => { keys: string[]; unknown: string[] };
@@ -20,6 +22,23 @@ export type PasteMatch = (text: string) => { keys: string[]; unknown: string[] }
 export const pastedSummary = (m: { keys: string[]; unknown: string[] }): string =>
   `${plural(m.keys.length, 'row')} selected from the list` +
   (m.unknown.length ? `; ${fmt(m.unknown.length)} not found: ${m.unknown.slice(0, 5).join(', ')}${m.unknown.length > 5 ? '…' : ''}` : '');
+
+/**
+ * A table's selection from a pasted list, for SelectFromList (`match`, `selectKeys`) and for a
+ * paste into the grid (`onPasteList`, which also says what it did in `pasted`). Rows are matched
+ * by key or by name; `keyOf` should be a stable (module-level) function.
+ */
+export const usePasteSelection = <R extends { name: string }>(rows: readonly R[], keyOf: (row: R) => string, onSelection: (s: Selection) => void) => {
+  const [pasted, setPasted] = useState<string | null>(null);
+  const match = useCallback((text: string) => matchPasted(text, rows, keyOf, (r) => [r.name]), [rows, keyOf]);
+  const selectKeys = (keys: string[]) => onSelection({ selected: new Set(keys), anchor: keys[0] ?? null });
+  const onPasteList = (text: string) => {
+    const m = match(text);
+    selectKeys(m.keys);
+    setPasted(pastedSummary(m));
+  };
+  return { pasted, match, selectKeys, onPasteList };
+};
 
 /** Comfortable (36 px) or compact (28 px) rows in every large table. */
 export const DensityButton = () => {

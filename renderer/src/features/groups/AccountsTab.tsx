@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -7,8 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import { VirtualTable, useSortedRows, type Column } from '../../components/VirtualTable';
-import { DensityButton, SelectFromList, pastedSummary } from '../../components/TableTools';
-import { matchPasted } from '../../domain/tableSort';
+import { DensityButton, SelectFromList, usePasteSelection } from '../../components/TableTools';
 import { ANY_STATUS, PENDING_ONLY, filterAccounts, filterOfChoice, statusesOf } from './accountFilter';
 import { DraggableRow } from '../../components/DraggableRow';
 import type { AccountRow, GroupRow } from './data';
@@ -17,6 +16,8 @@ import { removeFromGroupRefusal, type DropMode } from '../../domain/groupPlans';
 import Tooltip from '@mui/material/Tooltip';
 import { useGroupsUi } from './uiStore';
 import { SelectionControls, SelectionCount } from '../../components/SelectionControls';
+
+const accountKey = (a: AccountRow): string => a.accountId;
 
 const COLUMNS: Column<AccountRow>[] = [
   // A pending removal stays listed, struck through, until the platform confirms it.
@@ -50,14 +51,12 @@ export const AccountsTab = ({ group, groups, accounts, onAddToGroup, onRemove }:
   const { accountSearch, setAccountSearch, selection, click, selectAllOf, clearSelection, setSelection } = useGroupsUi();
   const [picking, setPicking] = useState(false);
   const [show, setShow] = useState(ANY_STATUS);
-  const [pasted, setPasted] = useState<string | null>(null);
   const statuses = useMemo(() => statusesOf(accounts ?? []), [accounts]);
   const filtered = useMemo(() => filterAccounts(accounts ?? [], filterOfChoice(accountSearch, show)), [accounts, accountSearch, show]);
   // The order the table shows is the order a Shift-click range and "Select all" follow.
   const { rows: shown, sort, onSort } = useSortedRows(filtered, COLUMNS);
   const order = useMemo(() => shown.map((a) => a.accountId), [shown]);
-  const match = useCallback((text: string) => matchPasted(text, shown, (a) => a.accountId, (a) => [a.name]), [shown]);
-  const selectKeys = (keys: string[]) => setSelection({ selected: new Set(keys), anchor: keys[0] ?? null });
+  const { pasted, match, selectKeys, onPasteList } = usePasteSelection(shown, accountKey, setSelection);
   const selectedShown = useMemo(() => order.filter((id) => selection.selected.has(id)), [order, selection]);
   const targets = groups.filter((g) => g.id !== group.id);
   return (
@@ -134,11 +133,7 @@ export const AccountsTab = ({ group, groups, accounts, onAddToGroup, onRemove }:
         onClearSelection={clearSelection}
         sort={sort}
         onSort={onSort}
-        onPasteList={(text) => {
-          const m = match(text);
-          selectKeys(m.keys);
-          setPasted(pastedSummary(m));
-        }}
+        onPasteList={onPasteList}
         renderRow={(key, props, cells) => (
           <DraggableRow key={key} kind="account" rowKey={key} props={props}>
             {cells}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -21,8 +21,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import { VirtualTable, useSortedRows, type Column } from '../../components/VirtualTable';
-import { DensityButton, SelectFromList, pastedSummary } from '../../components/TableTools';
-import { matchPasted } from '../../domain/tableSort';
+import { DensityButton, SelectFromList, usePasteSelection } from '../../components/TableTools';
 import Typography from '@mui/material/Typography';
 import type { GroupRow, UserInGroupRow } from './data';
 import { matches, useGroupsUi, type UserScope } from './uiStore';
@@ -41,6 +40,8 @@ const useAllUsers = (enabled: boolean, inGroup: UserInGroupRow[] | undefined): U
       .sort((a, b) => a.userId.localeCompare(b.userId));
   }, [all, inGroup]);
 };
+
+const userKey = (u: UserInGroupRow): string => u.userId;
 
 const COLUMNS: Column<UserInGroupRow>[] = [
   { id: 'user', header: 'User', width: 'minmax(220px, 1.5fr)', render: (u) => u.userId, sortKey: (u) => u.userId },
@@ -91,9 +92,7 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
   );
   // The order the table shows is the order a Shift-click range and "Select all" follow.
   const { rows: shown, sort, onSort } = useSortedRows(filtered, COLUMNS);
-  const [pasted, setPasted] = useState<string | null>(null);
-  const match = useCallback((text: string) => matchPasted(text, shown, (u) => u.userId, (u) => [u.name]), [shown]);
-  const selectKeys = (keys: string[]) => setUserSelection({ selected: new Set(keys), anchor: keys[0] ?? null });
+  const { pasted, match, selectKeys, onPasteList } = usePasteSelection(shown, userKey, setUserSelection);
   const order = useMemo(() => shown.map((u) => u.userId), [shown]);
   const selectedShown = useMemo(() => order.filter((id) => userSelection.selected.has(id)), [order, userSelection]);
   // The selected users with the roles they hold in this group (none for users shown from "All users").
@@ -195,11 +194,7 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
         onClearSelection={() => setUserSelection(emptySelection())}
         sort={sort}
         onSort={onSort}
-        onPasteList={(text) => {
-          const m = match(text);
-          selectKeys(m.keys);
-          setPasted(pastedSummary(m));
-        }}
+        onPasteList={onPasteList}
         renderRow={(key, props, cells) => (
           <DraggableRow key={key} kind="user" rowKey={key} props={props}>
             {cells}

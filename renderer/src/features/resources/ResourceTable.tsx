@@ -1,16 +1,17 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import Typography from '@mui/material/Typography';
 import { VirtualTable, useSortedRows, type Column } from '../../components/VirtualTable';
-import { DensityButton, SelectFromList, pastedSummary } from '../../components/TableTools';
-import { matchPasted } from '../../domain/tableSort';
+import { DensityButton, SelectFromList, usePasteSelection } from '../../components/TableTools';
 import { SelectionControls } from '../../components/SelectionControls';
 import { DraggableRow } from '../../components/DraggableRow';
 import { clickSelect, emptySelection, selectAll, type Selection } from '../../domain/selection';
 import type { ResourceRow } from './model';
+
+const resourceKey = (r: ResourceRow): string => r.id;
 
 const COLUMNS: Column<ResourceRow>[] = [
   { id: 'name', header: 'Name', width: '2fr', render: (r) => r.name, sortKey: (r) => r.name },
@@ -36,9 +37,7 @@ export const ResourceTable = ({ label, rows: listed, search, onSearch, selection
   // The order the table shows is the order a Shift-click range and "Select all" follow.
   const { rows, sort, onSort } = useSortedRows(listed, COLUMNS);
   const order = useMemo(() => rows.map((r) => r.id), [rows]);
-  const [pasted, setPasted] = useState<string | null>(null);
-  const match = useCallback((text: string) => matchPasted(text, rows, (r) => r.id, (r) => [r.name]), [rows]);
-  const selectKeys = (keys: string[]) => onSelection({ selected: new Set(keys), anchor: keys[0] ?? null });
+  const { pasted, match, selectKeys, onPasteList } = usePasteSelection(rows, resourceKey, onSelection);
   const selectedShown = useMemo(() => order.filter((id) => selection.selected.has(id)).length, [order, selection]);
   return (
     <>
@@ -76,11 +75,7 @@ export const ResourceTable = ({ label, rows: listed, search, onSearch, selection
         onClearSelection={() => onSelection(emptySelection())}
         sort={sort}
         onSort={onSort}
-        onPasteList={(text) => {
-          const m = match(text);
-          selectKeys(m.keys);
-          setPasted(pastedSummary(m));
-        }}
+        onPasteList={onPasteList}
         renderRow={(key, props, cells) => (
           <DraggableRow key={key} kind="resource" rowKey={key} props={props}>
             {cells}
