@@ -9,9 +9,8 @@ type Reply = { id: number; diff: WhatIfSummary } | { id: number; marks: PendingM
 
 let worker: Worker | null | undefined;
 let nextId = 1;
-const waiting = new Map<number, { resolve: (d: WhatIfSummary) => void; reject: (e: Error) => void }>();
-const waitingMarks = new Map<number, { resolve: (m: PendingMarks) => void; reject: (e: Error) => void }>();
-const waitingFull = new Map<number, { resolve: (f: FullDiff) => void; reject: (e: Error) => void }>();
+/** Requests sent to the worker and not answered yet, by id (one map whatever they ask for). */
+const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
 
 /** One worker per window; where workers are unavailable the what-if runs in the page. */
 const getWorker = (): Worker | null => {
@@ -19,28 +18,16 @@ const getWorker = (): Worker | null => {
   try {
     worker = new Worker(new URL('./accessWorker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<Reply>) => {
-      const m = waitingMarks.get(e.data.id);
-      if (m) {
-        waitingMarks.delete(e.data.id);
-        return 'error' in e.data ? m.reject(new Error(e.data.error)) : 'marks' in e.data ? m.resolve(e.data.marks) : undefined;
-      }
-      const f = waitingFull.get(e.data.id);
-      if (f) {
-        waitingFull.delete(e.data.id);
-        return 'error' in e.data ? f.reject(new Error(e.data.error)) : 'full' in e.data ? f.resolve(e.data.full) : undefined;
-      }
       const w = waiting.get(e.data.id);
-      waiting.delete(e.data.id);
       if (!w) return;
-      if ('error' in e.data) return w.reject(new Error(e.data.error));
-      if (!('diff' in e.data)) return;
-      w.resolve(e.data.diff);
+      waiting.delete(e.data.id);
+      const d = e.data;
+      if ('error' in d) w.reject(new Error(d.error));
+      else w.resolve('diff' in d ? d.diff : 'marks' in d ? d.marks : d.full);
     };
     worker.onerror = (e) => {
-      for (const w of [...waiting.values(), ...waitingMarks.values(), ...waitingFull.values()]) w.reject(new Error(e.message || 'the access worker failed'));
+      for (const w of waiting.values()) w.reject(new Error(e.message || 'the access worker failed'));
       waiting.clear();
-      waitingMarks.clear();
-      waitingFull.clear();
     };
   } catch {
     worker = null;
@@ -48,37 +35,27 @@ const getWorker = (): Worker | null => {
   return worker;
 };
 
-const request = (ops: readonly PlanOp[]): Promise<WhatIfSummary> => {
+/** Asks the worker (`message` gets the request's id), or runs `inPage` where there is no worker. */
+const ask = <T>(message: (id: number) => AccessRequest, inPage: () => Promise<T>): Promise<T> => {
   const w = getWorker();
-  if (!w) return previewSummary(db, ops);
+  if (!w) return inPage();
   const id = nextId++;
-  return new Promise<WhatIfSummary>((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    w.postMessage({ id, kind: 'preview', ops: ops as PlanOp[] } satisfies AccessRequest);
+  return new Promise<T>((resolve, reject) => {
+    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    w.postMessage(message(id));
   });
 };
+
+const request = (ops: readonly PlanOp[]): Promise<WhatIfSummary> =>
+  ask((id) => ({ id, kind: 'preview', ops: ops as PlanOp[] }), () => previewSummary(db, ops));
 
 /** The Groups area's pending marks (optimisticView.ts), made where the indexes are. */
-export const pendingMarksOffThread = async (): Promise<PendingMarks> => {
-  const w = getWorker();
-  if (!w) return pendingMarks(await optimisticView(db));
-  const id = nextId++;
-  return new Promise<PendingMarks>((resolve, reject) => {
-    waitingMarks.set(id, { resolve, reject });
-    w.postMessage({ id, kind: 'marks' } satisfies AccessRequest);
-  });
-};
+export const pendingMarksOffThread = (): Promise<PendingMarks> =>
+  ask((id) => ({ id, kind: 'marks' }), async () => pendingMarks(await optimisticView(db)));
 
 /** Every entry of the plan's what-if, for the preview's full list and CSV (asked for on demand). */
-export const fullAccessOffThread = async (ops: readonly PlanOp[]): Promise<FullDiff> => {
-  const w = getWorker();
-  if (!w) return previewFull(db, ops);
-  const id = nextId++;
-  return new Promise<FullDiff>((resolve, reject) => {
-    waitingFull.set(id, { resolve, reject });
-    w.postMessage({ id, kind: 'full', ops: ops as PlanOp[] } satisfies AccessRequest);
-  });
-};
+export const fullAccessOffThread = (ops: readonly PlanOp[]): Promise<FullDiff> =>
+  ask((id) => ({ id, kind: 'full', ops: ops as PlanOp[] }), () => previewFull(db, ops));
 
 /** A preview asked for when the plan is made (`prefetchAccessPreview`), reused by the dialog that shows it. */
 const early = new WeakMap<readonly PlanOp[], { at: number; diff: Promise<WhatIfSummary> }>();
