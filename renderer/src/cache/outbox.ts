@@ -29,4 +29,5 @@ export const settleLanded = async (db: RosterDb, startedAt: string): Promise<num
     });
 };
 
-export const unconfirmedOps = async (db: RosterDb): Promise<OutboxOp[]> => (await db.outbox.orderBy('seq').toArray()).filter(isUnconfirmed);
+/** The queued ops not yet confirmed by the platform, in queue order (by the status index, not a scan of the history). */
+export const unconfirmedOps = (db: RosterDb): Promise<OutboxOp[]> => db.outbox.where('status').anyOf('pending', 'inflight').sortBy('seq');

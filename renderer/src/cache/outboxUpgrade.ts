@@ -6,6 +6,7 @@ import { viewOf } from '../../../shared/sync/reconcile';
 import type { ConflictInfo, OpStatus, OutboxOp, Precondition } from '../../../shared/sync/types';
 import type { Inverse } from '../../../shared/plans/inverse';
 import { readSnapshot } from './snapshot';
+import { isUnconfirmed } from './outbox';
 
 /** An outbox row as versions 1–8 of the cache stored it. */
 export interface LegacyEntry {
@@ -69,7 +70,7 @@ export const upgradeOutbox = async (tx: Transaction): Promise<void> => {
     const confirmed = buildState(await readSnapshot((t) => tx.table(t)));
     for (const o of ops) {
       if (o.precondition) continue;
-      const ahead = ops.filter((x): x is OutboxOp => !!x.precondition && x.seq < o.seq && (x.status === 'pending' || x.status === 'inflight'));
+      const ahead = ops.filter((x): x is OutboxOp => !!x.precondition && x.seq < o.seq && isUnconfirmed(x));
       const [prepared] = toOutboxOps(o.planId, [o.args], viewOf(confirmed, ahead), o.createdAt, o.seq, { inverse: true });
       o.precondition = prepared!.precondition;
       o.args = prepared!.args;

@@ -6,6 +6,7 @@ import { PlanOp, provisionalGroupId } from '../../../shared/plans/types';
 import type { AccessState } from '../../../shared/access/state';
 import type { RosterDb } from '../cache/db';
 import { confirmedState } from '../domain/optimisticView';
+import { unconfirmedOps } from '../cache/outbox';
 
 /**
  * The renderer's side of the outbox (DESIGN.md "Data flow" 3–5) over the Dexie `outbox` table,
@@ -20,8 +21,7 @@ export interface QueuedPlan {
 }
 
 /** Unconfirmed ops ahead of `seq`, in queue order. */
-const unconfirmedBefore = async (db: RosterDb, seq = Infinity): Promise<OutboxOp[]> =>
-  (await db.outbox.where('status').anyOf('pending', 'inflight').sortBy('seq')).filter((e) => e.seq < seq);
+const unconfirmedBefore = async (db: RosterDb, seq = Infinity): Promise<OutboxOp[]> => (await unconfirmedOps(db)).filter((e) => e.seq < seq);
 
 /** The view an op at `seq` is read against: confirmed ⊕ the unconfirmed ops ahead of it. */
 const viewBefore = async (db: RosterDb, confirmed: AccessState, seq?: number): Promise<AccessState> => viewOf(confirmed, await unconfirmedBefore(db, seq));
