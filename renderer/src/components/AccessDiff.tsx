@@ -9,7 +9,7 @@ import type { PlanOp } from '../../../shared/plans/types';
 import { db } from '../app/db';
 import { fullAccessOffThread, previewAccessOffThread } from '../domain/accessClient';
 import { diffCsv, diffCsvName, headlines, pairRows, type DiffSide } from '../domain/diffSummary';
-import { DiffSideTable } from './DiffTables';
+import { DiffSideTable, totalOf } from './DiffTables';
 import { saveFile } from './saveFile';
 
 type Loaded = { diff: WhatIfSummary; names: Map<string, string> } | { error: string } | null;
@@ -93,13 +93,14 @@ export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIf
     saveFile(diffCsvName(new Date()), diffCsv(rows), 'text/csv;charset=utf-8');
   };
   const lines = headlines(diff.digest);
+  const total = SIDES.reduce((n, side) => n + totalOf(diff, side), 0);
   return (
     <Box sx={{ mt: 1 }} aria-label="Access changes" role="region">
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         <Typography variant="subtitle1" component="h3" sx={{ mr: 'auto' }}>
           Access changes
         </Typography>
-        {diff.gains + diff.losses + diff.lockedOut > 0 && (
+        {total > 0 && (
           <Button size="small" startIcon={<DownloadIcon />} onClick={() => void download().catch(() => undefined)}>
             Download CSV
           </Button>
@@ -111,7 +112,7 @@ export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIf
         </Alert>
       ))}
       {fullError && <Alert severity="warning" sx={{ my: 1 }}>Every change could not be listed: {fullError}</Alert>}
-      {diff.gains + diff.losses + diff.lockedOut === 0 ? (
+      {total === 0 ? (
         <Typography color="text.secondary">No one gains or loses access.</Typography>
       ) : (
         <Box component="ul" aria-label="Summary of access changes" data-testid="access-summary" sx={{ m: 0, pl: 3 }}>
@@ -121,7 +122,7 @@ export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIf
         </Box>
       )}
       {SIDES.map((side) =>
-        (side === 'gains' ? diff.gains : side === 'losses' ? diff.losses : diff.lockedOut) === 0 ? null : (
+        totalOf(diff, side) === 0 ? null : (
           <DiffSideTable key={side} side={side} summary={diff} full={full} names={names} onNeedFull={onNeedFull} />
         ),
       )}

@@ -46,11 +46,12 @@ export interface SideProps {
   onNeedFull: () => void;
 }
 
-const totalOf = (s: WhatIfSummary, side: DiffSide) => (side === 'gains' ? s.gains : side === 'losses' ? s.losses : s.lockedOut);
+/** How many entries one side of the diff has in all. */
+export const totalOf = (s: WhatIfSummary, side: DiffSide): number => (side === 'gains' ? s.gains : side === 'losses' ? s.losses : s.lockedOut);
 const shownOf = (s: WhatIfSummary, side: DiffSide) => (side === 'gains' ? s.gainsShown : side === 'losses' ? s.lossesShown : s.lockedOutShown);
 
 /** The summary's entries are every entry when the list is short: the table needs no second what-if. */
-export const completeInSummary = (s: WhatIfSummary, side: DiffSide): boolean => shownOf(s, side).length >= totalOf(s, side);
+const completeInSummary = (s: WhatIfSummary, side: DiffSide): boolean => shownOf(s, side).length >= totalOf(s, side);
 
 /**
  * One side of the access diff (gains, losses, lock-outs): by role, by user or every change, with

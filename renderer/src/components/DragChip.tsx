@@ -31,7 +31,8 @@ export const DragChip = ({ count, noun, targetName }: { count: number | null; no
       return;
     }
     setAt((p) => p ?? pointOf(activatorEvent));
-    const move = (e: PointerEvent | MouseEvent) => setAt({ x: e.clientX, y: e.clientY });
+    // pointermove and mousemove both arrive for one movement: the second finds the same point and draws nothing.
+    const move = (e: PointerEvent | MouseEvent) => setAt((p) => (p && p.x === e.clientX && p.y === e.clientY ? p : { x: e.clientX, y: e.clientY }));
     window.addEventListener('pointermove', move, { passive: true });
     // Dragging over a scrolling list fires no pointer move; the mouse's own events still arrive.
     window.addEventListener('mousemove', move, { passive: true });

@@ -53,6 +53,13 @@ export interface WhatIfSummary {
 export const SUMMARY_SHOWN = 20;
 const LOCKED_SHOWN = 200;
 
+/** The names of the accounts the listed changes touch (the id where the cache has no name). */
+const accountNamesOf = (state: AccessState, lists: readonly (readonly { accountId: string }[])[]): Record<string, string> => {
+  const names: Record<string, string> = {};
+  for (const list of lists) for (const c of list) names[c.accountId] ??= state.accounts.get(c.accountId)?.name ?? c.accountId;
+  return names;
+};
+
 /** The preview's summary, counted without building every entry (shared/access whatIfSummary). */
 export const summaryOf = (state: AccessState, ops: readonly PlanOp[]): WhatIfSummary => {
   const d = whatIfSummary(state, ops, LOCKED_SHOWN);
@@ -66,11 +73,7 @@ export const summaryOf = (state: AccessState, ops: readonly PlanOp[]): WhatIfSum
     refused: d.refused,
     digest: d.digest,
   };
-  const accountNames: Record<string, string> = {};
-  for (const c of [...summary.gainsShown, ...summary.lossesShown, ...summary.lockedOutShown]) {
-    accountNames[c.accountId] ??= state.accounts.get(c.accountId)?.name ?? c.accountId;
-  }
-  return { ...summary, accountNames };
+  return { ...summary, accountNames: accountNamesOf(state, [summary.gainsShown, summary.lossesShown, summary.lockedOutShown]) };
 };
 
 export const previewSummary = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIfSummary> => summaryOf((await optimisticView(db)).state, ops);
@@ -82,9 +85,7 @@ export interface FullDiff extends WhatIf {
 
 export const fullDiffOf = (state: AccessState, ops: readonly PlanOp[]): FullDiff => {
   const d = whatIf(state, ops);
-  const accountNames: Record<string, string> = {};
-  for (const c of [...d.gains, ...d.losses, ...d.lockedOut]) accountNames[c.accountId] ??= state.accounts.get(c.accountId)?.name ?? c.accountId;
-  return { ...d, accountNames };
+  return { ...d, accountNames: accountNamesOf(state, [d.gains, d.losses, d.lockedOut]) };
 };
 
 export const previewFull = async (db: RosterDb, ops: readonly PlanOp[]): Promise<FullDiff> => fullDiffOf((await optimisticView(db)).state, ops);
