@@ -23,4 +23,4 @@ export { redundantDirectRoles, type RedundantDirectRole } from './redundant';
 export { partnerServices, partnerServiceDetail, type ServiceRow, type ServiceDetail } from './services';
 export { accountsInGroup, groupsOf, groupsOfAccount, usersInGroup } from './queries';
 
-export { supportAccessOf, knownSupportAccessRole, markUnknownAccountFields, isUnknown, SUPPORT_ACCESS_UNKNOWN, SUPPORT_ACCESS_NOT_SETTABLE, AUS_NOT_SETTABLE, anySupportAccessUnknown, type SupportAccessKnowledge } from './supportAccess';
+export { supportAccessOf, knownSupportAccessRole, markUnknownAccountFields, markVendorShapedAccounts, isUnknown, SUPPORT_ACCESS_UNKNOWN, SUPPORT_ACCESS_NOT_SETTABLE, AUS_NOT_SETTABLE, anySupportAccessUnknown, type SupportAccessKnowledge } from './supportAccess';

@@ -28,12 +28,6 @@ export const knownSupportAccessRole = (a: Account | undefined): string | null =>
   return k.source === 'unknown' ? null : k.roleId;
 };
 
-/** A key for signatures: distinguishes "unknown" from "none" so a recorded role changes access. */
-export const supportAccessKey = (a: Account | undefined): string | null => {
-  const k = supportAccessOf(a);
-  return k.source === 'unknown' ? '?' : k.roleId;
-};
-
 /**
  * Whether a platform's Accounts are vendor-shaped: its primary's own record has neither of the
  * reference platform's always-present booleans. Decided on the primary, never per record: on the
@@ -60,6 +54,15 @@ export const markUnknownAccountFields = <A extends Account>(a: A, primaryId: str
   return out;
 };
 
+/**
+ * Every Account as read from a platform, marked where the platform is vendor-shaped: decided by
+ * the connect probe when the caller has it (`vendorShaped`), else on the primary's record.
+ */
+export const markVendorShapedAccounts = <A extends Account>(records: A[], primaryId: string | undefined, vendorShaped?: boolean): A[] =>
+  vendorShaped ?? isVendorShapedPrimary(records.find((r) => r.accountId === primaryId))
+    ? records.map((r) => markUnknownAccountFields(r, primaryId))
+    : records;
+
 const anyMemo = new WeakMap<object, boolean>();
 /**
  * Whether any account of the state has an unknown Support Access Role (none on the reference
@@ -75,9 +78,12 @@ export const anySupportAccessUnknown = (accounts: Layer<string, Account>): boole
   return v;
 };
 
-/** R10: a group user's access holds unless the account's unknown Support Access Role caps it. */
+/**
+ * R10: a group user's access holds unless the account's unknown Support Access Role caps it.
+ * Callers ask only when anySupportAccessUnknown says some account's role is unknown.
+ */
 export const capUnknownFor = (s: AccessState, via: string, a: string): boolean =>
-  (via === 'group' || via === 'sso') && anySupportAccessUnknown(s.accounts) && supportAccessOf(s.accounts.get(a)).source === 'unknown';
+  (via === 'group' || via === 'sso') && supportAccessOf(s.accounts.get(a)).source === 'unknown';
 
 export const SUPPORT_ACCESS_UNKNOWN =
   "This platform's API does not tell an account's Support Access Role";

@@ -18,6 +18,6 @@ export { layoutHtml, REPORT_CSS } from './html';
 export { describeTarget, targetOfChange } from './decisions';
 export { csvText, csvChunks } from './csv';
 export { DEFAULT_QUERY, buildMatrix, isMember, matrixAxes, roleIdsInGroup, userLabel, type Matrix, type MatrixAxes, type MatrixKind, type MatrixQuery } from './matrix';
-export { sideBySide, sideExists, sideTotals, type SideKind, type SideRow } from './sideBySide';
+export { sideBySide, sideTotals, type SideKind, type SideRow } from './sideBySide';
 export { removalEffect, type RemovalEffect } from './removal';
 export { stateAfter } from './stateAfter';

@@ -67,10 +67,6 @@ const accountFacets = (s: AccessState, a: string): [string, Facet][] => {
 const facetsOf = (s: AccessState, kind: SideKind, id: string) =>
   kind === 'user' ? userFacets(s, id) : kind === 'group' ? groupFacets(s, id) : accountFacets(s, id);
 
-/** Whether the id names a thing of that kind in the state (users: known or holding a group role). */
-export const sideExists = (s: AccessState, kind: SideKind, id: string): boolean =>
-  kind === 'group' ? s.groups.has(id) : kind === 'account' ? s.accounts.has(id) : s.users.has(id) || s.userGroupRoles.get(id) !== undefined;
-
 /** Every row of both sides, by section then item name; `differencesOnly` keeps rows whose sides differ. */
 export const sideBySide = (s: AccessState, kind: SideKind, a: string, b: string, differencesOnly = true): SideRow[] => {
   const fa = facetsOf(s, kind, a);

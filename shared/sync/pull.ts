@@ -4,7 +4,7 @@ import { emptySnapshot, OBJECT_TYPES } from '../model';
 import { BULK_MAX, type BulkItem, type PlatformClient } from '../api/client';
 import { messageOf, type SyncApi } from '../api/sync';
 import { mapPool } from './pool';
-import { isVendorShapedPrimary, markUnknownAccountFields } from '../access/supportAccess';
+import { markVendorShapedAccounts } from '../access/supportAccess';
 import type { Account } from '../model';
 
 type Rec = Record<string, unknown>;
@@ -168,10 +168,8 @@ export const exportSnapshot = async (
       absent(t, e);
     }
   });
-  // What a vendor-shaped Account cannot tell (its Support Access Role…) is marked unknown, not absent.
-  // Decided on the primary's record: the reference platform's partner-organisation accounts lack those fields too.
-  const primaryRecord = snapshot.Account.find((a) => a.accountId === opts.primaryId) as unknown as Account | undefined;
-  if (isVendorShapedPrimary(primaryRecord)) snapshot.Account = snapshot.Account.map((a) => markUnknownAccountFields(a as unknown as Account, opts.primaryId) as unknown as Rec);
+  // What a vendor-shaped platform's Accounts cannot tell is marked unknown (decided on the primary's record).
+  snapshot.Account = markVendorShapedAccounts(snapshot.Account as unknown as Account[], opts.primaryId) as unknown as Rec[];
   if (types.includes('AccountSSOConfig')) {
     try {
       const sso = await readSsoConfigs(api, snapshot.Account.map((a) => String(a.accountId)));

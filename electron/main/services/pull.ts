@@ -4,7 +4,7 @@ import { messageOf } from '../../../shared/api/sync';
 import { isAbsent, readSsoConfigs } from '../../../shared/sync/pull';
 import type { InputOf, PullResult, QuarantinedRecord } from '../../../shared/ipc';
 import { readGroupResources } from '../../../shared/sync/pull';
-import { isVendorShapedPrimary, markUnknownAccountFields } from '../../../shared/access/supportAccess';
+import { markVendorShapedAccounts } from '../../../shared/access/supportAccess';
 import type { Account } from '../../../shared/model';
 import type { ConnectionService } from './connection';
 import type { Emit, Log } from './types';
@@ -33,7 +33,7 @@ export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input:
   const client = await conn.client();
   // A type the platform was probed not to offer: none of it, and no request (one probe per connection).
   if (conn.lacks(objectType)) return { objectType, records: [], quarantined: [], complete: filter === undefined };
-  const records: unknown[] = [];
+  let records: unknown[] = [];
   const quarantined: QuarantinedRecord[] = [];
   try {
     let pages = 0;
@@ -64,14 +64,8 @@ export const pull = async (conn: ConnectionService, log: Log, emit: Emit, input:
   if (quarantined.length) log.warn(`${objectType}: quarantined ${quarantined.length} invalid record(s)`);
   if (objectType === 'Account') {
     // What a vendor-shaped Account cannot tell (its Support Access Role…) is marked unknown, not absent.
-    // Decided by the connect probe (or the primary's record in this scan), never per record: the
-    // reference platform's partner-organisation accounts lack those fields too.
     const info = await conn.info();
-    const primary = info.accountId;
-    const vendorShaped = info.missingCapabilities
-      ? info.missingCapabilities.includes('accountSettings')
-      : isVendorShapedPrimary(records.find((r) => (r as Account).accountId === primary) as Account | undefined);
-    if (vendorShaped) for (let i = 0; i < records.length; i++) records[i] = markUnknownAccountFields(records[i] as Account, primary);
+    records = markVendorShapedAccounts(records as Account[], info.accountId, info.missingCapabilities?.includes('accountSettings'));
   }
   if (objectType === 'AccountGroup') await readGroupResources(client, records, (m) => log.warn(m));
   if (filter !== undefined) return { objectType, records, quarantined, complete: false };
