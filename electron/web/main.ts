@@ -7,7 +7,7 @@ import { embeddedInThread } from '../main/embeddedThread';
 import { consoleLog, createServices, type Services, type StartEmbedded, fileSecretStore, fileSettingsStore, lockDataDir, memorySettingsStore } from '../main/services';
 import { USAGE, parseWebArgs } from './args';
 import { startWebHost } from './server';
-import { startupFirst, startupMark } from './startupTrace';
+import { startupFirst, startupMark, startupTraceOn } from './startupTrace';
 
 /** Set by the web host's bundle (scripts/web-bundle.mjs): the platform thread's own bundle. */
 declare const __rosterEmbeddedWorker: URL | undefined;
@@ -68,13 +68,13 @@ const main = async () => {
     secrets: fileSecretStore(path.join(args.dataDir, 'secrets.json')),
     // A platform named on the command line is for this run only and is not saved.
     settings: args.remote ? memorySettingsStore() : fileSettingsStore(path.join(args.dataDir, 'connection.json')),
-    startEmbedded: traced(embedded(args.seed)),
+    startEmbedded: startupTraceOn ? traced(embedded(args.seed)) : embedded(args.seed),
     journalFile: path.join(args.dataDir, 'outbox-journal.json'),
     log,
     ...(args.remote ? { override: args.remote } : {}),
     timeoutMs: 15_000,
   });
-  const host = await startWebHost({ port: args.port, rendererDir: args.rendererDir, services: tracedCalls(services), secret: randomBytes(24).toString('base64url'), log }).catch(
+  const host = await startWebHost({ port: args.port, rendererDir: args.rendererDir, services: startupTraceOn ? tracedCalls(services) : services, secret: randomBytes(24).toString('base64url'), log }).catch(
     async (e: NodeJS.ErrnoException) => {
       await services.close();
       unlock();

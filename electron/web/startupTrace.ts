@@ -3,7 +3,9 @@
  * per mark, `ROSTER_STARTUP {"mark":…,"at":epoch ms}`. Wall-clock time, so the bench can line the
  * host's marks up with its own clock and the page's (same machine, same clock).
  */
-const on = Boolean(process.env.ROSTER_STARTUP_TRACE);
+/** Whether start-up tracing is on: callers wrap their services for it only then. */
+export const startupTraceOn = Boolean(process.env.ROSTER_STARTUP_TRACE);
+const on = startupTraceOn;
 const seen = new Set<string>();
 
 export const startupMark = (mark: string, extra: Record<string, unknown> = {}): void => {

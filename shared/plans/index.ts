@@ -6,7 +6,7 @@ export type { OpModule, Touch } from './op';
 export { annotate, callsOf, describeOp, expectationsOf, OP_MODULES, opModule } from './registry';
 export { inverseOp, inversePlan, type Inverse } from './inverse';
 export { applyOps, applyOpToDraft, type OpResult, type OpStatus } from './apply';
-export { whatIf, whatIfSummary, type WhatIf, type WhatIfTotals, type AccessChange } from './whatIf';
+export { whatIf, whatIfSummary, whatIfTotals, type WhatIf, type WhatIfTotals, type AccessChange } from './whatIf';
 export { changeLabels, type DiffDigest, type RoleGroup, type SideDigest, type UserGroup } from './diffDigest';
 export { namesFrom, type Names } from './describe';
 export { ConflictError, type Call, type CallContext, type ConflictInfo, type Expectation } from './call';

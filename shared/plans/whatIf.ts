@@ -179,6 +179,12 @@ export const whatIfSummary = (base: AccessState, ops: readonly PlanOp[], shown: 
   return { ...diff, totals: { ...totals }, digest: digest!.build() };
 };
 
+/** The totals and the first `shown` entries without the digest: for a count where no preview is drawn (a review row's context). */
+export const whatIfTotals = (base: AccessState, ops: readonly PlanOp[], shown: number): WhatIf & { totals: WhatIfTotals } => {
+  const { diff, totals } = diffPlan(base, ops, shown, PAIR_LIMITS);
+  return { ...diff, totals: { ...totals } };
+};
+
 /** Internal: the what-if with other fast-path limits, for the property test of the general paths. */
 export const whatIfWithLimits = (base: AccessState, ops: readonly PlanOp[], limits: PairLimits): WhatIf =>
   diffPlan(base, ops, Infinity, limits).diff;

@@ -1,5 +1,5 @@
 import type { AccessState } from '../access';
-import { whatIfSummary } from '../plans';
+import { whatIfTotals } from '../plans';
 import { decisionsToPlan, type ReviewTarget } from './decisions';
 
 /** What removing one reviewed row would do (the context a reviewer sees beside Keep/Remove). */
@@ -18,6 +18,6 @@ const SHOWN = 5;
 
 /** The removal as the plan it would become, run through the what-if of the previews. */
 export const removalEffect = (s: AccessState, target: ReviewTarget): RemovalEffect => {
-  const w = whatIfSummary(s, decisionsToPlan([{ target, verdict: 'remove', at: '' }]), SHOWN);
+  const w = whatIfTotals(s, decisionsToPlan([{ target, verdict: 'remove', at: '' }]), SHOWN);
   return { losses: w.totals.losses, lockedOut: w.totals.lockedOut, lockedOutPairs: w.lockedOut, refused: w.refused.map((r) => r.reason) };
 };
