@@ -1,17 +1,15 @@
 import { useEffect, useState } from 'react';
 import TextField from '@mui/material/TextField';
-import { decisionOf, type ReviewTarget } from '../../../../shared/review';
+import { decisionOf, type ReviewRecord, type ReviewTarget } from '../../../../shared/review';
 import { db } from '../../app/db';
 import { setDecision } from './store';
-import { useReviews } from './useReview';
 
 /**
  * The optional note of one decision, saved when the field is left. A note needs a decision (it
- * explains a keep or a remove), and is locked once the review is signed off.
+ * explains a keep or a remove), and is locked once the review is signed off. `open` is the open
+ * review, read once by the list that shows the notes (not once per note).
  */
-export const DecisionNote = ({ target, label }: { target: ReviewTarget; label: string }) => {
-  const reviews = useReviews();
-  const open = reviews?.find((r) => !r.signedOff);
+export const DecisionNote = ({ open, target, label }: { open: ReviewRecord | undefined; target: ReviewTarget; label: string }) => {
   const decision = open ? decisionOf(open, target) : undefined;
   const saved = decision?.note ?? '';
   const [text, setText] = useState(saved);

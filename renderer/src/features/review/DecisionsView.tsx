@@ -45,7 +45,7 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
           <li key={targetKey(d.target)}>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', py: 0.5 }}>
               <Typography variant="body2" sx={{ minWidth: 280 }}>{d.verdict === 'remove' ? 'Remove' : 'Keep'}: {describeTarget(s, d.target)}{review.signedOff && d.note ? ` — ${d.note}` : ''}</Typography>
-              {!review.signedOff && <DecisionNote target={d.target} label={describeTarget(s, d.target)} />}
+              {!review.signedOff && <DecisionNote open={review} target={d.target} label={describeTarget(s, d.target)} />}
             </Stack>
           </li>
         ))}

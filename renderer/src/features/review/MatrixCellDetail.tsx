@@ -1,33 +1,38 @@
+import { useMemo } from 'react';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { roleLabel, usersInGroup, type AccessState } from '../../../../shared/access';
-import { isMember, roleIdsInGroup, userLabel, type MatrixKind, type ReviewTarget } from '../../../../shared/review';
+import { isMember, roleIdsInGroup, userLabel, type MatrixKind, type ReviewRecord, type ReviewTarget } from '../../../../shared/review';
 import { plural } from '../../app/format';
 import { useRoute } from '../../app/routeStore';
 import { DecisionButtons } from './DecisionButtons';
 import { DecisionNote } from './DecisionNote';
 import { RemovalContext } from './RemovalContext';
+import { useReviews } from './useReview';
 
 const SHOWN_USERS = 8;
 
 /** One decision row: what it is, what removing it would do, Keep / Remove and a note. */
-const ReviewedRow = ({ s, target, label, context }: { s: AccessState; target: ReviewTarget; label: string; context: string }) => (
+const ReviewedRow = ({ s, open, target, label, context }: { s: AccessState; open: ReviewRecord | undefined; target: ReviewTarget; label: string; context: string }) => (
   <Stack spacing={0.75} sx={{ py: 1, borderTop: 1, borderColor: 'divider' }}>
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
       <Typography variant="body2" sx={{ flex: 1, minWidth: 240 }}><strong>{label}</strong> — {context}</Typography>
       <DecisionButtons target={target} label={label} />
     </Stack>
     <RemovalContext s={s} target={target} />
-    <DecisionNote target={target} label={label} />
+    <DecisionNote open={open} target={target} label={label} />
   </Stack>
 );
 
 /** The chosen matrix cell: its context (the way in, who it concerns, the removal's effect) and its decisions. */
 export const MatrixCellDetail = ({ s, kind, rowId, groupId, onClose }: { s: AccessState; kind: MatrixKind; rowId: string; groupId: string; onClose: () => void }) => {
   const go = useRoute((r) => r.go);
+  const open = useReviews()?.find((r) => !r.signedOff);
+  // The whole group's users, listed once per state and group (not on every render of the matrix).
+  const users = useMemo(() => (kind === 'membership' ? usersInGroup(s, groupId) : []), [s, kind, groupId]);
   const group = s.groups.get(groupId);
   const groupName = group?.name ?? groupId;
   const owner = group?.accountId ?? '';
@@ -36,13 +41,12 @@ export const MatrixCellDetail = ({ s, kind, rowId, groupId, onClose }: { s: Acce
   if (kind === 'membership') {
     const accountName = s.accounts.get(rowId)?.name ?? rowId;
     title = `${accountName} in ${groupName}`;
-    const users = usersInGroup(s, groupId);
     const context = `through it ${plural(users.length, 'user')} of ${groupName} get their group roles on ${accountName} (R7)${users.length ? `: ${users.slice(0, SHOWN_USERS).map((u) => `${u.userId} (${u.roles.join(', ')})`).join('; ')}${users.length > SHOWN_USERS ? '; …' : ''}` : ''}`;
     body = !isMember(s, groupId, rowId)
       ? <Typography variant="body2">{accountName} is not in {groupName}.</Typography>
       : group?.defaultGroup
         ? <><Typography variant="body2">{context}</Typography><Chip size="small" label="All Accounts: cannot leave (R3)" sx={{ alignSelf: 'flex-start' }} /></>
-        : <ReviewedRow s={s} target={{ type: 'groupAccount', groupId, accountId: rowId }} label={title} context={context} />;
+        : <ReviewedRow s={s} open={open} target={{ type: 'groupAccount', groupId, accountId: rowId }} label={title} context={context} />;
   } else {
     title = `${userLabel(s, rowId)} in ${groupName}`;
     const roles = roleIdsInGroup(s, rowId, groupId);
@@ -50,7 +54,7 @@ export const MatrixCellDetail = ({ s, kind, rowId, groupId, onClose }: { s: Acce
     body = roles.length === 0
       ? <Typography variant="body2">{rowId} has no role in {groupName}.</Typography>
       : roles.map((r) => (
-        <ReviewedRow key={r} s={s} target={{ type: 'groupUserRole', groupId, userId: rowId, roleId: r }} label={`${rowId} ${roleLabel(s, r, owner)} in ${groupName}`}
+        <ReviewedRow key={r} s={s} open={open} target={{ type: 'groupUserRole', groupId, userId: rowId, roleId: r }} label={`${rowId} ${roleLabel(s, r, owner)} in ${groupName}`}
           context={`on the ${plural(accounts, 'account')} of ${groupName}, unless a direct role wins there (R9) or a Support Access Role caps it (R10)`} />
       ));
   }
