@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Resource } from '../../../../shared/model';
+import { provisionalName } from '../../../../shared/plans/ids';
 import { db } from '../../app/db';
 import { useConnection } from '../../app/connectionStore';
 import { cacheVersion, FULL_SCOPE, groupAccountIds, loadGroupCounts, viewEntries } from '../../cache';
@@ -82,7 +83,7 @@ const loadGroups = async (marks: PendingMarks): Promise<GroupRow[]> => {
   // (its real id, same name — group.create's own "already done"), the older mark must not draw it twice.
   const confirmedNames = new Set(groups.map((g) => g.name.trim()));
   const created = Object.entries(marks.groups).filter(
-    ([id, m]) => m.created && !confirmedIds.has(id) && !confirmedNames.has((m.name ?? id.replace(/^new:/, '')).trim()),
+    ([id, m]) => m.created && !confirmedIds.has(id) && !confirmedNames.has((m.name ?? provisionalName(id)).trim()),
   );
   return [...rows, ...(await Promise.all(created.map(([id]) => row(id, null, false, []))))];
 };

@@ -1,4 +1,4 @@
-import type { AccessState } from '../../../../shared/access';
+import { isUnknown, type AccessState } from '../../../../shared/access';
 import { groupResourcesOf, isBuiltIn, primaryAccountId } from '../../../../shared/access/state';
 import { pair } from '../../../../shared/access/layer';
 import type { ResourceObjectType } from '../../../../shared/model';
@@ -95,8 +95,7 @@ export const roleHolders = (s: AccessState, roleId: string): Holder[] =>
     })
     .sort((a, b) => a.userId.localeCompare(b.userId) || a.where.localeCompare(b.where));
 
-/** R15, R19: Advanced User Security of the primary account and how many members lack it. */
-/** R19 at a glance; AUS the platform cannot tell (the vendor's API) is counted as unknown, never as off. */
+/** R15, R19 at a glance: Advanced User Security of the primary account and how many members lack it; AUS the platform cannot tell (the vendor's API) is counted as unknown, never as off. */
 export const ausSummary = (s: AccessState): { primary: string | undefined; primaryOn: boolean; primaryUnknown: boolean; membersOff: number; membersUnknown: number; members: number } => {
   const primary = primaryAccountId(s);
   let members = 0;
@@ -106,12 +105,12 @@ export const ausSummary = (s: AccessState): { primary: string | undefined; prima
     const a = s.accounts.get(id)!;
     if (id === primary || a.parentAccountId !== primary) continue;
     members++;
-    if (a.advancedUserSecurity === false) membersOff++;
-    else if (a.advancedUserSecurity === undefined && a.unknown?.includes('advancedUserSecurity')) membersUnknown++;
-    else if (!a.advancedUserSecurity) membersOff++;
+    if (a.advancedUserSecurity) continue;
+    if (a.advancedUserSecurity === undefined && isUnknown(a, 'advancedUserSecurity')) membersUnknown++;
+    else membersOff++;
   }
   const p = s.accounts.get(primary ?? '');
-  return { primary, primaryOn: p?.advancedUserSecurity === true, primaryUnknown: p?.unknown?.includes('advancedUserSecurity') ?? false, membersOff, membersUnknown, members };
+  return { primary, primaryOn: p?.advancedUserSecurity === true, primaryUnknown: isUnknown(p, 'advancedUserSecurity'), membersOff, membersUnknown, members };
 };
 
 /** R19: member accounts of a group where a shared role can no longer be assigned. */
@@ -119,7 +118,7 @@ export const groupMembersWithoutAus = (s: AccessState, groupId: string): number 
   let n = 0;
   for (const a of s.groupAccounts.get(groupId) ?? []) {
     const acc = s.accounts.get(a);
-    if (!acc?.advancedUserSecurity && !acc?.unknown?.includes('advancedUserSecurity')) n++;
+    if (!acc?.advancedUserSecurity && !isUnknown(acc, 'advancedUserSecurity')) n++;
   }
   return n;
 };

@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
 import { targetOfChange, type Change } from '../../../../shared/review';
 import { plural } from '../../app/format';
+import { namesFrom } from '../../domain/describe';
 import type { CompareResult } from './compare';
 import { DecisionButtons } from './DecisionButtons';
 
@@ -33,7 +34,7 @@ const changeText = (c: Change): string => {
 export const CompareResultView = ({ title, result, s }: { title: string; result: CompareResult; s: AccessState | null }) => {
   const { changes, access } = result.diff;
   // Account names from the cache; an account gone from it keeps its id.
-  const acc = (a: string) => s?.accounts.get(a)?.name ?? a;
+  const acc = namesFrom(s ?? undefined).account;
   return (
     <Stack spacing={1.5} component="section" aria-label={`Compare ${title}`}>
       <Typography variant="h6" component="h3">Compare {title}</Typography>

@@ -3,13 +3,14 @@ import Typography from '@mui/material/Typography';
 import { removalEffect, targetKey, type ReviewTarget } from '../../../../shared/review';
 import type { AccessState } from '../../../../shared/access';
 import { plural } from '../../app/format';
+import { namesFrom } from '../../domain/describe';
 
 /** What removing a reviewed row would do, from the preview's what-if: lock-outs (R13) named first. */
 export const RemovalContext = ({ s, target }: { s: AccessState; target: ReviewTarget }) => {
   const key = targetKey(target);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the target's key is its identity
   const e = useMemo(() => removalEffect(s, target), [s, key]);
-  const acc = (a: string) => s.accounts.get(a)?.name ?? a;
+  const acc = namesFrom(s).account;
   let text: string;
   if (e.refused.length) text = `Cannot be removed: ${e.refused[0]}`;
   else if (e.lockedOut) {
