@@ -41,6 +41,20 @@ export const MatrixView = ({ s, kind }: { s: AccessState; kind: MatrixKind }) =>
     const open = reviews?.find((r) => !r.signedOff);
     return new Map((open?.decisions ?? []).map((d) => [targetKey(d.target), d.verdict]));
   }, [reviews]);
+  // A cell's roles, sorted and labelled once per state: each drawn cell asks for them twice (its content and its label) on every scroll frame.
+  const rolesIn = useMemo(() => {
+    const known = new Map<string, { roleId: string; label: string }[]>();
+    return (userId: string, groupId: string) => {
+      const key = `${userId}\n${groupId}`;
+      let roles = known.get(key);
+      if (!roles) {
+        const at = s.groups.get(groupId)?.accountId ?? '';
+        roles = roleIdsInGroup(s, userId, groupId).map((roleId) => ({ roleId, label: roleLabel(s, roleId, at) }));
+        known.set(key, roles);
+      }
+      return roles;
+    };
+  }, [s]);
   const set = (patch: Partial<MatrixQuery>) => setQuery((q) => ({ ...q, ...patch }));
 
   const membership = kind === 'membership';
@@ -56,19 +70,17 @@ export const MatrixView = ({ s, kind }: { s: AccessState; kind: MatrixKind }) =>
       const v = verdicts.get(targetKey(groupAccountTarget(g, id)));
       return <span style={verdictStyle(v)}>●{v ? MARK[v] : ''}</span>;
     }
-    const at = s.groups.get(g)?.accountId ?? '';
-    return roleIdsInGroup(s, id, g).map((roleId, i) => {
+    return rolesIn(id, g).map(({ roleId, label }, i) => {
       const v = verdicts.get(targetKey({ type: 'groupUserRole', groupId: g, userId: id, roleId }));
-      return <span key={roleId} style={verdictStyle(v)}>{i ? ', ' : ''}{roleLabel(s, roleId, at)}{v ? MARK[v] : ''}</span>;
+      return <span key={roleId} style={verdictStyle(v)}>{i ? ', ' : ''}{label}{v ? MARK[v] : ''}</span>;
     });
   };
   const cellLabel = (r: number, c: number) => {
     const id = m.rows[r]!;
     const g = m.columns[c]!;
     if (membership) return `${rowName(id)} in ${groupName(g)}${isMember(s, g, id) ? '' : ': not a member'}`;
-    const roles = roleIdsInGroup(s, id, g);
-    const at = s.groups.get(g)?.accountId ?? '';
-    return `${id} in ${groupName(g)}: ${roles.length ? roles.map((x) => roleLabel(s, x, at)).join(', ') : 'no role'}`;
+    const roles = rolesIn(id, g);
+    return `${id} in ${groupName(g)}: ${roles.length ? roles.map((x) => x.label).join(', ') : 'no role'}`;
   };
   const rowNoun = membership ? 'account' : 'user';
   const chosenAt = chosen ? { row: m.rows.indexOf(chosen.row), col: m.columns.indexOf(chosen.col) } : null;
