@@ -50,8 +50,25 @@ const roleSentences = (roles: EffectiveRole[], ev: Evaluation): string[] => {
   return out;
 };
 
-const wayInSentence = (s: AccessState, u: string, a: string, ev: Evaluation): string => {
-  const acct = accountName(s, a);
+/**
+ * How the sentences name the user and the account: `full` names them in every sentence (the CLI's
+ * `reasons`, read one by one); `brief` says "the user" and "this account", for a list under a
+ * heading that already names both once.
+ */
+export type ExplainVoice = 'full' | 'brief';
+
+interface Names {
+  /** The user as the subject of a sentence. */
+  u: string;
+  acct: string;
+}
+
+const namesFor = (s: AccessState, u: string, a: string, voice: ExplainVoice): Names =>
+  voice === 'brief' ? { u: 'the user', acct: 'this account' } : { u, acct: accountName(s, a) };
+
+const capitalised = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+
+const wayInSentence = (s: AccessState, { u, acct }: Names, ev: Evaluation): string => {
   switch (ev.via) {
     case 'direct':
       return `R6: ${u} has direct roles on ${acct} (User Management).`;
@@ -64,20 +81,21 @@ const wayInSentence = (s: AccessState, u: string, a: string, ev: Evaluation): st
       return `R25: ${u} has partner access to ${acct} through service ${names}.`;
     }
     default:
-      return `${u} has no direct role, no group role and no partner access on ${acct}.`;
+      return capitalised(`${u} has no direct role, no group role and no partner access on ${acct}.`);
   }
 };
 
 /** R11: a direct role on the parent account is worth saying out loud, because it does not carry. */
-const inheritanceSentence = (s: AccessState, u: string, a: string): string | null => {
+const inheritanceSentence = (s: AccessState, u: string, a: string, names: Names): string | null => {
   const parent = s.accounts.get(a)?.parentAccountId;
   if (!parent || !s.userAccounts.has(u, parent)) return null;
-  return `R11: ${u} has roles on the parent account ${accountName(s, parent)}, but access to a parent gives no access to its child accounts.`;
+  return `R11: ${names.u} has roles on the parent account ${accountName(s, parent)}, but access to a parent gives no access to its child accounts.`;
 };
 
 /** Effective access of `u` on `a` with its explanation (R6–R13, R16, R25). */
-export const explain = (s: AccessState, u: string, a: string): EffectiveAccess => {
+export const explain = (s: AccessState, u: string, a: string, voice: ExplainVoice = 'full'): EffectiveAccess => {
   const ev = evaluate(s, u, a);
+  const names = namesFor(s, u, a, voice);
   const label = (roleId: string) => roleLabel(s, roleId, a);
   const roles = [...ev.roles].map(([roleId, sources]) => ({ roleId, name: label(roleId), sources }));
   roles.sort((x, y) => x.name.localeCompare(y.name));
@@ -87,7 +105,7 @@ export const explain = (s: AccessState, u: string, a: string): EffectiveAccess =
       ? `R9: ignored because direct access wins: ${label(i.roleId)} from ${sourceText(i.source)} does not apply while the user has direct roles on this account.`
       : `R18: ignored because ${label(i.roleId)} is no longer shared with this account by any group.`,
   }));
-  const reasons = [wayInSentence(s, u, a, ev), ...roleSentences(roles, ev), ...ignored.map((i) => i.reason)];
+  const reasons = [wayInSentence(s, names, ev), ...roleSentences(roles, ev), ...ignored.map((i) => i.reason)];
   let cappedBy: EffectiveAccess['cappedBy'] = null;
   if (ev.cap) {
     cappedBy = { roleId: ev.cap.roleId, name: label(ev.cap.roleId), removed: ev.cap.removed };
@@ -98,13 +116,13 @@ export const explain = (s: AccessState, u: string, a: string): EffectiveAccess =
       : `R10: the account's ${role} caps group access; it removes nothing here.`);
   }
   if (ev.capUnknown) {
-    reasons.push(`R10: this platform's API does not tell the Support Access Role of ${accountName(s, a)}, so these privileges hold unless that role caps them (record it in Roster to check).`);
+    reasons.push(`R10: this platform's API does not tell the Support Access Role of ${names.acct}, so these privileges hold unless that role caps them (record it in Roster to check).`);
   }
-  const inherit = inheritanceSentence(s, u, a);
+  const inherit = inheritanceSentence(s, u, a, names);
   if (inherit && ev.via !== 'direct') reasons.push(inherit);
   reasons.push(ev.canLogIn
-    ? `R13: ${u} can log into ${accountName(s, a)}.`
-    : `R13: ${u} cannot log into ${accountName(s, a)}: no effective roles.`);
+    ? `R13: ${names.u} can log into ${names.acct}.`
+    : `R13: ${names.u} cannot log into ${names.acct}: no effective roles.`);
   const out: EffectiveAccess = {
     userId: u, accountId: a, canLogIn: ev.canLogIn, via: ev.via, roles,
     privileges: [...ev.privileges].sort(), cappedBy, ignored, reasons,

@@ -15,7 +15,7 @@
 export type { AccessState, CatalogueEntry } from './state';
 export { buildState, forkState, isKnownUser, primaryAccountId, roleLabel, privilegesOf } from './state';
 export { evaluate, type Evaluation, type RoleSource, type Via } from './evaluate';
-export { explain, type EffectiveAccess, type EffectiveRole, type IgnoredRoleView } from './explain';
+export { explain, type ExplainVoice, type EffectiveAccess, type EffectiveRole, type IgnoredRoleView } from './explain';
 export { reach, who, type ReachEntry, type WhoEntry } from './reach';
 export { accountResources, userResources, type ResourceReach } from './resources';
 export { partnerPicker, type PickerQuery, type PickerRow } from './picker';

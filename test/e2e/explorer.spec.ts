@@ -159,3 +159,59 @@ test('Sync screen: a conflict shows both sides; Drop keeps it in the history as 
   await expect(row).toContainText('failed');
   await expect(row).toContainText('dropped by the admin after a conflict');
 });
+
+test('the explorer acts: search a reach list, names open the group and the account view, Remove from group is a plan; the Why list names the person once', async ({ page }) => {
+  await openExplorer(page);
+  await pick(page, 'User', 'servuser2', /ServUser2@boomi\.com/);
+  const grid = page.getByRole('grid', { name: 'Accounts ServUser2@boomi.com reaches' });
+  const rows = grid.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
+  await expect(rows).toHaveCount(4);
+  // The reach list is narrowed as the admin types (name, id or role), and says how many of all.
+  await page.getByRole('searchbox', { name: 'Search these accounts' }).fill('ghi');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('Doc GHI Company');
+  await expect(page.getByRole('heading', { name: /reaches \(1 of 4\)/ })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search these accounts' }).fill('no such account');
+  await expect(grid).toContainText('No account matches “no such account”.');
+  await page.getByRole('searchbox', { name: 'Search these accounts' }).fill('');
+  await expect(rows).toHaveCount(4);
+  await shot(page, 'explorer-reach-search');
+
+  await rows.filter({ hasText: 'Doc ABC Company' }).click();
+  const explanation = page.getByTestId('explanation');
+  await expect(explanation).toContainText('Serv User2 on Doc ABC Company');
+  // The person and the account are said once, above the reasons; the reasons give the sources.
+  const abcId = (await platformQuery<{ accountId: string; name: string }>(hosts.platform, 'Account')).find((a) => a.name === 'Doc ABC Company')!.accountId;
+  await expect(explanation.getByTestId('explained-pair')).toHaveText(`Serv User2 · ServUser2@boomi.com on Doc ABC Company (${abcId})`);
+  const reasons = explanation.getByTestId('reasons');
+  await expect(reasons).toContainText('R7: the user reaches this account through account groups');
+  await expect(reasons).not.toContainText('ServUser2@boomi.com');
+  await expect(reasons).not.toContainText(abcId);
+  await expect(explanation).toContainText('Standard User — from group “Services 1”');
+  await shot(page, 'explorer-explain-acts');
+  await axe(page, 'explorer (explanation with actions)');
+
+  // A group's name opens that group on the Groups screen.
+  await explanation.getByTestId('effective-roles').getByRole('button', { name: 'Open group Services 1' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Services 1' })).toBeVisible();
+  // Back in the explorer the same question is still asked.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access explorer' }).click();
+  await expect(explanation).toContainText('Serv User2 on Doc ABC Company');
+
+  // Remove from group: the usual preview, then the explanation changes at once (R7, R8).
+  await explanation.getByRole('button', { name: 'Remove from group Services 1' }).click();
+  const dialog = page.getByRole('dialog', { name: /Preview: Remove Serv User2 from Services 1/ });
+  await expect(dialog.getByTestId('plan-ops')).toContainText('Services 1');
+  await shot(page, 'explorer-remove-from-group-preview');
+  await axe(page, 'explorer (remove from group preview)');
+  await dialog.getByRole('button', { name: /Apply/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued: Remove Serv User2 from Services 1' })).toBeVisible();
+  await expect(explanation.getByTestId('effective-roles')).not.toContainText('Services 1');
+  await expect(explanation.getByRole('button', { name: 'Remove from group Services 1' })).toHaveCount(0);
+
+  // The account's name opens its account view, headed by its name.
+  await explanation.getByRole('button', { name: 'Open account Doc ABC Company' }).click();
+  await expect(page.getByRole('heading', { name: 'Doc ABC Company', exact: true })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Review' })).toHaveAttribute('aria-current', 'page');
+});

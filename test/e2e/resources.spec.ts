@@ -141,7 +141,7 @@ test('Explorer on the partner tier: R12 SSO, R16 “(shared)”, R9 ignored role
   await pick(session.page, 'User', 'chloe.jensen41', /chloe\.jensen41@/);
   await pick(session.page, 'Account', 'c0000-VZP9QR', /Blue Energy 0/);
   await expect(explanation).toContainText('Way in: SSO through a group (R12)');
-  await expect(explanation.getByTestId('reasons')).toContainText('is SSO-enabled and chloe.jensen41@partner.example.com is in a group of the primary account');
+  await expect(explanation.getByTestId('reasons')).toContainText('R12: this account is SSO-enabled and the user is in a group of the primary account');
   await expect(explanation.getByTestId('effective-roles')).toContainText('Onboarding Role 5 (shared) — from group “Managed 2”');
   await shot(session.page, 'explorer-partner-sso-shared');
   await axe(session.page, 'explorer (partner tier explanation)');

@@ -95,7 +95,7 @@ export const AccessExplorerArea = () => {
                 Pick a user to see every account they reach, an account to see everyone who reaches it, or both for the full explanation.
               </Typography>
             )}
-            {userId && accountId && <ExplanationPanel state={state} userId={userId} accountId={accountId} />}
+            {userId && accountId && <ExplanationPanel state={state} userId={userId} accountId={accountId} onQueued={setBanner} />}
             {userId && !accountId && <ReachTable state={state} userId={userId} onPick={setAccountId} />}
             {accountId && !userId && <WhoTable state={state} accountId={accountId} onPick={setUserId} />}
             {accountId && <SupportAccessPanel key={accountId} state={state} accountId={accountId} onQueued={setBanner} />}

@@ -1,39 +1,53 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useDeferredValue, useMemo, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
 import { reach, redundantDirectRoles, who } from '../../../../shared/access';
 import { userName } from '../../../../shared/access/reach';
 import { VirtualTable } from '../../components/VirtualTable';
-import { VIA_LABEL } from './model';
+import { VIA_LABEL, filterReach } from './model';
+import { AccountLink, GroupLink } from './NameLinks';
 import { PlanDialog } from '../../components/PlanDialog';
 import { planRemoveDirectRoles, type PlannedOps } from '../../domain/accountAccess';
 import { describePlanOp, namesFrom } from '../../domain/describe';
 
-const Titled = ({ id, title, children }: { id: string; title: string; children: React.ReactNode }) => (
+const Titled = ({ id, title, action, children }: { id: string; title: string; action?: React.ReactNode; children: React.ReactNode }) => (
   <Box component="section" aria-labelledby={id} sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
-    <Typography id={id} variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 0.5 }}>
-      {title}
-    </Typography>
+    <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, flexWrap: 'wrap', mb: 0.5 }}>
+      <Typography id={id} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+        {title}
+      </Typography>
+      {action}
+    </Box>
     {children}
   </Box>
 );
 
 /** Every account a user reaches, with the way in and roles; a click opens the explanation. */
 export const ReachTable = ({ state, userId, onPick }: { state: AccessState; userId: string; onPick: (accountId: string) => void }) => {
-  const rows = useMemo(() => reach(state, userId).sort((a, b) => a.name.localeCompare(b.name)), [state, userId]);
+  const all = useMemo(() => reach(state, userId).sort((a, b) => a.name.localeCompare(b.name)), [state, userId]);
+  const [query, setQuery] = useState('');
+  // The list may hold every account (98,000 rows): typing stays smooth while the filter catches up.
+  const deferred = useDeferredValue(query);
+  const rows = useMemo(() => filterReach(all, deferred), [all, deferred]);
+  const count = rows.length === all.length ? all.length.toLocaleString() : `${rows.length.toLocaleString()} of ${all.length.toLocaleString()}`;
   return (
-    <Titled id="reach-title" title={`Accounts ${userName(state, userId)} reaches (${rows.length.toLocaleString()})`}>
+    <Titled
+      id="reach-title"
+      title={`Accounts ${userName(state, userId)} reaches (${count})`}
+      action={<TextField size="small" type="search" label="Search these accounts" value={query} onChange={(e) => setQuery(e.target.value)} sx={{ minWidth: 260 }} />}
+    >
       <VirtualTable
         label={`Accounts ${userId} reaches`}
         idPrefix="reach"
         rows={rows}
         rowKey={(r) => r.accountId}
         onSelect={(key) => onPick(key)}
-        empty="This user reaches no account."
+        empty={query.trim() ? `No account matches “${query.trim()}”.` : 'This user reaches no account.'}
         columns={[
-          { id: 'name', header: 'Account', width: '2fr', render: (r) => r.name },
+          { id: 'name', header: 'Account', width: '2fr', render: (r) => <AccountLink accountId={r.accountId} name={r.name} /> },
           { id: 'via', header: 'Way in', width: '1.4fr', render: (r) => VIA_LABEL[r.via] },
           { id: 'roles', header: 'Roles', width: '2fr', render: (r) => r.roles.join(', ') || '—' },
         ]}
@@ -47,7 +61,7 @@ export const WhoTable = ({ state, accountId, onPick }: { state: AccessState; acc
   const rows = useMemo(() => who(state, accountId), [state, accountId]);
   const name = state.accounts.get(accountId)?.name ?? accountId;
   return (
-    <Titled id="who-title" title={`Who reaches ${name} (${rows.length.toLocaleString()})`}>
+    <Titled id="who-title" title={`Who reaches ${name} (${rows.length.toLocaleString()})`} action={<AccountLink accountId={accountId} name={name} />}>
       <VirtualTable
         label={`Users who reach ${name}`}
         idPrefix="who"
@@ -92,9 +106,17 @@ export const RedundantReport = ({ state, onPick, onQueued }: { state: AccessStat
         empty="No direct role is already covered by a group."
         columns={[
           { id: 'user', header: 'User', width: '1.6fr', render: (r) => r.userId },
-          { id: 'account', header: 'Account', width: '1.6fr', render: (r) => state.accounts.get(r.accountId)?.name ?? r.accountId },
+          { id: 'account', header: 'Account', width: '1.6fr', render: (r) => <AccountLink accountId={r.accountId} name={state.accounts.get(r.accountId)?.name ?? r.accountId} /> },
           { id: 'role', header: 'Direct role', width: '1.2fr', render: (r) => r.role },
-          { id: 'groups', header: 'Also given by', width: '2fr', render: (r) => r.coveredBy.map((g) => g.name).join(', ') },
+          {
+            id: 'groups', header: 'Also given by', width: '2fr',
+            render: (r) => r.coveredBy.map((g, i) => (
+              <Fragment key={g.groupId}>
+                {i > 0 && ', '}
+                <GroupLink groupId={g.groupId} name={g.name} />
+              </Fragment>
+            )),
+          },
           {
             id: 'fix', header: 'Fix', width: '180px',
             render: (r) => (

@@ -1,5 +1,7 @@
-import type { AccessState, Via } from '../../../../shared/access';
+import type { AccessState, EffectiveAccess, ReachEntry, Via } from '../../../../shared/access';
 import type { Option } from '../../components/EntityPicker';
+import type { Route } from '../../app/areas';
+import { planRemoveUsersFromGroup, type Planned } from '../../domain/groupPlans';
 
 /** Pure helpers of the Access explorer: pickers' options, the way in said in words, R10 choices. */
 
@@ -23,3 +25,33 @@ export const VIA_LABEL: Record<Via, string> = {
 
 /** R10, R16: the Support Access Role's choices and plan live with the account's other settings. */
 export { planSupportAccessRole, supportAccessChoices, supportAccessSentence, type RoleChoice as SupportAccessChoice } from '../../domain/accountAccess';
+
+/** Where a name in the explorer leads: the group on the Groups screen, the account's own view. */
+export const groupRoute = (groupId: string): Route => ({ area: 'groups', item: groupId });
+export const accountViewRoute = (accountId: string): Route => ({ area: 'review', item: `account:${accountId}` });
+
+/**
+ * The reach list narrowed to what the admin typed (account name, id or a role), case-insensitive.
+ * A user in All Accounts reaches every account (98,000 rows): this runs once per keystroke over
+ * plain strings, outside React's rendering, and keeps the list's order.
+ */
+export const filterReach = (rows: readonly ReachEntry[], query: string): readonly ReachEntry[] => {
+  const q = query.trim().toLowerCase();
+  if (!q) return rows;
+  return rows.filter((r) => r.name.toLowerCase().includes(q) || r.accountId.toLowerCase().includes(q) || r.roles.some((x) => x.toLowerCase().includes(q)));
+};
+
+/** The groups an explanation names (roles given and roles ignored), each once, in order of mention. */
+export const groupsOf = (e: Pick<EffectiveAccess, 'roles' | 'ignored'>): { groupId: string; groupName: string }[] => {
+  const seen = new Map<string, string>();
+  for (const r of [...e.roles, ...e.ignored]) for (const src of r.sources) if (src.kind === 'group' && !seen.has(src.groupId)) seen.set(src.groupId, src.groupName);
+  return [...seen].map(([groupId, groupName]) => ({ groupId, groupName }));
+};
+
+/** "Remove from group" of one user, from the explorer: every role they hold in the group goes (R7). */
+export const planRemoveFromGroup = (s: AccessState, userId: string, groupId: string): Planned => {
+  const group = s.groups.get(groupId);
+  if (!group) return { ok: false, reason: `No group ${groupId} in the cache.` };
+  const roleIds = [...(s.userGroupRoles.getSet(userId, groupId) ?? [])];
+  return planRemoveUsersFromGroup({ id: groupId, name: group.name, defaultGroup: group.defaultGroup === true }, [{ userId, roleIds }]);
+};
