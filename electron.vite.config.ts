@@ -7,7 +7,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The embedded platform's thread (electron/main/embeddedWorker.ts, the module the browser
+      // host runs too) is built beside main's entry: embedded.ts starts it from there.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'embedded-worker': resolve(__dirname, 'electron/main/embeddedWorker.ts') },
+      },
     },
   },
   preload: {

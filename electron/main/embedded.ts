@@ -1,13 +1,13 @@
-import { startPlatform } from '../../platform';
-import { DEFAULT_EMBEDDED_SEED, type SeedTier } from './embeddedSeed';
+import { DEFAULT_EMBEDDED_SEED } from './embeddedSeed';
+import { embeddedInThread } from './embeddedThread';
 import type { StartEmbedded } from './services';
 
-/** The embedded reference platform on a free loopback port; `seed` only matters for an empty data dir. */
-export const embeddedPlatform =
-  (seed: SeedTier = DEFAULT_EMBEDDED_SEED): StartEmbedded =>
-  async ({ dataDir, adminUser, adminToken }) => {
-    const p = await startPlatform({ dataDir, port: 0, seed, adminUser, adminToken, quiet: true });
-    return { url: p.url, accountId: p.accountId, user: p.user, token: p.token, port: p.port, close: () => p.close() };
-  };
+/**
+ * Electron main's embedded platform, in its own thread as in the browser host: the same worker
+ * module (embeddedWorker.ts), which the main build writes beside main's entry as
+ * embedded-worker.js (electron.vite.config.ts). PGlite's reopen then never blocks main's thread,
+ * which meanwhile serves the window its page and answers its first calls.
+ */
+export const EMBEDDED_WORKER_FILE = 'embedded-worker.js';
 
-export const startEmbedded: StartEmbedded = embeddedPlatform();
+export const startEmbedded: StartEmbedded = embeddedInThread({ file: new URL(`./${EMBEDDED_WORKER_FILE}`, import.meta.url), seed: DEFAULT_EMBEDDED_SEED });
