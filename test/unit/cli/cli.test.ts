@@ -1,31 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exampleSnapshot } from '../../../shared/seeds/example';
 import { ABC, GHI, P1, P2, SVC, U1, U3, withService } from '../access/fixtures';
+import { ROOT as root, roster, scratchDir } from './spawn';
 
-const root = path.resolve(__dirname, '../../..');
-let dir = '';
-let snap = '';
-
-const roster = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/roster.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
-const file = (name: string, content: string) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'roster-cli-'));
-  snap = file('snap.json', JSON.stringify(withService(exampleSnapshot())));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { at, file } = scratchDir('roster-cli-');
+const snap = file('snap.json', JSON.stringify(withService(exampleSnapshot())));
 
 // Each case spawns a process (tsx start-up ~0.5 s); a loaded CI machine needs the slack.
 describe('roster CLI', { timeout: 180_000 }, () => {
@@ -68,7 +50,7 @@ describe('roster CLI', { timeout: 180_000 }, () => {
 
   it('bad input exits 2 with a clear message on stderr and nothing on stdout', () => {
     const cases: [string[], RegExp][] = [
-      [['explain', '--snapshot', path.join(dir, 'missing.json'), '--user', U1, '--account', ABC], /snapshot file not found/],
+      [['explain', '--snapshot', at('missing.json'), '--user', U1, '--account', ABC], /snapshot file not found/],
       [['explain', '--snapshot', file('bad.json', '{"Account": ['), '--user', U1, '--account', ABC], /not valid JSON/],
       [['who', '--snapshot', file('invalid.json', '{"Account":[{"name":"no id"}]}'), '--account', ABC], /failed validation:\nAccount\[0\]\.accountId/],
       [['explain', '--snapshot', snap, '--user', 'ghost@x.com', '--account', ABC], /unknown user "ghost@x.com"/],

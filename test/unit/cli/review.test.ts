@@ -1,28 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { exampleSnapshot } from '../../../shared/seeds/example';
 import { ABC, G, U1 } from '../access/fixtures';
+import { roster, scratchDir } from './spawn';
 
-const root = path.resolve(__dirname, '../../..');
-let dir = '';
-
-const roster = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/roster.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
-const file = (name: string, content: string) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'roster-review-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { at, file } = scratchDir('roster-review-');
 
 describe('roster diff and report', { timeout: 180_000 }, () => {
   it('diff prints {changes, access:{gained,lost,changed}} with the change and its access effect', () => {
@@ -41,9 +24,9 @@ describe('roster diff and report', { timeout: 180_000 }, () => {
 
   it('bad input: a missing file or flag, an unknown table or format → stderr, exit 2, no output file', () => {
     const snap = file('s.json', JSON.stringify(exampleSnapshot()));
-    const out = path.join(dir, 'never.csv');
+    const out = at('never.csv');
     for (const args of [
-      ['diff', '--before', snap, '--after', path.join(dir, 'missing.json')],
+      ['diff', '--before', snap, '--after', at('missing.json')],
       ['report', '--snapshot', snap, '--table', 'people', '--format', 'csv', '--out', out],
       ['report', '--snapshot', file('bad.json', '{"AccountGroups":[]}'), '--table', 'layout', '--format', 'csv', '--out', out],
     ]) {
@@ -62,7 +45,7 @@ describe('roster diff and report', { timeout: 180_000 }, () => {
     const lines = access.out.trim().split('\n');
     expect(lines[0]).toBe('userId,accountId,accountName,canLogIn,via,roles,groups');
     expect(lines).toContain(`${U1},${ABC},Doc ABC Company,true,group,Standard User;Support,All Accounts;Services 1`);
-    const out = path.join(dir, 'layout.csv');
+    const out = at('layout.csv');
     expect(roster('report', '--snapshot', snap, '--table', 'layout', '--format', 'csv', '--out', out).code).toBe(0);
     const layout = readFileSync(out, 'utf8').trim().split('\n');
     expect(layout[0]).toBe('group,kind,id,name,roles');
@@ -71,7 +54,7 @@ describe('roster diff and report', { timeout: 180_000 }, () => {
 
   it('report PDF: read back with pdftotext — a section per group and per account, the snapshot time on every page', () => {
     const snap = file('s.json', JSON.stringify(exampleSnapshot()));
-    const out = path.join(dir, 'layout.pdf');
+    const out = at('layout.pdf');
     const r = roster('report', '--snapshot', snap, '--table', 'layout', '--format', 'pdf', '--out', out);
     expect(r.code, r.err).toBe(0);
     const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;

@@ -1,22 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, fileSecretStore, memorySecretStore, memorySettingsStore, silentLog, type Services } from '../../../electron/main/services';
+import { fileSecretStore, type Services } from '../../../electron/main/services';
 import { JournalStore } from '../../../electron/main/services/journal';
-import { startPlatform } from '../../../platform';
 import type { PushStatus } from '../../../shared/ipc';
 import { EXAMPLE, exampleSnapshot } from '../../../shared/seeds/example';
 import { toOutboxOps } from '../../../shared/sync/outbox';
 import type { OutboxOp } from '../../../shared/sync/types';
+import { bootEmbedded, tempDirs } from './embedded';
 
-const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'roster-journal-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tmp = tempDirs('roster-journal-');
 
 const op = (id: string, status: OutboxOp['status'], updatedAt = Date.now()): OutboxOp => ({
   id, planId: 'p', seq: Number(id.slice(1)), round: 0, args: { op: 'group.rename', groupId: 'g', name: id },
@@ -76,26 +69,14 @@ describe('the push journal under faults', () => {
 describe('sync.push with a journal that cannot be written', () => {
   let services: Services;
   let dataDir: string;
-  const progress: PushStatus[] = [];
-  const ops: OutboxOp[] = [];
+  let progress: PushStatus[] = [];
+  let ops: OutboxOp[] = [];
   const unhandled: unknown[] = [];
   const onUnhandled = (e: unknown) => unhandled.push(e);
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
     dataDir = tmp();
-    services = createServices({
-      dataDir,
-      secrets: memorySecretStore(),
-      settings: memorySettingsStore(),
-      startEmbedded: (o) => startPlatform({ ...o, port: 0, seed: 'example', quiet: true }),
-      log: silentLog,
-      probeIntervalMs: 0,
-      journalFile: path.join(dataDir, 'journal', 'outbox-journal.json'),
-    });
-    services.subscribe((event, payload) => {
-      if (event === 'sync.op') ops.push(payload as OutboxOp);
-      if (event === 'sync.progress') progress.push(payload as PushStatus);
-    });
+    ({ services, ops, progress } = bootEmbedded(dataDir, path.join(dataDir, 'journal', 'outbox-journal.json')));
     await services.handlers['connection.get'](undefined);
   });
   afterAll(async () => {

@@ -1,42 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, memorySecretStore, memorySettingsStore, silentLog, type Services } from '../../../electron/main/services';
-import { startPlatform } from '../../../platform';
-import type { PushStatus } from '../../../shared/ipc';
+import type { Services } from '../../../electron/main/services';
 import { EXAMPLE, exampleSnapshot } from '../../../shared/seeds/example';
 import { toOutboxOps } from '../../../shared/sync/outbox';
 import type { OutboxOp } from '../../../shared/sync/types';
+import { bootEmbedded as boot, tempDirs } from './embedded';
 
 /** Main's push service against the real reference platform (embedded, seed 002). */
 
-const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'roster-push-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-const boot = (dataDir: string) => {
-  const ops: OutboxOp[] = [];
-  const progress: PushStatus[] = [];
-  const services = createServices({
-    dataDir,
-    secrets: memorySecretStore(),
-    settings: memorySettingsStore(),
-    startEmbedded: (o) => startPlatform({ ...o, port: 0, seed: 'example', quiet: true }),
-    log: silentLog,
-    probeIntervalMs: 0,
-    journalFile: path.join(dataDir, 'outbox-journal.json'),
-  });
-  services.subscribe((event, payload) => {
-    if (event === 'sync.op') ops.push(payload as OutboxOp);
-    if (event === 'sync.progress') progress.push(payload as PushStatus);
-  });
-  return { services, ops, progress };
-};
+const tmp = tempDirs('roster-push-');
 
 const links = async (s: Services) =>
   (await s.handlers['platform.pull']({ objectType: 'AccountGroupAccount' })).records as { accountGroupId: string; accountId: string }[];
