@@ -4,8 +4,9 @@ import type { ObjectType } from '../../shared/model';
 import { parseLinkId } from '../../shared/model';
 import type { Ctx } from '../api/access';
 import { loadVisible } from '../api/read';
-import { getRecord, safeField, type Doc, type Q } from '../db/records';
+import { deleteRecord, getRecord, insertRecord, safeField, type Doc, type Q } from '../db/records';
 import { badRequest, conflict, notFound } from '../errors';
+import { notifyDefault } from '../profile/behaviours';
 import { opaqueId } from '../profile/opaque';
 import { BUILT_IN_OWNER } from '../types';
 
@@ -39,11 +40,33 @@ export const refuseDuplicateLink = async (tx: Q, ctx: Ctx, type: ObjectType, key
 };
 
 /** A link id must be one of ours, of the right kind; otherwise nothing can have it (roster profile only). */
-export const linkParts = (ctx: Ctx, kind: string, type: string, id: string): string[] => {
+const linkParts = (ctx: Ctx, kind: string, type: string, id: string): string[] => {
   if (ctx.vendor) return [];
   const parsed = parseLinkId(id);
   if (!parsed || parsed.kind !== kind) throw notFound(`${type} ${id} not found (not a ${type} id)`);
   return parsed.parts;
+};
+
+/** The link a DELETE names: an id of the right kind (roster profile) of a record the tenant has. */
+export const existingLink = (tx: Q, ctx: Ctx, kind: string, type: ObjectType, id: string): Promise<Doc> => {
+  linkParts(ctx, kind, type, id);
+  return mustExist(tx, ctx, type, id);
+};
+
+/** Deletes a link with no cascade of its own; returns the record it was. */
+export const removeLink = async (tx: Q, ctx: Ctx, kind: string, type: ObjectType, id: string): Promise<Doc> => {
+  const link = await existingLink(tx, ctx, kind, type, id);
+  await deleteRecord(tx, type, ctx.tenant, id);
+  return link;
+};
+
+/** A user's role link (in a group or on an account): it carries the user's names and, as the profile defaults it, notifyUser. */
+export const insertUserRoleLink = async (tx: Q, ctx: Ctx, type: ObjectType, id: string, fields: Doc, user: Doc, notifyUser: boolean | undefined): Promise<Doc> => {
+  const doc: Doc = { '@type': type, id, ...fields, ...names(user) };
+  const notify = notifyDefault(ctx, notifyUser);
+  if (notify !== undefined) doc.notifyUser = notify;
+  await insertRecord(tx, type, ctx.tenant, id, doc);
+  return doc;
 };
 
 /** "A user must exist (have logged in) before joining a group", as the vendor refuses it. */
@@ -62,7 +85,7 @@ export const mustBeRole = async (tx: Q, ctx: Ctx, roleId: string): Promise<{ doc
   return { doc: custom, builtIn: false };
 };
 
-export const names = (user: Doc): Doc => {
+const names = (user: Doc): Doc => {
   const out: Doc = {};
   if (typeof user.firstName === 'string') out.firstName = user.firstName;
   if (typeof user.lastName === 'string') out.lastName = user.lastName;

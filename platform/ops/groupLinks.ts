@@ -4,8 +4,8 @@ import type { Ctx } from '../api/access';
 import { deleteRecord, insertRecord, updateRecord, type Doc, type Q } from '../db/records';
 import { badRequest } from '../errors';
 import { dropUnsharedAssignments } from './cascade';
-import { linkId, linkParts, mustBeRole, mustBeUser, mustExist, names, parseBody, refuseDuplicateLink } from './common';
-import { mustHaveSignedIn, notifyDefault } from '../profile/behaviours';
+import { existingLink, insertUserRoleLink, linkId, mustBeRole, mustBeUser, mustExist, parseBody, refuseDuplicateLink, removeLink } from './common';
+import { mustHaveSignedIn } from '../profile/behaviours';
 import type { TypeWrites } from './index';
 import { asResources, resourcesOf } from './resources';
 
@@ -34,8 +34,7 @@ const createAga = async (tx: Q, ctx: Ctx, raw: Doc): Promise<Doc> => {
 
 /** R3: All Accounts is kept whole. R18: users lose the roles only this group shared with the account. */
 const deleteAga = async (tx: Q, ctx: Ctx, _b: Doc, id: string): Promise<void> => {
-  linkParts(ctx, 'AGA', 'AccountGroupAccount', id);
-  const link = await mustExist(tx, ctx, 'AccountGroupAccount', id);
+  const link = await existingLink(tx, ctx, 'AGA', 'AccountGroupAccount', id);
   const g = await mustExist(tx, ctx, 'AccountGroup', String(link.accountGroupId));
   if (g.defaultGroup) throw badRequest('accounts cannot be removed from All Accounts (R3)');
   await deleteRecord(tx, 'AccountGroupAccount', ctx.tenant, id);
@@ -59,17 +58,11 @@ const createAgur = async (tx: Q, ctx: Ctx, raw: Doc): Promise<Doc> => {
     await refuseDuplicateLink(tx, ctx, 'AccountGroupUserRole', { accountGroupId: b.accountGroupId, userId: b.userId, roleId: b.roleId });
   }
   const id = linkId(ctx, accountGroupUserRoleId(b.accountGroupId, b.userId, b.roleId));
-  const doc: Doc = { '@type': 'AccountGroupUserRole', id, accountGroupId: b.accountGroupId, userId: b.userId, roleId: b.roleId, ...names(user) };
-  const notify = notifyDefault(ctx, b.notifyUser);
-  if (notify !== undefined) doc.notifyUser = notify;
-  await insertRecord(tx, 'AccountGroupUserRole', ctx.tenant, id, doc);
-  return doc;
+  return insertUserRoleLink(tx, ctx, 'AccountGroupUserRole', id, { accountGroupId: b.accountGroupId, userId: b.userId, roleId: b.roleId }, user, b.notifyUser);
 };
 
 const deleteAgur = async (tx: Q, ctx: Ctx, _b: Doc, id: string): Promise<void> => {
-  linkParts(ctx, 'AGUR', 'AccountGroupUserRole', id);
-  await mustExist(tx, ctx, 'AccountGroupUserRole', id);
-  await deleteRecord(tx, 'AccountGroupUserRole', ctx.tenant, id);
+  await removeLink(tx, ctx, 'AGUR', 'AccountGroupUserRole', id);
 };
 
 const AgipBody = z.object({ accountGroupId: Id, integrationPackId: Id });

@@ -3,7 +3,7 @@ import { partnerAccountAccessId } from '../../shared/model';
 import type { Ctx } from '../api/access';
 import { deleteBy, deleteRecord, insertRecord, updateRecord, type Doc, type Q } from '../db/records';
 import { badRequest } from '../errors';
-import { linkParts, mustBeUser, mustExist, newId, parseBody } from './common';
+import { mustBeUser, mustExist, newId, parseBody, removeLink } from './common';
 import type { TypeWrites } from './index';
 
 const ServiceBody = z.object({
@@ -84,9 +84,7 @@ const createAccess = async (tx: Q, ctx: Ctx, raw: Doc): Promise<Doc> => {
 
 /** Revoke (R27). */
 const deleteAccess = async (tx: Q, ctx: Ctx, _b: Doc, id: string): Promise<void> => {
-  linkParts(ctx, 'PAA', 'PartnerAccountAccess', id);
-  await mustExist(tx, ctx, 'PartnerAccountAccess', id);
-  await deleteRecord(tx, 'PartnerAccountAccess', ctx.tenant, id);
+  await removeLink(tx, ctx, 'PAA', 'PartnerAccountAccess', id);
 };
 
 export const partnerServiceWrites: TypeWrites = { create: createService, update: updateService, remove: deleteService };

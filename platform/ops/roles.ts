@@ -5,8 +5,8 @@ import { sharedRoleIds } from '../api/read';
 import { deleteRecord, getRecord, insertRecord, updateRecord, type Doc, type Q } from '../db/records';
 import { badRequest, conflict, forbidden } from '../errors';
 import { BUILT_IN_OWNER } from '../types';
-import { linkId, linkParts, listSome, mustBeRole, mustBeUser, mustExist, names, newId, parseBody, refuseDuplicateLink } from './common';
-import { leaveAccountWithLastRole, notifyDefault, userOrNew } from '../profile/behaviours';
+import { insertUserRoleLink, linkId, listSome, mustBeRole, mustBeUser, mustExist, newId, parseBody, refuseDuplicateLink, removeLink } from './common';
+import { leaveAccountWithLastRole, userOrNew } from '../profile/behaviours';
 import type { TypeWrites } from './index';
 import { asResources, resourcesOf } from './resources';
 
@@ -130,17 +130,11 @@ const createAur = async (tx: Q, ctx: Ctx, raw: Doc): Promise<Doc> => {
   }
   if (ctx.vendor) await refuseDuplicateLink(tx, ctx, 'AccountUserRole', { accountId: b.accountId, userId: b.userId, roleId: b.roleId });
   const id = linkId(ctx, accountUserRoleId(b.accountId, b.userId, b.roleId));
-  const doc: Doc = { '@type': 'AccountUserRole', id, accountId: b.accountId, userId: b.userId, roleId: b.roleId, ...names(user) };
-  const notify = notifyDefault(ctx, b.notifyUser);
-  if (notify !== undefined) doc.notifyUser = notify;
-  await insertRecord(tx, 'AccountUserRole', ctx.tenant, id, doc);
-  return doc;
+  return insertUserRoleLink(tx, ctx, 'AccountUserRole', id, { accountId: b.accountId, userId: b.userId, roleId: b.roleId }, user, b.notifyUser);
 };
 
 const deleteAur = async (tx: Q, ctx: Ctx, _b: Doc, id: string): Promise<void> => {
-  linkParts(ctx, 'AUR', 'AccountUserRole', id);
-  const link = await mustExist(tx, ctx, 'AccountUserRole', id);
-  await deleteRecord(tx, 'AccountUserRole', ctx.tenant, id);
+  const link = await removeLink(tx, ctx, 'AUR', 'AccountUserRole', id);
   if (ctx.vendor) await leaveAccountWithLastRole(tx, ctx, String(link.accountId), String(link.userId));
 };
 
