@@ -44,6 +44,18 @@ export const nextIndex = (key: string, from: number, count: number, page = PAGE)
 };
 
 /**
+ * The roving tab stop's index: where the item with `activeKey` is now, else (none chosen yet, or
+ * that item left the list) the last index, clamped to the list.
+ */
+export const rovingIndex = <T,>(items: readonly T[], key: (item: T) => string, activeKey: string | null, fallback: number): number => {
+  if (activeKey !== null) {
+    const i = items.findIndex((it) => key(it) === activeKey);
+    if (i >= 0) return i;
+  }
+  return Math.max(0, Math.min(items.length - 1, fallback));
+};
+
+/**
  * A virtualised list (500 groups at the large tier): only the items in view, and a few
  * either side, are in the DOM, as <li>s of a <ul> whose height is the whole list's, so the scroll
  * bar and drop targets behave as for a full list. The item holding the roving tab stop is always
@@ -53,9 +65,24 @@ export const VirtualList = <T,>(p: VirtualListProps<T>) => {
   const { items, roving = false } = p;
   const scrollRef = useRef<HTMLDivElement>(null);
   useDragEdgeScroll(scrollRef, p.dragEdgeScroll ?? false);
-  const [active, setActive] = useState(() => Math.max(0, Math.min(items.length - 1, p.initialIndex ?? 0)));
+  // The tab stop is an item, not a position: a refresh that inserts, renames or re-sorts items
+  // must not hand the tab stop (and the one always-drawn slot) to whatever now sits at the old
+  // index, or the focused item is virtualised away and the focus falls to the page.
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  // Until the admin moves, the tab stop is the item the caller names (the open group).
+  const lastIndex = useRef(p.initialIndex ?? 0);
+  const activeIndex = rovingIndex(items, p.itemKey, activeKey, activeKey === null ? (p.initialIndex ?? 0) : lastIndex.current);
+  useLayoutEffect(() => void (lastIndex.current = activeIndex));
   const focusAfterRender = useRef(false);
-  const activeIndex = Math.min(active, Math.max(0, items.length - 1));
+  const hasFocus = useRef(false);
+  const setActive = (i: number) => {
+    const item = items[i];
+    if (item !== undefined) setActiveKey(p.itemKey(item));
+  };
+  const focusActive = () => {
+    const li = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    li?.querySelector<HTMLElement>('[tabindex]')?.focus();
+  };
   const rangeExtractor = useCallback(
     (range: Range) => {
       const shown = defaultRangeExtractor(range);
@@ -88,8 +115,14 @@ export const VirtualList = <T,>(p: VirtualListProps<T>) => {
   useEffect(() => {
     if (!focusAfterRender.current) return;
     focusAfterRender.current = false;
-    const li = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
-    li?.querySelector<HTMLElement>('[tabindex]')?.focus();
+    focusActive();
+  });
+  // A redraw that removed the focused item (it left the list, or its key changed) gives the
+  // focus back to the tab stop instead of leaving it on the page's body.
+  useLayoutEffect(() => {
+    if (!roving || !hasFocus.current) return;
+    const now = document.activeElement;
+    if (now === null || now === document.body) focusActive();
   });
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -97,15 +130,27 @@ export const VirtualList = <T,>(p: VirtualListProps<T>) => {
     const next = nextIndex(e.key, activeIndex, items.length);
     if (next === null) return;
     e.preventDefault();
-    focusAfterRender.current = true;
+    // Already the tab stop (Home on the first item): nothing re-renders, so focus it now.
+    if (next === activeIndex) focusActive();
+    else focusAfterRender.current = true;
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
   // A click or Tab into an item makes it the list's tab stop.
   const onFocus = (e: React.FocusEvent) => {
+    hasFocus.current = true;
     const li = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
     const i = li ? Number(li.dataset.index) : NaN;
     if (Number.isInteger(i) && i !== activeIndex) setActive(i);
+  };
+  // Focus leaving for another element, or the admin clicking outside any control, ends the
+  // list's claim; a focused item removed by a redraw does not (it is still connected until then).
+  const onBlur = (e: React.FocusEvent) => {
+    const to = e.relatedTarget as Node | null;
+    if (to && e.currentTarget.contains(to)) return;
+    const from = e.target as HTMLElement;
+    if (to) hasFocus.current = false;
+    else queueMicrotask(() => void (from.isConnected && (hasFocus.current = false)));
   };
 
   const rendered = virtualizer.getVirtualItems();
@@ -122,6 +167,7 @@ export const VirtualList = <T,>(p: VirtualListProps<T>) => {
         aria-label={p.label}
         onKeyDown={onKeyDown}
         onFocus={onFocus}
+        onBlur={onBlur}
         sx={{ listStyle: 'none', m: 0, p: 0, position: 'relative', height: virtualizer.getTotalSize() }}
       >
         {rendered.map((v) => {

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { nextIndex, VirtualList, type VirtualListProps } from '../../../renderer/src/components/VirtualList';
+import { nextIndex, rovingIndex, VirtualList, type VirtualListProps } from '../../../renderer/src/components/VirtualList';
 
 interface Group {
   id: string;
@@ -68,5 +68,23 @@ describe('VirtualList keys: arrows, pages, Home and End, clamped to the list', (
     expect(nextIndex('End', 2, 10)).toBe(9);
     expect(nextIndex('Enter', 2, 10)).toBeNull();
     expect(nextIndex('a', 2, 10)).toBeNull();
+  });
+});
+
+describe('VirtualList roving tab stop: an item, not a position', () => {
+  const key = (g: Group) => g.id;
+  it('follows its item when a refresh inserts or re-sorts items above it', () => {
+    const before = groups(5);
+    expect(rovingIndex(before, key, 'g3', 3)).toBe(3);
+    const inserted = [before[0]!, { id: 'new' }, ...before.slice(1)];
+    expect(rovingIndex(inserted, key, 'g3', 3)).toBe(4);
+    expect(rovingIndex([...before].reverse(), key, 'g3', 3)).toBe(1);
+  });
+
+  it('before the admin moves, it is the caller\'s item (the open group); once its item leaves, the same place, clamped', () => {
+    expect(rovingIndex(groups(10), key, null, 7)).toBe(7);
+    expect(rovingIndex(groups(10), key, 'gone', 4)).toBe(4);
+    expect(rovingIndex(groups(3), key, 'gone', 8)).toBe(2);
+    expect(rovingIndex([], key, 'g1', 5)).toBe(0);
   });
 });
