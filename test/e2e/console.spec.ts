@@ -93,10 +93,47 @@ test('offline: queue a change and withdraw it; the screens update at once', asyn
   const row = page.getByRole('grid', { name: 'Queued changes' }).getByRole('row').filter({ hasText: 'Serv User1' });
   await expect(row).toContainText('pending');
   await shot(page, 'console-outbox-withdraw');
-  await row.getByRole('button', { name: 'Withdraw' }).click();
+  await row.getByRole('button', { name: 'Withdraw', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Withdrawn' })).toBeVisible();
   await expect(row).toHaveCount(0);
   await expect(page.getByTestId('outbox-counts')).toContainText('0 pending');
+
+  // A whole plan at once: moving two accounts queues two changes (remove, add); "Withdraw plan"
+  // names how many, and every screen drops them at once.
+  await nav(page, 'Groups');
+  const accounts = (g: string) => page.getByRole('grid', { name: `Accounts in ${g}` });
+  await page.getByTestId('group-item-Services 1').click();
+  await page.getByRole('tab', { name: 'Accounts' }).click();
+  await accounts('Services 1').getByRole('row').filter({ hasText: 'Doc ABC Company' }).click();
+  await accounts('Services 1').getByRole('row').filter({ hasText: 'Doc DEF Company' }).click({ modifiers: ['Control'] });
+  await page.getByRole('button', { name: 'Add to group…' }).click();
+  const pick = page.getByRole('dialog', { name: 'Add 2 accounts to a group' });
+  await pick.getByRole('radio', { name: /Move/ }).check();
+  await pick.getByRole('combobox', { name: 'Group' }).focus();
+  await page.keyboard.type('Services 2');
+  await page.keyboard.press('Enter');
+  const move = page.getByRole('dialog', { name: 'Preview: Move 2 accounts from Services 1 to Services 2' });
+  await move.getByRole('button', { name: /Apply/ }).click();
+  await expect(move).toBeHidden();
+  await page.getByTestId('group-item-Services 2').click();
+  await expect(accounts('Services 2').getByRole('row').filter({ hasText: 'Doc ABC Company' })).toBeVisible();
+
+  await nav(page, 'Sync');
+  await expect(page.getByTestId('outbox-counts')).toContainText('2 pending');
+  const planRow = page.getByRole('grid', { name: 'Queued changes' }).getByRole('row').filter({ hasText: 'Services 2' });
+  await planRow.getByRole('button', { name: 'Withdraw plan' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Withdraw this plan’s 2 pending changes?' });
+  await expect(confirm.getByTestId('withdraw-plan-lines').getByRole('listitem')).toHaveCount(2);
+  await shot(page, 'console-withdraw-plan-confirm');
+  await axe(page, 'Sync (withdraw plan confirmation)');
+  await confirm.getByRole('button', { name: 'Withdraw 2 changes' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: "Withdrawn: the plan's 2 changes." })).toBeVisible();
+  await expect(page.getByTestId('outbox-counts')).toContainText('0 pending');
+  await nav(page, 'Groups');
+  await page.getByTestId('group-item-Services 2').click();
+  await expect(accounts('Services 2').getByRole('row').filter({ hasText: 'Doc GHI Company' })).toBeVisible();
+  await expect(accounts('Services 2').getByRole('row').filter({ hasText: 'Doc ABC Company' })).toHaveCount(0);
   await workOffline(page, false);
   // Scanned back online: the app bar's "Working offline" chip is not this screen's.
   await axe(page, 'Sync');

@@ -9,7 +9,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { db } from '../../app/db';
-import { countByStatus, filterOutbox, shownStatus, type OutboxFilter, type ShownStatus } from './outboxView';
+import { countByStatus, filterOutbox, pendingByPlan, shownStatus, withdrawPlanSentence, type OutboxFilter, type ShownStatus } from './outboxView';
+import { WithdrawPlanDialog } from './WithdrawPlanDialog';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useAccessState } from '../../domain/accessState';
 import { namesFrom } from '../../domain/describe';
@@ -34,12 +35,25 @@ export const OutboxTable = () => {
   const names = useMemo(() => namesFrom(live?.state), [live]);
   const rows = useMemo(() => filterOutbox(entries ?? [], filter), [entries, filter]);
   const counts = countByStatus(entries ?? []);
+  const byPlan = useMemo(() => pendingByPlan(entries ?? []), [entries]);
   const [said, setSaid] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const planEntries = confirming ? (byPlan.get(confirming) ?? []) : [];
   // Withdraw (DESIGN.md "Plan files"): main is asked first; the screens read the outbox, so they update at once.
   const withdraw = async (id: string, what: string) => {
     try {
       const r = await withdrawEntries(db, roster(), [id]);
       setSaid(r.withdrawn.length ? { severity: 'success', text: `Withdrawn: ${what}` } : { severity: 'error', text: `Not withdrawn: ${r.refused[0]?.reason ?? 'unknown'}.` });
+    } catch (e) {
+      setSaid({ severity: 'error', text: `Not withdrawn: ${(e as Error).message}` });
+    }
+  };
+  const withdrawPlan = async (ids: string[]) => {
+    setConfirming(null);
+    try {
+      const r = await withdrawEntries(db, roster(), ids);
+      const s = withdrawPlanSentence(ids.length, r.withdrawn.length, r.refused);
+      setSaid({ severity: s.ok ? 'success' : 'error', text: s.text });
     } catch (e) {
       setSaid({ severity: 'error', text: `Not withdrawn: ${(e as Error).message}` });
     }
@@ -85,16 +99,30 @@ export const OutboxTable = () => {
           {
             id: 'actions',
             header: 'Actions',
-            width: '110px',
+            width: '230px',
             render: (e) =>
               e.status === 'pending' ? (
-                <Button size="small" aria-label="Withdraw" onClick={(ev) => (ev.stopPropagation(), void withdraw(e.id, describeQueued(e.args, names)))}>
-                  Withdraw
-                </Button>
+                <>
+                  <Button size="small" aria-label="Withdraw" onClick={(ev) => (ev.stopPropagation(), void withdraw(e.id, describeQueued(e.args, names)))}>
+                    Withdraw
+                  </Button>
+                  {(byPlan.get(e.planId)?.length ?? 0) > 1 && (
+                    <Button size="small" aria-haspopup="dialog" onClick={(ev) => (ev.stopPropagation(), setConfirming(e.planId))}>
+                      Withdraw plan
+                    </Button>
+                  )}
+                </>
               ) : null,
           },
         ]}
       />
+      {confirming && planEntries.length > 0 && (
+        <WithdrawPlanDialog
+          lines={planEntries.map((e) => describeQueued(e.args, names))}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void withdrawPlan(planEntries.map((e) => e.id))}
+        />
+      )}
     </Box>
   );
 };
