@@ -4,47 +4,10 @@ import { useConnection } from '../app/connectionStore';
 import { previewFull, previewSummary, warmAccessState, type FullDiff, type WhatIfSummary } from './accessPreview';
 import type { AccessRequest } from './accessWorker';
 import { optimisticView, pendingMarks, type PendingMarks } from './optimisticView';
+import { workerClient } from './workerClient';
 
-type Reply = { id: number; diff: WhatIfSummary } | { id: number; marks: PendingMarks } | { id: number; full: FullDiff } | { id: number; error: string };
-
-let worker: Worker | null | undefined;
-let nextId = 1;
-/** Requests sent to the worker and not answered yet, by id (one map whatever they ask for). */
-const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
-
-/** One worker per window; where workers are unavailable the what-if runs in the page. */
-const getWorker = (): Worker | null => {
-  if (worker !== undefined) return worker;
-  try {
-    worker = new Worker(new URL('./accessWorker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<Reply>) => {
-      const w = waiting.get(e.data.id);
-      if (!w) return;
-      waiting.delete(e.data.id);
-      const d = e.data;
-      if ('error' in d) w.reject(new Error(d.error));
-      else w.resolve('diff' in d ? d.diff : 'marks' in d ? d.marks : d.full);
-    };
-    worker.onerror = (e) => {
-      for (const w of waiting.values()) w.reject(new Error(e.message || 'the access worker failed'));
-      waiting.clear();
-    };
-  } catch {
-    worker = null;
-  }
-  return worker;
-};
-
-/** Asks the worker (`message` gets the request's id), or runs `inPage` where there is no worker. */
-const ask = <T>(message: (id: number) => AccessRequest, inPage: () => Promise<T>): Promise<T> => {
-  const w = getWorker();
-  if (!w) return inPage();
-  const id = nextId++;
-  return new Promise<T>((resolve, reject) => {
-    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-    w.postMessage(message(id));
-  });
-};
+/** One access worker per window; where workers are unavailable the what-if runs in the page. */
+const { ask, tell } = workerClient<AccessRequest>('access', () => new Worker(new URL('./accessWorker.ts', import.meta.url), { type: 'module' }));
 
 const request = (ops: readonly PlanOp[]): Promise<WhatIfSummary> =>
   ask((id) => ({ id, kind: 'preview', ops: ops as PlanOp[] }), () => previewSummary(db, ops));
@@ -88,9 +51,7 @@ export const prefetchAccessPreview = (ops: readonly PlanOp[]): void => adoptAcce
 
 /** Builds the indexes in the worker (once per cache version: a no-op when they are current). */
 export const warmAccessOffThread = (): void => {
-  const w = getWorker();
-  if (!w) warmAccessState(db, 0);
-  else w.postMessage({ id: nextId++, kind: 'warm' } satisfies AccessRequest);
+  if (!tell((id) => ({ id, kind: 'warm' }))) warmAccessState(db, 0);
 };
 
 /**

@@ -2,6 +2,7 @@ import type { PlanOp } from '../../../shared/plans/types';
 import { openRosterDb } from '../cache';
 import { fullDiffOf, summaryOf, warmAccessState } from './accessPreview';
 import { optimisticView, pendingMarks } from './optimisticView';
+import { replyWhenDone, type WorkerReply } from './workerClient';
 
 /**
  * The what-if runs here, off the UI thread: building the rules engine's indexes over a large
@@ -11,31 +12,15 @@ import { optimisticView, pendingMarks } from './optimisticView';
  */
 export type AccessRequest = { id: number; kind: 'preview' | 'full'; ops: PlanOp[] } | { id: number; kind: 'warm' } | { id: number; kind: 'marks' };
 
-const scope = self as unknown as { postMessage: (m: unknown) => void; onmessage: ((e: MessageEvent<AccessRequest>) => void) | null };
+const scope = self as unknown as { postMessage: (m: WorkerReply) => void; onmessage: ((e: MessageEvent<AccessRequest>) => void) | null };
 const db = openRosterDb();
+
+const reply = (m: WorkerReply) => scope.postMessage(m);
 
 scope.onmessage = (e) => {
   const req = e.data;
-  if (req.kind === 'warm') {
-    warmAccessState(db, 0);
-    return;
-  }
-  if (req.kind === 'marks') {
-    optimisticView(db).then(
-      (view) => scope.postMessage({ id: req.id, marks: pendingMarks(view) }),
-      (err: Error) => scope.postMessage({ id: req.id, error: err?.message ?? String(err) }),
-    );
-    return;
-  }
-  if (req.kind === 'full') {
-    optimisticView(db).then(
-      ({ state }) => scope.postMessage({ id: req.id, full: fullDiffOf(state, req.ops) }),
-      (err: Error) => scope.postMessage({ id: req.id, error: err?.message ?? String(err) }),
-    );
-    return;
-  }
-  optimisticView(db).then(
-    ({ state }) => scope.postMessage({ id: req.id, diff: summaryOf(state, req.ops) }),
-    (err: Error) => scope.postMessage({ id: req.id, error: err?.message ?? String(err) }),
-  );
+  if (req.kind === 'warm') warmAccessState(db, 0);
+  else if (req.kind === 'marks') replyWhenDone(reply, req.id, optimisticView(db).then(pendingMarks));
+  else if (req.kind === 'full') replyWhenDone(reply, req.id, optimisticView(db).then(({ state }) => fullDiffOf(state, req.ops)));
+  else replyWhenDone(reply, req.id, optimisticView(db).then(({ state }) => summaryOf(state, req.ops)));
 };

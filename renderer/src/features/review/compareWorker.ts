@@ -1,4 +1,5 @@
 import { openRosterDb } from '../../cache';
+import { replyWhenDone, type WorkerReply } from '../../domain/workerClient';
 import { compareSides, warmSide, type CompareSide } from './compare';
 
 /**
@@ -8,7 +9,7 @@ import { compareSides, warmSide, type CompareSide } from './compare';
  */
 export type CompareRequest = { id: number; before: CompareSide; after: CompareSide } | { id: number; warm: CompareSide };
 
-const scope = self as unknown as { postMessage: (m: unknown) => void; onmessage: ((e: MessageEvent<CompareRequest>) => void) | null };
+const scope = self as unknown as { postMessage: (m: WorkerReply) => void; onmessage: ((e: MessageEvent<CompareRequest>) => void) | null };
 const db = openRosterDb();
 
 scope.onmessage = (e) => {
@@ -18,8 +19,5 @@ scope.onmessage = (e) => {
     warmSide(db, req.warm).catch(() => undefined);
     return;
   }
-  compareSides(db, req.before, req.after).then(
-    (result) => scope.postMessage({ id: req.id, result }),
-    (err: Error) => scope.postMessage({ id: req.id, error: err?.message ?? String(err) }),
-  );
+  replyWhenDone((m) => scope.postMessage(m), req.id, compareSides(db, req.before, req.after));
 };
