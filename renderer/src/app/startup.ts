@@ -1,7 +1,7 @@
 import type { RosterBridge } from '../../../shared/ipc';
 import { rememberCapabilities, settleLanded, unconfirmedOps, type RosterDb } from '../cache';
 import { isOfflineError, refresh } from '../sync/pull';
-import { pushable, reconcileOutbox } from '../sync/outbox';
+import { reconcileOutbox } from '../sync/outbox';
 import { startSync, type SyncLoop } from '../sync/push';
 import { useConnection } from './connectionStore';
 import { recordIfFinished } from '../history/record';
@@ -95,11 +95,8 @@ export const whenRefreshesSettle = async (): Promise<void> => {
  */
 const sendThenRefresh = async (db: RosterDb, bridge: RosterBridge, sync: SyncLoop): Promise<void> => {
   await bridge.invoke('sync.control', { action: 'resume' }).catch(() => undefined);
-  const handed = await sync
-    .kick()
-    .then(async () => useConnection.getState().online !== false && (await pushable(db)).length > 0)
-    .catch(() => false);
-  if (!handed) await refreshNow(db, bridge);
+  const handed = await sync.kick().catch(() => 0);
+  if (handed === 0) await refreshNow(db, bridge);
 };
 
 /**

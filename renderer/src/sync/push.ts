@@ -14,8 +14,8 @@ export interface SyncOptions {
 }
 
 export interface SyncLoop {
-  /** When online, hand everything unfinished to main. */
-  kick(): Promise<void>;
+  /** When online, hand everything unfinished to main; resolves to how many ops were handed. */
+  kick(): Promise<number>;
   stop(): void;
 }
 
@@ -26,28 +26,31 @@ export interface SyncLoop {
  * main skips rounds of ops it already has and answers finished ones from its journal.
  */
 export const startSync = (db: RosterDb, bridge: Pick<RosterBridge, 'invoke' | 'on'>, o: SyncOptions): SyncLoop => {
-  let chain: Promise<void> = Promise.resolve();
+  let chain: Promise<number> = Promise.resolve(0);
   let scheduled = false;
   let stopped = false;
   /** Finished rounds of ops written to the outbox since main last heard: main's journal keeps them until told. */
   const recorded = new Map<string, OpRef>();
-  const pass = async (): Promise<void> => {
-    if (!o.isOnline()) return;
+  const pass = async (): Promise<number> => {
+    if (!o.isOnline()) return 0;
     const ops = await pushable(db);
+    let handed = 0;
     for (let i = 0; i < ops.length && !stopped; i += SYNC_PUSH_MAX) {
       const told = [...recorded.values()].slice(0, SYNC_PUSH_MAX);
       const status = await bridge.invoke('sync.push', { ops: ops.slice(i, i + SYNC_PUSH_MAX), ...(told.length ? { recorded: told } : {}) });
       for (const ref of told) recorded.delete(opKey(ref));
+      handed += Math.min(SYNC_PUSH_MAX, ops.length - i);
       o.onProgress?.(status);
     }
+    return handed;
   };
   // One pass at a time; a kick during a pass schedules exactly one more after it (kicks coalesce).
-  const kick = (): Promise<void> => {
+  const kick = (): Promise<number> => {
     if (scheduled) return chain;
     scheduled = true;
-    chain = chain.catch(() => undefined).then(() => {
+    chain = chain.catch(() => 0).then(() => {
       scheduled = false;
-      return stopped ? undefined : pass();
+      return stopped ? 0 : pass();
     });
     return chain;
   };
