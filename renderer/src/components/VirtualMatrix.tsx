@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Box from '@mui/material/Box';
-import { nextIndex } from './VirtualList';
+import { focusRing, nextIndex } from './VirtualList';
 
 export interface VirtualMatrixProps {
   /** The grid's accessible name. */
@@ -87,11 +87,11 @@ export const VirtualMatrix = (p: VirtualMatrixProps) => {
       onKeyDown={onKeyDown}
       sx={{
         flex: 1, minHeight: 240, overflow: 'auto', position: 'relative', outline: 'none', border: 1, borderColor: 'divider',
-        '&:focus-visible': { outline: (t) => `2px solid ${t.palette.primary.main}`, outlineOffset: -2 },
+        '&:focus-visible': focusRing,
         '& .vm-cell': { position: 'absolute', top: 0, height: rowHeight, width: colWidth, boxSizing: 'border-box', borderRight: 1, borderBottom: 1, borderColor: 'divider', display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: 12, cursor: 'pointer', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', px: 0.5 },
         '& .vm-cell:hover': { bgcolor: 'action.hover' },
         '& .vm-cell.chosen': { outline: (t) => `2px solid ${t.palette.secondary.main}`, outlineOffset: -2 },
-        '&:focus-visible .vm-cell.active': { outline: (t) => `2px solid ${t.palette.primary.main}`, outlineOffset: -2 },
+        '&:focus-visible .vm-cell.active': focusRing,
         '& .vm-rowheader': { position: 'sticky', left: 0, zIndex: 1, width: rowHeaderWidth, height: rowHeight, boxSizing: 'border-box', px: 1, display: 'flex', alignItems: 'center', bgcolor: 'background.paper', borderRight: 1, borderBottom: 1, borderColor: 'divider', fontSize: 13, overflow: 'hidden', whiteSpace: 'nowrap' },
       }}
     >

@@ -5,7 +5,7 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import { alpha } from '@mui/material/styles';
 import type { ClickModifiers } from '../domain/selection';
 import { nextSort, sortRows, type SortState, type SortValue } from '../domain/tableSort';
-import { nextIndex } from './VirtualList';
+import { focusRing, nextIndex } from './VirtualList';
 import { useDensity } from './density';
 
 // PageUp/PageDown move ten rows in a grid.
@@ -147,12 +147,11 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
       onKeyDown={onKeyDown}
       onPaste={onPaste}
       sx={{ flex: 1, minHeight: 0, overflow: 'auto', position: 'relative', outline: 'none',
-        // An outline, unlike an inset shadow, is painted above the sticky header.
-        '&:focus-visible': { outline: (t) => `2px solid ${t.palette.primary.main}`, outlineOffset: -2 },
+        '&:focus-visible': focusRing,
         '& .vt-row': { px: 1.5, boxSizing: 'border-box', borderBottom: 1, borderColor: 'divider', userSelect: 'none', cursor: 'default', fontSize: 14 },
         '& .vt-row:hover': { bgcolor: 'action.hover' },
         '& .vt-row.selected': { bgcolor: (t) => alpha(t.palette.primary.main, t.palette.mode === 'dark' ? 0.28 : 0.14) },
-        '&:focus-visible .vt-row.active': { outline: (t) => `2px solid ${t.palette.primary.main}`, outlineOffset: -2 },
+        '&:focus-visible .vt-row.active': focusRing,
       }}
     >
       {header}
