@@ -4,15 +4,15 @@ import type { Snapshot } from '../shared/model';
 import { accountUserRoleId } from '../shared/model';
 import { BUILT_IN_ROLE_IDS } from '../shared/seeds/builtInRoles';
 import { demoSnapshot } from '../shared/seeds/demo';
-import { exampleSnapshot } from '../shared/seeds/example';
+import { EXAMPLE, exampleSnapshot } from '../shared/seeds/example';
 import { generateSnapshot } from '../shared/seeds/generate';
 import { createToken } from './credentials';
 import { getMeta, getRecord, insertRecord, setMeta } from './db/records';
 import { importSnapshot } from './db/seed';
 import { INDEXES } from './db/schema';
 
-export type SeedTier = 'demo' | 'example' | 'example-bare' | 'partner' | 'large' | 'huge';
-export const SEED_TIERS: readonly SeedTier[] = ['demo', 'example', 'example-bare', 'partner', 'large', 'huge'];
+export type SeedTier = 'demo' | 'example' | 'example-bare' | 'single' | 'partner' | 'large' | 'huge';
+export const SEED_TIERS: readonly SeedTier[] = ['demo', 'example', 'example-bare', 'single', 'partner', 'large', 'huge'];
 export const DEFAULT_ADMIN = 'admin@roster.local';
 
 /**
@@ -30,13 +30,33 @@ const bareExample = (): Snapshot => {
 };
 
 /**
- * `example` is seed 002 exactly (`example-bare`: without its groups); `demo` (the app's first run)
+ * Seed 002's primary as a single account (R1): the account-groups feature off, no managed account,
+ * so no group at all (not even All Accounts); its users hold direct roles on it, as a single
+ * account's users do (R6). What an admin sees before Boomi enables primary accounts for them.
+ */
+const singleAccount = (): Snapshot => {
+  const s = exampleSnapshot();
+  const primary = s.Account.find((a) => a.accountId === EXAMPLE.primary.accountId)!;
+  s.Account = [{ ...primary, accountGroupsEnabled: false }];
+  s.AccountGroup = [];
+  s.AccountGroupAccount = [];
+  s.AccountGroupUserRole = [];
+  EXAMPLE.users.forEach((userId, i) => {
+    const roleId = BUILT_IN_ROLE_IDS[i === 0 ? 'Administrator' : 'Standard User'];
+    s.AccountUserRole.push({ '@type': 'AccountUserRole', id: accountUserRoleId(primary.accountId, userId, roleId), accountId: primary.accountId, userId, roleId });
+  });
+  return s;
+};
+
+/**
+ * `example` is seed 002 exactly (`example-bare`: without its groups; `single`: its primary alone, R1); `demo` (the app's first run)
  * is seed 002 plus one of every other kind of record; the scale tiers come from the generator
  * shared with `npm run gen` (seed 1).
  */
 export const seedSnapshot = (tier: SeedTier): Snapshot => {
   if (tier === 'demo') return demoSnapshot();
   if (tier === 'example') return exampleSnapshot();
+  if (tier === 'single') return singleAccount();
   return tier === 'example-bare' ? bareExample() : generateSnapshot(tier, 1);
 };
 

@@ -12,7 +12,7 @@ export interface WebArgs {
   remote?: { url: string; user: string; token: string };
 }
 
-export const USAGE = 'usage: npm run web -- [--port N] [--data DIR] [--platform URL --user U --token T (or ROSTER_TOKEN)] [--account ID] [--seed demo|example|example-bare|partner|large|huge]';
+export const USAGE = 'usage: npm run web -- [--port N] [--data DIR] [--platform URL --user U --token T (or ROSTER_TOKEN)] [--account ID] [--seed demo|example|example-bare|single|partner|large|huge]';
 
 /** Command line of the browser host; throws a one-line usage error on bad input. */
 export const parseWebArgs = (argv: string[], env: Record<string, string | undefined>, root: string): WebArgs => {

@@ -167,6 +167,8 @@ export interface WebOptions {
   port?: number;
   /** Talk to this platform instead of starting the embedded one. */
   platform?: Pick<PlatformProcess, 'url' | 'user' | 'token'>;
+  /** What a new embedded platform is seeded with (`npm run web -- --seed`); the host's default otherwise. */
+  seed?: string;
 }
 
 /** `npm run web` (the browser host): resolves once it printed ROSTER_WEB url=…. */
@@ -176,6 +178,7 @@ export const startWebHost = async (o: WebOptions = {}): Promise<WebProcess> => {
   const args = ['run', '-s', 'web', '--', '--port', String(port), '--data', dataDir];
   // `--token=` form: a token may start with '-', which parseArgs would take for an option.
   if (o.platform) args.push('--platform', o.platform.url, '--user', o.platform.user, `--token=${o.platform.token}`);
+  if (o.seed) args.push('--seed', o.seed);
   const { proc, fields, log } = await launch('npm', args, 'ROSTER_WEB', 120_000);
   const url = fields.url;
   if (!url) throw new Error(`unexpected ROSTER_WEB line: ${JSON.stringify(fields)}`);

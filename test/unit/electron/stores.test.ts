@@ -47,6 +47,7 @@ describe('browser host command line', () => {
 
   it('seeds a new embedded platform with demo unless --seed names another tier', () => {
     expect(parseWebArgs(['--seed', 'example'], {}, '/r').seed).toBe('example');
+    expect(parseWebArgs(['--seed', 'single'], {}, '/r').seed).toBe('single');
     expect(() => parseWebArgs(['--seed', 'nope'], {}, '/r')).toThrow(/--seed must be one of demo, example/);
     expect(() => parseWebArgs(['--seed', 'example', '--platform', 'https://h/api/rest/v1/a', '--user', 'u', '--token', 't'], {}, '/r')).toThrow(/embedded platform only/);
   });

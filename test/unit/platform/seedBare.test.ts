@@ -23,3 +23,24 @@ describe('example-bare seed', () => {
     expect(parseSnapshot(bare).ok).toBe(true);
   });
 });
+
+/** `--seed single`: a single account, what an admin sees before primary accounts are enabled (R1). */
+describe('single seed', () => {
+  const single = seedSnapshot('single');
+
+  it('R1: one account, account groups off, no group at all; its users hold direct roles on it (R6)', () => {
+    expect(SEED_TIERS).toContain('single');
+    expect(single.Account.map((a) => [a.accountId, a.accountGroupsEnabled])).toEqual([[EXAMPLE.primary.accountId, false]]);
+    expect(single.AccountGroup).toEqual([]);
+    expect(single.AccountGroupAccount).toEqual([]);
+    expect(single.AccountGroupUserRole).toEqual([]);
+    expect(single.AccountUserRole.map((r) => r.userId).sort()).toEqual([...EXAMPLE.users].sort());
+    expect(single.AccountUserRole.every((r) => r.accountId === EXAMPLE.primary.accountId)).toBe(true);
+    expect(parseSnapshot(single).ok).toBe(true);
+  });
+
+  it('leaves seed 002 itself as it is: example still has its primary with groups on', () => {
+    expect(seedSnapshot('example')).toEqual(exampleSnapshot());
+    expect(exampleSnapshot().Account.find((a) => a.accountId === EXAMPLE.primary.accountId)?.accountGroupsEnabled).toBe(true);
+  });
+});
