@@ -37,6 +37,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['test/e2e/**/*.ts'],
+    rules: {
+      // On a loaded machine a fixed sleep is either too short (a flake) or proves nothing: wait on a condition.
+      'no-restricted-properties': ['error', { property: 'waitForTimeout', message: 'E2E waits on a condition (expect, expect.poll, toPass), never a fixed sleep.' }],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly' } },
   },

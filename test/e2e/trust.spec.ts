@@ -173,8 +173,10 @@ test('offline, removed accounts stay listed struck through with "−2 pending", 
   const dialog = page().getByRole('dialog', { name: /^Preview: Remove/ });
   await expect(dialog).toBeVisible();
   expect(await firstApply(page())).toMatchObject({ disabled: true });
+  // Apply is drawn (disabled) before the access check ends; the check ends with Apply enabled or with
+  // the lock-out confirmation shown. Waiting on either settles it, so a slow check is not read as "none".
   const confirm = dialog.getByRole('checkbox', { name: /I have checked the list/ });
-  await expect(dialog.getByRole('button', { name: /^Apply/ }).or(confirm).first()).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /^Apply/, disabled: false }).or(confirm)).toBeVisible();
   if (await confirm.isVisible()) await confirm.check();
   await dialog.getByRole('button', { name: /^Apply/ }).click();
   await expect(dialog).toBeHidden();
