@@ -35,6 +35,23 @@ test('first run: every section shows data from the demo seed', async ({ page }) 
   await nav(page, 'Partner access');
   await expect(page.getByRole('grid', { name: 'Partner services' })).toContainText('Acme Managed Integration');
   await shot(page, 'console-first-run-partner');
+  await nav(page, 'Access explorer');
+  await page.getByRole('tab', { name: 'Redundant direct access' }).click();
+  await expect(page.getByRole('grid', { name: 'Redundant direct roles' }).getByRole('row').filter({ hasText: 'Mei.Novak@boomi.com' })).toContainText('Doc DEF Company');
+  await shot(page, 'console-first-run-explorer');
+  await page.getByRole('tab', { name: 'Who reaches what' }).click();
+  await nav(page, 'Review');
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  await expect(page.getByTestId('matrix-size')).toHaveText(/^[1-9]\d* accounts × 3 groups$/);
+  await expect(page.getByRole('grid', { name: 'Groups × accounts' })).toContainText('Doc ABC Company');
+  await shot(page, 'console-first-run-review');
+  await page.getByRole('tab', { name: 'Account' }).click();
+  await nav(page, 'Sync');
+  const cached = page.getByRole('table', { name: 'Cached object types' });
+  await expect(cached.getByRole('row').filter({ has: page.getByRole('cell', { name: 'AccountGroup', exact: true }) }).getByRole('cell').nth(1)).toHaveText('3');
+  await expect(page.getByTestId('outbox-counts')).toContainText('0 pending');
+  await nav(page, 'Settings');
+  await expect(page.getByTestId('settings-current')).toContainText('Embedded platform');
   await nav(page, 'History');
   await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('No plan has been applied yet');
@@ -191,6 +208,10 @@ test('move two accounts between groups: by mouse (Shift+drop) and back by keyboa
   await expect(back.getByTestId('plan-ops')).toContainText('Add 2 accounts to “Services 1”');
   await back.getByRole('button', { name: /Apply/ }).press('Enter');
   await expect(back).toBeHidden();
+  await expect(page.getByTestId('result-notice')).toContainText('2 changes landed', { timeout: 30_000 });
+  await page.getByTestId('group-item-Services 1').click();
+  await expect(accounts('Services 1').getByRole('row').filter({ hasText: 'Doc ABC Company' })).toBeVisible({ timeout: 30_000 });
+  await expect(accounts('Services 1').getByRole('row').filter({ hasText: 'Doc DEF Company' })).toBeVisible();
 });
 
 test('direct access in the account view: add a direct role, see it land, remove it; R9 "Remove direct roles" from the report', async ({ page }) => {

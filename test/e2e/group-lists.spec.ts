@@ -174,3 +174,45 @@ test('Groups: a refresh that redraws the list and inserts a group above the focu
   await page.keyboard.press('ArrowUp');
   await expect(focusedGroup()).toHaveAttribute('data-testid', 'group-item-All Accounts');
 });
+
+test('Groups: a drag held near the group list’s bottom edge scrolls it to the end, and near its top edge back', async () => {
+  const page = session.page;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Groups' }).click();
+  await page.getByTestId('group-item-All Accounts').click();
+  const source = page.getByRole('grid', { name: 'Accounts in All Accounts' }).getByRole('row').nth(1);
+  await expect(source).toBeVisible();
+  const scroller = groupList().locator('xpath=..');
+  const scrollTop = () => scroller.evaluate((el) => el.scrollTop);
+  const bottom = () => scroller.evaluate((el) => el.scrollHeight - el.clientHeight);
+  // The list starts at its top, as a wheel up over it leaves it; it has more groups than fit.
+  const box = (await scroller.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -10_000);
+  await expect.poll(scrollTop).toBe(0);
+  expect(await bottom()).toBeGreaterThan(100);
+
+  // Pick up an account and hold it just inside the list's bottom edge: the pointer stays still,
+  // the list scrolls under it until its last group shows.
+  const a = (await source.boundingBox())!;
+  await page.mouse.move(a.x + 40, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 50, a.y + a.height / 2 + 8, { steps: 3 });
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 8, { steps: 12 });
+  await expect(page.getByTestId('drag-overlay')).toBeVisible();
+  await expect.poll(scrollTop, { timeout: 30_000 }).toBeGreaterThan(0);
+  const end = await bottom();
+  await expect.poll(scrollTop, { timeout: 30_000 }).toBeGreaterThanOrEqual(end - 1);
+  await shot(page, 'group-list-drag-autoscroll-bottom');
+
+  // Held just inside the top edge, it scrolls back to the first group.
+  await page.mouse.move(box.x + box.width / 2, box.y + 8, { steps: 12 });
+  await expect.poll(scrollTop, { timeout: 30_000 }).toBe(0);
+  await expect(page.getByTestId('group-item-All Accounts')).toBeInViewport();
+
+  // Let go away from every group: nothing is proposed, and the list no longer scrolls.
+  await page.mouse.move(box.x + box.width + 300, box.y + 10, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.getByTestId('drag-overlay')).toBeHidden();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
