@@ -127,6 +127,63 @@ test('Accounts at 1280×720: one-line toolbar, natural sort, select from a paste
   await page.getByRole('button', { name: 'Comfortable rows' }).click();
 });
 
+/** The controls share one row (their middles within 8 px) and none reaches past `right`. */
+const expectOneRow = async (controls: ReturnType<Page['locator']>[], right: number) => {
+  const boxes = await Promise.all(controls.map(async (l) => (await l.boundingBox())!));
+  const mid = (b: { y: number; height: number }) => b.y + b.height / 2;
+  for (const b of boxes) {
+    expect(Math.abs(mid(b) - mid(boxes[0]!))).toBeLessThan(8);
+    expect(b.x + b.width).toBeLessThanOrEqual(right + 0.5);
+  }
+};
+
+test('Users in Group and Resources at 1280×720: each toolbar stays on one line', async () => {
+  const page = session.page;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Groups' }).click();
+  await page.getByTestId('group-item-All Accounts').click();
+  await page.getByRole('tab', { name: 'Users in Group' }).click();
+  const users = page.getByRole('grid', { name: 'Users in All Accounts' });
+  await expect(users.getByRole('row').nth(1)).toBeVisible();
+  // One way to show a person: the name, then the e-mail, in one column.
+  await expect(users.getByRole('columnheader', { name: 'Name', exact: true })).toHaveCount(0);
+  await expect(users.getByRole('row').nth(1)).toContainText(/\S+ \S+.*@/);
+  const usersRight = (await users.boundingBox())!;
+  await expectOneRow(
+    [
+      page.getByRole('button', { name: 'In this group', exact: true }),
+      page.getByRole('button', { name: 'All users', exact: true }),
+      page.getByRole('textbox', { name: 'Search users or roles' }),
+      page.getByRole('button', { name: 'Select from a list…' }),
+      page.getByRole('button', { name: 'Compact rows' }),
+      page.getByRole('button', { name: 'Add to group…' }),
+      page.getByRole('button', { name: 'Remove from group' }),
+      page.getByRole('button', { name: 'Change roles…' }),
+    ],
+    usersRight.x + usersRight.width,
+  );
+  await shot(page, 'toolbar-users-1280');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Resources' }).click();
+  await page.getByRole('tab', { name: /^Roles/ }).click();
+  const resources = page.getByRole('grid', { name: 'Roles' });
+  await expect(resources.getByRole('row').nth(1)).toBeVisible();
+  const resourcesRight = (await resources.boundingBox())!;
+  await expectOneRow(
+    [
+      page.getByRole('textbox', { name: 'Search roles or groups' }),
+      page.getByRole('button', { name: 'Select from a list…' }),
+      page.getByRole('button', { name: 'Compact rows' }),
+      page.getByRole('button', { name: 'Share with group…' }),
+    ],
+    resourcesRight.x + resourcesRight.width,
+  );
+  await expect(page.getByTestId('resource-selection-count')).toHaveText('0 selected');
+  await shot(page, 'toolbar-resources-1280');
+  await axe(page, 'resources at 1280 (one-line toolbar)');
+  await page.setViewportSize({ width: 1440, height: 900 });
+});
+
 /** A group made on the platform behind the app's back, as another admin would. */
 const createGroupOnPlatform = async (name: string) => {
   const { url, user, token } = session.platform;

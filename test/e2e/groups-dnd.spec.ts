@@ -197,7 +197,7 @@ test('R3 + create and rename: refusals explained, changes queued and applied', a
   await open(page);
   await openGroup(page, 'All Accounts');
   await expect(page.getByRole('button', { name: 'Rename' })).toBeDisabled();
-  await expect(page.getByRole('main')).toContainText('"All Accounts" is the default group and cannot be renamed (R3).');
+  await expect(page.getByRole('main')).toContainText('"All Accounts" is the default group and cannot be renamed.');
 
   await page.getByRole('button', { name: 'Create' }).click();
   const create = page.getByRole('dialog', { name: 'Create account group' });

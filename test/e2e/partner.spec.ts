@@ -4,7 +4,7 @@ import { axe, shot } from './support/screens';
 
 /**
  * Partner access (R25–R29) on the partner tier: the services table, a service's
- * accounts and users, select accounts → Add user / Remove user → the R26 / R27 picker (search,
+ * accounts and users, select accounts → Grant access… / Revoke access… → the R26 / R27 picker (search,
  * Current access, exclusions) → Grant / Revoke → confirmation → banner.
  */
 
@@ -42,10 +42,10 @@ test('R29: services table (partner organisation, number of accounts) and a servi
   await axe(session.page, 'partner (service detail)');
 });
 
-test('R26: Add user lists users with no or partial access, searchable, with Current access; grant → confirm → banner', async () => {
+test('R26: Grant access… lists users with no or partial access, searchable, with Current access; grant → confirm → banner', async () => {
   await selectTwoAccounts(session.page);
-  await session.page.getByRole('button', { name: 'Add user' }).click();
-  const dialog = session.page.getByRole('dialog', { name: 'Add user: 2 selected accounts' });
+  await session.page.getByRole('button', { name: 'Grant access…' }).click();
+  const dialog = session.page.getByRole('dialog', { name: 'Grant access: 2 selected accounts' });
   await expect(dialog).toBeVisible();
   // Femi Fischer already has both accounts: left out (R26). Ana Fischer has one of two.
   const search = dialog.getByRole('textbox', { name: 'Search by name or e-mail' });
@@ -71,10 +71,10 @@ test('R26: Add user lists users with no or partial access, searchable, with Curr
   await shot(session.page, 'partner-granted-banner');
 });
 
-test('R27: Remove user lists users with full or partial access only; revoke the selected accounts → confirm → banner', async () => {
+test('R27: Revoke access… lists users with full or partial access only; revoke the selected accounts → confirm → banner', async () => {
   await selectTwoAccounts(session.page);
-  await session.page.getByRole('button', { name: 'Remove user' }).click();
-  const dialog = session.page.getByRole('dialog', { name: 'Remove user: 2 selected accounts' });
+  await session.page.getByRole('button', { name: 'Revoke access…' }).click();
+  const dialog = session.page.getByRole('dialog', { name: 'Revoke access: 2 selected accounts' });
   const search = dialog.getByRole('textbox', { name: 'Search by name or e-mail' });
   await search.fill('Fischer');
   await expect(pickerRows(session.page).filter({ hasText: 'femi.fischer78@partner.example.com' })).toContainText('2 of 2');

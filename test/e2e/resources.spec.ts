@@ -37,13 +37,13 @@ test('R22–R24 + R15/R16/R19: types, groups sharing each, eligibility and AUS s
   await session.page.getByRole('tab', { name: /Atom Clouds/ }).click();
   await expect(row(session.page, 'Atom Clouds', 'Partner Cloud 1')).toContainText('Managed 16, Onboarding 12, Region 4, Services 18');
   await row(session.page, 'Atom Clouds', 'Partner Cloud 2').click();
-  await expect(session.page.getByTestId('eligibility')).toContainText('added and installed in the primary account (R23)');
+  await expect(session.page.getByTestId('eligibility')).toContainText('added and installed in the primary account.');
   await expect(session.page.getByTestId('resource-detail')).toContainText('No group shares it.');
 
   await session.page.getByRole('tab', { name: /Connectors/ }).click();
   await expect(row(session.page, 'Connectors', 'Connector 1')).toContainText('No — Connector "Connector 1" is not released');
   await row(session.page, 'Connectors', 'Connector 1').click();
-  await expect(session.page.getByTestId('eligibility')).toContainText('R23: Connector "Connector 1" is not released');
+  await expect(session.page.getByTestId('eligibility')).toContainText('Connector "Connector 1" is not released');
   await expect(session.page.getByRole('button', { name: 'Share…' })).toHaveCount(0);
   await shot(session.page, 'resources-connectors');
   await axe(session.page, 'resources (connectors)');

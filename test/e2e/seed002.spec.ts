@@ -130,7 +130,7 @@ test('R7 mouse: ServUser1+2 as Standard User in Services 1, ServUser3+4 in Servi
   await applyPreview(/Preview: Add 3 users to All Accounts/, 'Give ServUser1@boomi.com, ServUser2@boomi.com, ServUser3@boomi.com the role Support in “All Accounts”.');
 });
 
-test('keyboard: ServUser4 as Production Support in All Accounts (select, "Add users to group…", type, Enter)', async () => {
+test('keyboard: ServUser4 as Production Support in All Accounts (select, "Add to group…", type, Enter)', async () => {
   const grid = session.page.getByRole('grid', { name: 'All users' });
   await session.page.getByRole('button', { name: 'Clear', exact: true }).click();
   await expect(session.page.getByTestId('user-selection-count')).toHaveText('0 selected');
@@ -139,7 +139,7 @@ test('keyboard: ServUser4 as Production Support in All Accounts (select, "Add us
   await session.page.keyboard.press('Space');
   await expect(session.page.getByTestId('user-selection-count')).toHaveText('1 selected');
   await expect(gridRow('All users', 'ServUser4@boomi.com')).toHaveAttribute('aria-selected', 'true');
-  await session.page.getByRole('button', { name: 'Add users to group…' }).focus();
+  await session.page.getByRole('button', { name: 'Add to group…' }).focus();
   await session.page.keyboard.press('Enter');
   const picker = session.page.getByRole('dialog', { name: 'Add 1 user to a group' });
   await expect(picker.getByRole('combobox', { name: 'Group' })).toBeFocused();

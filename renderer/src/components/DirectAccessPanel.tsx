@@ -18,6 +18,8 @@ import { describePlanOp, namesFrom } from '../domain/describe';
 import { directHolders, directRoleChoices, planAddDirectRoles, planRemoveDirectRoles, userOptions, type PlannedOps } from '../domain/accountAccess';
 import { EntityPicker } from './EntityPicker';
 import { PlanDialog } from './PlanDialog';
+import { RuleText } from './RuleText';
+import { Person } from './Person';
 
 interface Proposal {
   title: string;
@@ -50,8 +52,8 @@ export const DirectAccessPanel = ({ s, accountId, onQueued }: { s: AccessState; 
         Direct access ({holders.length})
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        Roles given to a user on this account itself (R6). While a user has any direct role here, their group roles here are ignored (R9)
-        and the Support Access Role does not cap them (R10).
+        <RuleText text="Roles given to a user on this account itself." rules={['R6']} />{' '}
+        <RuleText text="While a user has any direct role here, their group roles here are ignored and the Support Access Role does not cap them." rules={['R9', 'R10']} />
       </Typography>
       {holders.length > 0 && (
         <Table size="small" aria-label={`Direct roles on ${name}`}>
@@ -62,9 +64,8 @@ export const DirectAccessPanel = ({ s, accountId, onQueued }: { s: AccessState; 
             {holders.map((h) => (
               <TableRow key={h.userId}>
                 <TableCell>
-                  {h.name}
-                  {h.name !== h.userId && <Typography component="span" variant="body2" color="text.secondary"> {h.userId}</Typography>}
-                  {h.groupRolesIgnored && <Typography variant="caption" component="div" color="text.secondary">group roles ignored here (R9)</Typography>}
+                  <Person name={h.name} userId={h.userId} />
+                  {h.groupRolesIgnored && <Typography variant="caption" component="div" color="text.secondary"><RuleText text="group roles ignored here" rules={['R9']} /></Typography>}
                 </TableCell>
                 <TableCell>
                   {h.roles.map((r) => (

@@ -13,6 +13,7 @@ import { PlanDialog } from './PlanDialog';
 import { supportAccessOf } from '../../../shared/access/supportAccess';
 import { recordSupportAccessRole } from '../cache';
 import { db } from '../app/db';
+import { RuleText } from './RuleText';
 
 const NONE = '__none__';
 
@@ -69,7 +70,7 @@ export const SupportAccessPanel = ({ state, accountId, onQueued, title }: { stat
         </Alert>
       )}
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
-        Only built-in roles and this account’s own roles can be chosen: shared roles never appear in this list (R16).
+        <RuleText text="Only built-in roles and this account’s own roles can be chosen: shared roles never appear in this list." rules={['R16']} />
       </Typography>
       {open && planned.ok && (
         <PlanDialog

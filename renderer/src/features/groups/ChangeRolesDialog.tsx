@@ -12,6 +12,7 @@ import FormGroup from '@mui/material/FormGroup';
 import { db } from '../../app/db';
 import { plural } from '../../app/format';
 import type { GroupRef, MemberRoles } from '../../domain/groupPlans';
+import { RuleText } from '../../components/RuleText';
 
 type Choice = 'keep' | 'add' | 'remove';
 
@@ -47,8 +48,8 @@ export const ChangeRolesDialog = ({ group, members, onPick, onClose }: Props) =>
       </DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 1 }}>
-          A mixed box means some of the selected users hold the role. Tick to give it to all of them, untick to take it from all; a user left with no role leaves
-          the group (R7). The change is previewed before it is queued.
+          A mixed box means some of the selected users hold the role. Tick to give it to all of them, untick to take it from all;{' '}
+          <RuleText text="a user left with no role leaves the group." rules={['R7']} /> The change is previewed before it is queued.
         </DialogContentText>
         <FormGroup aria-label="Roles">
           {roles.map((r) => {

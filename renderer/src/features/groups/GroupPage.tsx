@@ -14,6 +14,7 @@ import type { PendingMarks } from '../../domain/optimisticView';
 import { renameRefusal, type DropMode } from '../../domain/groupPlans';
 import { useGroupsUi, type GroupTab } from './uiStore';
 import { GroupCounts } from './GroupCounts';
+import { RuleText } from '../../components/RuleText';
 
 interface Props {
   group: GroupRow;
@@ -69,7 +70,7 @@ export const GroupPage = ({ group, groups, marks, onRename, onAddToGroup, onRemo
       </Box>
       {refusal && (
         <Typography id="rename-refusal" variant="body2" color="text.secondary" sx={{ px: 2 }}>
-          {refusal} Accounts cannot be removed from it either, and no group can be deleted through the platform.
+          <RuleText text={refusal} /> Accounts cannot be removed from it either, and no group can be deleted through the platform.
         </Typography>
       )}
       <Tabs value={tab} onChange={(_e, v: GroupTab) => setTab(v)} aria-label="Group details" sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}>

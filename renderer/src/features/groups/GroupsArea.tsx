@@ -23,6 +23,7 @@ import { isOnlineNow, useConnection } from '../../app/connectionStore';
 import { whenSent } from '../../domain/planCost';
 import { useGroupsUi } from './uiStore';
 import { DragChip } from '../../components/DragChip';
+import { RuleText } from '../../components/RuleText';
 
 type NameDialog = { mode: 'create' } | { mode: 'rename'; group: GroupRow } | null;
 
@@ -110,8 +111,10 @@ export const GroupsArea = () => {
         {unavailable && !group ? (
           <Box sx={{ p: 3, maxWidth: 760 }}>
             <Alert severity="info" id="groups-unavailable" data-testid="groups-unavailable">
-              <AlertTitle>Account groups need a primary account (R1)</AlertTitle>
-              {unavailable.guidance}
+              <AlertTitle>
+                <RuleText text="Account groups need a primary account" rules={['R1']} />
+              </AlertTitle>
+              <RuleText text={unavailable.guidance} />
             </Alert>
           </Box>
         ) : group ? (

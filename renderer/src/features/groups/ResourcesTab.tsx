@@ -8,6 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useRoute } from '../../app/routeStore';
 import type { GroupRow } from './data';
+import { RuleText } from '../../components/RuleText';
 
 /** The resources shared with the group (R22, R24); sharing them is the Resources area's job. */
 export const ResourcesTab = ({ group }: { group: GroupRow }) => {
@@ -27,8 +28,10 @@ export const ResourcesTab = ({ group }: { group: GroupRow }) => {
       </Button>
       {group.resources.length === 0 ? (
         <Typography color="text.secondary">
-          No resources are shared with {group.name}. Resources shared with a group (clouds, connectors, roles, published
-          processes, integration packs, models) reach every account in it (R24).
+          <RuleText
+            text={`No resources are shared with ${group.name}. Resources shared with a group (clouds, connectors, roles, published processes, integration packs, models) reach every account in it.`}
+            rules={['R24']}
+          />
         </Typography>
       ) : (
         <Table size="small" aria-label={`Resources shared with ${group.name}`}>

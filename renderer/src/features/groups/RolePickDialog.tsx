@@ -12,6 +12,7 @@ import FormGroup from '@mui/material/FormGroup';
 import { db } from '../../app/db';
 import { plural } from '../../app/format';
 import type { GroupRef } from '../../domain/groupPlans';
+import { RuleText } from '../../components/RuleText';
 
 interface Props {
   target: GroupRef;
@@ -38,7 +39,7 @@ export const RolePickDialog = ({ target, userIds, onPick, onClose }: Props) => {
       </DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 1 }}>
-          Each user gets every picked role on every account of the group (R7). The change is previewed before it is queued.
+          <RuleText text="Each user gets every picked role on every account of the group." rules={['R7']} /> The change is previewed before it is queued.
         </DialogContentText>
         <FormGroup aria-label="Roles">
           {roles.map((r) => (

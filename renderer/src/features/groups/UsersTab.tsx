@@ -5,9 +5,6 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { db } from '../../app/db';
 import Button from '@mui/material/Button';
 import Tooltip from '@mui/material/Tooltip';
-import GroupAddIcon from '@mui/icons-material/GroupAdd';
-import PersonRemoveIcon from '@mui/icons-material/PersonRemove';
-import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import { planChangeRoles, planRemoveUsersFromGroup, type MemberRoles } from '../../domain/groupPlans';
 import { prefetchAccessPreview } from '../../domain/accessClient';
 import { plural } from '../../app/format';
@@ -25,6 +22,7 @@ import { DensityButton, SelectFromList, usePasteSelection } from '../../componen
 import Typography from '@mui/material/Typography';
 import type { GroupRow, UserInGroupRow } from './data';
 import { matches, useGroupsUi, type UserScope } from './uiStore';
+import { Person } from '../../components/Person';
 
 /**
  * "All users": every user of the cache, with the roles they hold in this group (none for most),
@@ -44,8 +42,7 @@ const useAllUsers = (enabled: boolean, inGroup: UserInGroupRow[] | undefined): U
 const userKey = (u: UserInGroupRow): string => u.userId;
 
 const COLUMNS: Column<UserInGroupRow>[] = [
-  { id: 'user', header: 'User', width: 'minmax(220px, 1.5fr)', render: (u) => u.userId, sortKey: (u) => u.userId },
-  { id: 'name', header: 'Name', width: 'minmax(140px, 1fr)', render: (u) => u.name, sortKey: (u) => u.name },
+  { id: 'user', header: 'User', width: 'minmax(260px, 2fr)', render: (u) => <Person name={u.name} userId={u.userId} />, sortKey: (u) => `${u.name}\n${u.userId}` },
   {
     id: 'roles',
     header: 'Roles in this group',
@@ -103,37 +100,28 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
   const holding = members.filter((m) => m.roleIds.length > 0);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <Box sx={{ p: 1.5, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', '& .MuiToggleButton-root': { px: 1.25, py: 0.5 } }}>
-        <ToggleButtonGroup size="small" exclusive value={userScope} onChange={(_e, v: UserScope | null) => v && setUserScope(v)} aria-label="Users shown">
+      {/* One line at 1280 px: the search gives way first, the actions keep short visible labels
+          whose accessible names hold the whole action (WCAG 2.5.3); selecting is on the line below. */}
+      <Box sx={{ p: 1.5, pb: 1, display: 'flex', gap: 0.75, alignItems: 'center', flexWrap: 'nowrap', '& .MuiToggleButton-root': { px: 0.75, py: 0.5, whiteSpace: 'nowrap' }, '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 } }}>
+        <ToggleButtonGroup size="small" exclusive value={userScope} onChange={(_e, v: UserScope | null) => v && setUserScope(v)} aria-label="Users shown" sx={{ flexShrink: 0 }}>
           <ToggleButton value="group">In this group</ToggleButton>
           <ToggleButton value="all">All users</ToggleButton>
         </ToggleButtonGroup>
-        <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ width: 180 }} />
+        <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ flex: '0 1 190px', minWidth: 110 }} />
         <SelectFromList noun="user" match={match} onSelect={selectKeys} />
         <DensityButton />
-        <SelectionControls
-          shown={order.length}
-          selectedShown={selectedShown.length}
-          anySelected={userSelection.selected.size > 0}
-          onSelectAll={() => setUserSelection(selectAll(order))}
-          onClear={() => setUserSelection(emptySelection())}
-          countTestId="user-selection-count"
-        />
         <Box sx={{ flex: 1 }} />
-        {/* A short visible label so the toolbar stays on one line at 1440 px; the name keeps the
-            whole action (it starts with the visible words, WCAG 2.5.3). */}
-        <Tooltip title="Add users to group…" describeChild>
+        <Tooltip title="Add the selected users to a group, with the roles you pick" describeChild>
           <span>
             <Button
               variant="contained"
               size="small"
-              startIcon={<GroupAddIcon />}
               disabled={selectedShown.length === 0}
-              aria-label="Add users to group…"
+              aria-label="Add to group…"
               aria-haspopup="dialog"
               onClick={() => setPicking(true)}
             >
-              Add users…
+              Add to…
             </Button>
           </span>
         </Tooltip>
@@ -142,17 +130,32 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
             <Button
               variant="outlined"
               size="small"
-              startIcon={<PersonRemoveIcon />}
+              aria-label="Remove from group"
               disabled={holding.length === 0}
               onClick={() => propose({ title: `Remove ${plural(holding.length, 'user')} from ${group.name}`, target: group, planned: planRemoveUsersFromGroup(group, holding) })}
             >
-              Remove from group
+              Remove
             </Button>
           </span>
         </Tooltip>
-        <Button variant="outlined" size="small" startIcon={<ManageAccountsIcon />} disabled={members.length === 0} aria-haspopup="dialog" onClick={() => setChanging(true)}>
+        <Button variant="outlined" size="small" disabled={members.length === 0} aria-haspopup="dialog" onClick={() => setChanging(true)}>
           Change roles…
         </Button>
+      </Box>
+      <Box sx={{ px: 1.5, pb: 1, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <SelectionControls
+          shown={order.length}
+          selectedShown={selectedShown.length}
+          anySelected={userSelection.selected.size > 0}
+          onSelectAll={() => setUserSelection(selectAll(order))}
+          onClear={() => setUserSelection(emptySelection())}
+          countTestId="user-selection-count"
+        />
+        {pasted && (
+          <Typography variant="body2" color="text.secondary" role="status">
+            · {pasted}
+          </Typography>
+        )}
       </Box>
       {changing && (
         <ChangeRolesDialog
@@ -176,11 +179,6 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
             onAddToGroup(t, selectedShown);
           }}
         />
-      )}
-      {pasted && (
-        <Typography variant="body2" color="text.secondary" sx={{ px: 1.5, pb: 1 }} role="status">
-          {pasted}
-        </Typography>
       )}
       <VirtualTable
         label={userScope === 'all' ? 'All users' : `Users in ${group.name}`}

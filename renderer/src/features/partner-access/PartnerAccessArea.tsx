@@ -17,6 +17,7 @@ import { fmt } from '../../app/format';
 import { isOnlineNow } from '../../app/connectionStore';
 import { useMissingCapability } from '../../app/capabilities';
 import { useResultNotice } from '../../history/notice';
+import { RuleText } from '../../components/RuleText';
 
 type Step = { kind: 'pick'; mode: Mode; accountIds: string[] } | { kind: 'confirm'; mode: Mode; accountIds: string[]; userIds: string[]; planned: Planned } | null;
 
@@ -72,8 +73,8 @@ export const PartnerAccessArea = () => {
       ) : (
         <>
           <Typography variant="body2" color="text.secondary">
-            Service relationships share accounts owned by a partner organisation with one of your entities (R25). Select a service to see its
-            accounts and the users assigned to each (R29).
+            <RuleText text="Service relationships share accounts owned by a partner organisation with one of your entities." rules={['R25']} />{' '}
+            <RuleText text="Select a service to see its accounts and the users assigned to each." rules={['R29']} />
           </Typography>
           <VirtualTable
             label="Partner services"

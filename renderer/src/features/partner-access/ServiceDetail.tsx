@@ -10,6 +10,7 @@ import type { AccessState } from '../../../../shared/access';
 import { VirtualTable } from '../../components/VirtualTable';
 import { clickSelect, emptySelection, selectAll, type Selection } from '../../domain/selection';
 import { serviceAccountRows, type Mode } from './model';
+import { RuleText } from '../../components/RuleText';
 
 interface Props {
   state: AccessState;
@@ -19,7 +20,7 @@ interface Props {
   onPick: (mode: Mode, accountIds: string[]) => void;
 }
 
-/** R29: a service's accounts and the users assigned to each; select accounts, then Add / Remove user. */
+/** R29: a service's accounts and the users assigned to each; select accounts, then Grant / Revoke access. */
 export const ServiceDetail = ({ state, serviceId, entityName, onBack, onPick }: Props) => {
   const svc = state.services.get(serviceId);
   const rows = useMemo(() => serviceAccountRows(state, serviceId), [state, serviceId]);
@@ -37,7 +38,7 @@ export const ServiceDetail = ({ state, serviceId, entityName, onBack, onPick }: 
           {svc.name} · {svc.partnerOrganisation}
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {rows.length} account{rows.length === 1 ? '' : 's'} · shared with {entityName(svc.entityId)}; only its users can be given access (R25)
+          <RuleText text={`${rows.length} account${rows.length === 1 ? '' : 's'} · shared with ${entityName(svc.entityId)}; only its users can be given access`} rules={['R25']} />
         </Typography>
       </Stack>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
@@ -48,10 +49,10 @@ export const ServiceDetail = ({ state, serviceId, entityName, onBack, onPick }: 
           {chosen.length} selected
         </Typography>
         <Button variant="contained" startIcon={<PersonAddIcon />} disabled={!chosen.length} onClick={() => onPick('grant', chosen)}>
-          Add user
+          Grant access…
         </Button>
         <Button variant="outlined" color="error" startIcon={<PersonRemoveIcon />} disabled={!chosen.length} onClick={() => onPick('revoke', chosen)}>
-          Remove user
+          Revoke access…
         </Button>
       </Stack>
       <VirtualTable

@@ -14,6 +14,8 @@ import { partnerPicker, type AccessState } from '../../../../shared/access';
 import { VirtualTable } from '../../components/VirtualTable';
 import { clickSelect, emptySelection, selectAll, type Selection } from '../../domain/selection';
 import type { Mode } from './model';
+import { RuleText } from '../../components/RuleText';
+import { Person } from '../../components/Person';
 
 interface Props {
   state: AccessState;
@@ -39,12 +41,16 @@ export const UserPickerDialog = ({ state, mode, serviceId, accountIds, onCancel,
   const verb = mode === 'grant' ? 'Grant access' : 'Revoke access';
   return (
     <Dialog open onClose={onCancel} aria-labelledby="picker-title" fullWidth maxWidth="md">
-      <DialogTitle id="picker-title">{mode === 'grant' ? 'Add user' : 'Remove user'}: {n} selected account{n === 1 ? '' : 's'}</DialogTitle>
+      <DialogTitle id="picker-title">{verb}: {n} selected account{n === 1 ? '' : 's'}</DialogTitle>
       <DialogContent dividers sx={{ display: 'flex', flexDirection: 'column', gap: 1, height: 480 }}>
         <Typography variant="body2" color="text.secondary">
-          {mode === 'grant'
-            ? 'Users of the service’s entity who do not yet have access to every selected account (R25, R26). Users who already have all of it are left out.'
-            : 'Users with access to at least one of the selected accounts (R27). Users with none are left out. Revoking removes access to the selected accounts only.'}
+          <RuleText
+            text={
+              mode === 'grant'
+                ? 'Users of the service’s entity who do not yet have access to every selected account (R25, R26). Users who already have all of it are left out.'
+                : 'Users with access to at least one of the selected accounts (R27). Users with none are left out. Revoking removes access to the selected accounts only.'
+            }
+          />
         </Typography>
         <TextField size="small" label="Search by name or e-mail" value={search} onChange={(e) => setSearch(e.target.value)} autoFocus sx={{ maxWidth: 420 }} />
         <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
@@ -65,8 +71,7 @@ export const UserPickerDialog = ({ state, mode, serviceId, accountIds, onCancel,
                 // The row's aria-selected carries the state; the icon is for the eye only.
                 render: (r) => (sel.selected.has(r.userId) ? <CheckBoxIcon fontSize="small" color="primary" aria-hidden /> : <CheckBoxOutlineBlankIcon fontSize="small" aria-hidden />),
               },
-              { id: 'name', header: 'Name', width: '1.4fr', render: (r) => r.name },
-              { id: 'email', header: 'E-mail', width: '2fr', render: (r) => r.userId },
+              { id: 'user', header: 'User', width: '3.4fr', render: (r) => <Person name={r.name} userId={r.userId} /> },
               { id: 'current', header: 'Current access', width: '1fr', render: (r) => `${r.currentAccess} of ${n}` },
             ]}
           />

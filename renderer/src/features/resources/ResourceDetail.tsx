@@ -14,6 +14,7 @@ import type { AccessState } from '../../../../shared/access';
 import { EntityPicker } from '../../components/EntityPicker';
 import { groupMembersWithoutAus, planDeleteRole, planShare, planUnshare, roleHolders, sharedName, type Planned, type ResourceRow } from './model';
 import { fmt, plural } from '../../app/format';
+import { RuleText } from '../../components/RuleText';
 
 export type Proposal = { title: string; planned: Planned; warning?: string };
 
@@ -60,7 +61,7 @@ export const ResourceDetail = ({ state, row, eligibility, onPropose }: Props) =>
         <Chip size="small" color={row.ineligible ? 'default' : 'success'} label={row.ineligible ? 'Not shareable' : 'Shareable'} />
       </Stack>
       <Typography variant="body2" sx={{ mt: 1 }} data-testid="eligibility">
-        {row.ineligible ? `${row.ineligible}.` : eligibility}
+        <RuleText text={row.ineligible ? `${row.ineligible}.` : eligibility} />
       </Typography>
       {!row.catalogued && (
         <Typography variant="body2" color="text.secondary">
@@ -69,8 +70,14 @@ export const ResourceDetail = ({ state, row, eligibility, onPropose }: Props) =>
       )}
       {isRole && (
         <Typography variant="body2" sx={{ mt: 1 }}>
-          In member accounts it is listed as <strong data-testid="shared-name">{sharedName(row.name)}</strong>, in the role picker and on users’ roles
-          (R16). It never appears in Support Access Role lists.
+          <RuleText rules={['R16']}>
+            {() => (
+              <>
+                In member accounts it is listed as <strong data-testid="shared-name">{sharedName(row.name)}</strong>, in the role picker and on users’ roles.
+              </>
+            )}
+          </RuleText>{' '}
+          It never appears in Support Access Role lists.
         </Typography>
       )}
       <Tooltip title="R24: an account reaches the resources of every group it is in; the group's users reach them in its accounts.">
@@ -101,8 +108,7 @@ export const ResourceDetail = ({ state, row, eligibility, onPropose }: Props) =>
       )}
       {ausOff > 0 && (
         <Alert severity="info" sx={{ mt: 1 }}>
-          {plural(ausOff, 'account')} of this group have Advanced User Security off: the role will be listed there but
-          cannot be assigned until AUS is on (R15, R19).
+          <RuleText text={`${plural(ausOff, 'account')} of this group have Advanced User Security off: the role will be listed there but cannot be assigned until AUS is on.`} rules={['R15', 'R19']} />
         </Alert>
       )}
       {isRole && (

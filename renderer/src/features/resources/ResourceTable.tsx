@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import Typography from '@mui/material/Typography';
 import { VirtualTable, useSortedRows, type Column } from '../../components/VirtualTable';
@@ -41,10 +42,22 @@ export const ResourceTable = ({ label, rows: listed, search, onSearch, selection
   const selectedShown = useMemo(() => order.filter((id) => selection.selected.has(id)).length, [order, selection]);
   return (
     <>
-      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <TextField size="small" label={`Search ${label.toLowerCase()} or groups`} value={search} onChange={(e) => onSearch(e.target.value)} sx={{ width: 240 }} />
+      {/* One line at 1280 px beside the group list and the detail: the search gives way first,
+          "Share…" keeps its whole action as its name (WCAG 2.5.3); selecting is on the line below. */}
+      <Box sx={{ display: 'flex', gap: 0.75, alignItems: 'center', flexWrap: 'nowrap', '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 } }}>
+        <TextField size="small" label={`Search ${label.toLowerCase()} or groups`} value={search} onChange={(e) => onSearch(e.target.value)} sx={{ flex: '0 1 240px', minWidth: 120 }} />
         <SelectFromList noun="resource" match={match} onSelect={selectKeys} />
         <DensityButton />
+        <Box sx={{ flex: 1 }} />
+        <Tooltip title="Share with group…" describeChild>
+          <span>
+            <Button variant="contained" size="small" endIcon={<ArrowDropDownIcon />} disabled={selectedShown === 0} aria-haspopup="dialog" aria-label="Share with group…" onClick={onShare}>
+              Share…
+            </Button>
+          </span>
+        </Tooltip>
+      </Box>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <SelectionControls
           shown={order.length}
           selectedShown={selectedShown}
@@ -53,16 +66,12 @@ export const ResourceTable = ({ label, rows: listed, search, onSearch, selection
           onClear={() => onSelection(emptySelection())}
           countTestId="resource-selection-count"
         />
-        <Box sx={{ flex: 1 }} />
-        <Button variant="contained" size="small" endIcon={<ArrowDropDownIcon />} disabled={selectedShown === 0} aria-haspopup="dialog" onClick={onShare}>
-          Share with group…
-        </Button>
+        {pasted && (
+          <Typography variant="body2" color="text.secondary" role="status">
+            · {pasted}
+          </Typography>
+        )}
       </Box>
-      {pasted && (
-        <Typography variant="body2" color="text.secondary" role="status">
-          {pasted}
-        </Typography>
-      )}
       <VirtualTable
         label={label}
         idPrefix="resources"

@@ -24,6 +24,7 @@ import { ResourceTable } from './ResourceTable';
 import { GroupDropList } from './GroupDropList';
 import { groupTargets, planShareDrop, shareDropWarning, type GroupTarget } from './dropPlan';
 import { useMissingCapability } from '../../app/capabilities';
+import { RuleText } from '../../components/RuleText';
 
 /** Resources (R15, R16, R19–R24): per type, which groups share each and why it may be shared. */
 export const ResourcesArea = () => {
@@ -126,7 +127,7 @@ export const ResourcesArea = () => {
               // The type's eligibility is said once: here until a resource is picked, then in its detail.
               <Typography color="text.secondary" component="div">
                 <Typography variant="body2" sx={{ mb: 1.5 }} data-testid="type-eligibility">
-                  {info.eligibility}
+                  <RuleText text={info.eligibility} />
                 </Typography>
                 {selection.selected.size > 1
                   ? `${plural(selection.selected.size, 'resource')} selected: drag them onto a group, or use “Share with group…”.`
