@@ -76,7 +76,7 @@ test('remove ServUser2 from Services 1 through the UI, see it land, undo it from
   await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
   const plan = page.getByTestId('history-plan').first();
   await expect(plan).toContainText('applied');
-  await expect(plan).toContainText('Take Standard User in “Services 1” from Serv User2');
+  await expect(plan).toContainText('Take the role Standard User in “Services 1” from Serv User2');
   await expect(plan).toContainText('admin@roster.local');
   await shot(page, 'console-history');
   await axe(page, 'History');

@@ -14,7 +14,6 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import CloseIcon from '@mui/icons-material/Close';
 import type { AccessState } from '../../../shared/access';
-import { describePlanOp, namesFrom } from '../domain/describe';
 import { directHolders, directRoleChoices, planAddDirectRoles, planRemoveDirectRoles, userOptions, type PlannedOps } from '../domain/accountAccess';
 import { EntityPicker } from './EntityPicker';
 import { PlanDialog } from './PlanDialog';
@@ -107,7 +106,7 @@ export const DirectAccessPanel = ({ s, accountId, onQueued }: { s: AccessState; 
         <PlanDialog
           title={proposal.title}
           ops={proposal.planned.ops}
-          lines={proposal.planned.ops.map((op) => describePlanOp(op, namesFrom(s)))}
+          state={s}
           {...(proposal.planned.warning ? { warning: proposal.planned.warning } : {})}
           onClose={() => setProposal(null)}
           onQueued={(m) => {

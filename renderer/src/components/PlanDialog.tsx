@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -9,6 +9,9 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import type { AccessState } from '../../../shared/access';
+import { describeOp } from '../../../shared/plans/registry';
+import { namesFrom } from '../../../shared/plans/describe';
 import type { PlanOp } from '../../../shared/plans/types';
 import { db } from '../app/db';
 import { enqueuePlan } from '../sync/outbox';
@@ -22,8 +25,8 @@ import { ApplyReason, LockoutGate, useApplyAction, useApplyGate } from './ApplyG
 export interface PlanDialogProps {
   title: string;
   ops: PlanOp[];
-  /** One sentence per op (describePlanOp). */
-  lines: string[];
+  /** The view the plan was made from: it names the groups, accounts, roles and users in the ops' sentences. */
+  state: AccessState | undefined;
   /** Said above the diff, e.g. the R20 warning. */
   warning?: string;
   applyLabel?: string;
@@ -37,8 +40,10 @@ export interface PlanDialogProps {
  * access diff is the Groups area's AccessDiff (what-if on confirmed ⊕ pending, off the UI
  * thread), whose result gates Apply through the one ApplyGate every preview uses.
  */
-export const PlanDialog = ({ title, ops, lines, warning, applyLabel, onClose, onQueued }: PlanDialogProps) => {
+export const PlanDialog = ({ title, ops, state, warning, applyLabel, onClose, onQueued }: PlanDialogProps) => {
   const [diff, setDiff] = useState<WhatIfSummary | null>(null);
+  // Each op in its module's words, the same as in the Groups preview, the outbox and History.
+  const lines = useMemo(() => ops.map((op) => describeOp(op, namesFrom(state))), [ops, state]);
   const { busy, error, apply } = useApplyAction(async () => {
     const { planId } = await enqueuePlan(db, ops);
     onQueued(`Queued: ${title}. ${whenSent(isOnlineNow())}`, planId);

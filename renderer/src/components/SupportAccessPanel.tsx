@@ -7,7 +7,6 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../shared/access';
-import { describePlanOp, namesFrom } from '../domain/describe';
 import { planSupportAccessRole, supportAccessChoices, supportAccessSentence } from '../domain/accountAccess';
 import { PlanDialog } from './PlanDialog';
 import { supportAccessOf } from '../../../shared/access/supportAccess';
@@ -76,7 +75,7 @@ export const SupportAccessPanel = ({ state, accountId, onQueued, title }: { stat
         <PlanDialog
           title={`Support Access Role of ${name}`}
           ops={planned.ops}
-          lines={planned.ops.map((op) => describePlanOp(op, namesFrom(state)))}
+          state={state}
           onClose={() => setOpen(false)}
           onQueued={onQueued}
         />

@@ -11,7 +11,6 @@ import { VIA_LABEL, filterReach } from './model';
 import { AccountLink, GroupLink } from './NameLinks';
 import { PlanDialog } from '../../components/PlanDialog';
 import { planRemoveDirectRoles, type PlannedOps } from '../../domain/accountAccess';
-import { describePlanOp, namesFrom } from '../../domain/describe';
 
 const Titled = ({ id, title, action, children }: { id: string; title: string; action?: React.ReactNode; children: React.ReactNode }) => (
   <Box component="section" aria-labelledby={id} sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
@@ -137,7 +136,7 @@ export const RedundantReport = ({ state, onPick, onQueued }: { state: AccessStat
         <PlanDialog
           title={fix.title}
           ops={fix.planned.ops}
-          lines={fix.planned.ops.map((op) => describePlanOp(op, namesFrom(state)))}
+          state={state}
           {...(fix.planned.warning ? { warning: fix.planned.warning } : {})}
           onClose={() => setFix(null)}
           onQueued={onQueued}

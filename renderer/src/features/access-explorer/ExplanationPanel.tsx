@@ -12,7 +12,6 @@ import { userName } from '../../../../shared/access/reach';
 import { VIA_LABEL, groupsOf, planRemoveFromGroup } from './model';
 import { AccountLink, GroupLink } from './NameLinks';
 import { PlanDialog } from '../../components/PlanDialog';
-import { describePlanOp, namesFrom } from '../../domain/describe';
 import type { Planned } from '../../domain/groupPlans';
 
 const Source = ({ src }: { src: EffectiveAccess['roles'][number]['sources'][number] }) =>
@@ -120,7 +119,7 @@ export const ExplanationPanel = ({ state, userId, accountId, onQueued }: { state
         <PlanDialog
           title={removing.title}
           ops={removing.planned.ops}
-          lines={removing.planned.ops.map((op) => describePlanOp(op, namesFrom(state)))}
+          state={state}
           onClose={() => setRemoving(null)}
           onQueued={(m) => {
             setRemoving(null);

@@ -20,7 +20,8 @@ import { useRoute } from '../../app/routeStore';
 import { PlanDialog } from '../../components/PlanDialog';
 import { saveFile } from '../../components/saveFile';
 import { useAccessState } from '../../domain/accessState';
-import { describePlanOp, namesFrom } from '../../domain/describe';
+import { namesFrom } from '../../../../shared/plans/describe';
+import { describeOp } from '../../../../shared/plans/registry';
 import { historyEntries, markUndone } from '../../history/record';
 import { filterHistory, historyCsv, undoRefusal, type HistoryFilter } from './model';
 
@@ -97,7 +98,7 @@ export const HistoryArea = () => {
   const [undo, setUndo] = useState<HistoryEntry | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const names = useMemo(() => namesFrom(live?.state), [live]);
-  const describe = useMemo(() => (op: PlanOp) => describePlanOp(op, names), [names]);
+  const describe = useMemo(() => (op: PlanOp) => describeOp(op, names), [names]);
   const shown = useMemo(() => filterHistory(entries ?? [], query, kind, describe), [entries, query, kind, describe]);
   useEffect(() => {
     if (focus) setKind('all');
@@ -150,7 +151,7 @@ export const HistoryArea = () => {
         <PlanDialog
           title={`Undo the plan of ${new Date(undo.appliedAt).toLocaleString()}`}
           ops={undo.inverse}
-          lines={undo.inverse.map(describe)}
+          state={live?.state}
           {...(undo.notes.length ? { warning: undo.notes.join(' ') } : {})}
           onClose={() => setUndo(null)}
           onQueued={(summary, planId) => {

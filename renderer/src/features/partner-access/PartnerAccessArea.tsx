@@ -7,7 +7,6 @@ import { VirtualTable } from '../../components/VirtualTable';
 import { db } from '../../app/db';
 import { useRoute } from '../../app/routeStore';
 import { useAccessState } from '../../domain/accessState';
-import { describePlanOp, namesFrom } from '../../domain/describe';
 import { PlanDialog } from '../../components/PlanDialog';
 import { RefusedDialog } from '../../components/RefusedDialog';
 import { banner, queuedBanner, planPartnerAccess, serviceRows, type Mode, type Planned } from './model';
@@ -110,7 +109,7 @@ export const PartnerAccessArea = () => {
         <PlanDialog
           title={step.mode === 'grant' ? 'Grant partner access' : 'Revoke partner access'}
           ops={planned.ops}
-          lines={planned.ops.map((op) => describePlanOp(op, namesFrom(state)))}
+          state={state}
           applyLabel={step.mode === 'grant' ? 'Confirm: grant access' : 'Confirm: revoke access'}
           onClose={() => setStep(null)}
           onQueued={(_summary, planId) => setNotice({ planId, mode: step.mode, users: step.userIds.length, accounts: step.accountIds.length })}

@@ -15,7 +15,6 @@ import { AddToGroupDialog } from '../../components/AddToGroupDialog';
 import { DragChip } from '../../components/DragChip';
 import { emptySelection, type Selection } from '../../domain/selection';
 import { useAccessState } from '../../domain/accessState';
-import { describePlanOp, namesFrom } from '../../domain/describe';
 import { PlanDialog } from '../../components/PlanDialog';
 import { RefusedDialog } from '../../components/RefusedDialog';
 import { RESOURCE_TYPES, ausSummary, resourceRows, sharingIndex } from './model';
@@ -155,7 +154,7 @@ export const ResourcesArea = () => {
         <PlanDialog
           title={proposal.title}
           ops={proposal.planned.ops}
-          lines={proposal.planned.ops.map((op) => describePlanOp(op, namesFrom(state)))}
+          state={state}
           {...(proposal.warning ? { warning: proposal.warning } : {})}
           onClose={() => setProposal(null)}
           onQueued={setBanner}

@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
 import { targetOfChange, type Change } from '../../../../shared/review';
 import { plural } from '../../app/format';
-import { namesFrom } from '../../domain/describe';
+import { namesFrom } from '../../../../shared/plans/describe';
 import type { CompareResult } from './compare';
 import { DecisionButtons } from './DecisionButtons';
 

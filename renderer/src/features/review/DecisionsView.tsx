@@ -9,7 +9,6 @@ import type { AccessState } from '../../../../shared/access';
 import { decisionsToPlan, describeTarget, targetKey } from '../../../../shared/review';
 import { db } from '../../app/db';
 import { PlanDialog } from '../../components/PlanDialog';
-import { describePlanOp, namesFrom } from '../../domain/describe';
 import { notePlan, signOffReview, updateReview } from './store';
 import { useReviews } from './useReview';
 import { download } from './exports';
@@ -22,7 +21,6 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
   const [planOpen, setPlanOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const ops = useMemo(() => (review ? decisionsToPlan(review.decisions) : []), [review]);
-  const names = useMemo(() => namesFrom(s), [s]);
   const [reviewer, setReviewer] = useState<string | null>(null);
   if (!review) return <Typography color="text.secondary">No review yet: mark rows Keep or Remove in an account or a compare.</Typography>;
   const removes = review.decisions.filter((d) => d.verdict === 'remove').length;
@@ -60,7 +58,7 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
         <PlanDialog
           title={`${review.name}: ${removes} removes`}
           ops={ops}
-          lines={ops.map((op) => describePlanOp(op, names))}
+          state={s}
           onClose={() => setPlanOpen(false)}
           onQueued={(summary) => {
             setNotice(summary);

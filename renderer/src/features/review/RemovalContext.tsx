@@ -3,7 +3,7 @@ import Typography from '@mui/material/Typography';
 import { removalEffect, targetKey, type ReviewTarget } from '../../../../shared/review';
 import type { AccessState } from '../../../../shared/access';
 import { plural } from '../../app/format';
-import { namesFrom } from '../../domain/describe';
+import { namesFrom } from '../../../../shared/plans/describe';
 
 /** What removing a reviewed row would do, from the preview's what-if: lock-outs (R13) named first. */
 export const RemovalContext = ({ s, target }: { s: AccessState; target: ReviewTarget }) => {

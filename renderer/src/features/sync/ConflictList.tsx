@@ -11,8 +11,8 @@ import { theirsText } from './conflictView';
 import { db } from '../../app/db';
 import { resolveEntry } from '../../sync/outbox';
 import { useAccessState } from '../../domain/accessState';
-import { namesFrom } from '../../domain/describe';
-import { describeQueued } from './describeQueued';
+import { namesFrom } from '../../../../shared/plans/describe';
+import { describeOp } from '../../../../shared/plans/registry';
 import { fmt } from '../../app/format';
 
 const SHOWN = 50;
@@ -38,7 +38,7 @@ export const ConflictList = () => {
         {conflicts.slice(0, SHOWN).map((e) => (
           <Paper key={e.id} variant="outlined" sx={{ p: 1.5 }} data-testid="conflict">
             <Typography variant="body2">
-              <strong>Mine:</strong> {describeQueued(e.args, names)}
+              <strong>Mine:</strong> {describeOp(e.args, names)}
             </Typography>
             <Typography variant="body2">
               <strong>Theirs:</strong> {e.conflict?.length ? theirsText(e.conflict, names) : (e.lastError ?? 'changed on the platform')}

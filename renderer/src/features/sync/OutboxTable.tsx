@@ -13,8 +13,8 @@ import { countByStatus, filterOutbox, pendingByPlan, shownStatus, withdrawPlanSe
 import { WithdrawPlanDialog } from './WithdrawPlanDialog';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useAccessState } from '../../domain/accessState';
-import { namesFrom } from '../../domain/describe';
-import { describeQueued } from './describeQueued';
+import { namesFrom } from '../../../../shared/plans/describe';
+import { describeOp } from '../../../../shared/plans/registry';
 import { roster } from '../../app/roster';
 import { withdrawEntries } from '../../sync/withdraw';
 
@@ -92,7 +92,7 @@ export const OutboxTable = () => {
         columns={[
           { id: 'seq', header: '#', width: '56px', render: (e) => e.seq },
           { id: 'status', header: 'Status', width: '110px', render: (e) => <Chip size="small" color={COLOR[shownStatus(e.status)]} label={shownStatus(e.status)} /> },
-          { id: 'op', header: 'Change', width: '4fr', render: (e) => <span title={describeQueued(e.args, names)}>{describeQueued(e.args, names)}</span> },
+          { id: 'op', header: 'Change', width: '4fr', render: (e) => <span title={describeOp(e.args, names)}>{describeOp(e.args, names)}</span> },
           { id: 'attempts', header: 'Attempts', width: '80px', render: (e) => e.attempts },
           { id: 'error', header: 'Platform message', width: '2.5fr', render: (e) => <span title={e.lastError ?? ''}>{e.lastError ?? '—'}</span> },
           { id: 'queued', header: 'Queued', width: '1.2fr', render: (e) => new Date(e.createdAt).toLocaleString() },
@@ -103,7 +103,7 @@ export const OutboxTable = () => {
             render: (e) =>
               e.status === 'pending' ? (
                 <>
-                  <Button size="small" aria-label="Withdraw" onClick={(ev) => (ev.stopPropagation(), void withdraw(e.id, describeQueued(e.args, names)))}>
+                  <Button size="small" aria-label="Withdraw" onClick={(ev) => (ev.stopPropagation(), void withdraw(e.id, describeOp(e.args, names)))}>
                     Withdraw
                   </Button>
                   {(byPlan.get(e.planId)?.length ?? 0) > 1 && (
@@ -118,7 +118,7 @@ export const OutboxTable = () => {
       />
       {confirming && planEntries.length > 0 && (
         <WithdrawPlanDialog
-          lines={planEntries.map((e) => describeQueued(e.args, names))}
+          lines={planEntries.map((e) => describeOp(e.args, names))}
           onCancel={() => setConfirming(null)}
           onConfirm={() => void withdrawPlan(planEntries.map((e) => e.id))}
         />

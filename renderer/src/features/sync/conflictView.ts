@@ -1,5 +1,5 @@
 import type { ConflictInfo } from '../../../../shared/sync/types';
-import type { Names } from '../../domain/describe';
+import type { Names } from '../../../../shared/plans/describe';
 
 const LABEL: Record<string, string> = { AccountGroup: 'group', Account: 'account', Role: 'role', PartnerService: 'service' };
 

@@ -3,7 +3,7 @@ import { buildState, explain } from '../../../../shared/access';
 import { BUILT_IN_ROLE_IDS } from '../../../../shared/seeds/builtInRoles';
 import { EXAMPLE } from '../../../../shared/seeds/example';
 import { viewOn as withPending } from '../../../../renderer/src/domain/optimisticView';
-import { describePlanOp, namesFrom } from '../../../../renderer/src/domain/describe';
+import { describeOp, namesFrom } from '../../../../shared/plans';
 import { accountOptions, planSupportAccessRole, supportAccessChoices, supportAccessSentence, userOptions } from '../../../../renderer/src/features/access-explorer/model';
 import { ABC, DEPLOYER, GHI, U1, richSnapshot } from './fixture';
 
@@ -54,21 +54,21 @@ describe('Support Access Role (R10, R16)', () => {
   });
 });
 
-describe('describePlanOp', () => {
+describe('describeOp', () => {
   it('says each op in words with names, not ids', () => {
     const n = namesFrom(state());
-    expect(describePlanOp({ op: 'account.setSupportAccessRole', accountId: GHI, roleId: BUILT_IN_ROLE_IDS.Support }, n)).toBe(
+    expect(describeOp({ op: 'account.setSupportAccessRole', accountId: GHI, roleId: BUILT_IN_ROLE_IDS.Support }, n)).toBe(
       'Set the Support Access Role of Doc GHI Company to “Support”.',
     );
-    expect(describePlanOp({ op: 'partner.grant', serviceId: 'svc-1', accountIds: ['p-one'], userIds: [U1] }, n)).toBe(
+    expect(describeOp({ op: 'partner.grant', serviceId: 'svc-1', accountIds: ['p-one'], userIds: [U1] }, n)).toBe(
       'Grant Serv User1 access to 1 account of service “Service 1”: Partner p-one.',
     );
-    expect(describePlanOp({ op: 'role.delete', roleId: DEPLOYER }, n)).toBe('Delete the custom role “Deployer”.');
+    expect(describeOp({ op: 'role.delete', roleId: DEPLOYER }, n)).toBe('Delete the custom role “Deployer”.');
   });
 
   it('falls back to ids when nothing is known, and shortens long lists', () => {
     const ids = Array.from({ length: 8 }, (_, i) => `a${i}`);
-    expect(describePlanOp({ op: 'group.addAccounts', groupId: 'g', accountIds: ids }, namesFrom(undefined))).toBe(
+    expect(describeOp({ op: 'group.addAccounts', groupId: 'g', accountIds: ids }, namesFrom(undefined))).toBe(
       'Add 8 accounts to “g”: a0, a1, a2, a3, a4 and 3 more.',
     );
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildState } from '../../../../shared/access';
 import { EXAMPLE, exampleSnapshot } from '../../../../shared/seeds/example';
-import { namesFrom } from '../../../../renderer/src/domain/describe';
+import { namesFrom } from '../../../../shared/plans';
 import { theirsText } from '../../../../renderer/src/features/sync/conflictView';
 
 const names = namesFrom(buildState(exampleSnapshot()));
