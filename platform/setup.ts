@@ -11,8 +11,8 @@ import { getMeta, getRecord, insertRecord, setMeta } from './db/records';
 import { importSnapshot } from './db/seed';
 import { INDEXES } from './db/schema';
 
-export type SeedTier = 'demo' | 'example' | 'example-bare' | 'single' | 'partner' | 'large' | 'huge';
-export const SEED_TIERS: readonly SeedTier[] = ['demo', 'example', 'example-bare', 'single', 'partner', 'large', 'huge'];
+import type { SeedTier } from './seedTiers';
+export { SEED_TIERS, type SeedTier } from './seedTiers';
 export const DEFAULT_ADMIN = 'admin@roster.local';
 
 /**

@@ -179,11 +179,4 @@ export const bridgeOverTransport = (t: RosterTransport): RosterBridge => ({
   on: (event, listener) => t.on(event, listener),
 });
 
-/** The browser host's loopback protocol (electron/web/server.ts, renderer/src/bridge/web.ts). */
-export const WEB_BRIDGE = {
-  /** The per-launch secret travels in this header; the page gets it in the URL fragment. */
-  secretHeader: 'x-roster-secret',
-  callPath: '/_roster/call',
-  eventsPath: '/_roster/events',
-  fragmentKey: 'secret',
-} as const;
+export { WEB_BRIDGE } from './webBridge';

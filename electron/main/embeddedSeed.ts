@@ -1,4 +1,4 @@
-import { SEED_TIERS, type SeedTier } from '../../platform/setup';
+import { SEED_TIERS, type SeedTier } from '../../platform/seedTiers';
 
 /** What a brand-new embedded platform is seeded with: seed 002 plus one of everything else, so no screen starts empty. */
 export const DEFAULT_EMBEDDED_SEED: SeedTier = 'demo';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cleartextRefusal } from '../../shared/api';
+import { cleartextRefusal } from '../../shared/api/cleartext';
 import { DEFAULT_EMBEDDED_SEED, SEED_TIERS, type SeedTier } from '../main/embeddedSeed';
 
 export interface WebArgs {

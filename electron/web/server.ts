@@ -1,15 +1,29 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WEB_BRIDGE, type Envelope } from '../../shared/ipc';
-import { dispatch, type Log, type Services } from '../main/services';
+import type { Envelope } from '../../shared/ipc';
+import { WEB_BRIDGE } from '../../shared/webBridge';
+import type { Services } from '../main/services';
+import type { Log } from '../main/services/types';
 import { SECURITY_HEADERS, serveStatic } from './static';
 import { startupFirst } from './startupTrace';
+
+/** What the server asks of main's services: each call answered as an envelope, and the events. */
+export interface WebCalls {
+  call(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
+  subscribe: Services['subscribe'];
+}
 
 export interface WebHostOptions {
   port: number;
   rendererDir: string;
-  services: Pick<Services, 'handlers' | 'subscribe'>;
+  /**
+   * Main's services, loaded on first use (the host's main.ts): the server listens and serves the
+   * page before zod and the services' modules are even read.
+   */
+  calls: () => Promise<WebCalls>;
+  /** After the page itself (index.html) was sent: the host loads its services then, if not before. */
+  onPageServed?: () => void;
   secret: string;
   log: Log;
   host?: string;
@@ -66,18 +80,22 @@ const handleCall = async (o: WebHostOptions, req: IncomingMessage, res: ServerRe
     return json(res, 400, { ok: false, error: { code: 'bad-input', message: `unreadable call: ${(e as Error).message}` } });
   }
   const { channel, input } = (parsed ?? {}) as { channel?: unknown; input?: unknown };
-  json(res, 200, await dispatch(o.services.handlers, channel, input, o.log));
+  json(res, 200, await (await o.calls()).call(channel, input));
 };
 
-const handleEvents = (o: WebHostOptions, res: ServerResponse) => {
+const handleEvents = async (o: WebHostOptions, res: ServerResponse) => {
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': roster\n\n');
-  const off = o.services.subscribe((event, payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`));
+  let closed = false;
+  let off = () => {};
   const beat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
   res.on('close', () => {
+    closed = true;
     off();
     clearInterval(beat);
   });
+  const calls = await o.calls();
+  if (!closed) off = calls.subscribe((event, payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`));
 };
 
 const route = async (o: WebHostOptions, port: number, req: IncomingMessage, res: ServerResponse) => {
@@ -88,8 +106,10 @@ const route = async (o: WebHostOptions, port: number, req: IncomingMessage, res:
   if (url.pathname === WEB_BRIDGE.callPath && req.method === 'POST') return handleCall(o, req, res);
   if (url.pathname === WEB_BRIDGE.eventsPath && req.method === 'GET') return handleEvents(o, res);
   if (isApi || (req.method !== 'GET' && req.method !== 'HEAD')) return refuse(res, 405, 'method not allowed');
-  startupFirst(url.pathname.startsWith('/assets/') ? 'firstAsset' : 'firstPage');
-  return serveStatic(o.rendererDir, url.pathname, res);
+  const asset = url.pathname.startsWith('/assets/');
+  startupFirst(asset ? 'firstAsset' : 'firstPage');
+  await serveStatic(o.rendererDir, url.pathname, res);
+  if (!asset) o.onPageServed?.();
 };
 
 /**

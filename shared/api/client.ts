@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { matchAll, ObjectSchemas, QueryResponse, type ObjectType, type QueryConfig, type RecordOf } from '../model';
 import { ApiError } from './errors';
 import { authorization, makeSender, parseJson, type FetchLike } from './http';
+export { cleartextRefusal } from './cleartext';
 
 export type { FetchLike, RequestInitLike, ResponseLike } from './http';
 
@@ -72,23 +73,6 @@ const BulkResponse = z.object({
 });
 
 const API_PATH = /\/api\/rest\/v1\/([^/?#]+)\/?$/;
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-/**
- * Why a platform URL must be refused: plain http:// to anything but this machine would carry the
- * Basic credentials (the API token) in clear. Null when the URL is fine on that count.
- */
-export const cleartextRefusal = (url: string): string | null => {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null; // not a URL: the caller's own parsing says so
-  }
-  if (u.protocol !== 'http:' || LOOPBACK_HOSTS.has(u.hostname) || /^127\./.test(u.hostname)) return null;
-  return `${u.origin} is plain http:// to another machine: the API token would travel in clear; use https://`;
-};
 
 /** The API base for a platform URL: kept as is when it already names the account. */
 export const apiBase = (url: string, accountId?: string): string => {

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLog } from '../../../electron/main/services';
-import { startWebHost, type WebHost } from '../../../electron/web/server';
+import { dispatch, silentLog } from '../../../electron/main/services';
+import { startWebHost, type WebCalls, type WebHost } from '../../../electron/web/server';
 import { resolveStatic } from '../../../electron/web/static';
 import { webTransport } from '../../../renderer/src/bridge/web';
 import { WEB_BRIDGE, bridgeOverTransport, type ConnectionInfo } from '../../../shared/ipc';
@@ -27,8 +27,8 @@ const start = async () => {
   let onSubscribe = () => {};
   const subscribed = new Promise<void>((r) => (onSubscribe = r));
   const streams = { open: 0 };
-  const services = {
-    handlers: s.services.handlers,
+  const calls = {
+    call: (channel: unknown, input: unknown) => dispatch(s.services.handlers, channel, input, silentLog),
     subscribe: (l: Parameters<typeof s.services.subscribe>[0]) => {
       streams.open++;
       onSubscribe();
@@ -36,7 +36,7 @@ const start = async () => {
       return () => (streams.open--, off());
     },
   };
-  host = await startWebHost({ port: 0, rendererDir, services, secret: SECRET, log: silentLog });
+  host = await startWebHost({ port: 0, rendererDir, calls: () => Promise.resolve(calls), secret: SECRET, log: silentLog });
   return { ...s, subscribed, streams, rendererDir, base: `http://127.0.0.1:${host.port}` };
 };
 
@@ -116,6 +116,36 @@ describe('browser host', () => {
     transport.close();
     // The host lets go of a stream the page closed (no listener leak).
     await expect.poll(() => streams.open).toBe(0);
+  });
+});
+
+describe('browser host before its services are loaded', () => {
+  it('serves the page at once, says so (the host then loads its services), and holds calls until they are there', async () => {
+    const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'roster-renderer-'));
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Roster</title>');
+    const s = makeServices({ Account: [], AccountGroup: [{ id: 'g1', accountId: 'primary-1', name: 'Services 1' }] });
+    closeServices = () => s.services.close();
+    let loaded: (c: WebCalls) => void = () => {};
+    const calls = new Promise<WebCalls>((r) => (loaded = r));
+    let asked = 0;
+    let served = 0;
+    host = await startWebHost({ port: 0, rendererDir, calls: () => (asked++, calls), onPageServed: () => served++, secret: SECRET, log: silentLog });
+    const base = `http://127.0.0.1:${host.port}`;
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Roster</title>');
+    expect(served).toBe(1);
+    expect(asked).toBe(0);
+    let answered = false;
+    const call = post(base, { channel: 'platform.pull', input: { objectType: 'AccountGroup' } }, { [WEB_BRIDGE.secretHeader]: SECRET }).then(async (r) => {
+      answered = true;
+      return r.json();
+    });
+    await expect.poll(() => asked).toBe(1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(answered).toBe(false);
+    loaded({ call: (channel, input) => dispatch(s.services.handlers, channel, input, silentLog), subscribe: s.services.subscribe });
+    expect(await call).toMatchObject({ ok: true, value: { records: [{ id: 'g1' }] } });
   });
 });
 
