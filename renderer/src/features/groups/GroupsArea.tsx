@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { DndContext, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -41,6 +41,10 @@ export const GroupsArea = () => {
   const [nameDialog, setNameDialog] = useState<NameDialog>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const group = groups?.find((g) => g.id === item) ?? groups?.[0];
+  // The side list is drawn first, the open group's page in the render after (React lets the
+  // browser paint in between): the page's tables cost as much again as the list, and the
+  // groups are what the admin looks for first.
+  const pageShown = useDeferredValue(groups !== undefined, false);
   const unavailable = groupsUnavailable(primary);
   useEffect(() => useGroupsUi.getState().clearSelection(), [group?.id]);
   // Build the rules engine's indexes once the admin starts selecting (a drop is likely next),
@@ -117,6 +121,8 @@ export const GroupsArea = () => {
               <RuleText text={unavailable.guidance} />
             </Alert>
           </Box>
+        ) : group && !pageShown ? (
+          <Box aria-busy="true" sx={{ flex: 1 }} />
         ) : group ? (
           <GroupPage
             group={group}
