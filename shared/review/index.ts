@@ -11,7 +11,7 @@ export {
   sortedAccounts, sortedGroups, groupsThrough, type AccessRow, type LayoutRow,
 } from './tables';
 export { Decision, ReviewTarget, decisionsToPlan, targetKey } from './decisions';
-export { ReviewRecord, ReviewLockedError, newReview, decide, decisionOf, signOff, recordPlan } from './record';
+export { ReviewRecord, ReviewLockedError, newReview, decide, decisionOf, signOff, recordPlan, planOutcome } from './record';
 export { layoutReport, groupSection, accountSection, asOfText, viaText, type LayoutReport, type GroupSection, type AccountSection, type ReportOptions } from './report';
 export { drawLayoutPdf, PDF_OPTIONS, type PdfDoc, type DrawProgress } from './pdf';
 export { layoutHtml, REPORT_CSS } from './html';
@@ -21,3 +21,7 @@ export { DEFAULT_QUERY, buildMatrix, isMember, matrixAxes, roleIdsInGroup, userL
 export { sideBySide, sideTotals, type SideKind, type SideRow } from './sideBySide';
 export { removalEffect, type RemovalEffect } from './removal';
 export { stateAfter } from './stateAfter';
+export {
+  accessStateOf, lastChangeText, lastChanged, snapshotStateOf, subjectKey, subjectOfChange,
+  type AppliedPlan, type ChangeSubject, type LastChange, type SnapshotRef, type TimedSnapshot,
+} from './lastChanged';

@@ -15,7 +15,13 @@ export const ReviewRecord = z.object({
   decisions: z.array(Decision),
   signedOff: z.object({ by: z.string(), at: z.string() }).nullable(),
   plan: z
-    .object({ madeAt: z.string(), ops: z.number().int(), outcome: z.string().nullable() })
+    .object({
+      madeAt: z.string(),
+      ops: z.number().int(),
+      outcome: z.string().nullable(),
+      /** The queued plan's id: History has its outcome once it lands (absent in older records). */
+      planId: z.string().optional(),
+    })
     .nullable(),
 });
 export type ReviewRecord = z.infer<typeof ReviewRecord>;
@@ -59,6 +65,13 @@ export const signOff = (r: ReviewRecord, by: string, at: string): ReviewRecord =
 };
 
 /** The plan's outcome is recorded even after sign-off: it is history, not a decision. */
-export const recordPlan = (r: ReviewRecord, madeAt: string, ops: number, outcome: string | null): ReviewRecord => ({
-  ...r, plan: { madeAt, ops, outcome },
+export const recordPlan = (r: ReviewRecord, madeAt: string, ops: number, outcome: string | null, planId?: string): ReviewRecord => ({
+  ...r, plan: { madeAt, ops, outcome, ...(planId ? { planId } : {}) },
 });
+
+/** The outcome of a landed plan as the record keeps it: "applied 2 Dec 13:43: 2 applied, 1 failed". */
+export const planOutcome = (appliedAt: string, statuses: readonly string[], time: (iso: string) => string): string => {
+  const count = (s: string) => statuses.filter((x) => x === s).length;
+  const parts = [['applied', count('applied')], ['unchanged', count('unchanged')], ['failed', count('failed')]] as const;
+  return `applied ${time(appliedAt)}: ${parts.filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')}`;
+};

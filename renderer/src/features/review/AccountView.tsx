@@ -17,6 +17,7 @@ import { useRoute } from '../../app/routeStore';
 import { DirectAccessPanel } from '../../components/DirectAccessPanel';
 import { SupportAccessPanel } from '../../components/SupportAccessPanel';
 import { DecisionButtons } from './DecisionButtons';
+import { LastChanged } from './LastChanged';
 
 /** The route that opens an account here, for other screens and Ctrl+K. */
 export const accountRoute = (accountId: string) => ({ area: 'review' as const, item: `account:${accountId}` });
@@ -66,6 +67,7 @@ export const AccountView = ({ s, accountId }: { s: AccessState; accountId: strin
                   return (
                     <TableRow key={g}>
                       <TableCell>{s.groups.get(g)?.name ?? g}</TableCell>
+                      <TableCell><LastChanged subject={target} /></TableCell>
                       <TableCell align="right">{s.groups.get(g)?.defaultGroup ? <Chip size="small" label="All Accounts: cannot leave (R3)" /> : <DecisionButtons target={target} label={`${section.name} in ${s.groups.get(g)?.name ?? g}`} />}</TableCell>
                     </TableRow>
                   );
@@ -90,9 +92,15 @@ export const AccountView = ({ s, accountId }: { s: AccessState; accountId: strin
                       <TableCell>{u.roles.join(', ') || '—'}</TableCell>
                       <TableCell>{u.groups.join(', ')}</TableCell>
                       <TableCell align="right">
-                        {direct.map((r) => (
-                          <DecisionButtons key={r} target={{ type: 'directRole', accountId: section.id, userId: u.userId, roleId: r }} label={`${u.userId} direct ${roleLabel(s, r, section.id)}`} />
-                        ))}
+                        {direct.map((r) => {
+                          const target: ReviewTarget = { type: 'directRole', accountId: section.id, userId: u.userId, roleId: r };
+                          return (
+                            <Stack key={r} sx={{ alignItems: 'flex-end' }}>
+                              <DecisionButtons target={target} label={`${u.userId} direct ${roleLabel(s, r, section.id)}`} />
+                              <LastChanged subject={target} />
+                            </Stack>
+                          );
+                        })}
                       </TableCell>
                     </TableRow>
                   );

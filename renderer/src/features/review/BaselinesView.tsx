@@ -16,6 +16,7 @@ import { compare, warmCompare } from './compareClient';
 import type { CompareResult } from './compare';
 import { CompareResultView } from './CompareResultView';
 import { download } from './exports';
+import { dayTime } from './LastChanged';
 
 /** Baselines: save the cache under a name, export/import snapshot files, compare a baseline with now. */
 export const BaselinesView = ({ s }: { s: AccessState | null }) => {
@@ -77,7 +78,7 @@ export const BaselinesView = ({ s }: { s: AccessState | null }) => {
               </Button>
             </Stack>
           }>
-            <ListItemText primary={b.name} secondary={`saved ${new Date(b.savedAt).toLocaleString()}${b.snapshotAt ? ` · cache as of ${new Date(b.snapshotAt).toLocaleString()}` : ''}`} />
+            <ListItemText primary={b.name} secondary={`saved ${dayTime(b.savedAt)} · ${b.snapshotAt ? `cache as of ${dayTime(b.snapshotAt)}` : 'imported: its time is unknown, so it dates no change'}`} />
           </ListItem>
         ))}
         {baselines?.length === 0 && <Typography color="text.secondary">No baseline yet: save one to compare the layout with it later.</Typography>}

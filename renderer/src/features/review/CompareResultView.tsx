@@ -2,11 +2,12 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
-import { targetOfChange, type Change } from '../../../../shared/review';
+import { subjectOfChange, targetOfChange, type Change } from '../../../../shared/review';
 import { plural } from '../../app/format';
 import { namesFrom } from '../../../../shared/plans/describe';
 import type { CompareResult } from './compare';
 import { DecisionButtons } from './DecisionButtons';
+import { LastChanged } from './LastChanged';
 
 const SHOWN = 300;
 
@@ -44,10 +45,14 @@ export const CompareResultView = ({ title, result, s }: { title: string; result:
       <Box component="ul" aria-label="Structural changes" sx={{ m: 0, pl: 2 }}>
         {changes.slice(0, SHOWN).map((c, i) => {
           const target = targetOfChange(c);
+          const subject = subjectOfChange(c);
           return (
             <li key={i}>
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                <Typography variant="body2" sx={{ flex: 1 }}>{changeText(c)}</Typography>
+                <Stack sx={{ flex: 1 }}>
+                  <Typography variant="body2">{changeText(c)}</Typography>
+                  {subject && <LastChanged subject={subject} />}
+                </Stack>
                 {target && <DecisionButtons target={target} label={changeText(c)} />}
               </Stack>
             </li>

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -6,13 +7,14 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
-import { decisionsToPlan, describeTarget, targetKey } from '../../../../shared/review';
+import { decisionsToPlan, describeTarget, planOutcome, targetKey } from '../../../../shared/review';
 import { db } from '../../app/db';
 import { PlanDialog } from '../../components/PlanDialog';
-import { notePlan, signOffReview, updateReview } from './store';
+import { notePlan, notePlanOutcome, signOffReview, updateReview } from './store';
 import { useReviews } from './useReview';
 import { download } from './exports';
 import { DecisionNote } from './DecisionNote';
+import { LastChanged, dayTime } from './LastChanged';
 
 /** The open review: its decisions, Make plan (the removes → the usual preview → Apply), Sign off. */
 export const DecisionsView = ({ s }: { s: AccessState }) => {
@@ -22,6 +24,13 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
   const [notice, setNotice] = useState<string | null>(null);
   const ops = useMemo(() => (review ? decisionsToPlan(review.decisions) : []), [review]);
   const [reviewer, setReviewer] = useState<string | null>(null);
+  // Once the review's plan lands, History has its outcome: the record keeps it.
+  const planId = review?.plan?.planId;
+  const landed = useLiveQuery(async () => (planId ? ((await db.history.get(planId)) ?? null) : null), [planId]);
+  const outcome = landed ? planOutcome(landed.appliedAt, landed.ops.map((o) => o.status), dayTime) : null;
+  useEffect(() => {
+    if (review && outcome && review.plan?.outcome !== outcome) void notePlanOutcome(db, review.id, outcome);
+  }, [review, outcome]);
   if (!review) return <Typography color="text.secondary">No review yet: mark rows Keep or Remove in an account or a compare.</Typography>;
   const removes = review.decisions.filter((d) => d.verdict === 'remove').length;
   return (
@@ -45,6 +54,7 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
               <Typography variant="body2" sx={{ minWidth: 280 }}>{d.verdict === 'remove' ? 'Remove' : 'Keep'}: {describeTarget(s, d.target)}{review.signedOff && d.note ? ` — ${d.note}` : ''}</Typography>
               {!review.signedOff && <DecisionNote open={review} target={d.target} label={describeTarget(s, d.target)} />}
             </Stack>
+            <LastChanged subject={d.target} />
           </li>
         ))}
       </Stack>
@@ -60,9 +70,9 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
           ops={ops}
           state={s}
           onClose={() => setPlanOpen(false)}
-          onQueued={(summary) => {
+          onQueued={(summary, queuedId) => {
             setNotice(summary);
-            void notePlan(db, review.id, ops.length, 'queued');
+            void notePlan(db, review.id, ops.length, 'queued', queuedId);
           }}
         />
       )}

@@ -10,18 +10,20 @@ import { plural } from '../../app/format';
 import { useRoute } from '../../app/routeStore';
 import { DecisionButtons } from './DecisionButtons';
 import { DecisionNote } from './DecisionNote';
+import { LastChanged } from './LastChanged';
 import { RemovalContext } from './RemovalContext';
 import { useReviews } from './useReview';
 
 const SHOWN_USERS = 8;
 
-/** One decision row: what it is, what removing it would do, Keep / Remove and a note. */
+/** One decision row: what it is, when it last changed, what removing it would do, Keep / Remove and a note. */
 const ReviewedRow = ({ s, open, target, label, context }: { s: AccessState; open: ReviewRecord | undefined; target: ReviewTarget; label: string; context: string }) => (
   <Stack spacing={0.75} sx={{ py: 1, borderTop: 1, borderColor: 'divider' }}>
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
       <Typography variant="body2" sx={{ flex: 1, minWidth: 240 }}><strong>{label}</strong> — {context}</Typography>
       <DecisionButtons target={target} label={label} />
     </Stack>
+    <LastChanged subject={target} />
     <RemovalContext s={s} target={target} />
     <DecisionNote open={open} target={target} label={label} />
   </Stack>

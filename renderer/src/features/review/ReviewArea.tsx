@@ -14,6 +14,7 @@ import { useAccessState } from '../../domain/accessState';
 import { AccountView } from './AccountView';
 import { BaselinesView } from './BaselinesView';
 import { DecisionsView } from './DecisionsView';
+import { LastChangeProvider } from './LastChanged';
 import { MatrixView } from './MatrixView';
 import { SideBySideView } from './SideBySideView';
 import type { MatrixKind } from '../../../../shared/review';
@@ -83,11 +84,13 @@ export const ReviewArea = () => {
         <Tab value="decisions" label="Decisions" />
       </Tabs>
       {!live && <LinearProgress aria-label="Reading the cache" />}
+      <LastChangeProvider>
       {live && view === 'account' && <AccountView s={live.state} accountId={accountId} />}
       {live && view === 'matrix' && <MatrixView s={live.state} kind={matrix} />}
       {live && view === 'side' && <SideBySideView s={live.state} />}
       {view === 'baselines' && <BaselinesView s={live?.state ?? null} />}
       {live && view === 'decisions' && <DecisionsView s={live.state} />}
+      </LastChangeProvider>
       <style>{'@media print{.no-print,nav,header{display:none!important}.review-report{overflow:visible!important}}'}</style>
     </Box>
   );

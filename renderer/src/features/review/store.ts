@@ -93,5 +93,8 @@ export const updateReview = async (db: RosterDb, id: string, f: (r: ReviewRecord
   });
 
 export const signOffReview = (db: RosterDb, id: string, by: string) => updateReview(db, id, (r) => signOff(r, by, new Date().toISOString()));
-export const notePlan = (db: RosterDb, id: string, ops: number, outcome: string | null) =>
-  updateReview(db, id, (r) => recordPlan(r, new Date().toISOString(), ops, outcome));
+export const notePlan = (db: RosterDb, id: string, ops: number, outcome: string | null, planId?: string) =>
+  updateReview(db, id, (r) => recordPlan(r, new Date().toISOString(), ops, outcome, planId));
+/** The plan landed: its outcome from History goes into the record (kept with it and in its report). */
+export const notePlanOutcome = (db: RosterDb, id: string, outcome: string) =>
+  updateReview(db, id, (r) => (r.plan ? { ...r, plan: { ...r.plan, outcome } } : r));
