@@ -8,10 +8,10 @@ import { nav, workOffline } from './support/screens';
 import { specHosts } from './support/session';
 
 /**
- * Offline review: save a baseline, change the layout on the platform behind the app's back,
- * refresh, work offline, compare (the change and its access effect), mark two removes, make
- * the plan, see the preview, queue it; back online it lands. Then export CSV and PDF and read
- * them back.
+ * Offline review: offline, save a baseline; change the layout on the platform behind the app's
+ * back, refresh, offline again, compare (the change, its access effect and when it changed),
+ * mark two removes, make the plan, see the preview, queue it; back online it lands and History
+ * dates the removes. Then export CSV and PDF and read them back.
  */
 const SHOTS = 'test-results';
 const SERVICES_1 = EXAMPLE.groups.services1;
@@ -36,22 +36,37 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   await nav(page, 'Review');
   await expect(page.getByTestId('review-stamp')).toHaveText(/^as of \d\d:\d\d, no changes pending$/);
 
-  // Account view, routable by account id.
-  await page.getByLabel('Open account').fill('GHI');
-  await page.getByRole('option', { name: 'Doc GHI Company' }).click();
-  await expect(page.getByRole('heading', { name: 'Doc GHI Company' })).toBeVisible();
+  // Account view, routable by account id. No baseline yet: when a row last changed is unknown.
+  const openGhi = async () => {
+    await page.getByLabel('Open account').fill('GHI');
+    await page.getByRole('option', { name: 'Doc GHI Company' }).click();
+    await expect(page.getByRole('heading', { name: 'Doc GHI Company' })).toBeVisible();
+  };
+  await openGhi();
   await expect(page.getByRole('table', { name: 'Users who reach the account' }).getByRole('row').filter({ hasText: U1 })).toContainText('Support');
+  await expect(page.getByRole('table', { name: 'Groups of the account' }).getByRole('row').filter({ hasText: 'Services 2' }))
+    .toContainText(/Last change: unknown: before the oldest snapshot \(the refresh of \d{1,2} \w{3} \d\d:\d\d\)/);
   await page.screenshot({ path: `${SHOTS}/review-account.png` });
 
+  // Offline from here on, but for the platform's change and the refresh that reads it.
+  await workOffline(page, true);
+  await nav(page, 'Review');
   await page.getByRole('tab', { name: 'Baselines' }).click();
   await page.getByLabel('Baseline name').fill('Before drift');
   await page.getByRole('button', { name: 'Save baseline' }).click();
   await expect(page.getByRole('list', { name: 'Baselines' })).toContainText('Before drift');
+  await page.screenshot({ path: `${SHOTS}/review-baselines.png` });
 
   // Someone changes the layout on the platform: GHI joins Services 1, ServUser3 gets Standard User there.
   await api('AccountGroupAccount', { '@type': 'AccountGroupAccount', accountGroupId: SERVICES_1, accountId: GHI });
   await api('AccountGroupUserRole', { '@type': 'AccountGroupUserRole', accountGroupId: SERVICES_1, userId: U3, roleId: BUILT_IN_ROLE_IDS['Standard User'] });
+  await workOffline(page, false);
   await page.getByRole('button', { name: 'Refresh from the platform' }).click();
+  // The refresh has landed when the cached account view shows GHI in Services 1.
+  await nav(page, 'Review');
+  await page.getByRole('tab', { name: 'Account' }).click();
+  await openGhi();
+  await expect(page.getByRole('table', { name: 'Groups of the account' })).toContainText('Services 1', { timeout: 30_000 });
   await workOffline(page, true);
 
   await nav(page, 'Review');
@@ -61,6 +76,9 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   await expect(changes).toContainText('Doc GHI Company added to Services 1', { timeout: 30_000 });
   await expect(changes).toContainText(`${U3} given Standard User in Services 1`);
   await expect(page.getByRole('list', { name: 'Access diff' })).toContainText(`${U1} on Doc GHI Company: Support → Standard User, Support`);
+  // When it last changed: between the baseline and the refresh, on the platform (no plan of ours).
+  await expect(changes.getByRole('listitem').filter({ hasText: 'Doc GHI Company added to Services 1' }))
+    .toContainText(/Last change: added on the platform between the baseline "Before drift" of \d{1,2} \w{3} \d\d:\d\d and the refresh of \d{1,2} \w{3} \d\d:\d\d/);
   await page.screenshot({ path: `${SHOTS}/review-compare.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Remove Doc GHI Company added to Services 1' }).click();
@@ -74,12 +92,22 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   await page.getByRole('grid', { name: 'Groups × accounts' }).getByRole('gridcell', { name: abcInS1, exact: true }).click();
   const cell = page.getByRole('region', { name: 'Matrix cell' });
   await expect(cell.getByTestId('removal-effect')).toContainText('lose a role');
+  await expect(cell.getByTestId('last-changed')).toContainText('Last change: not changed since the baseline "Before drift" of');
   await cell.getByRole('button', { name: `Keep ${abcInS1}` }).click();
   await expect(cell.getByRole('button', { name: `Keep ${abcInS1}` })).toHaveAttribute('aria-pressed', 'true');
   await cell.getByLabel(`Note for ${abcInS1}`).fill('Contracted support');
   await cell.getByLabel(`Note for ${abcInS1}`).press('Enter');
   await expect(page.getByRole('gridcell', { name: abcInS1, exact: true })).toHaveText('● ✓');
   await page.screenshot({ path: `${SHOTS}/review-matrix.png` });
+  await page.getByRole('button', { name: 'Users × groups' }).click();
+  const roles = page.getByRole('grid', { name: 'Users × groups' });
+  await expect(roles.getByRole('gridcell', { name: `${U3} in Services 1: Standard User`, exact: true })).toBeVisible();
+  // Its cells sit under their group's header (its columns are wider than the membership view's).
+  const header = await roles.getByRole('columnheader', { name: 'Services 2' }).boundingBox();
+  const below = await roles.getByRole('gridcell', { name: `${U3} in Services 2: Standard User`, exact: true }).boundingBox();
+  expect(Math.abs(header!.x - below!.x)).toBeLessThan(1);
+  expect(Math.abs(header!.width - below!.width)).toBeLessThan(1);
+  await page.screenshot({ path: `${SHOTS}/review-matrix-roles.png` });
 
   // Side by side: two users, differences only.
   await page.getByRole('tab', { name: 'Side by side' }).click();
@@ -99,7 +127,10 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   await expect(page.getByLabel('Reviewer')).toHaveValue('reviewer@boomi.com');
   await page.getByRole('button', { name: 'Make plan' }).click();
   const preview = page.getByRole('dialog', { name: /Preview/ });
-  await expect(preview.getByTestId('plan-ops')).toContainText('Services 1');
+  // The two removes, and what they do to access.
+  await expect(preview.getByTestId('plan-ops')).toContainText('Remove 1 account from “Services 1”: Doc GHI Company.');
+  await expect(preview.getByTestId('plan-ops')).toContainText('Take Standard User in “Services 1” from Serv User3.');
+  await expect(preview.getByRole('region', { name: 'Access changes' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/review-plan-preview.png` });
   await preview.getByRole('button', { name: /Apply|Queue/ }).click();
   await expect(preview).toBeHidden();
@@ -114,6 +145,15 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   await expect
     .poll(async () => (await platformQuery<{ accountGroupId: string; userId: string }>(hosts.platform, 'AccountGroupUserRole')).some((l) => l.accountGroupId === SERVICES_1 && l.userId === U3), { timeout: 30_000 })
     .toBe(false);
+
+  // History now dates the removes: the plan changed them (the baseline and the refresh agree, yet it did).
+  await nav(page, 'Review');
+  await page.getByRole('tab', { name: 'Decisions' }).click();
+  await expect(page.getByRole('list', { name: 'Decisions' }).getByRole('listitem').filter({ hasText: 'Doc GHI Company in group Services 1' }))
+    .toContainText(/Last change: removed by your plan applied \d{1,2} \w{3} \d\d:\d\d/, { timeout: 30_000 });
+  // The review's record keeps the plan's outcome from History.
+  await expect(page.getByText(/^Plan: applied \d{1,2} \w{3} \d\d:\d\d: 2 applied$/)).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/review-decisions-applied.png` });
 
   // Exports: the layout CSV (DESIGN.md header) and the PDF, read back.
   await nav(page, 'Review');

@@ -1,4 +1,5 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { VirtualItem } from '@tanstack/react-virtual';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Box from '@mui/material/Box';
 import { focusRing, nextIndex } from './VirtualList';
@@ -28,6 +29,56 @@ export interface VirtualMatrixProps {
   headerHeight?: number;
 }
 
+const cellIdOf = (prefix: string, r: number, c: number) => `${prefix}-cell-${r}-${c}`;
+
+/** What a drawn row needs of the grid's props: stable while the grid only scrolls. */
+interface CellView {
+  cell: (row: number, col: number) => ReactNode;
+  cellLabel: (row: number, col: number) => string;
+  rowHeader: (row: number) => ReactNode;
+  idPrefix: string;
+}
+
+interface CellProps {
+  view: CellView;
+  row: number;
+  col: number;
+  left: number;
+  className: string;
+}
+
+/** One cell, drawn when it comes into view and again only when its content or state changes. */
+const MatrixCell = memo(({ view, row, col, left, className }: CellProps) => (
+  <div id={cellIdOf(view.idPrefix, row, col)} role="gridcell" aria-colindex={col + 2} aria-label={view.cellLabel(row, col)} className={className} style={{ left }} data-row={row} data-col={col}>
+    {view.cell(row, col)}
+  </div>
+));
+
+interface RowProps {
+  view: CellView;
+  row: number;
+  top: number;
+  width: number;
+  height: number;
+  cols: VirtualItem[];
+  /** The columns in view, as a key: `cols` is a new array on every frame. */
+  colKey: string;
+  activeCol: number;
+  chosenCol: number;
+}
+
+const MatrixRow = memo(
+  ({ view, row, top, width, height, cols, activeCol, chosenCol }: RowProps) => (
+    <div role="row" aria-rowindex={row + 2} className="vm-row" style={{ position: 'absolute', top: 0, left: 0, width, height, transform: `translateY(${top}px)` }}>
+      <div role="rowheader" aria-colindex={1} className="vm-rowheader">{view.rowHeader(row)}</div>
+      {cols.map((c) => (
+        <MatrixCell key={c.index} view={view} row={row} col={c.index} left={c.start} className={`vm-cell${c.index === activeCol ? ' active' : ''}${c.index === chosenCol ? ' chosen' : ''}`} />
+      ))}
+    </div>
+  ),
+  (a, b) => a.view === b.view && a.row === b.row && a.top === b.top && a.width === b.width && a.height === b.height && a.colKey === b.colKey && a.activeCol === b.activeCol && a.chosenCol === b.chosenCol,
+);
+
 /**
  * A grid virtualised both ways (20,000 rows × 500 columns at the large tier): only the cells in
  * view, and a few around them, are in the DOM. The column headers stick to the top and the row
@@ -38,20 +89,35 @@ export const VirtualMatrix = (p: VirtualMatrixProps) => {
   const { rowHeight = 32, colWidth = 112, rowHeaderWidth = 260, headerHeight = 56 } = p;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState({ row: 0, col: 0 });
+  // Without flushSync, one scroll event's row and column updates are drawn in one render, outside
+  // the scroll handler (a synchronous render there made the other virtualizer's read of the
+  // scroll offset force a second layout); the overscan covers the frame it may lag.
   const rows = useVirtualizer({
-    count: p.rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 6,
+    count: p.rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 6, useFlushSync: false,
     scrollMargin: headerHeight, scrollPaddingStart: headerHeight, initialRect: { width: 1000, height: 600 },
   });
   const cols = useVirtualizer({
-    horizontal: true, count: p.colCount, getScrollElement: () => scrollRef.current, estimateSize: () => colWidth, overscan: 2,
+    horizontal: true, count: p.colCount, getScrollElement: () => scrollRef.current, estimateSize: () => colWidth, overscan: 2, useFlushSync: false,
     scrollMargin: rowHeaderWidth, scrollPaddingStart: rowHeaderWidth, initialRect: { width: 1000, height: 600 },
   });
   const row = Math.min(active.row, p.rowCount - 1);
   const col = Math.min(active.col, p.colCount - 1);
-  const cellId = (r: number, c: number) => `${p.idPrefix}-cell-${r}-${c}`;
+  const cellId = (r: number, c: number) => cellIdOf(p.idPrefix, r, c);
   const width = rowHeaderWidth + cols.getTotalSize();
   const vRows = rows.getVirtualItems();
   const vCols = cols.getVirtualItems();
+  // A row redraws only when the columns in view change (or its active/chosen cell): scrolling
+  // down draws just the rows coming into view, scrolling across just the cells coming in.
+  const colKey = vCols.length ? `${vCols[0]!.index}:${vCols.at(-1)!.index}:${vCols[0]!.start}` : '';
+  const view = useMemo<CellView>(() => ({ cell: p.cell, cellLabel: p.cellLabel, rowHeader: p.rowHeader, idPrefix: p.idPrefix }), [p.cell, p.cellLabel, p.rowHeader, p.idPrefix]);
+  // One click handler for the whole grid (a closure per cell would make every drawn cell new on every frame).
+  const onClick = (e: MouseEvent) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[role="gridcell"]');
+    if (!el?.dataset.row || !el.dataset.col) return;
+    const at = { row: Number(el.dataset.row), col: Number(el.dataset.col) };
+    setActive(at);
+    p.onActivate(at.row, at.col);
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!p.rowCount || !p.colCount) return;
@@ -88,14 +154,16 @@ export const VirtualMatrix = (p: VirtualMatrixProps) => {
       sx={{
         flex: 1, minHeight: 240, overflow: 'auto', position: 'relative', outline: 'none', border: 1, borderColor: 'divider',
         '&:focus-visible': focusRing,
-        '& .vm-cell': { position: 'absolute', top: 0, height: rowHeight, width: colWidth, boxSizing: 'border-box', borderRight: 1, borderBottom: 1, borderColor: 'divider', display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: 12, cursor: 'pointer', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', px: 0.5 },
+        // Fixed-size rows and cells: containment keeps a row coming into view from laying out the others.
+        '& .vm-row': { contain: 'layout style' },
+        '& .vm-cell': { contain: 'strict', position: 'absolute', top: 0, height: rowHeight, width: colWidth, boxSizing: 'border-box', borderRight: 1, borderBottom: 1, borderColor: 'divider', display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: 12, cursor: 'pointer', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', px: 0.5 },
         '& .vm-cell:hover': { bgcolor: 'action.hover' },
         '& .vm-cell.chosen': { outline: (t) => `2px solid ${t.palette.secondary.main}`, outlineOffset: -2 },
         '&:focus-visible .vm-cell.active': focusRing,
         '& .vm-rowheader': { position: 'sticky', left: 0, zIndex: 1, width: rowHeaderWidth, height: rowHeight, boxSizing: 'border-box', px: 1, display: 'flex', alignItems: 'center', bgcolor: 'background.paper', borderRight: 1, borderBottom: 1, borderColor: 'divider', fontSize: 13, overflow: 'hidden', whiteSpace: 'nowrap' },
       }}
     >
-      <div role="rowgroup" style={{ width, height: headerHeight + rows.getTotalSize(), position: 'relative' }}>
+      <div role="rowgroup" style={{ width, height: headerHeight + rows.getTotalSize(), position: 'relative' }} onClick={onClick}>
         <Box role="row" aria-rowindex={1} sx={{ position: 'sticky', top: 0, zIndex: 2, height: headerHeight, width, bgcolor: 'background.paper', borderBottom: 1, borderColor: 'divider' }}>
           <Box role="columnheader" aria-colindex={1} sx={{ position: 'sticky', left: 0, zIndex: 3, width: rowHeaderWidth, height: headerHeight, px: 1, display: 'flex', alignItems: 'flex-end', bgcolor: 'background.paper', fontSize: 12, color: 'text.secondary', boxSizing: 'border-box', borderRight: 1, borderColor: 'divider' }}>
             {p.corner}
@@ -107,29 +175,18 @@ export const VirtualMatrix = (p: VirtualMatrixProps) => {
           ))}
         </Box>
         {vRows.map((r) => (
-          <div key={r.index} role="row" aria-rowindex={r.index + 2} style={{ position: 'absolute', top: 0, left: 0, width, height: rowHeight, transform: `translateY(${r.start}px)` }}>
-            <div role="rowheader" aria-colindex={1} className="vm-rowheader">{p.rowHeader(r.index)}</div>
-            {vCols.map((c) => {
-              const cls = `vm-cell${r.index === row && c.index === col ? ' active' : ''}${p.chosen?.row === r.index && p.chosen.col === c.index ? ' chosen' : ''}`;
-              return (
-                <div
-                  key={c.index}
-                  id={cellId(r.index, c.index)}
-                  role="gridcell"
-                  aria-colindex={c.index + 2}
-                  aria-label={p.cellLabel(r.index, c.index)}
-                  className={cls}
-                  style={{ left: c.start }}
-                  onClick={() => {
-                    setActive({ row: r.index, col: c.index });
-                    p.onActivate(r.index, c.index);
-                  }}
-                >
-                  {p.cell(r.index, c.index)}
-                </div>
-              );
-            })}
-          </div>
+          <MatrixRow
+            key={r.index}
+            row={r.index}
+            top={r.start}
+            width={width}
+            height={rowHeight}
+            cols={vCols}
+            colKey={colKey}
+            activeCol={r.index === row ? col : -1}
+            chosenCol={p.chosen?.row === r.index ? p.chosen.col : -1}
+            view={view}
+          />
         ))}
       </div>
       {(p.rowCount === 0 || p.colCount === 0) && p.empty ? <Box sx={{ p: 2, color: 'text.secondary', position: 'sticky', left: 0 }}>{p.empty}</Box> : null}

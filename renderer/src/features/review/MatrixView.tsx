@@ -106,7 +106,9 @@ export const MatrixView = ({ s, kind }: { s: AccessState; kind: MatrixKind }) =>
         {plural(m.rows.length, rowNoun)} × {plural(m.columns.length, 'group')}{query !== deferred ? ' · filtering…' : ''}
       </Typography>
       <Box sx={{ display: 'flex', height: 'max(320px, 60vh)' }}>
+        {/* Keyed by the view: its column width differs, and a virtualiser keeps the sizes it measured. */}
         <VirtualMatrix
+          key={kind}
           label={membership ? 'Groups × accounts' : 'Users × groups'}
           idPrefix={`matrix-${kind}`}
           rowCount={m.rows.length}
