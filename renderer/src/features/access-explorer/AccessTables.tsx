@@ -7,7 +7,7 @@ import type { AccessState } from '../../../../shared/access';
 import { reach, redundantDirectRoles, who } from '../../../../shared/access';
 import { userName } from '../../../../shared/access/reach';
 import { VirtualTable } from '../../components/VirtualTable';
-import { VIA_LABEL, filterReach } from './model';
+import { VIA_LABEL, filterReach, prepareReachSearch } from './model';
 import { AccountLink, GroupLink } from './NameLinks';
 import { PlanDialog } from '../../components/PlanDialog';
 import { planRemoveDirectRoles, type PlannedOps } from '../../domain/accountAccess';
@@ -36,7 +36,7 @@ export const ReachTable = ({ state, userId, onPick }: { state: AccessState; user
     <Titled
       id="reach-title"
       title={`Accounts ${userName(state, userId)} reaches (${count})`}
-      action={<TextField size="small" type="search" label="Search these accounts" value={query} onChange={(e) => setQuery(e.target.value)} sx={{ minWidth: 260 }} />}
+      action={<TextField size="small" type="search" label="Search these accounts" value={query} onChange={(e) => setQuery(e.target.value)} onFocus={() => prepareReachSearch(all)} sx={{ minWidth: 260 }} />}
     >
       <VirtualTable
         label={`Accounts ${userId} reaches`}

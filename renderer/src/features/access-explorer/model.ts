@@ -38,8 +38,32 @@ export const accountViewRoute = (accountId: string): Route => ({ area: 'review',
 export const filterReach = (rows: readonly ReachEntry[], query: string): readonly ReachEntry[] => {
   const q = query.trim().toLowerCase();
   if (!q) return rows;
-  return rows.filter((r) => r.name.toLowerCase().includes(q) || r.accountId.toLowerCase().includes(q) || r.roles.some((x) => x.toLowerCase().includes(q)));
+  const { names, ids, roles } = searchText(rows);
+  return rows.filter((_r, i) => names[i]!.includes(q) || ids[i]!.includes(q) || roles[i]!.includes(q));
 };
+
+/**
+ * Each row's searchable words lower-cased once per list, not once per keystroke. The rows of one
+ * role combination share one roles array (reach builds it once per combination), so its words
+ * are lower-cased once too.
+ */
+const texts = new WeakMap<readonly ReachEntry[], { names: string[]; ids: string[]; roles: string[] }>();
+const searchText = (rows: readonly ReachEntry[]) => {
+  let t = texts.get(rows);
+  if (!t) {
+    const byRoles = new Map<readonly string[], string>();
+    const rolesOf = (r: readonly string[]) => {
+      let s = byRoles.get(r);
+      if (s === undefined) byRoles.set(r, (s = r.join('\u0001').toLowerCase()));
+      return s;
+    };
+    texts.set(rows, (t = { names: rows.map((r) => r.name.toLowerCase()), ids: rows.map((r) => r.accountId.toLowerCase()), roles: rows.map((r) => rolesOf(r.roles)) }));
+  }
+  return t;
+};
+
+/** Lower-cases a list's words ahead of the first keystroke (the search box takes the focus). */
+export const prepareReachSearch = (rows: readonly ReachEntry[]): void => void searchText(rows);
 
 /** The groups an explanation names (roles given and roles ignored), each once, in order of mention. */
 export const groupsOf = (e: Pick<EffectiveAccess, 'roles' | 'ignored'>): { groupId: string; groupName: string }[] => {
