@@ -43,28 +43,29 @@ const useWhatIfSummary = (ops: PlanOp[], onDiff?: (d: WhatIfSummary) => void): L
   return loaded;
 };
 
-/** The whole what-if, loaded when the admin opens every change or downloads the CSV. */
+/**
+ * The whole what-if, loaded when the admin opens every change or downloads the CSV. What came
+ * back is kept with the ops it is for, so another plan shows none of it without a reset pass.
+ */
 const useFullDiff = (ops: PlanOp[]) => {
-  const [full, setFull] = useState<FullDiff | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const asked = useRef<Promise<FullDiff> | null>(null);
-  useEffect(() => {
-    asked.current = null;
-    setFull(null);
-    setError(null);
-  }, [ops]);
+  const [got, setGot] = useState<{ ops: PlanOp[]; full: FullDiff | null; error: string | null } | null>(null);
+  const asked = useRef<{ ops: PlanOp[]; full: Promise<FullDiff> } | null>(null);
   const load = useCallback((): Promise<FullDiff> => {
-    asked.current ??= fullAccessOffThread(ops).then(
-      (f) => (setFull(f), f),
-      (e: Error) => {
-        setError(e.message);
-        asked.current = null;
-        throw e;
-      },
-    );
-    return asked.current;
+    if (asked.current?.ops !== ops) {
+      const full = fullAccessOffThread(ops).then(
+        (f) => (setGot({ ops, full: f, error: null }), f),
+        (e: Error) => {
+          setGot({ ops, full: null, error: e.message });
+          if (asked.current?.ops === ops) asked.current = null; // asked again, it tries again
+          throw e;
+        },
+      );
+      asked.current = { ops, full };
+    }
+    return asked.current.full;
   }, [ops]);
-  return { full, error, load };
+  const mine = got?.ops === ops ? got : null;
+  return { full: mine?.full ?? null, error: mine?.error ?? null, load };
 };
 
 const SIDES: DiffSide[] = ['gains', 'losses', 'lockedOut'];

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
-import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Typography from '@mui/material/Typography';
@@ -9,6 +8,7 @@ import type { UserGroup } from '../../../shared/plans';
 import { fmt, plural } from '../app/format';
 import type { WhatIfSummary } from '../domain/accessPreview';
 import { lockoutCount, type DiffGate } from '../domain/planGate';
+import { PREVIEW_ROW, Sized } from './DiffTables';
 import { SortedTable, type Column } from './VirtualTable';
 
 /**
@@ -68,7 +68,6 @@ const LOCKED_COLUMNS: Column<UserGroup>[] = [
   { id: 'user', header: 'User left with no roles', width: 'minmax(220px, 1fr)', render: (u) => u.userId, sortKey: (u) => u.userId },
   { id: 'accounts', header: 'Accounts', width: '110px', render: (u) => fmt(u.accounts), sortKey: (u) => u.accounts },
 ];
-const ROW = 28;
 
 /**
  * The warning and its confirmation, at the top of every preview: who is left with no roles
@@ -82,9 +81,9 @@ export const LockoutGate = ({ diff, gate }: { diff: WhatIfSummary | null; gate: 
       <AlertTitle data-testid="lockouts">
         {fmt(gate.lockouts)} locked out: {plural(users.length, 'user')} left with no roles
       </AlertTitle>
-      <Box sx={{ display: 'flex', flexDirection: 'column', height: (Math.min(users.length, 5) + 1) * ROW + 2, bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="locked-users">
-        <SortedTable label="Users locked out" idPrefix="locked-users" rows={users} rowKey={(u) => u.userId} columns={LOCKED_COLUMNS} rowHeight={ROW} />
-      </Box>
+      <Sized rows={users.length} max={5} sx={{ bgcolor: 'background.paper' }} testId="locked-users">
+        <SortedTable label="Users locked out" idPrefix="locked-users" rows={users} rowKey={(u) => u.userId} columns={LOCKED_COLUMNS} rowHeight={PREVIEW_ROW} />
+      </Sized>
       <FormControlLabel
         sx={{ mt: 0.5 }}
         control={<Checkbox checked={gate.confirmed} onChange={(e) => gate.setConfirmed(e.target.checked)} />}

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
+import type { SxProps, Theme } from '@mui/material/styles';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -10,7 +11,8 @@ import type { FullDiff, WhatIfSummary } from '../domain/accessPreview';
 import { pairRows, pairWords, roleWords, searchRows, sideTitle, userWords, type DiffSide, type DiffView, type PairRow } from '../domain/diffSummary';
 import { SortedTable, type Column } from './VirtualTable';
 
-const ROW = 28;
+/** The row height of every table in a preview (its diff tables and the lock-out list). */
+export const PREVIEW_ROW = 28;
 const NO_ROLES: RoleGroup[] = [];
 const ROWS_SHOWN = 8;
 
@@ -31,9 +33,14 @@ const PAIR_COLUMNS: Column<PairRow>[] = [
   { id: 'via', header: 'Via', width: '80px', render: (p) => p.via, sortKey: (p) => p.via },
 ];
 
-/** Rows take the room they need, up to eight; the grid scrolls beyond that. */
-const Sized = ({ rows, children }: { rows: number; children: React.ReactNode }) => (
-  <Box sx={{ display: 'flex', flexDirection: 'column', height: (Math.min(Math.max(rows, 1), ROWS_SHOWN) + 1) * ROW + 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>{children}</Box>
+/** A preview's table takes the room its rows need (a header and up to `max` rows); the grid scrolls beyond that. */
+export const Sized = ({ rows, max = ROWS_SHOWN, sx, testId, children }: { rows: number; max?: number; sx?: SxProps<Theme>; testId?: string; children: ReactNode }) => (
+  <Box
+    sx={[{ display: 'flex', flexDirection: 'column', height: (Math.min(Math.max(rows, 1), max) + 1) * PREVIEW_ROW + 2, border: 1, borderColor: 'divider', borderRadius: 1 }, ...(Array.isArray(sx) ? sx : [sx])]}
+    data-testid={testId}
+  >
+    {children}
+  </Box>
 );
 
 export interface SideProps {
@@ -79,10 +86,10 @@ export const DiffSideTable = ({ side, summary, full, names, onNeedFull }: SidePr
   const byKey = useMemo(() => new Map(found.map((r) => [r.key, r])), [found]);
   let table: React.ReactNode;
   if (view === 'role') {
-    table = <Sized rows={roles.length}><SortedTable label={`${label} by role`} idPrefix={`${side}-role`} rows={roles} rowKey={(g) => g.role} columns={ROLE_COLUMNS} rowHeight={ROW} empty="Nothing matches the search." /></Sized>;
+    table = <Sized rows={roles.length}><SortedTable label={`${label} by role`} idPrefix={`${side}-role`} rows={roles} rowKey={(g) => g.role} columns={ROLE_COLUMNS} rowHeight={PREVIEW_ROW} empty="Nothing matches the search." /></Sized>;
   } else if (view === 'user') {
     const columns = side === 'lockedOut' ? USER_COLUMNS.filter((c) => c.id !== 'roles') : USER_COLUMNS;
-    table = <Sized rows={users.length}><SortedTable label={`${label} by user`} idPrefix={`${side}-user`} rows={users} rowKey={(u) => u.userId} columns={columns} rowHeight={ROW} empty="Nothing matches the search." /></Sized>;
+    table = <Sized rows={users.length}><SortedTable label={`${label} by user`} idPrefix={`${side}-user`} rows={users} rowKey={(u) => u.userId} columns={columns} rowHeight={PREVIEW_ROW} empty="Nothing matches the search." /></Sized>;
   } else if (needsFull) {
     table = <Typography role="status" sx={{ py: 1 }}>Loading every change…</Typography>;
   } else {
@@ -95,7 +102,7 @@ export const DiffSideTable = ({ side, summary, full, names, onNeedFull }: SidePr
           rows={found}
           rowKey={(p) => p.key}
           columns={columns}
-          rowHeight={ROW}
+          rowHeight={PREVIEW_ROW}
           empty="Nothing matches the search."
           // A row reads as one sentence: "a@x on Doc ABC Company: Standard User".
           renderRow={(key, props, cells) => {
