@@ -49,6 +49,8 @@ export const adminRoutes = (state: PlatformState) => {
     state.rnd = makeRandom(state.faults.seed);
     return c.json({ faults: formatFaults(state.faults) });
   });
+  // The vendor profile's notification e-mails (notifyUser), so a test can tell which flag reached it.
+  admin.get('/notifications', (c) => c.json({ count: state.notifications.length, notifications: state.notifications }));
   admin.get('/rate', (c) => c.json({ rate: state.limiter.perSecond }));
   admin.put('/rate', async (c) => {
     const rate = Number((await body(c)).rate);

@@ -2,7 +2,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ObjectType } from '../shared/model';
-import { parseBasic, resolveAccess, type Ctx } from './api/access';
+import { parseBasic, resolveAccess, type Ctx, type Notification } from './api/access';
 import { checkJsonText, checkText } from './api/bodies';
 import { runQuery, runQueryMore } from './api/query';
 import { assignableRoles, bulkGet, getOne } from './api/read';
@@ -79,6 +79,12 @@ const faultMiddleware = (state: PlatformState): MiddlewareHandler<Env> => async 
   if (commitDrop && c.res.status < 300) c.res = dropConnection(c);
 };
 
+/** The vendor would e-mail the user: kept for tests (GET /admin/notifications) and logged. */
+const noteNotification = (state: PlatformState, n: Notification): void => {
+  state.notifications.push(n);
+  state.log(`notification e-mail to ${n.userId}: added to ${n.type === 'AccountGroupUserRole' ? 'group' : 'account'} ${n.on} with role ${n.roleId}`);
+};
+
 /** Credentials, then the URL's account and the user's privileges there, then its rate limit. */
 const authMiddleware = (state: PlatformState): MiddlewareHandler<Env> => async (c, next) => {
   const cred = parseBasic(c.req.header('authorization'));
@@ -102,7 +108,7 @@ const authMiddleware = (state: PlatformState): MiddlewareHandler<Env> => async (
     c.header('Retry-After', '1');
     throw new HttpError(503, `rate limit of ${state.limiter.perSecond} requests per second exceeded for account ${ctx.accountId}`);
   }
-  c.set('ctx', state.profile === 'vendor' ? { ...ctx, vendor: true } : ctx);
+  c.set('ctx', state.profile === 'vendor' ? { ...ctx, vendor: true, notify: (n) => noteNotification(state, n) } : ctx);
   await next();
 };
 

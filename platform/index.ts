@@ -9,6 +9,7 @@ import { RateLimiter } from './rateLimit';
 import { DEFAULT_ADMIN, ensureAdmin, ensureSecret, ensureSeeded, type SeedTier } from './setup';
 import { opaqueLinkIds } from './profile/opaque';
 import type { PlatformProfile, PlatformState } from './state';
+import type { Notification } from './api/access';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -38,6 +39,8 @@ export interface RunningPlatform {
   user: string;
   token: string;
   port: number;
+  /** `vendor` profile: the notification e-mails sent so far (none on `roster`). */
+  notifications?(): readonly Notification[];
   close(): Promise<void>;
 }
 
@@ -82,7 +85,7 @@ export const startPlatform = async (opts: PlatformOptions): Promise<RunningPlatf
     const state: PlatformState = {
       profile, db, secret: await ensureSecret(db), tokenTtlMs: opts.tokenTtlMs ?? 10 * 60_000,
       limiter: new RateLimiter(opts.rate ?? 10), authThrottle: new AuthThrottle(), faults, rnd: makeRandom(faults.seed), adminUser: user,
-      now: () => Date.now(), log: opts.quiet ? () => {} : (line) => process.stderr.write(`${line}\n`),
+      notifications: [], now: () => Date.now(), log: opts.quiet ? () => {} : (line) => process.stderr.write(`${line}\n`),
     };
     const host = opts.host ?? '127.0.0.1';
     const { server, port } = await listen(buildApp(state), host, opts.port ?? 0);
@@ -93,7 +96,7 @@ export const startPlatform = async (opts: PlatformOptions): Promise<RunningPlatf
         server.closeAllConnections();
       }).then(() => db.close()).finally(unlock));
     const shownHost = host.includes(':') ? `[${host}]` : host;
-    return { url: `http://${shownHost}:${port}/api/rest/v1/${accountId}`, accountId, user, token, port, close };
+    return { url: `http://${shownHost}:${port}/api/rest/v1/${accountId}`, accountId, user, token, port, notifications: () => state.notifications, close };
   } catch (e) {
     await db.close();
     unlock();

@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { AuthThrottle } from './authThrottle';
 import type { Faults } from './faults';
 import type { RateLimiter } from './rateLimit';
+import type { Notification } from './api/access';
 
 /** Everything a running platform shares between requests. */
 /** `roster`: the vendor's API plus our extensions (default, embedded); `vendor`: exactly the vendor's API. */
@@ -22,4 +23,6 @@ export interface PlatformState {
   adminUser: string;
   now: () => number;
   log: (line: string) => void;
+  /** `vendor`: the notification e-mails its creates would have sent, in order (tests read them). */
+  notifications: Notification[];
 }

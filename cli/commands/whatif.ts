@@ -1,5 +1,5 @@
 import { buildState } from '../../shared/access';
-import { whatIf } from '../../shared/plans';
+import { notificationsOf, notifies, whatIf } from '../../shared/plans';
 import { resolvePlanFile } from '../../shared/plans';
 import type { Command } from '../main';
 import { CliError, loadSnapshot, readFlags, readJsonFile } from '../io';
@@ -11,6 +11,8 @@ export const whatifCommand: Command = {
     const s = buildState(loadSnapshot(f.snapshot));
     const plan = resolvePlanFile(s, readJsonFile(f.plan, 'plan'));
     if (!plan.ok) throw new CliError(`plan ${f.plan} is invalid:\n${plan.errors.slice(0, 20).join('\n')}`);
-    return whatIf(s, plan.ops);
+    // The vendor e-mails each user an add gives a role unless the plan says notifyUser false (absent is false).
+    const n = notificationsOf(s, plan.ops);
+    return { ...whatIf(s, plan.ops), notifications: { ...n, send: notifies(plan.ops) } };
   },
 };

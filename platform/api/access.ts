@@ -14,6 +14,17 @@ export interface Ctx {
   privileges: Set<string>;
   /** `--profile vendor`: link ids are opaque and the vendor's documented behaviours apply. */
   vendor?: boolean;
+  /** The vendor profile's outbox of notification e-mails (a create with notifyUser true sends one). */
+  notify?: (n: Notification) => void;
+}
+
+/** A notification e-mail the vendor would have sent: one per created link with notifyUser true. */
+export interface Notification {
+  type: 'AccountGroupUserRole' | 'AccountUserRole';
+  userId: string;
+  roleId: string;
+  /** The group (AccountGroupUserRole) or account (AccountUserRole) the user was added to. */
+  on: string;
 }
 
 const directRoles = async (q: Q, tenant: string, accountId: string, user: string): Promise<string[]> => {

@@ -6,7 +6,7 @@ import type { Ctx } from '../api/access';
 import { loadVisible } from '../api/read';
 import { deleteRecord, getRecord, insertRecord, safeField, type Doc, type Q } from '../db/records';
 import { badRequest, conflict, notFound } from '../errors';
-import { notifyDefault } from '../profile/behaviours';
+import { notifyDefault, sendNotification } from '../profile/behaviours';
 import { opaqueId } from '../profile/opaque';
 import { BUILT_IN_OWNER } from '../types';
 
@@ -66,6 +66,7 @@ export const insertUserRoleLink = async (tx: Q, ctx: Ctx, type: ObjectType, id: 
   const notify = notifyDefault(ctx, notifyUser);
   if (notify !== undefined) doc.notifyUser = notify;
   await insertRecord(tx, type, ctx.tenant, id, doc);
+  sendNotification(ctx, doc);
   return doc;
 };
 

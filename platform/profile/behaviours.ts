@@ -10,6 +10,14 @@ import { badRequest } from '../errors';
 /** "notifyUser: if true, which is the default, users receive an email notification." */
 export const notifyDefault = (ctx: Ctx, given: boolean | undefined): boolean | undefined => (ctx.vendor ? (given ?? true) : given);
 
+/** The e-mail a created link sends when its notifyUser is true (counted by the vendor profile). */
+export const sendNotification = (ctx: Ctx, link: Doc): void => {
+  if (link.notifyUser !== true || !ctx.notify) return;
+  const type = link['@type'] === 'AccountGroupUserRole' ? 'AccountGroupUserRole' : 'AccountUserRole';
+  const on = String(type === 'AccountGroupUserRole' ? link.accountGroupId : link.accountId);
+  ctx.notify({ type, userId: String(link.userId), roleId: String(link.roleId), on });
+};
+
 /**
  * Creating an AccountUserRole for a user the platform does not know creates that user (who then
  * has never signed in). The vendor keeps users outside the API; we keep them as hidden records.

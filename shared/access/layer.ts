@@ -46,17 +46,6 @@ export class Layer<K, V> {
     return [...out];
   }
 
-  /** True when no live key exists; lists the keys only when this layer deletes some of its parent's. */
-  isEmpty(): boolean {
-    let deletes = false;
-    for (const v of this.own.values()) {
-      if (v !== GONE) return false;
-      deletes = true;
-    }
-    if (!this.parent) return true;
-    return deletes ? this.keys().length === 0 : this.parent.isEmpty();
-  }
-
   /** The bottom layer of the chain, shared by every fork over it. */
   root(): Layer<K, V> {
     return this.parent ? this.parent.root() : this;

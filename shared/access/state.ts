@@ -177,11 +177,16 @@ export const roleLabel = (s: AccessState, roleId: string, accountId: string): st
 
 /**
  * A user the snapshot knows: a User record, or (against the vendor API, which lists no users)
- * anyone holding a role or partner access already. With no User records at all, any id goes.
+ * anyone holding a role or partner access already. Anyone else is unknown even when the snapshot
+ * has no User records at all: on the vendor's API a role for an unknown id creates a user.
  */
 export const isKnownUser = (s: AccessState, u: string): boolean =>
   s.users.has(u) || s.userGroupRoles.get(u) !== undefined || s.userAccounts.get(u) !== undefined ||
-  s.userPartner.get(u) !== undefined || s.users.isEmpty();
+  s.userPartner.get(u) !== undefined;
+
+/** Every user isKnownUser accepts: the pickers offer these (the vendor's API lists users only through their roles). */
+export const knownUserIds = (s: AccessState): string[] =>
+  [...new Set([...s.users.keys(), ...s.userGroupRoles.layer.keys(), ...s.userAccounts.keys(), ...s.userPartner.keys()])];
 
 export const groupResourcesOf = (g: AccountGroup | undefined) => g?.Resources?.Resource ?? [];
 

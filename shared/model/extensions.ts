@@ -8,6 +8,8 @@ export const User = z.object({
   firstName: z.string().max(255).optional(),
   lastName: z.string().max(255).optional(),
   entityId: Id.optional(),
+  /** The vendor refuses to add a user who has never signed in to a group's users (its --profile vendor imitates it). */
+  neverSignedIn: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;
 

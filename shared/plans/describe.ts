@@ -38,3 +38,6 @@ export const roles = (ids: readonly string[], n: Names): string => `the role${id
 
 export const resources = (rs: readonly { objectType: string; resourceId: string; resourceName?: string | undefined }[]): string =>
   list(rs.map((r) => `${r.objectType} “${r.resourceName ?? r.resourceId}”`));
+
+/** Said after an add whose users the platform e-mails (notifyUser); silence is the default. */
+export const notice = (notifyUser: boolean | undefined): string => (notifyUser ? ' The platform e-mails each user added.' : '');

@@ -32,6 +32,8 @@ export interface DiffDigest {
   lockedOut: UserGroup[];
   /** Accounts where someone is locked out. */
   lockedOutAccounts: number;
+  /** Each user whose last direct role on some accounts goes (the platform removes them from those accounts). */
+  leavesAccount: UserGroup[];
 }
 
 /** What a change is called in a summary: its roles, else its privileges, else the sign-in itself. */
@@ -110,6 +112,11 @@ export class DiffDigestBuilder {
   private readonly locked = new Map<string, number>();
   private lockedAccounts = 0;
   private lastLockedAccount: string | null = null;
+  private readonly leaving = new Map<string, number>();
+
+  leavesAccount(userId: string): void {
+    this.leaving.set(userId, (this.leaving.get(userId) ?? 0) + 1);
+  }
 
   /** Pairs of one account arrive together, as for the sides. */
   lockedOut(userId: string, accountId: string): void {
@@ -123,6 +130,8 @@ export class DiffDigestBuilder {
   build(): DiffDigest {
     const lockedOut = [...this.locked].map(([userId, accounts]) => ({ userId, accounts, roles: [] }));
     lockedOut.sort((a, b) => b.accounts - a.accounts || byName(a.userId, b.userId));
-    return { gains: this.gains.build(), losses: this.losses.build(), lockedOut, lockedOutAccounts: this.lockedAccounts };
+    const leavesAccount = [...this.leaving].map(([userId, accounts]) => ({ userId, accounts, roles: [] }));
+    leavesAccount.sort((a, b) => b.accounts - a.accounts || byName(a.userId, b.userId));
+    return { gains: this.gains.build(), losses: this.losses.build(), lockedOut, lockedOutAccounts: this.lockedAccounts, leavesAccount };
   }
 }

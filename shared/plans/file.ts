@@ -19,11 +19,13 @@ export const PlanFileOp = z.discriminatedUnion('op', [
   op('group.rename', { group: Ref, name: Name }),
   op('group.addAccounts', { group: Ref, accounts: Refs }),
   op('group.removeAccounts', { group: Ref, accounts: Refs }),
-  op('group.addUserRoles', { group: Ref, users: Refs, roles: Refs }),
+  // notifyUser: whether the platform e-mails each user added (absent: no, whatever its default).
+  op('group.addUserRoles', { group: Ref, users: Refs, roles: Refs, notifyUser: z.boolean().optional() }),
   op('group.removeUserRoles', { group: Ref, users: Refs, roles: Refs }),
   op('group.shareResources', { group: Ref, resources: z.array(FileResource).min(1) }),
   op('group.unshareResources', { group: Ref, resources: z.array(FileResource).min(1) }),
-  op('account.addUserRoles', { account: Id, users: Refs, roles: Refs }),
+  // newUsers: ids among `users` the admin confirms as new users for the platform to create.
+  op('account.addUserRoles', { account: Id, users: Refs, roles: Refs, notifyUser: z.boolean().optional(), newUsers: Refs.optional() }),
   op('account.removeUserRoles', { account: Id, users: Refs, roles: Refs }),
   op('account.setSupportAccessRole', { account: Id, role: Ref.nullable() }),
   // Beyond the DESIGN.md list, so a what-if can cover them too: AUS on/off (R19) and R28.
@@ -40,17 +42,30 @@ export type PlanFile = z.infer<typeof PlanFile>;
 
 export type PlanFileResult = { ok: true; ops: PlanOp[] } | { ok: false; errors: string[] };
 
+const notify = (v: boolean | undefined) => (v === undefined ? {} : { notifyUser: v });
+
+/**
+ * The users of an account.addUserRoles: a user Roster has never seen is refused here, before
+ * anything is sent, unless the plan confirms it in `newUsers` (the platform then creates it).
+ */
+const withNewUsers = (r: Resolver, users: string[], newUsers: string[] | undefined): { userIds: string[]; newUsers?: string[] } => {
+  const confirmed = new Set(newUsers ?? []);
+  for (const n of confirmed) if (!users.includes(n)) r.fail(`newUsers lists "${n}", which is not among users`);
+  const userIds = users.map((u) => (confirmed.has(u) ? r.user(u, true) : r.user(u)));
+  return confirmed.size ? { userIds, newUsers: [...confirmed] } : { userIds };
+};
+
 const resolveOp = (r: Resolver, f: PlanFileOp): PlanOp => {
   switch (f.op) {
     case 'group.create': return r.created({ op: f.op, name: f.name, accountId: r.primary() });
     case 'group.rename': return r.renamed({ op: f.op, groupId: r.group(f.group), name: f.name });
     case 'group.addAccounts':
     case 'group.removeAccounts': return { op: f.op, groupId: r.group(f.group), accountIds: r.accounts(f.accounts) };
-    case 'group.addUserRoles':
+    case 'group.addUserRoles': return { op: f.op, groupId: r.group(f.group), userIds: r.users(f.users), roleIds: r.roles(f.roles), ...notify(f.notifyUser) };
     case 'group.removeUserRoles': return { op: f.op, groupId: r.group(f.group), userIds: r.users(f.users), roleIds: r.roles(f.roles) };
     case 'group.shareResources':
     case 'group.unshareResources': return { op: f.op, groupId: r.group(f.group), resources: f.resources.map((x) => r.resource(x)) };
-    case 'account.addUserRoles':
+    case 'account.addUserRoles': return { op: f.op, accountId: r.account(f.account), ...withNewUsers(r, f.users, f.newUsers), roleIds: r.roles(f.roles), ...notify(f.notifyUser) };
     case 'account.removeUserRoles': return { op: f.op, accountId: r.account(f.account), userIds: r.users(f.users), roleIds: r.roles(f.roles) };
     case 'account.setSupportAccessRole': return { op: f.op, accountId: r.account(f.account), roleId: f.role === null ? null : r.role(f.role) };
     case 'account.setAdvancedUserSecurity': return { op: f.op, accountId: r.account(f.account), enabled: f.enabled };

@@ -10,3 +10,4 @@ export { whatIf, whatIfSummary, whatIfTotals, type WhatIf, type WhatIfTotals, ty
 export { changeLabels, type DiffDigest, type RoleGroup, type SideDigest, type UserGroup } from './diffDigest';
 export { namesFrom, type Names } from './describe';
 export { ConflictError, type Call, type CallContext, type ConflictInfo, type Expectation } from './call';
+export { notificationsOf, notifies, withNotifyUser, type Notifications } from './notify';

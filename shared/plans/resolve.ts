@@ -11,7 +11,8 @@ export interface Resolver {
   group(ref: string): string;
   account(id: string): string;
   accounts(ids: string[]): string[];
-  user(ref: string): string;
+  /** A user by e-mail/id; `isNew`: an id the admin confirmed as new is taken as given. */
+  user(ref: string, isNew?: boolean): string;
   users(refs: string[]): string[];
   role(ref: string): string;
   roles(refs: string[]): string[];
@@ -60,6 +61,11 @@ export const makeResolver = (s: AccessState): Resolver => {
     fail(`unknown ${what} "${ref}"`);
     return ref;
   };
+  // A typo must not create a user on the platform: say so, and how to confirm a real new one.
+  const unknownUser = (ref: string) => {
+    fail(`unknown user "${ref}": Roster has never seen this user id; check the spelling (a new user is confirmed in an account.addUserRoles op's "newUsers")`);
+    return ref;
+  };
   const groupKey = (name: string) => groupNameKey(primary() ?? '', name);
   const role = (ref: string): string => {
     const found = findRole(s, ref, rolesByName(), primary());
@@ -67,7 +73,8 @@ export const makeResolver = (s: AccessState): Resolver => {
     fail(found.error);
     return ref;
   };
-  const user = (ref: string) => usersByMail().get(ref.toLowerCase()) ?? (isKnownUser(s, ref) ? ref : unknown('user', ref));
+  const user = (ref: string, isNew = false) =>
+    usersByMail().get(ref.toLowerCase()) ?? (isKnownUser(s, ref) || isNew ? ref : unknownUser(ref));
   const account = (id: string) => (s.accounts.has(id) ? id : unknown('account', id));
   const service = (ref: string): string => {
     if (s.services.has(ref)) return ref;
@@ -88,7 +95,7 @@ export const makeResolver = (s: AccessState): Resolver => {
     account,
     accounts: (ids) => ids.map(account),
     user,
-    users: (refs) => refs.map(user),
+    users: (refs) => refs.map((u) => user(u)),
     role,
     roles: (refs) => refs.map(role),
     service,

@@ -23,6 +23,11 @@ export interface WhatIf {
   losses: AccessChange[];
   /** R13: could log in before, cannot after (R18, R20 lock-outs among them). */
   lockedOut: { userId: string; accountId: string }[];
+  /**
+   * Users whose last direct role on an account goes: the platform then removes the user from the
+   * account (their single sign-on federation there with it), whatever groups still give them.
+   */
+  leavesAccount: { userId: string; accountId: string }[];
   refused: { op: string; index: number; reason: string }[];
 }
 
@@ -74,6 +79,7 @@ export interface WhatIfTotals {
   gains: number;
   losses: number;
   lockedOut: number;
+  leavesAccount: number;
 }
 
 type Change = [Delta | null, Delta | null];
@@ -94,13 +100,13 @@ const touchedPairs = (base: AccessState, ops: readonly PlanOp[]) => {
 /** Counts a pair's change and keeps its entries while fewer than `shown` are kept. */
 class Collector {
   readonly diff: WhatIf;
-  readonly totals: WhatIfTotals = { gains: 0, losses: 0, lockedOut: 0 };
+  readonly totals: WhatIfTotals = { gains: 0, losses: 0, lockedOut: 0, leavesAccount: 0 };
   private readonly deltas: Deltas = new Map();
   private readonly before: Side;
   private readonly after: Side;
 
   constructor(base: AccessState, state: AccessState, refused: WhatIf['refused'], private readonly shown: number, readonly digest: DiffDigestBuilder | null = null) {
-    this.diff = { gains: [], losses: [], lockedOut: [], refused };
+    this.diff = { gains: [], losses: [], lockedOut: [], leavesAccount: [], refused };
     this.before = { s: base, memo: new Map() };
     this.after = { s: state, memo: new Map() };
   }
@@ -118,6 +124,11 @@ class Collector {
     let d = fromB.get(sa);
     if (!d) fromB.set(sa, (d = [delta(sb, sa, this.before, this.after, MEMBER), delta(sa, sb, this.after, this.before, MEMBER)]));
     return (last.d = d);
+  }
+
+  leaves(u: string, a: string): void {
+    if (this.totals.leavesAccount++ < this.shown) this.diff.leavesAccount.push({ userId: u, accountId: a });
+    this.digest?.leavesAccount(u);
   }
 
   add(u: string, a: string, sb: AccessSig, sa: AccessSig): void {
@@ -155,6 +166,7 @@ const diffPlan = (base: AccessState, ops: readonly PlanOp[], shown: number, limi
       let side = sides.get(u);
       if (!side) sides.set(u, (side = userSides(table, base, state, u)));
       const [ub, ua] = side;
+      if (!sameLinks && cb.direct.has(u) && !ca.direct.has(u)) out.leaves(u, a);
       // Same groups on both sides: one mask serves both; only the variant (cap, SSO) can differ.
       const mask = sameLinks && ub && ub === ua && !cb.direct.has(u) ? maskOf(cb, ub) : 0;
       if (mask !== 0 && cb.variant === ca.variant) continue;

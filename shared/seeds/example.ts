@@ -47,7 +47,8 @@ export const exampleSnapshot = (): Snapshot => {
   s.Role.push(...builtInRoles());
   s.Entity.push({ '@type': 'Entity', ...EXAMPLE.entity });
   users.forEach((userId, i) =>
-    s.User.push({ '@type': 'User', userId, firstName: 'Serv', lastName: `User${i + 1}`, entityId: EXAMPLE.entity.id }),
+    // ServUser3 has never signed in: the vendor profile refuses to add them to a group's users.
+    s.User.push({ '@type': 'User', userId, firstName: 'Serv', lastName: `User${i + 1}`, entityId: EXAMPLE.entity.id, ...(i === 2 ? { neverSignedIn: true } : {}) }),
   );
   s.AccountGroup.push(
     group(groups.all, 'All Accounts', true),

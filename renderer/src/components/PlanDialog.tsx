@@ -21,6 +21,8 @@ import { isOnlineNow } from '../app/connectionStore';
 import { plural } from '../app/format';
 import type { WhatIfSummary } from '../domain/accessPreview';
 import { ApplyReason, LockoutGate, useApplyAction, useApplyGate } from './ApplyGate';
+import { PlanNotices, useNotifyChoice } from './PlanNotices';
+import { withNotifyUser } from '../../../shared/plans/notify';
 
 export interface PlanDialogProps {
   title: string;
@@ -44,8 +46,10 @@ export const PlanDialog = ({ title, ops, state, warning, applyLabel, onClose, on
   const [diff, setDiff] = useState<WhatIfSummary | null>(null);
   // Each op in its module's words, the same as in the Groups preview, the outbox and History.
   const lines = useMemo(() => ops.map((op) => describeOp(op, namesFrom(state))), [ops, state]);
+  const choice = useNotifyChoice();
   const { busy, error, apply } = useApplyAction(async () => {
-    const { planId } = await enqueuePlan(db, ops);
+    // The notification choice travels with the queued ops (notifyUser): no e-mail unless ticked.
+    const { planId } = await enqueuePlan(db, withNotifyUser(ops, choice.notify));
     onQueued(`Queued: ${title}. ${whenSent(isOnlineNow())}`, planId);
   }, onClose);
   const gate = useApplyGate(diff, ops.length > 0, busy);
@@ -61,6 +65,7 @@ export const PlanDialog = ({ title, ops, state, warning, applyLabel, onClose, on
           </Alert>
         )}
         <LockoutGate diff={diff} gate={gate} />
+        <PlanNotices diff={diff} choice={choice} />
         <Typography variant="subtitle1" component="h3">
           What will change
         </Typography>

@@ -1,5 +1,5 @@
 import { type AccessState } from '../../../shared/access';
-import { whatIf, whatIfSummary, type AccessChange, type DiffDigest, type WhatIf } from '../../../shared/plans';
+import { notificationsOf, whatIf, whatIfSummary, type AccessChange, type DiffDigest, type Notifications, type WhatIf } from '../../../shared/plans';
 import type { PlanOp } from '../../../shared/plans/types';
 import type { RosterDb } from '../cache';
 import { confirmedState, optimisticView } from './optimisticView';
@@ -44,6 +44,10 @@ export interface WhatIfSummary {
   lossesShown: AccessChange[];
   lockedOutShown: WhatIf['lockedOut'];
   refused: WhatIf['refused'];
+  /** (user, account) pairs whose last direct role goes: the platform removes the user from the account. */
+  leavesAccount: number;
+  /** The e-mails the platform would send for the plan's adds if told to notify (its default). */
+  notifications: Notifications;
   /** Every pair grouped by role and by user ("48 users gain Support on 231 accounts"). */
   digest: DiffDigest;
   /** Names of the accounts in the shown entries, when the summary was made where the state is. */
@@ -71,6 +75,8 @@ export const summaryOf = (state: AccessState, ops: readonly PlanOp[]): WhatIfSum
     lossesShown: d.losses.slice(0, SUMMARY_SHOWN),
     lockedOutShown: d.lockedOut,
     refused: d.refused,
+    leavesAccount: d.totals.leavesAccount,
+    notifications: notificationsOf(state, ops),
     digest: d.digest,
   };
   return { ...summary, accountNames: accountNamesOf(state, [summary.gainsShown, summary.lossesShown, summary.lockedOutShown]) };

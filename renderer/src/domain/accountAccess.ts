@@ -2,7 +2,7 @@ import type { AccessState } from '../../../shared/access';
 import { groupRoles } from '../../../shared/access/evaluate';
 import { pair } from '../../../shared/access/layer';
 import { userName } from '../../../shared/access/reach';
-import { isBuiltIn, roleLabel } from '../../../shared/access/state';
+import { isBuiltIn, knownUserIds, roleLabel } from '../../../shared/access/state';
 import { SUPPORT_ACCESS_UNKNOWN, supportAccessOf } from '../../../shared/access/supportAccess';
 import { opModule } from '../../../shared/plans/registry';
 import type { PlanOp } from '../../../shared/plans/types';
@@ -18,8 +18,7 @@ import type { Option } from '../components/EntityPicker';
 export type PlannedOps = { ok: true; ops: PlanOp[]; warning?: string } | { ok: false; reason: string };
 
 export const userOptions = (s: AccessState): Option[] =>
-  s.users
-    .keys()
+  knownUserIds(s)
     .map((id) => ({ id, label: userName(s, id), detail: id }))
     .sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
 

@@ -1,6 +1,7 @@
 import type { ObjectType } from '../../model';
 import { accountGroupAccountId, accountGroupUserRoleId, accountUserRoleId, partnerAccountAccessId } from '../../model';
 import { equalsAll, queryAll } from '../../api/sync';
+import { ApiError, isApiError } from '../../api/errors';
 import type { Call, CallContext } from '../call';
 import type { PlanOp } from '../types';
 
@@ -63,15 +64,30 @@ export const linkCall = (spec: LinkSpec, parts: string[], mode: 'add' | 'remove'
     effect,
     async send(ctx) {
       const real = await resolveParts(spec, parts, ctx);
-      // notifyUser always explicit: a bulk add must not e-mail every user by the vendor's default.
-      const notify = spec.notifies ? { notifyUser: false } : {};
-      if (mode === 'add') await ctx.api.create(spec.type, { '@type': spec.type, ...record(spec, real), ...notify });
+      // notifyUser always explicit: a bulk add must not e-mail every user by the vendor's default;
+      // the admin's choice travels with the op (absent: no e-mail).
+      const notify = spec.notifies ? { notifyUser: 'notifyUser' in effect && effect.notifyUser === true } : {};
+      if (mode === 'add') await ctx.api.create(spec.type, { '@type': spec.type, ...record(spec, real), ...notify }).catch((e: unknown) => {
+        throw inWords(spec, real, e);
+      });
       // Already gone: nothing to send (a remove applied twice changes nothing).
       else for (const r of await found(ctx)) await ctx.api.delete(spec.type, String(r.id));
     },
     check: async (ctx) => (await present(ctx)) === (mode === 'add'),
   };
 };
+
+/**
+ * The platform's refusal of an add, said per user in the admin's words where the vendor documents
+ * it: a user who has never signed in cannot be added to a group's users.
+ */
+export const inWords = (spec: LinkSpec, parts: string[], e: unknown): unknown => {
+  if (!isApiError(e) || e.kind !== 'bad-request' || spec.type !== 'AccountGroupUserRole' || !/never (signed|logged) in/i.test(e.message)) return e;
+  return new ApiError(e.kind, e.status, neverSignedIn(parts[1]!));
+};
+
+export const neverSignedIn = (user: string): string =>
+  `${user} has never signed in; the platform cannot add them to a group until they do`;
 
 /** Every combination of a bulk op's lists: one call per link. */
 export const cross = (...lists: string[][]): string[][] =>

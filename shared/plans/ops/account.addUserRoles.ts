@@ -4,12 +4,21 @@ import type { AccessState } from '../../access/state';
 import { isBuiltIn, isKnownUser, isRoleSharedWith, link } from '../../access/state';
 import { pair } from '../../access/layer';
 import type { OpModule } from '../op';
-import { list } from '../describe';
+import { list, notice } from '../describe';
 import { accountExists } from '../calls/expect';
 import { AUR, cross, linkCall, uniq } from '../calls/links';
-import { everyPair, firstRefusal, Ids, missing, pairsBy } from './common';
+import { everyPair, firstRefusal, Ids, missing, pairsBy, unseenUsers } from './common';
 
-export const AccountAddUserRoles = z.object({ op: z.literal('account.addUserRoles'), accountId: Id, userIds: Ids, roleIds: Ids });
+export const AccountAddUserRoles = z.object({
+  op: z.literal('account.addUserRoles'), accountId: Id, userIds: Ids, roleIds: Ids,
+  /** Whether the platform e-mails each user added (its default is yes); absent is no. */
+  notifyUser: z.boolean().optional(),
+  /**
+   * Users the admin confirmed as new: the platform creates a user it does not know when given a
+   * role on an account, so any other id Roster has never seen is refused as a typo.
+   */
+  newUsers: z.array(Id).max(100_000).optional(),
+});
 
 /** R15, R16, R19: which roles may be assigned directly on an account. */
 export const assignableRefusal = (s: AccessState, accountId: string, roleIds: readonly string[]): string | null => {
@@ -34,7 +43,7 @@ export const accountAddUserRoles: OpModule<'account.addUserRoles'> = {
   refuse: (s, op) =>
     firstRefusal(
       () => missing('account', [op.accountId], (a) => s.accounts.has(a)),
-      () => missing('user', op.userIds, (u) => isKnownUser(s, u)),
+      () => unseenUsers(op.userIds, (u) => isKnownUser(s, u) || (op.newUsers?.includes(u) ?? false), true),
       () => missing('role', op.roleIds, (r) => s.roles.has(r)),
       () => assignableRefusal(s, op.accountId, op.roleIds),
     ),
@@ -49,7 +58,9 @@ export const accountAddUserRoles: OpModule<'account.addUserRoles'> = {
     cross([op.accountId], uniq(op.userIds), uniq(op.roleIds)).map(([a, u, r]) =>
       linkCall(AUR, [a!, u!, r!], 'add', { ...op, userIds: [u!], roleIds: [r!] })),
   expectations: (_s, op) => accountExists(op.accountId),
-  describe: (op, n) => `Give ${list(op.roleIds.map(n.role))} directly on ${n.account(op.accountId)} to ${list(op.userIds.map(n.user))}.`,
+  describe: (op, n) =>
+    `Give ${list(op.roleIds.map(n.role))} directly on ${n.account(op.accountId)} to ${list(op.userIds.map(n.user))}.${notice(op.notifyUser)}` +
+    (op.newUsers?.length ? ` The platform creates ${op.newUsers.length === 1 ? 'the new user' : 'the new users'} ${list(op.newUsers)}.` : ''),
   inverse: (before, op) => ({
     ops: pairsBy(op.userIds, op.roleIds, (u, r) => !before.aurRoles.has(pair(op.accountId, u), r))
       .map(([userIds, r]) => ({ op: 'account.removeUserRoles', accountId: op.accountId, userIds, roleIds: [r] })),

@@ -55,6 +55,20 @@ export const missing = (what: string, ids: readonly string[], exists: (id: strin
   return unknown.length ? `unknown ${what}${unknown.length > 1 ? 's' : ''} ${listNames(unknown)}` : null;
 };
 
+/**
+ * User ids Roster has never seen (no User record, no role, no partner access). On the vendor's
+ * API a role on an account for an unknown id creates that user, so a typo must not reach it:
+ * `confirmable` says how the admin confirms a new user instead.
+ */
+export const unseenUsers = (ids: readonly string[], seen: (id: string) => boolean, confirmable = false): string | null => {
+  const unseen = [...new Set(ids.filter((id) => !seen(id)))];
+  if (!unseen.length) return null;
+  const which = `${unseen.length > 1 ? 'users' : 'user'} ${listNames(unseen)}`;
+  return confirmable
+    ? `unknown ${which}: Roster has never seen ${unseen.length > 1 ? 'these ids' : 'this id'}, and the platform would create a new user; check the spelling, or confirm ${unseen.length > 1 ? 'them' : 'it'} as new (newUsers)`
+    : `unknown ${which}: Roster has never seen ${unseen.length > 1 ? 'these ids' : 'this id'}; only a user who exists and has signed in can be added to a group's users`;
+};
+
 /** Unknown group, or R1: its owner is not a primary account with account groups enabled. */
 export const groupRefusal = (s: AccessState, groupId: string): string | null => {
   const g = s.groups.get(groupId);

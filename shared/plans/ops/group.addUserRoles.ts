@@ -2,21 +2,29 @@ import { z } from 'zod';
 import { Id } from '../../model';
 import { isKnownUser, link } from '../../access/state';
 import type { OpModule } from '../op';
-import { list, roles } from '../describe';
+import { list, notice, roles } from '../describe';
 import { groupExists } from '../calls/expect';
 import { AGUR, cross, linkCall, uniq } from '../calls/links';
-import { everyPair, firstRefusal, groupRefusal, groupRoleRefusal, Ids, missing, pairsBy } from './common';
+import { everyPair, firstRefusal, groupRefusal, groupRoleRefusal, Ids, missing, pairsBy, unseenUsers } from './common';
 
-export const GroupAddUserRoles = z.object({ op: z.literal('group.addUserRoles'), groupId: Id, userIds: Ids, roleIds: Ids });
+export const GroupAddUserRoles = z.object({
+  op: z.literal('group.addUserRoles'), groupId: Id, userIds: Ids, roleIds: Ids,
+  /** Whether the platform e-mails each user added (its default is yes); absent is no. */
+  notifyUser: z.boolean().optional(),
+});
 
-/** R7: users get roles in a group, one CREATE AccountGroupUserRole per user and role (key group+user+role). */
+/**
+ * R7: users get roles in a group, one CREATE AccountGroupUserRole per user and role (key
+ * group+user+role). A user Roster has never seen is refused: only users who exist and have signed
+ * in can join a group's users on the platform, so an unknown id is a typo.
+ */
 export const groupAddUserRoles: OpModule<'group.addUserRoles'> = {
   kind: 'group.addUserRoles',
   schema: GroupAddUserRoles,
   refuse: (s, op) =>
     firstRefusal(
       () => groupRefusal(s, op.groupId),
-      () => missing('user', op.userIds, (u) => isKnownUser(s, u)),
+      () => unseenUsers(op.userIds, (u) => isKnownUser(s, u)),
       () => missing('role', op.roleIds, (r) => s.roles.has(r)),
       () => groupRoleRefusal(s, op.groupId, op.roleIds),
     ),
@@ -32,7 +40,7 @@ export const groupAddUserRoles: OpModule<'group.addUserRoles'> = {
     cross([op.groupId], uniq(op.userIds), uniq(op.roleIds)).map(([g, u, r]) =>
       linkCall(AGUR, [g!, u!, r!], 'add', { ...op, userIds: [u!], roleIds: [r!] })),
   expectations: (_s, op) => groupExists(op.groupId),
-  describe: (op, n) => `Give ${list(op.userIds.map(n.user))} ${roles(op.roleIds, n)} in “${n.group(op.groupId)}”.`,
+  describe: (op, n) => `Give ${list(op.userIds.map(n.user))} ${roles(op.roleIds, n)} in “${n.group(op.groupId)}”.${notice(op.notifyUser)}`,
   // One op per role keeps each inverse exact: only the pairs whose state really changed.
   inverse: (before, op) => ({
     ops: pairsBy(op.userIds, op.roleIds, (u, r) => !before.userGroupRoles.has(u, op.groupId, r))

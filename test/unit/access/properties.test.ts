@@ -6,6 +6,7 @@ import { builtInRoles, BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRo
 import { buildState, explain, type AccessState } from '../../../shared/access';
 import { changeLabels, whatIf, whatIfSummary, type AccessChange, type SideDigest, type WhatIf } from '../../../shared/plans';
 import { whatIfWithLimits } from '../../../shared/plans/whatIf';
+import { pair } from '../../../shared/access/layer';
 import { applyOps, type PlanOp } from '../../../shared/plans';
 
 const ROLES = Object.values(BUILT_IN_ROLE_IDS);
@@ -95,7 +96,7 @@ const view = (st: AccessState, u: string, a: string) => {
  * and report what each pair gains and loses (roles by R16 label, privileges after the R10 cap).
  */
 const straightforward = (before: AccessState, after: AccessState): Omit<WhatIf, 'refused'> => {
-  const out: Omit<WhatIf, 'refused'> = { gains: [], losses: [], lockedOut: [] };
+  const out: Omit<WhatIf, 'refused'> = { gains: [], losses: [], lockedOut: [], leavesAccount: [] };
   const change = (u: string, a: string, from: ReturnType<typeof explain>, to: ReturnType<typeof explain>): AccessChange | null => {
     const had = new Set(from.roles.map((r) => r.roleId));
     const roles = to.roles.filter((r) => !had.has(r.roleId)).map((r) => r.name).sort();
@@ -110,6 +111,8 @@ const straightforward = (before: AccessState, after: AccessState): Omit<WhatIf, 
     if (gain) out.gains.push(gain);
     if (loss) out.losses.push(loss);
     if (b.canLogIn && !c.canLogIn) out.lockedOut.push({ userId: u, accountId: a });
+    // The vendor removes a user from an account with their last direct role there.
+    if (before.aurRoles.get(pair(a, u)) && !after.aurRoles.get(pair(a, u))) out.leavesAccount.push({ userId: u, accountId: a });
   });
   return out;
 };
@@ -171,6 +174,7 @@ describe('access properties (fast-check)', () => {
       expect(sorted(fast.gains)).toEqual(sorted(slow.gains));
       expect(sorted(fast.losses)).toEqual(sorted(slow.losses));
       expect(sorted(fast.lockedOut)).toEqual(sorted(slow.lockedOut));
+      expect(sorted(fast.leavesAccount)).toEqual(sorted(slow.leavesAccount));
     }), { numRuns: 300 });
   });
 
@@ -188,7 +192,8 @@ describe('access properties (fast-check)', () => {
       const st = buildState(snapshotOf(w));
       const full = whatIf(st, ops);
       const sum = whatIfSummary(st, ops, shown);
-      expect(sum.totals).toEqual({ gains: full.gains.length, losses: full.losses.length, lockedOut: full.lockedOut.length });
+      expect(sum.totals).toEqual({ gains: full.gains.length, losses: full.losses.length, lockedOut: full.lockedOut.length, leavesAccount: full.leavesAccount.length });
+      expect(sum.leavesAccount).toEqual(full.leavesAccount.slice(0, shown));
       expect(sum.gains).toEqual(full.gains.slice(0, shown));
       expect(sum.losses).toEqual(full.losses.slice(0, shown));
       expect(sum.lockedOut).toEqual(full.lockedOut.slice(0, shown));

@@ -95,7 +95,7 @@ describe('roles (R14–R21)', () => {
   it('R19: switching AUS off through a plan changes nobody\'s access', () => {
     const { s } = sharedDeployer();
     const w = whatIf(state(s), plan(s, [{ op: 'account.setAdvancedUserSecurity', account: ABC, enabled: false }]));
-    expect(w).toEqual({ gains: [], losses: [], lockedOut: [], refused: [] });
+    expect(w).toEqual({ gains: [], losses: [], lockedOut: [], leavesAccount: [], refused: [] });
   });
 
   it('R20: unsharing takes the role from every holder in the group\'s accounts and lists lock-outs', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exampleSnapshot } from '../../../shared/seeds/example';
-import { ABC, GHI, P1, P2, SVC, U1, U3, withService } from '../access/fixtures';
+import { ABC, GHI, P1, P2, R, SVC, U1, U3, withService } from '../access/fixtures';
 import { ROOT as root, roster, scratchDir } from './spawn';
 
 const { at, file } = scratchDir('roster-cli-');
@@ -37,9 +38,21 @@ describe('roster CLI', { timeout: 180_000 }, () => {
     const r = roster('whatif', '--snapshot', snap, '--plan', plan);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['gains', 'losses', 'lockedOut', 'refused']);
+    expect(Object.keys(j)).toEqual(['gains', 'losses', 'lockedOut', 'leavesAccount', 'refused', 'notifications']);
     expect(j.lockedOut).toHaveLength(2);
     expect(j.refused).toEqual([{ op: 'group.rename', index: 1, reason: expect.stringMatching(/^R3: /) }]);
+  });
+
+  it('whatif says the notification e-mails the adds would send (none unless the plan says notifyUser) and who leaves an account with their last direct role', () => {
+    const add = file('notify.json', JSON.stringify({ plan: [{ op: 'group.addUserRoles', group: 'Services 1', users: [U3], roles: ['Browse Only'] }] }));
+    expect(JSON.parse(roster('whatif', '--snapshot', snap, '--plan', add).out).notifications).toEqual({ emails: 1, users: 1, send: false });
+    const loud = file('loud.json', JSON.stringify({ plan: [{ op: 'group.addUserRoles', group: 'Services 1', users: [U3], roles: ['Browse Only'], notifyUser: true }] }));
+    expect(JSON.parse(roster('whatif', '--snapshot', snap, '--plan', loud).out).notifications).toEqual({ emails: 1, users: 1, send: true });
+    const s = JSON.parse(readFileSync(snap, 'utf8')) as { AccountUserRole: unknown[] };
+    s.AccountUserRole.push({ '@type': 'AccountUserRole', id: 'aur-last', accountId: ABC, userId: U3, roleId: R.Support });
+    const withDirect = file('direct.json', JSON.stringify(s));
+    const remove = file('remove.json', JSON.stringify({ plan: [{ op: 'account.removeUserRoles', account: ABC, users: [U3], roles: ['Support'] }] }));
+    expect(JSON.parse(roster('whatif', '--snapshot', withDirect, '--plan', remove).out).leavesAccount).toEqual([{ userId: U3, accountId: ABC }]);
   });
 
   it('picker lists users with their current access (R26)', () => {

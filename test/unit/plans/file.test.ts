@@ -59,7 +59,7 @@ describe('plan files (DESIGN.md "Plan files")', () => {
     if (r.ok) return;
     expect(r.errors).toEqual([
       'plan.0 (group.addUserRoles): unknown group "Nope"',
-      'plan.0 (group.addUserRoles): unknown user "ghost@x.com"',
+      'plan.0 (group.addUserRoles): unknown user "ghost@x.com": Roster has never seen this user id; check the spelling (a new user is confirmed in an account.addUserRoles op\'s "newUsers")',
       'plan.0 (group.addUserRoles): unknown role "Wizard"',
       'plan.1 (group.addAccounts): unknown account "no-such-account"',
     ]);

@@ -15,7 +15,7 @@ describe('op modules', () => {
     const op: PlanOp = { op: 'group.addAccounts', groupId: 'ghost', accountIds: [ABC] };
     expect(opModule(op).refuse(st, op)).toBe('unknown group "ghost"');
     const op2: PlanOp = { op: 'account.addUserRoles', accountId: ABC, userIds: ['ghost@x.com', 'other@x.com'], roleIds: [R.Support] };
-    expect(opModule(op2).refuse(st, op2)).toBe('unknown users "ghost@x.com", "other@x.com"');
+    expect(opModule(op2).refuse(st, op2)).toMatch(/^unknown users "ghost@x.com", "other@x.com": Roster has never seen these ids/);
     expect(st.groupAccounts.has(G.services1, ABC)).toBe(true);
   });
 
@@ -71,14 +71,33 @@ describe('snapshots from the vendor API (no User records)', () => {
     const s = example();
     s.User = [];
     const st = buildState(s);
-    const { results } = applyOps(st, [{ op: 'account.addUserRoles', accountId: ABC, userIds: [U1, 'new@boomi.com'], roleIds: [R.Support] }]);
+    const { results } = applyOps(st, [{ op: 'account.addUserRoles', accountId: ABC, userIds: [U1], roleIds: [R.Support] }]);
     expect(results[0]!.status).toBe('applied');
     expect(explain(st, U1, GHI).roles.map((r) => r.name)).toEqual(['Support']);
+  });
+
+  it('a user id Roster has never seen is refused, even with no User records (a typo must not create a user)', () => {
+    const s = example();
+    s.User = [];
+    const st = buildState(s);
+    const op: PlanOp = { op: 'account.addUserRoles', accountId: ABC, userIds: [U1, 'nwe@boomi.com'], roleIds: [R.Support] };
+    expect(opModule(op).refuse(st, op)).toMatch(/^unknown user "nwe@boomi.com": Roster has never seen this id, and the platform would create a new user/);
+    const group: PlanOp = { op: 'group.addUserRoles', groupId: G.services1, userIds: ['nwe@boomi.com'], roleIds: [R.Support] };
+    expect(opModule(group).refuse(st, group)).toMatch(/^unknown user "nwe@boomi.com": .*only a user who exists and has signed in/);
+  });
+
+  it('a new user the admin confirmed (newUsers) is given the role: the platform creates the user', () => {
+    const s = example();
+    s.User = [];
+    const st = buildState(s);
+    const op: PlanOp = { op: 'account.addUserRoles', accountId: ABC, userIds: ['new@boomi.com'], roleIds: [R.Support], newUsers: ['new@boomi.com'] };
+    expect(opModule(op).refuse(st, op)).toBeNull();
+    expect(applyOps(st, [op]).results[0]!.status).toBe('applied');
   });
 
   it('with User records, an unknown user is refused', () => {
     const st = buildState(example());
     const op: PlanOp = { op: 'account.addUserRoles', accountId: ABC, userIds: ['new@boomi.com'], roleIds: [R.Support] };
-    expect(opModule(op).refuse(st, op)).toBe('unknown user "new@boomi.com"');
+    expect(opModule(op).refuse(st, op)).toMatch(/^unknown user "new@boomi.com": Roster has never seen this id/);
   });
 });

@@ -7,6 +7,7 @@ import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
 import { EXAMPLE } from '../../../shared/seeds/example';
 import { SPEC_URL } from '../../../platform/profile/spec';
 import { eq, startTestPlatform, type Json, type Reply, type TestPlatform } from './helpers';
+import { adminCall } from './tenants';
 
 // `--profile vendor`: exactly the vendor's operations and fields, against the project's own copy
 // of the vendor's full OpenAPI (platform/spec). The roster profile's contract is contract.test.ts.
@@ -122,12 +123,24 @@ describe('vendor profile: everything outside the vendor operations is refused as
 describe("vendor profile: the vendor's documented behaviours", () => {
   const user = 'newcomer@example.com';
 
-  it('notifyUser defaults to true on AccountGroupUserRole and AccountUserRole creates', async () => {
+  it('notifyUser defaults to true on AccountGroupUserRole and AccountUserRole creates, and each true sends one e-mail (counted)', async () => {
+    const before = p.notifications!().length;
     const agur = await call('POST', 'AccountGroupUserRole', { accountGroupId: EXAMPLE.groups.services2, userId: EXAMPLE.users[3], roleId: BUILT_IN_ROLE_IDS['Browse Only'] });
     expect(agur.status, agur.text).toBe(200);
     expect((agur.body as Json).notifyUser).toBe(true);
     const quiet = await call('POST', 'AccountUserRole', { accountId: ABC, userId: EXAMPLE.users[3], roleId: BUILT_IN_ROLE_IDS['Browse Only'], notifyUser: false });
     expect((quiet.body as Json).notifyUser).toBe(false);
+    expect(p.notifications!().slice(before)).toEqual([
+      { type: 'AccountGroupUserRole', userId: EXAMPLE.users[3], roleId: BUILT_IN_ROLE_IDS['Browse Only'], on: EXAMPLE.groups.services2 },
+    ]);
+    const admin = await adminCall(p, 'GET', 'notifications');
+    expect(admin.body.count).toBe(p.notifications!().length);
+  });
+
+  it('a seeded user who has never signed in (User.neverSignedIn) cannot be added to a group\'s users', async () => {
+    const g = await call('POST', 'AccountGroupUserRole', { accountGroupId: EXAMPLE.groups.services1, userId: EXAMPLE.users[2], roleId: BUILT_IN_ROLE_IDS['Browse Only'] });
+    expect(g.status).toBe(400);
+    expect((g.body as Json).message).toMatch(/ServUser3@boomi\.com has never signed in/);
   });
 
   it('an AccountUserRole for an unknown user creates the user, who cannot join group users before signing in', async () => {

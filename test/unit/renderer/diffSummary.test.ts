@@ -17,6 +17,7 @@ const digest: DiffDigest = {
     { userId: 'c@x', accounts: 1, roles: [] },
   ],
   lockedOutAccounts: 150,
+  leavesAccount: [],
 };
 
 describe('the preview summarises an access diff by who and what', () => {

@@ -65,6 +65,39 @@ describe('Roster against the vendor profile sends only requests the full spec al
     expect(violations).toEqual([]);
   });
 
+  it('notifyUser: the flag the plan carries reaches the platform (absent: no e-mail; true: one per user added)', async () => {
+    const before = p.notifications!().length;
+    const quiet = await apply({ plan: [{ op: 'group.addUserRoles', group: 'Services 1', users: [U4], roles: ['Browse Only'] }] });
+    expect(quiet.lines.map((l) => l.status)).toEqual(['applied']);
+    expect(p.notifications!().length).toBe(before);
+    const loud = await apply({ plan: [{ op: 'account.addUserRoles', account: ABC, users: [U4, EXAMPLE.users[0]], roles: ['Browse Only'], notifyUser: true }] });
+    expect(loud.lines.map((l) => l.status)).toEqual(['applied']);
+    expect(p.notifications!().slice(before).map((n) => `${n.type} ${n.userId}`).sort()).toEqual([`AccountUserRole ${EXAMPLE.users[0]}`, `AccountUserRole ${U4}`]);
+    await apply({ plan: [
+      { op: 'group.removeUserRoles', group: 'Services 1', users: [U4], roles: ['Browse Only'] },
+      { op: 'account.removeUserRoles', account: ABC, users: [U4, EXAMPLE.users[0]], roles: ['Browse Only'] },
+    ] });
+    expect(violations).toEqual([]);
+  });
+
+  it('an unknown user id is refused before any request (a typo must not create a user); newUsers confirms one', async () => {
+    const before = sent.length;
+    const plan = { plan: [{ op: 'account.addUserRoles', account: ABC, users: ['servuser9@boomi.com'], roles: ['Browse Only'] }] };
+    await expect(apply(plan)).rejects.toThrow(/unknown user "servuser9@boomi.com": Roster has never seen this user id/);
+    expect(sent.slice(before).filter((x) => !x.endsWith('/query') && !x.endsWith('/queryMore') && !x.endsWith('/bulk') && !x.startsWith('GET '))).toEqual([]);
+    const confirmed = await apply({ plan: [{ ...plan.plan[0], newUsers: ['servuser9@boomi.com'] }] });
+    expect(confirmed.lines.map((l) => l.status)).toEqual(['applied']);
+    expect(violations).toEqual([]);
+  });
+
+  it('a user who has never signed in: the refusal reaches the admin in words, per user', async () => {
+    const r = await apply({ plan: [{ op: 'group.addUserRoles', group: 'Services 1', users: [EXAMPLE.users[2], U4], roles: ['Browse Only'] }] });
+    expect(r.lines[0]).toMatchObject({ status: 'failed' });
+    expect(r.lines[0]!.error).toBe('ServUser3@boomi.com has never signed in; the platform cannot add them to a group until they do');
+    await apply({ plan: [{ op: 'group.removeUserRoles', group: 'Services 1', users: [U4], roles: ['Browse Only'] }] });
+    expect(violations).toEqual([]);
+  });
+
   it('R10: setSupportAccessRole is refused before sending (no POST Account/{id}); explain of the export says the cap is unknown', async () => {
     const before = sent.length;
     const r = await apply({ plan: [

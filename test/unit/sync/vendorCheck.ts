@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import type { FetchLike } from '../../../shared/api';
 import { matchOperation } from '../../../platform/profile/vendor';
 import { vendorSpec } from '../../../platform/profile/spec';
@@ -10,11 +12,24 @@ import { vendorSpec } from '../../../platform/profile/spec';
 export const vendorChecker = () => {
   const sent: string[] = [];
   const violations: string[] = [];
+  const shapes = new Map<string, string>();
+  // ROSTER_VENDOR_SHAPES=FILE: every distinct request shape and its verdict, one JSON line each.
+  const out = process.env.ROSTER_VENDOR_SHAPES;
+  if (out) afterAll(() => appendFileSync(out, [...shapes.values()].map((l) => `${l}\n`).join('')));
   const check = (method: string, url: string, body: string | undefined) => {
     const rel = new URL(url).pathname.replace(/^\/api\/rest\/v1\/[^/]+/, '');
     sent.push(`${method} ${rel}`);
     const spec = vendorSpec();
     const m = matchOperation(spec, method, rel);
+    if (out) {
+      const before = violations.length;
+      queueMicrotask(() => {
+        const template = typeof m === 'string' ? rel : m.op.template;
+        const shape = body ? shapeOf(JSON.parse(body) as unknown) : '';
+        const verdict = violations.length > before ? `rejected: ${violations.slice(before).join('; ')}` : m === 'gone' ? 'not in the spec (410: a read-only capability probe)' : 'valid';
+        shapes.set(`${method} ${template} ${shape}`, JSON.stringify({ method, template, body: shape, verdict }));
+      });
+    }
     const write = method === 'DELETE' || (method === 'POST' && !/\/(query|queryMore|bulk)$/.test(rel));
     if (m === 'gone' || m === 'method') {
       if (write || m === 'method') violations.push(`${method} ${rel}: not a vendor operation`);
@@ -33,4 +48,12 @@ export const vendorChecker = () => {
     return globalThis.fetch(url, init as RequestInit) as unknown as ReturnType<FetchLike>;
   };
   return { sent, violations, fetch };
+};
+
+/** A body with its values replaced by their types; a filter's operator and property kept. */
+const shapeOf = (v: unknown, key = ''): string => {
+  if (Array.isArray(v)) return `[${v.length ? shapeOf(v[0], key) : ''}]`;
+  if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}: ${shapeOf(x, k)}`).join(', ')}}`;
+  if (typeof v === 'string' && ['operator', 'property', '@type', 'objectType'].includes(key)) return JSON.stringify(v);
+  return typeof v;
 };

@@ -22,6 +22,8 @@ import type { WhatIfSummary } from '../../domain/accessPreview';
 import { fmt, plural } from '../../app/format';
 import { costSentence, planCalls } from '../../domain/planCost';
 import { ApplyReason, LockoutGate, useApplyAction, useApplyGate } from '../../components/ApplyGate';
+import { PlanNotices, useNotifyChoice } from '../../components/PlanNotices';
+import { withNotifyUser } from '../../../../shared/plans/notify';
 
 const NAMED = 50;
 const NO_OPS: PlanOp[] = [];
@@ -61,7 +63,9 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
     service: (id: string) => id,
   };
   // Apply waits for the diff; a refused op (say R3) blocks it; lock-outs (R13) need their confirmation.
-  const { busy, error, apply } = useApplyAction(() => onApply(ops), onClose);
+  const choice = useNotifyChoice();
+  // The notification choice travels with the queued ops (notifyUser): no e-mail unless ticked.
+  const { busy, error, apply } = useApplyAction(() => onApply(withNotifyUser(ops, choice.notify)), onClose);
   const gate = useApplyGate(diff, planned.ok && ops.length > 0, busy);
   return (
     <Dialog open onClose={onClose} aria-labelledby="plan-preview-title" fullWidth maxWidth="md">
@@ -72,6 +76,7 @@ export const PlanPreviewDialog = ({ preview, groups, onApply, onClose }: Props) 
       <DialogContent dividers>
         {!planned.ok && <Alert severity="error">{planned.reason}</Alert>}
         <LockoutGate diff={diff} gate={gate} />
+        <PlanNotices diff={diff} choice={choice} />
         {planned.ok && (
           <>
             <Typography variant="subtitle1" component="h3">

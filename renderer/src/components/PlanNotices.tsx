@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Typography from '@mui/material/Typography';
+import type { UserGroup } from '../../../shared/plans';
+import { fmt, plural } from '../app/format';
+import type { WhatIfSummary } from '../domain/accessPreview';
+import { SortedTable, type Column } from './VirtualTable';
+
+/**
+ * What the platform does beyond the access diff, said in every preview (its documented
+ * behaviours): the notification e-mails a plan's adds would send, with the admin's choice (none
+ * unless ticked), and the users a removal takes off an account with their last direct role.
+ */
+export const notifySentence = (emails: number, users: number, notify: boolean): string =>
+  notify
+    ? `The platform will send ${plural(emails, 'notification e-mail')} to ${plural(users, 'user')} added.`
+    : `No notification e-mails will be sent (the platform would send ${fmt(emails)} to ${plural(users, 'user')} added unless told not to).`;
+
+/** The admin's notification choice for one preview: no e-mails unless ticked (the bulk default). */
+export interface NotifyChoiceState {
+  notify: boolean;
+  setNotify: (v: boolean) => void;
+}
+export const useNotifyChoice = (): NotifyChoiceState => {
+  const [notify, setNotify] = useState(false);
+  return { notify, setNotify };
+};
+
+export const NotifyChoice = ({ diff, choice }: { diff: WhatIfSummary | null; choice: NotifyChoiceState }) => {
+  const n = diff?.notifications;
+  if (!n || n.emails === 0 || diff.refused.length > 0) return null;
+  return (
+    <Alert severity="info" sx={{ mb: 1 }} role="region" aria-label="Notification e-mails" data-testid="notify-choice">
+      <Typography variant="body2" data-testid="notify-sentence">
+        {notifySentence(n.emails, n.users, choice.notify)}
+      </Typography>
+      <FormControlLabel
+        control={<Checkbox checked={choice.notify} onChange={(e) => choice.setNotify(e.target.checked)} />}
+        label={`E-mail the users added (${plural(n.emails, 'notification e-mail')})`}
+      />
+    </Alert>
+  );
+};
+
+const LEAVING_COLUMNS: Column<UserGroup>[] = [
+  { id: 'user', header: 'User removed from accounts', width: 'minmax(220px, 1fr)', render: (u) => u.userId, sortKey: (u) => u.userId },
+  { id: 'accounts', header: 'Accounts', width: '110px', render: (u) => fmt(u.accounts), sortKey: (u) => u.accounts },
+];
+const ROW = 28;
+
+/** Per user, as lock-outs are: whose last direct role goes, and so who leaves which accounts. */
+export const LeavesAccount = ({ diff }: { diff: WhatIfSummary | null }) => {
+  if (!diff || diff.leavesAccount === 0 || diff.refused.length > 0) return null;
+  const users = diff.digest.leavesAccount;
+  return (
+    <Alert severity="warning" sx={{ mb: 1, '& .MuiAlert-message': { flex: 1, minWidth: 0 } }} role="region" aria-label="Users removed from accounts" data-testid="leaves-account">
+      <AlertTitle>
+        {plural(users.length, 'user')} removed from {plural(diff.leavesAccount, 'account')}: their last direct role there goes, and the platform
+        then removes the user from the account
+      </AlertTitle>
+      <Box sx={{ display: 'flex', flexDirection: 'column', height: (Math.min(users.length, 5) + 1) * ROW + 2, bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+        <SortedTable label="Users removed from accounts" idPrefix="leaving-users" rows={users} rowKey={(u) => u.userId} columns={LEAVING_COLUMNS} rowHeight={ROW} />
+      </Box>
+    </Alert>
+  );
+};
+
+/** Both, in the order a preview shows them (under the lock-out gate). */
+export const PlanNotices = ({ diff, choice }: { diff: WhatIfSummary | null; choice: NotifyChoiceState }) => (
+  <>
+    <LeavesAccount diff={diff} />
+    <NotifyChoice diff={diff} choice={choice} />
+  </>
+);

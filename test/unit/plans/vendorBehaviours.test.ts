@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { buildState } from '../../../shared/access';
+import { ApiError } from '../../../shared/api/errors';
+import type { SyncApi } from '../../../shared/api/sync';
+import { callsOf, describeOp, namesFrom, notificationsOf, resolvePlanFile, whatIf, whatIfSummary, withNotifyUser, type CallContext, type PlanOp } from '../../../shared/plans';
+import { ABC, DEF, G, U1, U2, U3, U4, example } from '../access/fixtures';
+import { knownUserIds } from '../../../shared/access/state';
+import { BUILT_IN_ROLE_IDS as R } from '../../../shared/seeds/builtInRoles';
+
+// The vendor's documented behaviours (its AccountUserRole/AccountGroupUserRole pages), honoured
+// by Roster's plans: notifyUser always explicit, unknown users refused, never-signed-in users
+// refused in words, and a user's last direct role on an account taking them off it.
+
+/** The create bodies the calls send, on a platform where nothing holds yet (or one that refuses). */
+const sentBodies = async (op: PlanOp, refuse?: string): Promise<Record<string, unknown>[]> => {
+  const bodies: Record<string, unknown>[] = [];
+  const api = {
+    create: async (_t: string, body: Record<string, unknown>) => {
+      if (refuse) throw new ApiError('bad-request', 400, refuse);
+      bodies.push(body);
+      return body;
+    },
+  } as unknown as SyncApi;
+  const ctx = { api, accountId: 'primary', resolve: { group: async (g: string) => g } } as unknown as CallContext;
+  for (const c of callsOf(op)) await c.send(ctx, []);
+  return bodies;
+};
+
+describe('notifyUser: the vendor e-mails every user added unless told not to', () => {
+  const add: PlanOp = { op: 'group.addUserRoles', groupId: G.services1, userIds: [U3, U4], roleIds: [R['Browse Only']] };
+
+  it('every AccountGroupUserRole/AccountUserRole create sends notifyUser explicitly: false unless the op says true', async () => {
+    expect((await sentBodies(add)).map((b) => b.notifyUser)).toEqual([false, false]);
+    expect((await sentBodies({ ...add, notifyUser: true })).map((b) => b.notifyUser)).toEqual([true, true]);
+    const direct: PlanOp = { op: 'account.addUserRoles', accountId: ABC, userIds: [U1], roleIds: [R['Browse Only']] };
+    expect((await sentBodies(direct)).map((b) => b.notifyUser)).toEqual([false]);
+    expect((await sentBodies({ ...direct, notifyUser: true })).map((b) => b.notifyUser)).toEqual([true]);
+  });
+
+  it('the preview counts one e-mail per link the plan creates, not for what already holds, nor for refused ops', () => {
+    const st = buildState(example());
+    // U3 and U4 already hold Standard User in Services 2: only Browse Only is new for them.
+    const ops: PlanOp[] = [
+      { op: 'group.addUserRoles', groupId: G.services2, userIds: [U3, U4], roleIds: [R['Standard User'], R['Browse Only']] },
+      { op: 'account.addUserRoles', accountId: ABC, userIds: [U1], roleIds: [R.Support] },
+      { op: 'group.addUserRoles', groupId: 'no-such-group', userIds: [U1], roleIds: [R.Support] },
+    ];
+    expect(notificationsOf(st, ops)).toEqual({ emails: 3, users: 3 });
+    expect(notificationsOf(st, [{ op: 'group.addAccounts', groupId: G.services1, accountIds: [DEF] }])).toEqual({ emails: 0, users: 0 });
+  });
+
+  it("the admin's choice is set on every op that notifies and said in its sentence; other ops are untouched", () => {
+    const other: PlanOp = { op: 'group.addAccounts', groupId: G.services1, accountIds: [DEF] };
+    const [a, b] = withNotifyUser([add, other], true);
+    expect(a).toMatchObject({ notifyUser: true });
+    expect(b).toEqual(other);
+    expect(describeOp(a!, namesFrom(buildState(example())))).toMatch(/The platform e-mails each user added\.$/);
+    expect(withNotifyUser([add], false)[0]).toMatchObject({ notifyUser: false });
+  });
+
+  it('plan files carry the choice (absent: no e-mail, so existing plan files stay valid)', () => {
+    const r = resolvePlanFile(example(), { plan: [
+      { op: 'group.addUserRoles', group: 'Services 1', users: [U3], roles: ['Support'] },
+      { op: 'group.addUserRoles', group: 'Services 1', users: [U3], roles: ['Browse Only'], notifyUser: true },
+    ] });
+    expect(r.ok && r.ops.map((o) => ('notifyUser' in o ? o.notifyUser : undefined))).toEqual([undefined, true]);
+  });
+});
+
+describe('unknown users: a role on an account for an unknown id creates that user on the vendor', () => {
+  const vendorShaped = () => Object.assign(example(), { User: [] });
+
+  it('a plan file naming a user Roster has never seen is refused before anything is sent, naming the id', () => {
+    const r = resolvePlanFile(vendorShaped(), { plan: [{ op: 'account.addUserRoles', account: ABC, users: ['servuesr1@boomi.com'], roles: ['Support'] }] });
+    expect(r).toEqual({ ok: false, errors: [expect.stringMatching(/^plan\.0 \(account\.addUserRoles\): unknown user "servuesr1@boomi\.com": Roster has never seen this user id/)] });
+  });
+
+  it('the users Roster knows are those with a User record, a role or partner access: the pickers offer them all', () => {
+    const st = buildState(vendorShaped());
+    expect(knownUserIds(st).sort()).toEqual([U1, U2, U3, U4].sort());
+    expect(knownUserIds(buildState(Object.assign(example(), { User: [], AccountGroupUserRole: [] })))).toEqual([]);
+  });
+
+  it('newUsers confirms a new user; an id there that is not among users is an error', () => {
+    const ok = resolvePlanFile(vendorShaped(), { plan: [{ op: 'account.addUserRoles', account: ABC, users: ['new@boomi.com'], roles: ['Support'], newUsers: ['new@boomi.com'] }] });
+    expect(ok).toMatchObject({ ok: true, ops: [{ userIds: ['new@boomi.com'], newUsers: ['new@boomi.com'] }] });
+    expect(describeOp((ok as { ops: PlanOp[] }).ops[0]!, namesFrom(undefined))).toMatch(/The platform creates the new user new@boomi\.com\./);
+    const bad = resolvePlanFile(vendorShaped(), { plan: [{ op: 'account.addUserRoles', account: ABC, users: [U1], roles: ['Support'], newUsers: ['other@boomi.com'] }] });
+    expect(bad).toEqual({ ok: false, errors: ['plan.0 (account.addUserRoles): newUsers lists "other@boomi.com", which is not among users'] });
+  });
+});
+
+describe('never signed in: the vendor refuses to add such a user to a group', () => {
+  it("the platform's refusal reaches the admin in words, naming the user", async () => {
+    const add: PlanOp = { op: 'group.addUserRoles', groupId: G.services1, userIds: [U3], roleIds: [R.Support] };
+    await expect(sentBodies(add, 'user ServUser3@boomi.com has never signed in: a user must sign in first')).rejects.toThrow(
+      `${U3} has never signed in; the platform cannot add them to a group until they do`,
+    );
+    // Any other refusal is the platform's own message.
+    await expect(sentBodies(add, 'something else')).rejects.toThrow('something else');
+  });
+});
+
+describe("last direct role removed: the vendor removes the user from the account", () => {
+  it('the what-if lists, per user, the accounts they leave; removing one of two roles leaves nobody', () => {
+    const s = example();
+    s.AccountUserRole.push(
+      { '@type': 'AccountUserRole', id: 'aur-1', accountId: ABC, userId: U1, roleId: R['Browse Only'] },
+      { '@type': 'AccountUserRole', id: 'aur-2', accountId: ABC, userId: U1, roleId: R.Support },
+      { '@type': 'AccountUserRole', id: 'aur-3', accountId: DEF, userId: U1, roleId: R.Support },
+    );
+    const st = buildState(s);
+    const one: PlanOp = { op: 'account.removeUserRoles', accountId: ABC, userIds: [U1], roleIds: [R.Support] };
+    expect(whatIf(st, [one]).leavesAccount).toEqual([]);
+    const last: PlanOp[] = [
+      { op: 'account.removeUserRoles', accountId: ABC, userIds: [U1], roleIds: [R.Support, R['Browse Only']] },
+      { op: 'account.removeUserRoles', accountId: DEF, userIds: [U1], roleIds: [R.Support] },
+    ];
+    expect(whatIf(st, last).leavesAccount).toEqual([{ userId: U1, accountId: ABC }, { userId: U1, accountId: DEF }]);
+    const sum = whatIfSummary(st, last, 1);
+    expect([sum.totals.leavesAccount, sum.digest.leavesAccount]).toEqual([2, [{ userId: U1, accounts: 2, roles: [] }]]);
+  });
+});

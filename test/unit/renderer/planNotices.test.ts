@@ -1,0 +1,55 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EXAMPLE, exampleSnapshot } from '../../../shared/seeds/example';
+import { OBJECT_TYPES } from '../../../shared/model';
+import { BUILT_IN_ROLE_IDS as R } from '../../../shared/seeds/builtInRoles';
+import { applyScan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
+import { enqueuePlan } from '../../../renderer/src/sync/outbox';
+import { previewSummary } from '../../../renderer/src/domain/accessPreview';
+import { notifySentence } from '../../../renderer/src/components/PlanNotices';
+import { withNotifyUser } from '../../../shared/plans';
+
+// What every preview says beyond access (the vendor's documented behaviours): how many
+// notification e-mails a plan's adds would send, with the admin's choice carried by the queued
+// ops, and who leaves an account with their last direct role.
+let db: RosterDb;
+let n = 0;
+afterEach(async () => db?.delete());
+
+const seeded = async (extra?: (s: ReturnType<typeof exampleSnapshot>) => void) => {
+  db = openRosterDb(`notices-${++n}`);
+  const s = exampleSnapshot();
+  extra?.(s);
+  for (const t of OBJECT_TYPES) await applyScan(db, { objectType: t, records: s[t] as never[], quarantined: [], complete: true });
+  return db;
+};
+
+const [abc] = EXAMPLE.accounts;
+const [u1, , u3, u4] = EXAMPLE.users;
+const add = { op: 'group.addUserRoles' as const, groupId: EXAMPLE.groups.services1, userIds: [u3, u4], roleIds: [R['Browse Only']] };
+
+describe('preview notices', () => {
+  it('the preview counts the notification e-mails of the adds (one per user and role created)', async () => {
+    await seeded();
+    expect((await previewSummary(db, [add])).notifications).toEqual({ emails: 2, users: 2 });
+  });
+
+  it('bulk default: none is sent, and the sentence says what the platform would have sent', () => {
+    expect(notifySentence(2, 2, false)).toBe('No notification e-mails will be sent (the platform would send 2 to 2 users added unless told not to).');
+    expect(notifySentence(1, 1, true)).toBe('The platform will send 1 notification e-mail to 1 user added.');
+  });
+
+  it('the choice travels with the queued op (OutboxOp args carry notifyUser)', async () => {
+    await seeded();
+    await enqueuePlan(db, withNotifyUser([add], true));
+    await enqueuePlan(db, withNotifyUser([add], false));
+    const queued = await db.outbox.orderBy('seq').toArray();
+    expect(queued.map((o) => (o.args.op === 'group.addUserRoles' ? o.args.notifyUser : 'other'))).toEqual([true, false]);
+  });
+
+  it('the preview says per user who leaves an account with their last direct role', async () => {
+    await seeded((s) => s.AccountUserRole.push({ '@type': 'AccountUserRole', id: 'aur-u1', accountId: abc.accountId, userId: u1, roleId: R.Support }));
+    const d = await previewSummary(db, [{ op: 'account.removeUserRoles', accountId: abc.accountId, userIds: [u1], roleIds: [R.Support] }]);
+    expect([d.leavesAccount, d.digest.leavesAccount]).toEqual([1, [{ userId: u1, accounts: 1, roles: [] }]]);
+  });
+});
