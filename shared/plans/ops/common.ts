@@ -5,6 +5,7 @@ import type { AccessState } from '../../access/state';
 import { groupNameKey, isBuiltIn, primaryAccountId } from '../../access/state';
 import { pair } from '../../access/layer';
 import { isProvisionalId, provisionalName } from '../ids';
+import type { Touch } from '../op';
 import type { PlanOp } from '../types';
 
 /** Schema pieces the op schemas share. */
@@ -146,4 +147,22 @@ export const accessInverse = (
     byUsers.set(k, g);
   }
   return [...byUsers.values()].map((g) => ({ op: undo, serviceId: op.serviceId, accountIds: g.accountIds, userIds: g.userIds }));
+};
+
+/**
+ * Whose access an account joining or leaving a group can change: the group's users on it, and
+ * its direct holders (R18: the roles the group shares with it come or go for them).
+ */
+export const touchGroupAccounts = (s: AccessState, groupId: string, accountIds: readonly string[], touch: Touch): void => {
+  const users = s.groupUsers.get(groupId) ?? [];
+  for (const a of accountIds) {
+    for (const u of users) touch(u, a);
+    for (const u of s.accountUsers.get(a) ?? []) touch(u, a);
+  }
+};
+
+/** Whose access a role given or taken in a group can change: those users, on every account of the group. */
+export const touchGroupUsers = (s: AccessState, groupId: string, userIds: readonly string[], touch: Touch): void => {
+  const accounts = s.groupAccounts.get(groupId) ?? [];
+  for (const u of userIds) for (const a of accounts) touch(u, a);
 };

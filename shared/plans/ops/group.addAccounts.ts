@@ -6,7 +6,7 @@ import type { OpModule } from '../op';
 import { count, list } from '../describe';
 import { groupExists } from '../calls/expect';
 import { AGA, cross, linkCall, uniq } from '../calls/links';
-import { firstRefusal, groupRefusal, Ids, listNames, missing } from './common';
+import { firstRefusal, groupRefusal, Ids, listNames, missing, touchGroupAccounts } from './common';
 
 export const GroupAddAccounts = z.object({ op: z.literal('group.addAccounts'), groupId: Id, accountIds: Ids });
 
@@ -35,14 +35,8 @@ export const groupAddAccounts: OpModule<'group.addAccounts'> = {
   perform(draft, op) {
     for (const a of op.accountIds) link.groupAccount(draft, op.groupId, a);
   },
-  touches(s, op, touch) {
-    const users = s.groupUsers.get(op.groupId) ?? [];
-    for (const a of op.accountIds) {
-      for (const u of users) touch(u, a);
-      // R18 in reverse: roles shared by this group become valid again for direct holders.
-      for (const u of s.accountUsers.get(a) ?? []) touch(u, a);
-    }
-  },
+  // R18 in reverse: roles shared by this group become valid again for direct holders.
+  touches: (s, op, touch) => touchGroupAccounts(s, op.groupId, op.accountIds, touch),
   calls: (op) =>
     cross([op.groupId], uniq(op.accountIds)).map(([g, a]) => linkCall(AGA, [g!, a!], 'add', { ...op, accountIds: [a!] })),
   expectations: (_s, op) => groupExists(op.groupId),

@@ -5,7 +5,7 @@ import type { OpModule } from '../op';
 import { list, notice, roles } from '../describe';
 import { groupExists } from '../calls/expect';
 import { AGUR, cross, linkCall, uniq } from '../calls/links';
-import { everyPair, firstRefusal, groupRefusal, groupRoleRefusal, Ids, missing, pairsBy, unseenUsers } from './common';
+import { everyPair, firstRefusal, groupRefusal, groupRoleRefusal, Ids, missing, pairsBy, touchGroupUsers, unseenUsers } from './common';
 
 export const GroupAddUserRoles = z.object({
   op: z.literal('group.addUserRoles'), groupId: Id, userIds: Ids, roleIds: Ids,
@@ -32,10 +32,7 @@ export const groupAddUserRoles: OpModule<'group.addUserRoles'> = {
   perform(draft, op) {
     for (const u of op.userIds) for (const r of op.roleIds) link.groupUserRole(draft, op.groupId, u, r);
   },
-  touches(s, op, touch) {
-    const accounts = s.groupAccounts.get(op.groupId) ?? [];
-    for (const u of op.userIds) for (const a of accounts) touch(u, a);
-  },
+  touches: (s, op, touch) => touchGroupUsers(s, op.groupId, op.userIds, touch),
   calls: (op) =>
     cross([op.groupId], uniq(op.userIds), uniq(op.roleIds)).map(([g, u, r]) =>
       linkCall(AGUR, [g!, u!, r!], 'add', { ...op, userIds: [u!], roleIds: [r!] })),

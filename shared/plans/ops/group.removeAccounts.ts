@@ -7,7 +7,7 @@ import type { OpModule } from '../op';
 import { count, list } from '../describe';
 import { groupExists } from '../calls/expect';
 import { AGA, cross, linkCall, uniq } from '../calls/links';
-import { firstRefusal, groupRefusal, Ids, missing } from './common';
+import { firstRefusal, groupRefusal, Ids, missing, touchGroupAccounts } from './common';
 
 export const GroupRemoveAccounts = z.object({ op: z.literal('group.removeAccounts'), groupId: Id, accountIds: Ids });
 
@@ -44,13 +44,7 @@ export const groupRemoveAccounts: OpModule<'group.removeAccounts'> = {
       if (link.unGroupAccount(draft, op.groupId, a) && shared.length) dropUnsharedRoles(draft, a, shared);
     }
   },
-  touches(s, op, touch) {
-    const users = s.groupUsers.get(op.groupId) ?? [];
-    for (const a of op.accountIds) {
-      for (const u of users) touch(u, a);
-      for (const u of s.accountUsers.get(a) ?? []) touch(u, a);
-    }
-  },
+  touches: (s, op, touch) => touchGroupAccounts(s, op.groupId, op.accountIds, touch),
   calls: (op) =>
     cross([op.groupId], uniq(op.accountIds)).map(([g, a]) => linkCall(AGA, [g!, a!], 'remove', { ...op, accountIds: [a!] })),
   expectations: (_s, op) => groupExists(op.groupId),

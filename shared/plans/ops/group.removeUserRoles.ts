@@ -5,7 +5,7 @@ import type { OpModule } from '../op';
 import { list, roles } from '../describe';
 import { groupExists } from '../calls/expect';
 import { AGUR, cross, linkCall, uniq } from '../calls/links';
-import { everyPair, firstRefusal, groupRefusal, Ids, missing, pairsBy } from './common';
+import { everyPair, firstRefusal, groupRefusal, Ids, missing, pairsBy, touchGroupUsers } from './common';
 
 export const GroupRemoveUserRoles = z.object({ op: z.literal('group.removeUserRoles'), groupId: Id, userIds: Ids, roleIds: Ids });
 
@@ -23,10 +23,7 @@ export const groupRemoveUserRoles: OpModule<'group.removeUserRoles'> = {
   perform(draft, op) {
     for (const u of op.userIds) for (const r of op.roleIds) link.unGroupUserRole(draft, op.groupId, u, r);
   },
-  touches(s, op, touch) {
-    const accounts = s.groupAccounts.get(op.groupId) ?? [];
-    for (const u of op.userIds) for (const a of accounts) touch(u, a);
-  },
+  touches: (s, op, touch) => touchGroupUsers(s, op.groupId, op.userIds, touch),
   calls: (op) =>
     cross([op.groupId], uniq(op.userIds), uniq(op.roleIds)).map(([g, u, r]) =>
       linkCall(AGUR, [g!, u!, r!], 'remove', { ...op, userIds: [u!], roleIds: [r!] })),
