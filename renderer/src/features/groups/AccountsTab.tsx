@@ -61,10 +61,10 @@ export const AccountsTab = ({ group, groups, accounts, onAddToGroup, onRemove }:
   const targets = groups.filter((g) => g.id !== group.id);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      {/* One line at 1280 px: short visible labels whose accessible names keep the whole action (WCAG 2.5.3). */}
-      <Box sx={{ display: 'flex', gap: 0.75, alignItems: 'center', p: 1.5, flexWrap: 'wrap', '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
-        <TextField size="small" label="Search accounts" value={accountSearch} onChange={(e) => setAccountSearch(e.target.value)} sx={{ width: 140 }} />
-        <TextField select size="small" label="Show" value={show} onChange={(e) => setShow(e.target.value)} sx={{ width: 130 }}>
+      {/* One line at 1280 px: the search takes what is left (its label whole when it fits), short visible labels keep the whole action as their names (WCAG 2.5.3). */}
+      <Box sx={{ display: 'flex', gap: 0.75, alignItems: 'center', p: 1.5, flexWrap: 'nowrap', '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 } }}>
+        <TextField size="small" label="Search accounts" value={accountSearch} onChange={(e) => setAccountSearch(e.target.value)} sx={{ flex: '0 1 200px', minWidth: 120 }} />
+        <TextField select size="small" label="Show" value={show} onChange={(e) => setShow(e.target.value)} sx={{ width: 130, flexShrink: 0 }}>
           <MenuItem value={ANY_STATUS}>All</MenuItem>
           <MenuItem value={PENDING_ONLY}>Pending only</MenuItem>
           {statuses.map((s) => (

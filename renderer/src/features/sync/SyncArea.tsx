@@ -15,6 +15,7 @@ import { ConflictList } from './ConflictList';
 import { OutboxTable } from './OutboxTable';
 import { PushProgress } from './PushProgress';
 import { fmt } from '../../app/format';
+import { clockTime } from '../../cache';
 
 /** What was last scanned per object type: the cache's real state. */
 const CachedTypes = () => {
@@ -64,7 +65,7 @@ export const SyncArea = () => {
         {workOffline
           ? 'Working offline on purpose: changes stay queued and nothing is fetched until you turn this off.'
           : online === false ? 'Offline: the platform cannot be reached; you are working from the cache.' : online ? 'Online.' : 'Connecting…'}{' '}
-        {lastRefresh ? `Last refresh ${new Date(lastRefresh).toLocaleString()}.` : 'Not refreshed in this session yet.'}{' '}
+        {lastRefresh ? `Last refresh at ${clockTime(lastRefresh)}.` : 'Not refreshed in this session yet.'}{' '}
         {quarantined} record{quarantined === 1 ? '' : 's'} quarantined (failed validation).
       </Typography>
       {failures.map((f) => (
