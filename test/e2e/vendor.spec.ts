@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { platformPost, startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
-import { nav, shot } from './support/screens';
+import { nav, pointerDrag, shot } from './support/screens';
 
 /**
  * The console on a platform that speaks exactly the vendor's API (`--profile vendor`: opaque
  * link ids, 410 for the extensions, 400 for any request its full OpenAPI rejects): seed 002's
- * groups, an add and a remove through the preview, and what the platform lacks said in words.
+ * groups, an add and a remove through the preview, and what the platform lacks said in words;
+ * the Support Access Role it does not tell (R10) and the notification e-mails it sends by default.
  */
 
 let platform: PlatformProcess | undefined;
@@ -66,4 +67,60 @@ test('vendor profile: groups load, an add and a remove go through the preview, m
   await nav(page, 'Partner access');
   await expect(page.getByTestId('capability-missing')).toContainText("This platform's API does not offer partner services");
   await shot(page, 'vendor-partner-access');
+});
+
+/** The notification e-mails the vendor profile has sent (its admin endpoint counts them). */
+const notificationsSent = async (p: PlatformProcess): Promise<{ type: string; userId: string }[]> => {
+  const auth = Buffer.from(`BOOMI_TOKEN.${p.user}:${p.token}`).toString('base64');
+  const res = await fetch(`${new URL(p.url).origin}/admin/notifications`, { headers: { Authorization: `Basic ${auth}` } });
+  if (!res.ok) throw new Error(`admin/notifications: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { notifications: { type: string; userId: string }[] }).notifications;
+};
+
+test('vendor profile: R10 says the cap is unknown; a preview counts the notification e-mails and the choice reaches the platform', async ({ page }) => {
+  await page.goto(web!.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online');
+
+  // The vendor's Account has no Support Access Role: the explanation says the result holds unless it
+  // caps it. The vendor lists no users: the picker offers those it knows by their roles.
+  await nav(page, 'Access explorer');
+  const pick = async (label: 'User' | 'Account', text: string, option: RegExp) => {
+    const box = page.getByRole('combobox', { name: label });
+    await box.click();
+    await box.fill(text);
+    await page.getByRole('option', { name: option }).click();
+  };
+  await pick('User', 'servuser1', /ServUser1@boomi\.com/);
+  await pick('Account', 'Doc ABC', /Doc ABC Company/);
+  await expect(page.getByTestId('reasons')).toContainText(
+    /R10: this platform's API does not tell the Support Access Role of .+, so these privileges hold unless that role caps them/,
+  );
+  await expect(page.getByTestId('sar-current')).toContainText("This platform's API does not tell an account's Support Access Role");
+  await shot(page, 'vendor-explain-cap-unknown');
+
+  // Drag ServUser4 onto Services 1: the preview counts one e-mail, sends none unless ticked.
+  const before = (await notificationsSent(platform!)).length;
+  await nav(page, 'Groups');
+  await page.getByTestId('group-item-Services 2').click();
+  await page.getByRole('tab', { name: 'Users in Group' }).click();
+  const user = page.getByRole('grid', { name: 'Users in Services 2' }).getByRole('row').filter({ hasText: 'ServUser4@boomi.com' });
+  await user.click();
+  await pointerDrag(page, user, page.getByTestId('group-item-Services 1'));
+  await expect(page.getByTestId('drag-overlay')).toHaveText('1 user → Services 1');
+  await page.mouse.up();
+  const roles = page.getByRole('dialog', { name: 'Roles for 1 user in Services 1' });
+  await roles.getByLabel('Browse Only').check();
+  await roles.getByRole('button', { name: 'Preview' }).click();
+  const dialog = page.getByRole('dialog', { name: /Preview: Add 1 user to Services 1/ });
+  const notify = dialog.getByRole('region', { name: 'Notification e-mails' });
+  await expect(notify.getByTestId('notify-sentence')).toHaveText('No notification e-mails will be sent (the platform would send 1 to 1 user added unless told not to).');
+  await notify.getByRole('checkbox', { name: 'E-mail the users added (1 notification e-mail)' }).check();
+  await expect(notify.getByTestId('notify-sentence')).toHaveText('The platform will send 1 notification e-mail to 1 user added.');
+  await shot(page, 'vendor-preview-notify');
+  await dialog.getByRole('button', { name: /Apply/ }).click();
+  await expect(dialog).toBeHidden();
+  // The choice travelled with the queued op: the platform sent exactly that one e-mail.
+  await expect.poll(async () => (await notificationsSent(platform!)).slice(before), { timeout: 30_000 }).toEqual([
+    expect.objectContaining({ type: 'AccountGroupUserRole', userId: 'ServUser4@boomi.com' }),
+  ]);
 });

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
-import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Typography from '@mui/material/Typography';
@@ -9,6 +8,7 @@ import type { UserGroup } from '../../../shared/plans';
 import { fmt, plural } from '../app/format';
 import type { WhatIfSummary } from '../domain/accessPreview';
 import { SortedTable, type Column } from './VirtualTable';
+import { PREVIEW_ROW, Sized } from './DiffTables';
 
 /**
  * What the platform does beyond the access diff, said in every preview (its documented
@@ -50,7 +50,6 @@ const LEAVING_COLUMNS: Column<UserGroup>[] = [
   { id: 'user', header: 'User removed from accounts', width: 'minmax(220px, 1fr)', render: (u) => u.userId, sortKey: (u) => u.userId },
   { id: 'accounts', header: 'Accounts', width: '110px', render: (u) => fmt(u.accounts), sortKey: (u) => u.accounts },
 ];
-const ROW = 28;
 
 /** Per user, as lock-outs are: whose last direct role goes, and so who leaves which accounts. */
 export const LeavesAccount = ({ diff }: { diff: WhatIfSummary | null }) => {
@@ -62,9 +61,9 @@ export const LeavesAccount = ({ diff }: { diff: WhatIfSummary | null }) => {
         {plural(users.length, 'user')} removed from {plural(diff.leavesAccount, 'account')}: their last direct role there goes, and the platform
         then removes the user from the account
       </AlertTitle>
-      <Box sx={{ display: 'flex', flexDirection: 'column', height: (Math.min(users.length, 5) + 1) * ROW + 2, bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1 }}>
-        <SortedTable label="Users removed from accounts" idPrefix="leaving-users" rows={users} rowKey={(u) => u.userId} columns={LEAVING_COLUMNS} rowHeight={ROW} />
-      </Box>
+      <Sized rows={users.length} max={5} sx={{ bgcolor: 'background.paper' }} testId="leaving-users">
+        <SortedTable label="Users removed from accounts" idPrefix="leaving-users" rows={users} rowKey={(u) => u.userId} columns={LEAVING_COLUMNS} rowHeight={PREVIEW_ROW} />
+      </Sized>
     </Alert>
   );
 };
