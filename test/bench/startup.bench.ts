@@ -81,13 +81,17 @@ const hostMarks = (stderr: string): Record<string, number> =>
  * string, not a function: tsx's name-keeping helpers do not exist in the page.
  */
 const WATCH_PAINT = `(() => {
-  const seen = () => document.querySelector('[data-testid="group-item-Services 2"]');
-  const obs = new MutationObserver(() => {
-    if (!seen()) return;
-    obs.disconnect();
-    requestAnimationFrame(() => { window.__paintedAt = performance.timeOrigin + performance.now(); });
-  });
-  obs.observe(document, { childList: true, subtree: true });
+  const watch = (selector, key) => {
+    const obs = new MutationObserver(() => {
+      if (!document.querySelector(selector)) return;
+      obs.disconnect();
+      requestAnimationFrame(() => { window[key] = performance.timeOrigin + performance.now(); });
+    });
+    obs.observe(document, { childList: true, subtree: true });
+  };
+  watch('[data-testid="group-item-Services 2"]', '__paintedAt');
+  // The open group's page (its title): drawn in the render after the list (GroupsArea).
+  watch('#group-title', '__groupPagePaintedAt');
 })();`;
 
 interface PageMarks {
@@ -98,6 +102,7 @@ interface PageMarks {
   scripts: number;
   domContentLoaded?: number;
   painted?: number;
+  groupPagePainted?: number;
 }
 
 /** The page's own timeline (epoch ms): navigation, HTML, scripts, the paint. */
@@ -114,6 +119,7 @@ const PAGE_MARKS = `(() => {
     scripts: scripts.length,
     domContentLoaded: at(nav.domContentLoadedEventEnd),
     painted: window.__paintedAt,
+    groupPagePainted: window.__groupPagePaintedAt,
   };
 })()`;
 
@@ -140,6 +146,8 @@ const webBench = async () => {
         await page.getByTestId('group-item-Services 2').waitFor({ state: 'visible', timeout: 120_000 });
         const paintMs = performance.now() - t0;
         await page.waitForFunction('window.__paintedAt !== undefined');
+        await page.locator('#group-title').waitFor({ timeout: 120_000 });
+        await page.waitForFunction('window.__groupPagePaintedAt !== undefined');
         const p = (await page.evaluate(PAGE_MARKS)) as PageMarks;
         return { web, page, urlMs, paintMs, t0Epoch, p };
       } catch (e) {
@@ -165,6 +173,7 @@ const webBench = async () => {
         listening: since(h.listening), embeddedStart: since(h.embeddedStart), embeddedReady: since(h.embeddedReady),
         pageRequested: since(p.navigation), htmlServed: since(p.html), scriptsLoaded: since(p.scriptsLoaded), domContentLoaded: since(p.domContentLoaded),
         firstCallArrived: since(h['call:connection.get']), firstCallAnswered: since(h['answer:connection.get']), painted: since(p.painted),
+        groupPagePainted: since(p.groupPagePainted), servicesLoaded: since(h.servicesLoaded),
         scriptsFromCache: `${p.scriptsFromCache}/${p.scripts}`,
       };
     };
