@@ -8,16 +8,12 @@
 // The scroll is driven inside the page, one step per animation frame (as a wheel or a dragged
 // scrollbar moves it), and frames are timed by requestAnimationFrame: a frame over 16.7 ms is a
 // frame the admin sees dropped. One platform serves the run; every child is stopped in finally.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
-import { freePort } from '../e2e/support/host';
+import type { Browser, Page } from '@playwright/test';
 import { benchTiers, emit, percentile } from './emit';
-import { startNpm, type Child } from './support/procs';
+import { withWebOnTier } from './support/webTier';
 
-const SEED_TIMEOUT = 15 * 60_000;
 const PULL_TIMEOUT = 15 * 60_000;
 const STEP_TIMEOUT = 5 * 60_000;
 /** Frames per direction: 300 frames of 48 px rows or 60 px columns, about 5 s at 60 fps. */
@@ -152,26 +148,7 @@ const runTier = async (browser: Browser, webUrl: string, tier: string) => {
   }
 };
 
-const benchTier = async (tier: string) => {
-  const platformDir = mkdtempSync(path.join(os.tmpdir(), `roster-bench-matrix-${tier}-`));
-  const webDir = mkdtempSync(path.join(os.tmpdir(), 'roster-bench-matrix-web-'));
-  let platform: Child | undefined;
-  let web: Child | undefined;
-  let browser: Browser | undefined;
-  try {
-    platform = await startNpm('platform', ['--data', platformDir, '--port', String(await freePort()), '--seed', tier, '--rate', '0', '--admin-user', 'bench@roster.example', '--admin-token', 'bench-token'], 'ROSTER_PLATFORM', SEED_TIMEOUT);
-    const { url, user, token } = platform.fields;
-    web = await startNpm('web', ['--port', String(await freePort()), '--data', webDir, '--platform', url!, '--user', user!, `--token=${token!}`], 'ROSTER_WEB', 120_000);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    await runTier(browser, web.fields.url!, tier);
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await web?.stop();
-    await platform?.stop();
-    rmSync(platformDir, { recursive: true, force: true });
-    rmSync(webDir, { recursive: true, force: true });
-  }
-};
+const benchTier = (tier: string) => withWebOnTier('matrix', tier, (browser, webUrl) => runTier(browser, webUrl, tier));
 
 // Large by default; BENCH_TIERS=partner for a quick run.
 const tiers = process.env.BENCH_TIERS ? benchTiers(['partner', 'large']) : ['large'];

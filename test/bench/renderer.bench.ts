@@ -7,17 +7,11 @@
 //   renderer.dropPreview.{1k,all}    mouse drop of N selected accounts → access diff painted (in page; observedMs from outside)  target < 1 s
 //   renderer.heap.*                  JS heap (CDP Runtime.getHeapUsage, after a GC)     target < 300 MB
 // One platform (one data dir, seeded once) serves the whole tier; every child is stopped in finally.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
-import { freePort } from '../e2e/support/host';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { pointerDrag } from '../e2e/support/screens';
 import { benchTiers, emit } from './emit';
-import { startNpm, type Child } from './support/procs';
+import { withWebOnTier } from './support/webTier';
 
-const SEED_TIMEOUT = 15 * 60_000;
 const PULL_TIMEOUT = 15 * 60_000;
 const STEP_TIMEOUT = 5 * 60_000;
 // Names are "<Adj> <Noun> <i>" and managed ids "c<i in base 36, 4 digits>-…": "c00" matches the
@@ -176,28 +170,7 @@ const runTier = async (browser: Browser, webUrl: string, tier: string) => {
   }
 };
 
-const benchTier = async (tier: string) => {
-  const platformDir = mkdtempSync(path.join(os.tmpdir(), `roster-bench-renderer-${tier}-`));
-  const webDir = mkdtempSync(path.join(os.tmpdir(), `roster-bench-renderer-web-`));
-  let platform: Child | undefined;
-  let web: Child | undefined;
-  let browser: Browser | undefined;
-  try {
-    const t0 = performance.now();
-    platform = await startNpm('platform', ['--data', platformDir, '--port', String(await freePort()), '--seed', tier, '--rate', '0', '--admin-user', 'bench@roster.example', '--admin-token', 'bench-token'], 'ROSTER_PLATFORM', SEED_TIMEOUT);
-    process.stderr.write(`renderer bench: ${tier} platform ready in ${Math.round(ms(t0) / 1000)} s\n`);
-    const { url, user, token } = platform.fields;
-    web = await startNpm('web', ['--port', String(await freePort()), '--data', webDir, '--platform', url!, '--user', user!, `--token=${token!}`], 'ROSTER_WEB', 120_000);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    await runTier(browser, web.fields.url!, tier);
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await web?.stop();
-    await platform?.stop();
-    rmSync(platformDir, { recursive: true, force: true });
-    rmSync(webDir, { recursive: true, force: true });
-  }
-};
+const benchTier = (tier: string) => withWebOnTier('renderer', tier, (browser, webUrl) => runTier(browser, webUrl, tier));
 
 // Large by default; BENCH_TIERS=partner for a quick run.
 const tiers = process.env.BENCH_TIERS ? benchTiers(['partner', 'large', 'huge']) : ['large'];
