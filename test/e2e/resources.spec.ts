@@ -75,7 +75,7 @@ test('R20: unsharing Services Role 2 from Services 8 lists the lock-outs and nee
   await row(session.page, 'Roles', 'Services Role 2').click();
   await session.page.getByRole('button', { name: 'Unshare from Services 8' }).click();
   const dialog = session.page.getByRole('dialog', { name: /Preview: Stop sharing “Services Role 2” with “Services 8”/ });
-  await expect(dialog).toContainText('R20: every user of “Services 8”’s accounts who holds “Services Role 2 (shared)” loses it');
+  await expect(dialog).toContainText('Every user of “Services 8”’s accounts who holds “Services Role 2 (shared)” loses it');
   await expect(dialog.getByTestId('lockouts')).toContainText('379 locked out');
   // R20 names the users left with no roles in a table, most affected first; Apply says why it waits.
   await expect(dialog.getByTestId('locked-users').getByRole('row').nth(1)).toHaveAccessibleName(/^\S+@partner\.example\.com\s*\d+$/);
@@ -140,7 +140,7 @@ test('Explorer on the partner tier: R12 SSO, R16 “(shared)”, R9 ignored role
 
   await pick(session.page, 'User', 'chloe.jensen41', /chloe\.jensen41@/);
   await pick(session.page, 'Account', 'c0000-VZP9QR', /Blue Energy 0/);
-  await expect(explanation).toContainText('Way in: SSO through a group (R12)');
+  await expect(explanation).toContainText('Way in: SSO through a group');
   await expect(explanation.getByTestId('reasons')).toContainText('R12: this account is SSO-enabled and the user is in a group of the primary account');
   await expect(explanation.getByTestId('effective-roles')).toContainText('Onboarding Role 5 (shared) — from group “Managed 2”');
   await shot(session.page, 'explorer-partner-sso-shared');
@@ -148,13 +148,13 @@ test('Explorer on the partner tier: R12 SSO, R16 “(shared)”, R9 ignored role
 
   await pick(session.page, 'User', 'nils.ito70', /nils\.ito70@/);
   await pick(session.page, 'Account', 'c0007-EWTLDE', /Northwind Retail 7/);
-  await expect(explanation).toContainText('Way in: Direct (User Management, R6)');
+  await expect(explanation).toContainText('Way in: Direct (User Management)');
   await expect(explanation.getByTestId('ignored-roles')).toContainText('Support from group “Services 6”: R9: ignored because direct access wins');
 
   await pick(session.page, 'User', 'ana.adams76', /ana\.adams76@/);
   await pick(session.page, 'Account', 'c000h-TBFVHE', /Pioneer Motors 17/);
   await expect(explanation.getByTestId('cap')).toContainText(
-    'Support Access Role “Production Support” caps this user’s group access (R10); removed privileges: ATOM_MANAGEMENT, BUILD, PACKAGE_MANAGEMENT, TEST_MODE.',
+    'Support Access Role “Production Support” caps this user’s group access; removed privileges: ATOM_MANAGEMENT, BUILD, PACKAGE_MANAGEMENT, TEST_MODE.',
   );
   await shot(session.page, 'explorer-partner-cap');
 });
@@ -170,7 +170,7 @@ test('R9 report on the partner tier: redundant direct roles listed; a row opens 
   await axe(session.page, 'explorer (partner redundant report)');
   await row.click();
   const explanation = session.page.getByTestId('explanation');
-  await expect(explanation).toContainText('Way in: Direct (User Management, R6)');
+  await expect(explanation).toContainText('Way in: Direct (User Management)');
   await expect(explanation.getByTestId('ignored-roles')).toContainText('Administrator from group');
   await expect(explanation.getByTestId('ignored-roles')).toContainText('R9: ignored because direct access wins');
 });

@@ -40,6 +40,6 @@ test('R1: a single account is told groups need a primary account and how to get 
   await box.fill('servuser1');
   await page.getByRole('option', { name: /ServUser1@boomi\.com/ }).click();
   const reach = page.getByRole('grid', { name: 'Accounts ServUser1@boomi.com reaches' });
-  await expect(reach.getByRole('row').filter({ hasText: 'Documentation' })).toContainText('Direct (User Management, R6)');
+  await expect(reach.getByRole('row').filter({ hasText: 'Documentation' })).toContainText('Direct (User Management)');
   await shot(page, 'single-account-explorer');
 });

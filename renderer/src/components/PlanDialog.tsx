@@ -23,6 +23,7 @@ import type { WhatIfSummary } from '../domain/accessPreview';
 import { ApplyReason, LockoutGate, useApplyAction, useApplyGate } from './ApplyGate';
 import { PlanNotices, useNotifyChoice } from './PlanNotices';
 import { withNotifyUser } from '../../../shared/plans/notify';
+import { RuleText } from './RuleText';
 
 export interface PlanDialogProps {
   title: string;
@@ -61,7 +62,7 @@ export const PlanDialog = ({ title, ops, state, warning, applyLabel, onClose, on
       <DialogContent dividers>
         {warning && (
           <Alert severity="warning" sx={{ mb: 1 }}>
-            {warning}
+            <RuleText text={warning} />
           </Alert>
         )}
         <LockoutGate diff={diff} gate={gate} />

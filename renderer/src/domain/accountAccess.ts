@@ -135,7 +135,7 @@ export const planRemoveDirectRoles = (s: AccessState, accountId: string, userId:
   const lost = op.roleIds.filter((r) => !viaGroups.has(r)).map((r) => roleLabel(s, r, accountId));
   const sar = supportAccessOf(s.accounts.get(accountId));
   const cap = sar.source === 'unknown'
-    ? `, unless its Support Access Role caps them (R10; ${SUPPORT_ACCESS_UNKNOWN.charAt(0).toLowerCase()}${SUPPORT_ACCESS_UNKNOWN.slice(1)}).`
+    ? `, unless its Support Access Role caps them (R10). ${SUPPORT_ACCESS_UNKNOWN}.`
     : sar.roleId ? `, capped by its Support Access Role “${roleLabel(s, sar.roleId, accountId)}” (R10).` : '.';
   return {
     ok: true,

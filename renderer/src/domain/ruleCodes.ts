@@ -12,8 +12,8 @@ export const splitRuleCodes = (text: string): { plain: string; codes: string[] }
   const codes: string[] = [];
   const take = (s: string) => void codes.push(...(s.match(CODES) ?? []).map((c) => c.replace(/\s+/g, '')));
   const plain = text
-    // "R15, R19: sentence" at the start.
-    .replace(new RegExp(`^(${LIST}):\\s*`), (_m, l: string) => (take(l), ''))
+    // "R15, R19: sentence" at the start: the sentence, now first, starts with a capital.
+    .replace(new RegExp(`^(${LIST}):\\s*(.?)`), (_m, l: string, first: string) => (take(l), first.toUpperCase()))
     // " (R3)" or " (R15, R19)": the whole parenthesis goes.
     .replace(new RegExp(`\\s*\\((${LIST})\\)`, 'g'), (_m, l: string) => (take(l), ''))
     // "(User Management, R6)", "(not capped, R10)": the code goes, the words stay.

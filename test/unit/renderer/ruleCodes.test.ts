@@ -13,7 +13,7 @@ describe('rule codes leave the sentence for its tooltip', () => {
 
   it('a code beside words in a parenthesis, after a comma or as a prefix goes alone', () => {
     expect(splitRuleCodes('Way in: Direct (User Management, R6)')).toEqual({ plain: 'Way in: Direct (User Management)', codes: ['R6'] });
-    expect(splitRuleCodes('R15, R19: sharing a role needs AUS.')).toEqual({ plain: 'sharing a role needs AUS.', codes: ['R15', 'R19'] });
+    expect(splitRuleCodes('R15, R19: sharing a role needs AUS.')).toEqual({ plain: 'Sharing a role needs AUS.', codes: ['R15', 'R19'] });
     expect(splitRuleCodes('group users are not capped, R10.')).toEqual({ plain: 'group users are not capped.', codes: ['R10'] });
   });
 

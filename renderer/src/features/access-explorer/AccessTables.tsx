@@ -11,6 +11,7 @@ import { VIA_LABEL, filterReach, prepareReachSearch } from './model';
 import { AccountLink, GroupLink } from './NameLinks';
 import { PlanDialog } from '../../components/PlanDialog';
 import { planRemoveDirectRoles, type PlannedOps } from '../../domain/accountAccess';
+import { RuleText } from '../../components/RuleText';
 
 const Titled = ({ id, title, action, children }: { id: string; title: string; action?: React.ReactNode; children: React.ReactNode }) => (
   <Box component="section" aria-labelledby={id} sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
@@ -47,7 +48,7 @@ export const ReachTable = ({ state, userId, onPick }: { state: AccessState; user
         empty={query.trim() ? `No account matches “${query.trim()}”.` : 'This user reaches no account.'}
         columns={[
           { id: 'name', header: 'Account', width: '2fr', render: (r) => <AccountLink accountId={r.accountId} name={r.name} /> },
-          { id: 'via', header: 'Way in', width: '1.4fr', render: (r) => VIA_LABEL[r.via] },
+          { id: 'via', header: 'Way in', width: '1.4fr', render: (r) => <RuleText text={VIA_LABEL[r.via]} /> },
           { id: 'roles', header: 'Roles', width: '2fr', render: (r) => r.roles.join(', ') || '—' },
         ]}
       />
@@ -71,7 +72,7 @@ export const WhoTable = ({ state, accountId, onPick }: { state: AccessState; acc
         columns={[
           { id: 'name', header: 'User', width: '1.4fr', render: (r) => r.name },
           { id: 'email', header: 'E-mail', width: '1.6fr', render: (r) => r.userId },
-          { id: 'via', header: 'Way in', width: '1.4fr', render: (r) => VIA_LABEL[r.via] },
+          { id: 'via', header: 'Way in', width: '1.4fr', render: (r) => <RuleText text={VIA_LABEL[r.via]} /> },
           { id: 'roles', header: 'Roles', width: '2fr', render: (r) => r.roles.join(', ') || '—' },
         ]}
       />
@@ -89,9 +90,10 @@ export const RedundantReport = ({ state, onPick, onQueued }: { state: AccessStat
   return (
     <Titled id="redundant-title" title={`Redundant direct access (${rows.length.toLocaleString()})`}>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1, maxWidth: 900 }}>
-        Direct roles that the user’s account groups already give on the same account. While a user has any direct role on an
-        account, their group roles there are ignored (R9), so these direct roles mask every later group change. Select a row to
-        see the full explanation.
+        <RuleText
+          rules={['R9']}
+          text="Direct roles that the user’s account groups already give on the same account. While a user has any direct role on an account, their group roles there are ignored, so these direct roles mask every later group change. Select a row to see the full explanation."
+        />
       </Typography>
       <VirtualTable
         label="Redundant direct roles"

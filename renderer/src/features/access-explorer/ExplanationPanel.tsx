@@ -13,6 +13,7 @@ import { VIA_LABEL, groupsOf, planRemoveFromGroup } from './model';
 import { AccountLink, GroupLink } from './NameLinks';
 import { PlanDialog } from '../../components/PlanDialog';
 import type { Planned } from '../../domain/groupPlans';
+import { RuleText } from '../../components/RuleText';
 
 const Source = ({ src }: { src: EffectiveAccess['roles'][number]['sources'][number] }) =>
   src.kind === 'direct' ? <>direct</> : <>group “<GroupLink groupId={src.groupId} name={src.groupName} />”</>;
@@ -53,7 +54,7 @@ export const ExplanationPanel = ({ state, userId, accountId, onQueued }: { state
           {person} on {account}
         </Typography>
         <Chip size="small" color={e.canLogIn ? 'success' : 'default'} label={e.canLogIn ? 'Can log in' : 'Cannot log in'} />
-        <Chip size="small" variant="outlined" label={`Way in: ${VIA_LABEL[e.via]}`} />
+        <Chip size="small" variant="outlined" label={<RuleText text={`Way in: ${VIA_LABEL[e.via]}`} />} />
       </Stack>
       <Typography variant="body2" color="text.secondary" data-testid="explained-pair" sx={{ mt: 0.5 }}>
         {person === userId ? userId : `${person} · ${userId}`} on <AccountLink accountId={accountId} name={account} /> ({accountId})
@@ -129,8 +130,10 @@ export const ExplanationPanel = ({ state, userId, accountId, onQueued }: { state
       )}
       {e.cappedBy && (
         <Alert severity={e.cappedBy.removed.length ? 'warning' : 'info'} sx={{ mt: 2 }} data-testid="cap">
-          Support Access Role “{e.cappedBy.name}” caps this user’s group access (R10)
-          {e.cappedBy.removed.length ? `; removed privileges: ${e.cappedBy.removed.join(', ')}.` : '; it removes nothing here.'}
+          <RuleText
+            rules={['R10']}
+            text={`Support Access Role “${e.cappedBy.name}” caps this user’s group access${e.cappedBy.removed.length ? `; removed privileges: ${e.cappedBy.removed.join(', ')}.` : '; it removes nothing here.'}`}
+          />
         </Alert>
       )}
       <Section title={`Privileges (${e.privileges.length})`}>

@@ -18,6 +18,7 @@ import { DirectAccessPanel } from '../../components/DirectAccessPanel';
 import { SupportAccessPanel } from '../../components/SupportAccessPanel';
 import { DecisionButtons } from './DecisionButtons';
 import { LastChanged } from './LastChanged';
+import { RuleText } from '../../components/RuleText';
 
 /** The route that opens an account here, for other screens and Ctrl+K. */
 export const accountRoute = (accountId: string) => ({ area: 'review' as const, item: `account:${accountId}` });
@@ -68,7 +69,7 @@ export const AccountView = ({ s, accountId }: { s: AccessState; accountId: strin
                     <TableRow key={g}>
                       <TableCell>{s.groups.get(g)?.name ?? g}</TableCell>
                       <TableCell><LastChanged subject={target} /></TableCell>
-                      <TableCell align="right">{s.groups.get(g)?.defaultGroup ? <Chip size="small" label="All Accounts: cannot leave (R3)" /> : <DecisionButtons target={target} label={`${section.name} in ${s.groups.get(g)?.name ?? g}`} />}</TableCell>
+                      <TableCell align="right">{s.groups.get(g)?.defaultGroup ? <Chip size="small" label={<RuleText text="All Accounts: cannot leave (R3)" />} /> : <DecisionButtons target={target} label={`${section.name} in ${s.groups.get(g)?.name ?? g}`} />}</TableCell>
                     </TableRow>
                   );
                 })}
@@ -88,7 +89,7 @@ export const AccountView = ({ s, accountId }: { s: AccessState; accountId: strin
                   return (
                     <TableRow key={u.userId}>
                       <TableCell>{u.userId}</TableCell>
-                      <TableCell>{u.via === 'sso' ? 'SSO' : u.via}{capped ? ' · capped (R10)' : ''}{u.via === 'direct' && (s.userGroupRoles.get(u.userId)?.size ?? 0) > 0 ? ' · group roles ignored (R9)' : ''}</TableCell>
+                      <TableCell><RuleText text={`${u.via === 'sso' ? 'SSO' : u.via}${capped ? ' · capped (R10)' : ''}${u.via === 'direct' && (s.userGroupRoles.get(u.userId)?.size ?? 0) > 0 ? ' · group roles ignored (R9)' : ''}`} /></TableCell>
                       <TableCell>{u.roles.join(', ') || '—'}</TableCell>
                       <TableCell>{u.groups.join(', ')}</TableCell>
                       <TableCell align="right">

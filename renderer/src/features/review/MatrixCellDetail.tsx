@@ -13,6 +13,7 @@ import { DecisionNote } from './DecisionNote';
 import { LastChanged } from './LastChanged';
 import { RemovalContext } from './RemovalContext';
 import { useReviews } from './useReview';
+import { RuleText } from '../../components/RuleText';
 
 const SHOWN_USERS = 8;
 
@@ -20,7 +21,7 @@ const SHOWN_USERS = 8;
 const ReviewedRow = ({ s, open, target, label, context }: { s: AccessState; open: ReviewRecord | undefined; target: ReviewTarget; label: string; context: string }) => (
   <Stack spacing={0.75} sx={{ py: 1, borderTop: 1, borderColor: 'divider' }}>
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-      <Typography variant="body2" sx={{ flex: 1, minWidth: 240 }}><strong>{label}</strong> — {context}</Typography>
+      <Typography variant="body2" sx={{ flex: 1, minWidth: 240 }}><strong>{label}</strong> — <RuleText text={context} /></Typography>
       <DecisionButtons target={target} label={label} />
     </Stack>
     <LastChanged subject={target} />
@@ -47,7 +48,7 @@ export const MatrixCellDetail = ({ s, kind, rowId, groupId, onClose }: { s: Acce
     body = !isMember(s, groupId, rowId)
       ? <Typography variant="body2">{accountName} is not in {groupName}.</Typography>
       : group?.defaultGroup
-        ? <><Typography variant="body2">{context}</Typography><Chip size="small" label="All Accounts: cannot leave (R3)" sx={{ alignSelf: 'flex-start' }} /></>
+        ? <><Typography variant="body2"><RuleText text={context} /></Typography><Chip size="small" label={<RuleText text="All Accounts: cannot leave (R3)" />} sx={{ alignSelf: 'flex-start' }} /></>
         : <ReviewedRow s={s} open={open} target={{ type: 'groupAccount', groupId, accountId: rowId }} label={title} context={context} />;
   } else {
     title = `${userLabel(s, rowId)} in ${groupName}`;
