@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { benchTiers, emit, percentile } from './emit';
-import { withWebOnTier } from './support/webTier';
+import { refreshDone, withWebOnTier } from './support/webTier';
 
 const PULL_TIMEOUT = 15 * 60_000;
 const STEP_TIMEOUT = 5 * 60_000;
@@ -20,16 +20,6 @@ const STEP_TIMEOUT = 5 * 60_000;
 const FRAMES = 300;
 const FRAME_BUDGET = 1000 / 60;
 
-const refreshDone = (page: Page, timeout: number) =>
-  page.waitForFunction(
-    () => {
-      const state = document.querySelector('[data-testid="connection-state"]')?.textContent;
-      const button = document.querySelector<HTMLButtonElement>('button[aria-label="Refresh from the platform"]');
-      return state === 'Online' && button !== null && !button.disabled;
-    },
-    undefined,
-    { timeout, polling: 100 },
-  );
 
 interface Scroll {
   frames: number[];

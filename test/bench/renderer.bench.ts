@@ -10,7 +10,7 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { pointerDrag } from '../e2e/support/screens';
 import { benchTiers, emit } from './emit';
-import { withWebOnTier } from './support/webTier';
+import { refreshDone, withWebOnTier } from './support/webTier';
 
 const PULL_TIMEOUT = 15 * 60_000;
 const STEP_TIMEOUT = 5 * 60_000;
@@ -20,17 +20,6 @@ const SEARCH_1K = 'c00';
 
 const ms = (t0: number) => performance.now() - t0;
 
-/** First full refresh finished: the badge reads Online (set only when a refresh lands) and the refresh button is enabled again. */
-const refreshDone = (page: Page, timeout: number) =>
-  page.waitForFunction(
-    () => {
-      const state = document.querySelector('[data-testid="connection-state"]')?.textContent;
-      const button = document.querySelector<HTMLButtonElement>('button[aria-label="Refresh from the platform"]');
-      return state === 'Online' && button !== null && !button.disabled;
-    },
-    undefined,
-    { timeout, polling: 100 },
-  );
 
 const nav = (page: Page, area: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area }).click();
 

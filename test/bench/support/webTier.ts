@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../playwright.config';
 import { freePort } from '../../e2e/support/host';
 import { startNpm, type Child } from './procs';
@@ -40,3 +40,15 @@ export const withWebOnTier = async (
     rmSync(webDir, { recursive: true, force: true });
   }
 };
+
+/** First full refresh finished: the badge reads Online (set only when a refresh lands) and the refresh button is enabled again. */
+export const refreshDone = (page: Page, timeout: number) =>
+  page.waitForFunction(
+    () => {
+      const state = document.querySelector('[data-testid="connection-state"]')?.textContent;
+      const button = document.querySelector<HTMLButtonElement>('button[aria-label="Refresh from the platform"]');
+      return state === 'Online' && button !== null && !button.disabled;
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
