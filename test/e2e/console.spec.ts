@@ -195,8 +195,15 @@ test('move two accounts between groups: by mouse (Shift+drop) and back by keyboa
 
   await page.getByTestId('group-item-Services 2').click();
   await expect(accounts('Services 2').getByRole('row').filter({ hasText: 'Doc ABC Company' })).toBeVisible({ timeout: 30_000 });
-  await accounts('Services 2').getByRole('row').filter({ hasText: 'Doc ABC Company' }).click();
-  await accounts('Services 2').getByRole('row').filter({ hasText: 'Doc DEF Company' }).click({ modifiers: ['Control'] });
+  // The landed move's refresh can still redraw the list, and a row can move under the pointer
+  // between finding it and clicking it: select, then check the selection is the two we meant.
+  await expect(async () => {
+    await accounts('Services 2').getByRole('row').filter({ hasText: 'Doc ABC Company' }).click();
+    await accounts('Services 2').getByRole('row').filter({ hasText: 'Doc DEF Company' }).click({ modifiers: ['Control'] });
+    const selected = accounts('Services 2').getByRole('row', { selected: true });
+    await expect(selected).toHaveCount(2, { timeout: 2_000 });
+    await expect(selected.filter({ hasText: /Doc (ABC|DEF) Company/ })).toHaveCount(2, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Add to group…' }).focus();
   await page.keyboard.press('Enter');
   const pick = page.getByRole('dialog', { name: 'Add 2 accounts to a group' });
@@ -206,6 +213,8 @@ test('move two accounts between groups: by mouse (Shift+drop) and back by keyboa
   await page.keyboard.press('Enter');
   const back = page.getByRole('dialog', { name: 'Preview: Move 2 accounts from Services 2 to Services 1' });
   await expect(back.getByTestId('plan-ops')).toContainText('Add 2 accounts to “Services 1”');
+  // Apply stays disabled until the access check is known; a key pressed on it before then does nothing.
+  await expect(back.getByRole('button', { name: /Apply/ })).toBeEnabled();
   await back.getByRole('button', { name: /Apply/ }).press('Enter');
   await expect(back).toBeHidden();
   await expect(page.getByTestId('result-notice')).toContainText('2 changes landed', { timeout: 30_000 });
