@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { PushStatus } from '../../shared/ipc';
-import { callHost } from './support/host';
+import { callHost, platformPost } from './support/host';
 import { specHosts } from './support/session';
 import { nav, workOffline } from './support/screens';
 
@@ -14,14 +14,9 @@ const SHOTS = 'test-results';
 const SERVICES_1 = '5e7c1ce1-0000-4000-8000-000000000002';
 const hosts = specHosts();
 
-/** The platform as another admin (or a script) sees it: Basic BOOMI_TOKEN.<user>:<token>. */
+/** The platform as another admin (or a script) sees it; a 503 from the shared rate limit is sent again. */
 const api = async <T>(path: string, body: unknown): Promise<T> => {
-  const auth = Buffer.from(`BOOMI_TOKEN.${hosts.platform.user}:${hosts.platform.token}`).toString('base64');
-  const res = await fetch(`${hosts.platform.url}/${path}`, {
-    method: 'POST',
-    headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const res = await platformPost(hosts.platform, path, JSON.stringify(body));
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 };
