@@ -58,8 +58,8 @@ test('R8 preview: mouse-drag two selected accounts onto Services 1, apply, see t
   // R7/R8: Services 1's users gain Standard User on the new accounts (they already had Support via All Accounts).
   const gains = dialog.getByTestId('gains');
   await expect(gains).toContainText('Gains (4)');
-  await expect(gains.getByRole('row', { name: 'ServUser1@boomi.com on Doc GHI Company: Standard User' })).toBeVisible();
-  await expect(gains.getByRole('row', { name: 'ServUser2@boomi.com on Doc JKL Company: Standard User' })).toBeVisible();
+  await expect(gains.getByRole('row', { name: 'Serv User1 (ServUser1@boomi.com) on Doc GHI Company: Standard User' })).toBeVisible();
+  await expect(gains.getByRole('row', { name: 'Serv User2 (ServUser2@boomi.com) on Doc JKL Company: Standard User' })).toBeVisible();
   await expect(dialog.getByTestId('lockouts')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/dnd-preview.png` });
   await expectNoSeriousA11yViolations(page, 'plan preview');
@@ -113,8 +113,8 @@ test('R7 users: drag ServUser3 onto Services 1, pick Standard User, preview the 
 
   const dialog = page.getByRole('dialog', { name: /Preview: Add 1 user to Services 1/ });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Give ServUser3@boomi.com the role Standard User in “Services 1”.');
-  await expect(dialog.getByTestId('gains').getByRole('row', { name: 'ServUser3@boomi.com on Doc ABC Company: Standard User' })).toBeVisible();
-  await expect(dialog.getByTestId('gains').getByRole('row', { name: 'ServUser3@boomi.com on Doc DEF Company: Standard User' })).toBeVisible();
+  await expect(dialog.getByTestId('gains').getByRole('row', { name: 'Serv User3 (ServUser3@boomi.com) on Doc ABC Company: Standard User' })).toBeVisible();
+  await expect(dialog.getByTestId('gains').getByRole('row', { name: 'Serv User3 (ServUser3@boomi.com) on Doc DEF Company: Standard User' })).toBeVisible();
   await expect(dialog.getByTestId('gains')).not.toContainText('Doc GHI Company');
   await page.screenshot({ path: `${SHOTS}/users-preview.png` });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -146,7 +146,7 @@ test('keyboard alternative: select with arrows and Space, then "Add to group…"
 
   const dialog = page.getByRole('dialog', { name: /Add 2 accounts to Services 2/ });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Add 2 accounts to “Services 2”: Doc ABC Company, Doc DEF Company.');
-  await expect(dialog.getByTestId('gains').getByRole('row', { name: 'ServUser3@boomi.com on Doc ABC Company: Standard User' })).toBeVisible();
+  await expect(dialog.getByTestId('gains').getByRole('row', { name: 'Serv User3 (ServUser3@boomi.com) on Doc ABC Company: Standard User' })).toBeVisible();
   await dialog.getByRole('button', { name: /Apply/ }).focus();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
@@ -187,7 +187,7 @@ test('R8/R13 remove from group: the preview shows who loses what, and that no on
   const dialog = page.getByRole('dialog', { name: /Remove 1 account from Services 1/ });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Remove 1 account from “Services 1”: Doc ABC Company.');
   // They lose Standard User on ABC but keep Support through All Accounts (R8): nobody is locked out.
-  await expect(dialog.getByTestId('losses').getByRole('row', { name: 'ServUser1@boomi.com on Doc ABC Company: Standard User' })).toBeVisible();
+  await expect(dialog.getByTestId('losses').getByRole('row', { name: 'Serv User1 (ServUser1@boomi.com) on Doc ABC Company: Standard User' })).toBeVisible();
   await expect(dialog.getByTestId('lockouts')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/remove-preview.png` });
   await dialog.getByRole('button', { name: 'Cancel' }).click();

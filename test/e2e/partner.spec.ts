@@ -90,7 +90,7 @@ test('R27: Revoke access… lists users with full or partial access only; revoke
   await expect(confirm.getByTestId('plan-ops')).toContainText('Revoke the access of Femi Fischer to 2 accounts');
   await expect(confirm.getByTestId('lockouts')).toContainText('2 locked out');
   // One lock-out pattern: a table of the users left with no roles, and Apply saying why it waits.
-  await expect(confirm.getByTestId('locked-users').getByRole('row', { name: /femi\.fischer78@partner\.example\.com\s*2$/ })).toBeVisible();
+  await expect(confirm.getByTestId('locked-users').getByRole('row', { name: /^Femi Fischer femi\.fischer78@partner\.example\.com\s*2$/ })).toBeVisible();
   await expect(confirm.getByTestId('apply-reason')).toHaveText('Confirm the 2 lock-outs above to apply.');
   await confirm.getByRole('checkbox').check();
   await axe(session.page, 'partner (revoke confirmation)');

@@ -77,8 +77,9 @@ test('R20: unsharing Services Role 2 from Services 8 lists the lock-outs and nee
   const dialog = session.page.getByRole('dialog', { name: /Preview: Stop sharing “Services Role 2” with “Services 8”/ });
   await expect(dialog).toContainText('Every user of “Services 8”’s accounts who holds “Services Role 2 (shared)” loses it');
   await expect(dialog.getByTestId('lockouts')).toContainText('379 locked out');
-  // R20 names the users left with no roles in a table, most affected first; Apply says why it waits.
-  await expect(dialog.getByTestId('locked-users').getByRole('row').nth(1)).toHaveAccessibleName(/^\S+@partner\.example\.com\s*\d+$/);
+  // R20 names the users left with no roles in a table, most affected first, each by name and
+  // e-mail; Apply says why it waits.
+  await expect(dialog.getByTestId('locked-users').getByRole('row').nth(1)).toHaveAccessibleName(/^[A-Z][a-z]+ [A-Z][a-z]+ \S+@partner\.example\.com\s*\d+$/);
   const apply = dialog.getByRole('button', { name: /Apply/ });
   await expect(apply).toBeDisabled();
   await expect(dialog.getByTestId('apply-reason')).toHaveText('Confirm the 379 lock-outs above to apply.');
@@ -95,11 +96,12 @@ test('R20: unsharing Services Role 2 from Services 8 lists the lock-outs and nee
   const every = losses.getByRole('grid', { name: 'Losses: every change' });
   await expect(every).toHaveAttribute('aria-rowcount', String(lossCount + 1));
   await losses.getByRole('textbox', { name: 'Search losses' }).fill('grace.novak199');
-  await expect(every.getByRole('row').nth(1)).toHaveAccessibleName(/^grace\.novak199@partner\.example\.com on /);
+  await expect(every.getByRole('row').nth(1)).toHaveAccessibleName(/^Grace Novak \(grace\.novak199@partner\.example\.com\) on /);
   // The CSV holds every pair of the three lists.
   const [download] = await Promise.all([session.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download CSV' }).click()]);
   const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
-  expect(csv[0]).toBe('change,userId,accountId,account,roles,via');
+  expect(csv[0]).toBe('change,userId,userName,accountId,account,roles,via');
+  expect(csv.find((l) => l.includes('grace.novak199@partner.example.com'))).toMatch(/^[a-z ]+,grace\.novak199@partner\.example\.com,Grace Novak,/);
   const gains = Number((await dialog.getByTestId('gains').getByRole('heading').textContent())!.replace(/\D/g, ''));
   expect(csv.length - 1).toBe(gains + lossCount + 379);
   expect(csv.filter((l) => l.startsWith('locked out,'))).toHaveLength(379);

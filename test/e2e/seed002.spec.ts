@@ -113,7 +113,7 @@ test('R7 mouse: ServUser1+2 as Standard User in Services 1, ServUser3+4 in Servi
   const preview = session.page.getByRole('dialog', { name: /Preview: Add 2 users to Services 1/ });
   // R7: each gains Standard User on each account of Services 1; nobody had access before.
   await expect(preview.getByTestId('gains')).toContainText('Gains (4)');
-  await expect(preview.getByTestId('gains').getByRole('row', { name: 'ServUser1@boomi.com on Doc ABC Company: Standard User' })).toBeVisible();
+  await expect(preview.getByTestId('gains').getByRole('row', { name: 'Serv User1 (ServUser1@boomi.com) on Doc ABC Company: Standard User' })).toBeVisible();
   await expect(preview.getByTestId('gains')).not.toContainText('Doc GHI Company');
   await shot(session.page, 'seed002-users-preview');
   await axe(session.page, 'seed 002 users preview');
@@ -126,7 +126,7 @@ test('R7 mouse: ServUser1+2 as Standard User in Services 1, ServUser3+4 in Servi
   await dropUsers(['ServUser1@boomi.com', 'ServUser2@boomi.com', 'ServUser3@boomi.com'], 'All Accounts', 'Support');
   const all = session.page.getByRole('dialog', { name: /Preview: Add 3 users to All Accounts/ });
   // R8: ServUser1 gains Support on every account, including GHI and JKL where it had nothing.
-  await expect(all.getByTestId('gains').getByRole('row', { name: 'ServUser1@boomi.com on Doc GHI Company: Support' })).toBeVisible();
+  await expect(all.getByTestId('gains').getByRole('row', { name: 'Serv User1 (ServUser1@boomi.com) on Doc GHI Company: Support' })).toBeVisible();
   await applyPreview(/Preview: Add 3 users to All Accounts/, 'Give ServUser1@boomi.com, ServUser2@boomi.com, ServUser3@boomi.com the role Support in “All Accounts”.');
 });
 

@@ -8,7 +8,7 @@ import type { FullDiff, WhatIfSummary } from '../domain/accessPreview';
 import type { PlanOp } from '../../../shared/plans/types';
 import { db } from '../app/db';
 import { fullAccessOffThread, previewAccessOffThread } from '../domain/accessClient';
-import { diffCsv, diffCsvName, headlines, pairRows, type DiffSide } from '../domain/diffSummary';
+import { diffCsv, diffCsvName, headlines, pairRows, type DiffNames, type DiffSide } from '../domain/diffSummary';
 import { DiffSideTable, totalOf } from './DiffTables';
 import { saveFile } from './saveFile';
 
@@ -81,16 +81,20 @@ export const AccessDiff = ({ ops, onDiff }: { ops: PlanOp[]; onDiff?: (d: WhatIf
     if (!loaded || 'error' in loaded) return;
     requestAnimationFrame(() => setTimeout(() => performance.mark('roster:access-diff-painted'), 0));
   }, [loaded]);
-  const names = useMemo(() => {
-    const known = loaded && !('error' in loaded) ? loaded.names : new Map<string, string>();
-    return (id: string) => full?.accountNames[id] ?? known.get(id) ?? id;
+  const names = useMemo((): DiffNames => {
+    const known = loaded && !('error' in loaded) ? loaded : null;
+    return {
+      account: (id) => full?.accountNames[id] ?? known?.names.get(id) ?? id,
+      user: (id) => full?.userNames[id] ?? known?.diff.userNames?.[id] ?? id,
+    };
   }, [loaded, full]);
   if (!loaded) return <Typography sx={{ mt: 1 }} role="status">Computing the access changes…</Typography>;
   if ('error' in loaded) return <Alert severity="warning" sx={{ mt: 1 }}>The access changes could not be computed: {loaded.error}</Alert>;
   const { diff } = loaded;
   const download = async () => {
     const f = await load();
-    const rows = SIDES.flatMap((side) => pairRows(side, f[side], (id) => f.accountNames[id] ?? id));
+    const named: DiffNames = { account: (id) => f.accountNames[id] ?? id, user: (id) => f.userNames[id] ?? id };
+    const rows = SIDES.flatMap((side) => pairRows(side, f[side], named));
     saveFile(diffCsvName(new Date()), diffCsv(rows), 'text/csv;charset=utf-8');
   };
   const lines = headlines(diff.digest);

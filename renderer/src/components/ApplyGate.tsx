@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Checkbox from '@mui/material/Checkbox';
@@ -8,7 +8,7 @@ import type { UserGroup } from '../../../shared/plans';
 import { fmt, plural } from '../app/format';
 import type { WhatIfSummary } from '../domain/accessPreview';
 import { lockoutCount, type DiffGate } from '../domain/planGate';
-import { PREVIEW_ROW, Sized } from './DiffTables';
+import { PREVIEW_ROW, Sized, personColumn } from './DiffTables';
 import { SortedTable, type Column } from './VirtualTable';
 
 /**
@@ -64,8 +64,8 @@ export const useApplyGate = (diff: DiffGate | null, planned: boolean, busy: bool
   return { ...applyGateOf(diff, { planned, busy, confirmed }), confirmed, setConfirmed };
 };
 
-const LOCKED_COLUMNS: Column<UserGroup>[] = [
-  { id: 'user', header: 'User left with no roles', width: 'minmax(220px, 1fr)', render: (u) => u.userId, sortKey: (u) => u.userId },
+const lockedColumns = (names: Record<string, string> | undefined): Column<UserGroup>[] => [
+  personColumn('User left with no roles', 'minmax(260px, 1fr)', (u) => names?.[u.userId] ?? u.userId, (u) => u.userId),
   { id: 'accounts', header: 'Accounts', width: '110px', render: (u) => fmt(u.accounts), sortKey: (u) => u.accounts },
 ];
 
@@ -74,6 +74,8 @@ const LOCKED_COLUMNS: Column<UserGroup>[] = [
  * (R13, R20), as a table of users most affected first, and the checkbox Apply waits for.
  */
 export const LockoutGate = ({ diff, gate }: { diff: WhatIfSummary | null; gate: ApplyGate }) => {
+  const names = diff?.userNames;
+  const columns = useMemo(() => lockedColumns(names), [names]);
   if (!diff || gate.lockouts === 0 || diff.refused.length > 0) return null;
   const users = diff.digest.lockedOut;
   return (
@@ -82,7 +84,7 @@ export const LockoutGate = ({ diff, gate }: { diff: WhatIfSummary | null; gate: 
         {fmt(gate.lockouts)} locked out: {plural(users.length, 'user')} left with no roles
       </AlertTitle>
       <Sized rows={users.length} max={5} sx={{ bgcolor: 'background.paper' }} testId="locked-users">
-        <SortedTable label="Users locked out" idPrefix="locked-users" rows={users} rowKey={(u) => u.userId} columns={LOCKED_COLUMNS} rowHeight={PREVIEW_ROW} />
+        <SortedTable label="Users locked out" idPrefix="locked-users" rows={users} rowKey={(u) => u.userId} columns={columns} rowHeight={PREVIEW_ROW} />
       </Sized>
       <FormControlLabel
         sx={{ mt: 0.5 }}

@@ -8,7 +8,8 @@ import Typography from '@mui/material/Typography';
 import type { RoleGroup, UserGroup } from '../../../shared/plans';
 import { fmt } from '../app/format';
 import type { FullDiff, WhatIfSummary } from '../domain/accessPreview';
-import { pairRows, pairWords, roleWords, searchRows, sideTitle, userWords, type DiffSide, type DiffView, type PairRow } from '../domain/diffSummary';
+import { pairRows, pairWords, roleWords, searchRows, sideTitle, userWords, type DiffNames, type DiffSide, type DiffView, type PairRow } from '../domain/diffSummary';
+import { Person, personText } from './Person';
 import { SortedTable, type Column } from './VirtualTable';
 
 /** The row height of every table in a preview (its diff tables and the lock-out list). */
@@ -21,13 +22,21 @@ const ROLE_COLUMNS: Column<RoleGroup>[] = [
   { id: 'users', header: 'Users', width: '90px', render: (g) => fmt(g.users), sortKey: (g) => g.users },
   { id: 'accounts', header: 'Accounts', width: '90px', render: (g) => fmt(g.accounts), sortKey: (g) => g.accounts },
 ];
-const USER_COLUMNS: Column<UserGroup>[] = [
-  { id: 'user', header: 'User', width: 'minmax(200px, 2fr)', render: (u) => u.userId, sortKey: (u) => u.userId },
+/** A user column: the person by name and e-mail (Person), sorted by name then e-mail like every user list. */
+export const personColumn = <R,>(header: string, width: string, name: (r: R) => string, userId: (r: R) => string): Column<R> => ({
+  id: 'user',
+  header,
+  width,
+  render: (r) => <Person name={name(r)} userId={userId(r)} />,
+  sortKey: (r) => `${name(r)}\n${userId(r)}`,
+});
+const userColumns = (name: (userId: string) => string): Column<UserGroup>[] => [
+  personColumn('User', 'minmax(240px, 2fr)', (u) => name(u.userId), (u) => u.userId),
   { id: 'accounts', header: 'Accounts', width: '90px', render: (u) => fmt(u.accounts), sortKey: (u) => u.accounts },
   { id: 'roles', header: 'Roles', width: 'minmax(160px, 2fr)', render: (u) => u.roles.join(', '), sortKey: (u) => u.roles.join(', ') },
 ];
 const PAIR_COLUMNS: Column<PairRow>[] = [
-  { id: 'user', header: 'User', width: 'minmax(180px, 2fr)', render: (p) => p.userId, sortKey: (p) => p.userId },
+  personColumn('User', 'minmax(240px, 2fr)', (p) => p.user, (p) => p.userId),
   { id: 'account', header: 'Account', width: 'minmax(140px, 1.5fr)', render: (p) => p.account, sortKey: (p) => p.account },
   { id: 'what', header: 'Roles', width: 'minmax(140px, 1.5fr)', render: (p) => p.what, sortKey: (p) => p.what },
   { id: 'via', header: 'Via', width: '80px', render: (p) => p.via, sortKey: (p) => p.via },
@@ -48,7 +57,7 @@ export interface SideProps {
   summary: WhatIfSummary;
   /** Every entry, once loaded; until then the summary's first entries. */
   full: FullDiff | null;
-  names: (accountId: string) => string;
+  names: DiffNames;
   /** The admin asked for every change: the dialog loads them. */
   onNeedFull: () => void;
 }
@@ -81,14 +90,16 @@ export const DiffSideTable = ({ side, summary, full, names, onNeedFull }: SidePr
   const label = title.replace(/ \(.*/, '');
   // Searched once per query, not per render: the every-change list can hold 100,000 rows.
   const roles = useMemo(() => (view === 'role' ? searchRows(byRole, query, roleWords) : []), [view, byRole, query]);
-  const users = useMemo(() => (view === 'user' ? searchRows(byUser, query, userWords) : []), [view, byUser, query]);
+  const users = useMemo(() => (view === 'user' ? searchRows(byUser, query, userWords(names.user)) : []), [view, byUser, query, names]);
   const found = useMemo(() => searchRows(pairs, query, pairWords), [pairs, query]);
+  // Made once per set of names: a sorted column re-sorts when its columns change.
+  const byUserColumns = useMemo(() => userColumns(names.user), [names]);
   const byKey = useMemo(() => new Map(found.map((r) => [r.key, r])), [found]);
   let table: React.ReactNode;
   if (view === 'role') {
     table = <Sized rows={roles.length}><SortedTable label={`${label} by role`} idPrefix={`${side}-role`} rows={roles} rowKey={(g) => g.role} columns={ROLE_COLUMNS} rowHeight={PREVIEW_ROW} empty="Nothing matches the search." /></Sized>;
   } else if (view === 'user') {
-    const columns = side === 'lockedOut' ? USER_COLUMNS.filter((c) => c.id !== 'roles') : USER_COLUMNS;
+    const columns = side === 'lockedOut' ? byUserColumns.filter((c) => c.id !== 'roles') : byUserColumns;
     table = <Sized rows={users.length}><SortedTable label={`${label} by user`} idPrefix={`${side}-user`} rows={users} rowKey={(u) => u.userId} columns={columns} rowHeight={PREVIEW_ROW} empty="Nothing matches the search." /></Sized>;
   } else if (needsFull) {
     table = <Typography role="status" sx={{ py: 1 }}>Loading every change…</Typography>;
@@ -104,10 +115,10 @@ export const DiffSideTable = ({ side, summary, full, names, onNeedFull }: SidePr
           columns={columns}
           rowHeight={PREVIEW_ROW}
           empty="Nothing matches the search."
-          // A row reads as one sentence: "a@x on Doc ABC Company: Standard User".
+          // A row reads as one sentence: "Ann Lee (a@x) on Doc ABC Company: Standard User".
           renderRow={(key, props, cells) => {
             const p = byKey.get(key);
-            return <div key={key} {...props} aria-label={p ? `${p.userId} on ${p.account}${side === 'lockedOut' ? ': locked out' : `: ${p.what}`}` : undefined}>{cells}</div>;
+            return <div key={key} {...props} aria-label={p ? `${personText(p.user, p.userId)} on ${p.account}${side === 'lockedOut' ? ': locked out' : `: ${p.what}`}` : undefined}>{cells}</div>;
           }}
         />
       </Sized>

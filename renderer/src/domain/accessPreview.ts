@@ -1,4 +1,5 @@
 import { type AccessState } from '../../../shared/access';
+import { userName } from '../../../shared/access/reach';
 import { notificationsOf, whatIf, whatIfSummary, type AccessChange, type DiffDigest, type Notifications, type WhatIf } from '../../../shared/plans';
 import type { PlanOp } from '../../../shared/plans/types';
 import type { RosterDb } from '../cache';
@@ -52,6 +53,8 @@ export interface WhatIfSummary {
   digest: DiffDigest;
   /** Names of the accounts in the shown entries, when the summary was made where the state is. */
   accountNames?: Record<string, string>;
+  /** Names of the users in the shown entries and the digest's by-user lists, made where the state is too. */
+  userNames?: Record<string, string>;
 }
 
 export const SUMMARY_SHOWN = 20;
@@ -61,6 +64,16 @@ const LOCKED_SHOWN = 200;
 const accountNamesOf = (state: AccessState, lists: readonly (readonly { accountId: string }[])[]): Record<string, string> => {
   const names: Record<string, string> = {};
   for (const list of lists) for (const c of list) names[c.accountId] ??= state.accounts.get(c.accountId)?.name ?? c.accountId;
+  return names;
+};
+
+/**
+ * The names of the users the listed entries name (the e-mail where the cache has none): one
+ * look-up per distinct user, so a preview shows each person by name and e-mail (Person).
+ */
+const userNamesOf = (state: AccessState, lists: readonly (readonly { userId: string }[])[]): Record<string, string> => {
+  const names: Record<string, string> = {};
+  for (const list of lists) for (const c of list) names[c.userId] ??= userName(state, c.userId);
   return names;
 };
 
@@ -79,7 +92,13 @@ export const summaryOf = (state: AccessState, ops: readonly PlanOp[]): WhatIfSum
     notifications: notificationsOf(state, ops),
     digest: d.digest,
   };
-  return { ...summary, accountNames: accountNamesOf(state, [summary.gainsShown, summary.lossesShown, summary.lockedOutShown]) };
+  const shown = [summary.gainsShown, summary.lossesShown, summary.lockedOutShown];
+  const { gains, losses, lockedOut, leavesAccount } = summary.digest;
+  return {
+    ...summary,
+    accountNames: accountNamesOf(state, shown),
+    userNames: userNamesOf(state, [...shown, gains.byUser, losses.byUser, lockedOut, leavesAccount]),
+  };
 };
 
 export const previewSummary = async (db: RosterDb, ops: readonly PlanOp[]): Promise<WhatIfSummary> => summaryOf((await optimisticView(db)).state, ops);
@@ -87,11 +106,13 @@ export const previewSummary = async (db: RosterDb, ops: readonly PlanOp[]): Prom
 /** Every entry of a what-if with its accounts' names: asked for only when the admin opens the full list or its CSV. */
 export interface FullDiff extends WhatIf {
   accountNames: Record<string, string>;
+  userNames: Record<string, string>;
 }
 
 export const fullDiffOf = (state: AccessState, ops: readonly PlanOp[]): FullDiff => {
   const d = whatIf(state, ops);
-  return { ...d, accountNames: accountNamesOf(state, [d.gains, d.losses, d.lockedOut]) };
+  const lists = [d.gains, d.losses, d.lockedOut];
+  return { ...d, accountNames: accountNamesOf(state, lists), userNames: userNamesOf(state, lists) };
 };
 
 export const previewFull = async (db: RosterDb, ops: readonly PlanOp[]): Promise<FullDiff> => fullDiffOf((await optimisticView(db)).state, ops);

@@ -40,6 +40,8 @@ export interface PairRow {
   key: string;
   change: 'gain' | 'loss' | 'locked out';
   userId: string;
+  /** The user's name (the e-mail where the cache has none). */
+  user: string;
   accountId: string;
   account: string;
   /** Roles, privileges or "access" (changeLabels). */
@@ -49,13 +51,20 @@ export interface PairRow {
 
 const PAIR_CHANGE: Record<DiffSide, PairRow['change']> = { gains: 'gain', losses: 'loss', lockedOut: 'locked out' };
 
-export const pairRows = (side: DiffSide, list: readonly (AccessChange | { userId: string; accountId: string })[], names: (accountId: string) => string): PairRow[] =>
+/** How a preview names what its entries carry as ids. */
+export interface DiffNames {
+  account: (accountId: string) => string;
+  user: (userId: string) => string;
+}
+
+export const pairRows = (side: DiffSide, list: readonly (AccessChange | { userId: string; accountId: string })[], names: DiffNames): PairRow[] =>
   list.map((c) => ({
     key: `${c.userId}/${c.accountId}`,
     change: PAIR_CHANGE[side],
     userId: c.userId,
+    user: names.user(c.userId),
     accountId: c.accountId,
-    account: names(c.accountId),
+    account: names.account(c.accountId),
     what: 'roles' in c ? changeLabels(c.roles, c.privileges).join(', ') : 'no roles left',
     via: 'via' in c ? c.via : '',
   }));
@@ -71,14 +80,18 @@ export const searchRows = <R>(rows: readonly R[], query: string, words: (r: R) =
 };
 
 export const roleWords = (g: RoleGroup): string[] => [g.role];
-export const userWords = (u: UserGroup): string[] => [u.userId, ...u.roles];
-export const pairWords = (p: PairRow): string[] => [p.userId, p.accountId, p.account, p.what, p.via];
+/** A by-user row is found by the user's name as well as the e-mail. */
+export const userWords =
+  (name: (userId: string) => string) =>
+  (u: UserGroup): string[] => [u.userId, name(u.userId), ...u.roles];
+export const pairWords = (p: PairRow): string[] => [p.userId, p.user, p.accountId, p.account, p.what, p.via];
 
-export const CSV_FIELDS = ['change', 'userId', 'accountId', 'account', 'roles', 'via'] as const;
+/** The preview's own download (no other tool reads it): the user's name beside the e-mail, as on screen. */
+export const CSV_FIELDS = ['change', 'userId', 'userName', 'accountId', 'account', 'roles', 'via'] as const;
 
 /** Every pair of the diff, one per line with a header: the preview's "Download CSV". */
 export const diffCsv = (rows: readonly PairRow[]): string =>
-  Papa.unparse({ fields: [...CSV_FIELDS], data: rows.map((r) => [r.change, r.userId, r.accountId, r.account, r.what, r.via]) }, { newline: '\n' });
+  Papa.unparse({ fields: [...CSV_FIELDS], data: rows.map((r) => [r.change, r.userId, r.user, r.accountId, r.account, r.what, r.via]) }, { newline: '\n' });
 
 /** The CSV's file name: what it is and when it was made. */
 export const diffCsvName = (now: Date): string => `roster-access-changes-${now.toISOString().slice(0, 16).replace(/[:T]/g, '-')}.csv`;

@@ -4,7 +4,7 @@ import { EXAMPLE, exampleSnapshot } from '../../../shared/seeds/example';
 import { OBJECT_TYPES } from '../../../shared/model';
 import { applyScan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
 import { enqueuePlan } from '../../../renderer/src/sync/outbox';
-import { SUMMARY_SHOWN, previewAccess, previewSummary } from '../../../renderer/src/domain/accessPreview';
+import { SUMMARY_SHOWN, previewAccess, previewFull, previewSummary } from '../../../renderer/src/domain/accessPreview';
 
 let db: RosterDb;
 let n = 0;
@@ -44,6 +44,18 @@ describe('plan preview access diff (confirmed ⊕ pending)', () => {
     expect(sum.gains).toBeGreaterThan(0);
     expect(sum.gainsShown).toEqual(full.gains.slice(0, SUMMARY_SHOWN));
     for (const c of sum.gainsShown) expect(sum.accountNames?.[c.accountId]).toBe(EXAMPLE.accounts.find((a) => a.accountId === c.accountId)?.name);
+  });
+
+  it('the summary and the full list name every user they show, by first and last name (Person)', async () => {
+    await seeded();
+    const ops = [{ op: 'group.addAccounts' as const, groupId: EXAMPLE.groups.services1, accountIds: EXAMPLE.accounts.slice(1).map((a) => a.accountId) }];
+    const [full, sum] = await Promise.all([previewFull(db, ops), previewSummary(db, ops)]);
+    const users = new Set([...sum.gainsShown.map((c) => c.userId), ...sum.digest.gains.byUser.map((u) => u.userId)]);
+    expect(users.size).toBeGreaterThan(0);
+    expect(Object.keys(sum.userNames ?? {}).sort()).toEqual([...users].sort());
+    expect(sum.userNames?.['ServUser1@boomi.com']).toBe('Serv User1');
+    expect(full.userNames['ServUser1@boomi.com']).toBe('Serv User1');
+    for (const c of full.gains) expect(full.userNames[c.userId]).toBeTruthy();
   });
 
   it('the summary sees queued ops too, and a newly queued op changes it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import type { DiffDigest } from '../../../shared/plans';
-import { CSV_FIELDS, diffCsv, diffCsvName, headlines, pairRows, pairWords, roleSentence, searchRows, sideTitle } from '../../../renderer/src/domain/diffSummary';
+import { CSV_FIELDS, diffCsv, diffCsvName, headlines, pairRows, pairWords, roleSentence, searchRows, sideTitle, userWords } from '../../../renderer/src/domain/diffSummary';
 
 const digest: DiffDigest = {
   gains: {
@@ -38,7 +38,7 @@ describe('the preview summarises an access diff by who and what', () => {
   });
 
   it('every change reads as roles, privileges or the sign-in itself; lock-outs have none left', () => {
-    const names = (id: string) => (id === 'acc-1' ? 'Doc ABC Company' : id);
+    const names = { account: (id: string) => (id === 'acc-1' ? 'Doc ABC Company' : id), user: (id: string) => id };
     const rows = pairRows('gains', [
       { userId: 'a@x', accountId: 'acc-1', roles: ['Support', 'Standard User'], privileges: [], via: 'group' },
       { userId: 'a@x', accountId: 'acc-2', roles: [], privileges: ['EXECUTE'], via: 'direct' },
@@ -48,23 +48,29 @@ describe('the preview summarises an access diff by who and what', () => {
     expect(pairRows('lockedOut', [{ userId: 'c@x', accountId: 'acc-1' }], names)[0]).toMatchObject({ change: 'locked out', what: 'no roles left', account: 'Doc ABC Company' });
   });
 
-  it('search matches every word of the query, in any field, ignoring case', () => {
+  it('search matches every word of the query, in any field (the user\'s name too), ignoring case', () => {
+    const names = { account: (id: string) => (id === 'a1' ? 'Doc ABC' : 'Doc DEF'), user: (id: string) => (id === 'ServUser1@boomi.com' ? 'Serv User1' : 'Ana Fischer') };
     const rows = pairRows('gains', [
       { userId: 'ServUser1@boomi.com', accountId: 'a1', roles: ['Support'], privileges: [], via: 'group' },
       { userId: 'ServUser2@boomi.com', accountId: 'a2', roles: ['Support'], privileges: [], via: 'group' },
-    ], (id) => (id === 'a1' ? 'Doc ABC' : 'Doc DEF'));
+    ], names);
+    expect(rows.map((r) => r.user)).toEqual(['Serv User1', 'Ana Fischer']);
     expect(searchRows(rows, 'servuser1', pairWords).map((r) => r.userId)).toEqual(['ServUser1@boomi.com']);
+    expect(searchRows(rows, 'ana fisch', pairWords).map((r) => r.userId)).toEqual(['ServUser2@boomi.com']);
+    const byUser = searchRows(digest.gains.byUser, 'grace', userWords((id) => (id === 'a@x' ? 'Grace Novak' : id)));
+    expect(byUser.map((u) => u.userId)).toEqual(['a@x']);
     expect(searchRows(rows, 'support def', pairWords).map((r) => r.account)).toEqual(['Doc DEF']);
     expect(searchRows(rows, '  ', pairWords)).toHaveLength(2);
     expect(searchRows(rows, 'nobody', pairWords)).toEqual([]);
   });
 
-  it('the CSV has a header and one line per pair, quoting what needs it', () => {
-    const rows = pairRows('losses', [{ userId: 'a@x', accountId: 'a1', roles: ['Role, with comma'], privileges: [], via: 'group' }], () => 'Doc "ABC"');
+  it('the CSV has a header and one line per pair, the user\'s name beside the e-mail, quoting what needs it', () => {
+    const rows = pairRows('losses', [{ userId: 'a@x', accountId: 'a1', roles: ['Role, with comma'], privileges: [], via: 'group' }], { account: () => 'Doc "ABC"', user: () => 'Ann Lee' });
     const csv = diffCsv(rows);
     const parsed = Papa.parse<string[]>(csv.trim()).data;
     expect(parsed[0]).toEqual([...CSV_FIELDS]);
-    expect(parsed[1]).toEqual(['loss', 'a@x', 'a1', 'Doc "ABC"', 'Role, with comma', 'group']);
+    expect(parsed[0]).toEqual(['change', 'userId', 'userName', 'accountId', 'account', 'roles', 'via']);
+    expect(parsed[1]).toEqual(['loss', 'a@x', 'Ann Lee', 'a1', 'Doc "ABC"', 'Role, with comma', 'group']);
     expect(diffCsvName(new Date('2026-12-02T09:41:07Z'))).toBe('roster-access-changes-2026-12-02-09-41.csv');
     expect(sideTitle('gains', 8684)).toMatch(/^Gains \(8.684\)$/);
   });
