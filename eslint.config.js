@@ -3,6 +3,10 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import layering from './eslint-rules/layering.js';
 
+// On a loaded machine a fixed sleep is either too short (a flake) or proves nothing: wait on a condition.
+const noFixedSleep = { property: 'waitForTimeout', message: 'E2E waits on a condition (expect, expect.poll, toPass), never a fixed sleep.' };
+const rawFetch = 'talk to a platform through test/e2e/support/host (platformPost, platformQuery, platformAdmin): they send a 503 again after its Retry-After.';
+
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', '.roster-data', 'bench-results'] },
   js.configs.recommended,
@@ -39,8 +43,17 @@ export default tseslint.config(
   {
     files: ['test/e2e/**/*.ts'],
     rules: {
-      // On a loaded machine a fixed sleep is either too short (a flake) or proves nothing: wait on a condition.
-      'no-restricted-properties': ['error', { property: 'waitForTimeout', message: 'E2E waits on a condition (expect, expect.poll, toPass), never a fixed sleep.' }],
+      'no-restricted-properties': ['error', noFixedSleep],
+    },
+  },
+  {
+    // A spec's own request meets the app's at the platform's shared rate limit: it goes through
+    // support/ (platformPost, platformQuery, platformAdmin), which sends a 503 again after its Retry-After.
+    files: ['test/e2e/**/*.ts'],
+    ignores: ['test/e2e/support/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: rawFetch }],
+      'no-restricted-properties': ['error', noFixedSleep, { object: 'globalThis', property: 'fetch', message: rawFetch }],
     },
   },
   {

@@ -6,19 +6,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPlatform, type RunningPlatform } from '../../platform';
 import { BUILT_IN_ROLE_IDS } from '../../shared/seeds/builtInRoles';
+import { platformAdmin, platformPost } from '../support/platformHttp';
 import { benchTiers, emit, percentile, timeIt } from './emit';
 
 type Tier = 'large' | 'huge';
 
-const authOf = (p: RunningPlatform) => `Basic ${Buffer.from(`BOOMI_TOKEN.${p.user}:${p.token}`).toString('base64')}`;
-
-const post = async (p: RunningPlatform, rel: string, body: string, type = 'application/json') => {
-  const res = await fetch(`${p.url}/${rel}`, { method: 'POST', headers: { Authorization: authOf(p), 'Content-Type': type, Accept: 'application/json' }, body });
+/** One POST through the tests' platform helper: a 503 is sent again after its Retry-After (counted in `busy`). */
+const post = async (p: RunningPlatform, rel: string, body: string, type = 'application/json', busy?: { n: number }) => {
+  const res = await platformPost(p, rel, body, type, { onBusy: () => void (busy && busy.n++) });
   return { status: res.status, json: (await res.json()) as { result?: Record<string, unknown>[]; queryToken?: string; id?: string } };
 };
 
-const admin = (p: RunningPlatform, rel: string, body: unknown) =>
-  fetch(`http://127.0.0.1:${p.port}/admin/${rel}`, { method: 'PUT', headers: { Authorization: authOf(p) }, body: JSON.stringify(body) });
+const admin = (p: RunningPlatform, rel: string, body: unknown) => platformAdmin(p, 'PUT', rel, body);
 
 /** Every record of one type through QUERY + queryMore, as a client pulls it. */
 const scan = async (p: RunningPlatform, type: string): Promise<Record<string, unknown>[]> => {
@@ -48,32 +47,24 @@ const scanBench = async (p: RunningPlatform, tier: Tier) => {
   return scan(p, 'User');
 };
 
-/** CREATE of AccountGroupUserRole links; with the rate limit a 503 is retried after 100 ms, as a client would. */
+/** CREATE of AccountGroupUserRole links; with the rate limit a 503 is sent again after its Retry-After, as a client would. */
 const createBench = async (p: RunningPlatform, tier: Tier, users: string[], group: string, limited: boolean) => {
   await admin(p, 'rate', { rate: limited ? 10 : 0 });
   const n = limited ? 60 : 300;
   const lat: number[] = [];
-  let rejected = 0;
+  const rejected = { n: 0 };
   const roleId = limited ? BUILT_IN_ROLE_IDS.Support : BUILT_IN_ROLE_IDS['Browse Only'];
   for (let i = 0; i < n; i++) {
     const body = JSON.stringify({ accountGroupId: group, userId: users[i % users.length], roleId });
     const t0 = performance.now();
-    for (;;) {
-      const r = await post(p, 'AccountGroupUserRole', body);
-      if (r.status === 503) {
-        rejected++;
-        await new Promise((res) => setTimeout(res, 100));
-        continue;
-      }
-      if (r.status !== 200 && r.status !== 409) throw new Error(`create: HTTP ${r.status} ${JSON.stringify(r.json)}`);
-      break;
-    }
+    const r = await post(p, 'AccountGroupUserRole', body, 'application/json', rejected);
+    if (r.status !== 200 && r.status !== 409) throw new Error(`create: HTTP ${r.status} ${JSON.stringify(r.json)}`);
     lat.push(performance.now() - t0);
   }
   lat.sort((a, b) => a - b);
   const label = limited ? 'rate10' : 'nolimit';
   emit({ metric: `platform.create.p50.${label}`, value: percentile(lat, 50), unit: 'ms', tier, n });
-  emit({ metric: `platform.create.p99.${label}`, value: percentile(lat, 99), unit: 'ms', tier, n, rejected503: rejected });
+  emit({ metric: `platform.create.p99.${label}`, value: percentile(lat, 99), unit: 'ms', tier, n, rejected503: rejected.n });
   await admin(p, 'rate', { rate: 0 });
 };
 

@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { embeddedInThread } from '../../electron/main/embeddedThread';
-import { ROOT, tempDir } from './support/host';
+import { platformQuery, ROOT, tempDir } from './support/host';
 
 /**
  * Electron main's build of the embedded platform's thread (out/main/embedded-worker.js, made by
@@ -21,10 +21,7 @@ test('the Electron build’s embedded-platform thread opens, answers and closes 
     for (const round of ['created', 'reopened']) {
       const p = await start(opts);
       try {
-        const auth = Buffer.from(`BOOMI_TOKEN.${p.user}:${p.token}`).toString('base64');
-        const res = await fetch(`${p.url}/AccountGroup/query`, { method: 'POST', headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json', Accept: 'application/json' }, body: '{}' });
-        expect(res.status, round).toBe(200);
-        const names = ((await res.json()) as { result: { name: string }[] }).result.map((g) => g.name);
+        const names = (await platformQuery<{ name: string }>(p, 'AccountGroup')).map((g) => g.name);
         expect(names, round).toEqual(expect.arrayContaining(['All Accounts', 'Services 1', 'Services 2']));
       } finally {
         await p.close();

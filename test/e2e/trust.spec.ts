@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { specSession } from './support/session';
-import { axe, nav, shot, workOffline } from './support/screens';
+import { axe, nav, refreshDone, shot, workOffline } from './support/screens';
 
 /**
  * What the admin sees is true, at the partner tier (1,000 accounts, 21 groups) and 1280×720:
@@ -145,7 +145,7 @@ test('an applied change stays on screen from Apply to confirmation; Apply waits 
   }, target!);
   await expect(counts.first()).toHaveText(new RegExp(`^${before + added} accounts · [\\d,]+ users$`), { timeout: 30_000 });
   // Confirmation: landed and pulled back, with no refresh still running.
-  await expect(page().getByRole('banner')).not.toContainText('Refreshing', { timeout: 30_000 });
+  await refreshDone(page());
   const samples = await page().evaluate(() => {
     const w = window as unknown as { samples: number[][]; sampler: number };
     clearInterval(w.sampler);

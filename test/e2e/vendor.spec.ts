@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { platformPost, startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { platformAdmin, platformPost, startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
 import { nav, pointerDrag, shot } from './support/screens';
 
 /**
@@ -71,8 +71,7 @@ test('vendor profile: groups load, an add and a remove go through the preview, m
 
 /** The notification e-mails the vendor profile has sent (its admin endpoint counts them). */
 const notificationsSent = async (p: PlatformProcess): Promise<{ type: string; userId: string }[]> => {
-  const auth = Buffer.from(`BOOMI_TOKEN.${p.user}:${p.token}`).toString('base64');
-  const res = await fetch(`${new URL(p.url).origin}/admin/notifications`, { headers: { Authorization: `Basic ${auth}` } });
+  const res = await platformAdmin(p, 'GET', 'notifications');
   if (!res.ok) throw new Error(`admin/notifications: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { notifications: { type: string; userId: string }[] }).notifications;
 };

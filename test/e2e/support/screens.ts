@@ -31,6 +31,12 @@ export const pointerDrag = async (p: Page, from: Locator, to: Locator) => {
   await p.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
 };
 
+/**
+ * The header no longer counts a refresh's steps ("Refreshing 15/16"): a whole pull of a tier took
+ * longer than expect's 15 s at load 30, so this waits as long as a pull may take.
+ */
+export const refreshDone = (page: Page) => expect(page.getByRole('banner')).not.toContainText('Refreshing', { timeout: 90_000 });
+
 /** Opens a navigation section by its name, as an admin clicks it. */
 export const nav = (page: Page, area: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area, exact: true }).click();
 

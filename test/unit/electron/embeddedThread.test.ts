@@ -3,15 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { embeddedInThread } from '../../../electron/main/embeddedThread';
+import { platformPost, type PlatformCredentials } from '../../support/platformHttp';
 
 // The worker is the TypeScript source run through tsx, as the browser host does without its bundle.
 const start = embeddedInThread({ file: new URL('../../../electron/main/embeddedWorker.ts', import.meta.url), tsx: 'tsx/esm/api', seed: 'example' });
 const dir = mkdtempSync(path.join(os.tmpdir(), 'roster-thread-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const accounts = async (p: { url: string; user: string; token: string }) => {
-  const auth = Buffer.from(`BOOMI_TOKEN.${p.user}:${p.token}`).toString('base64');
-  const res = await fetch(`${p.url}/Account/query`, { method: 'POST', headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json', Accept: 'application/json' }, body: '{}' });
+const accounts = async (p: PlatformCredentials) => {
+  const res = await platformPost(p, 'Account/query', '{}');
   return { status: res.status, body: (await res.json()) as { result?: unknown[] } };
 };
 

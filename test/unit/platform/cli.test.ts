@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE } from '../../../shared/seeds/example';
 import { startPlatform } from '../../../platform';
 import { SEED_TIERS } from '../../../platform/seedTiers';
-import { tokenAuth } from './helpers';
+import { platformPost } from '../../support/platformHttp';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'roster-platform-cli-'));
@@ -44,7 +44,7 @@ describe('npm run platform', { timeout: 120_000 }, () => {
       expect(m, out).not.toBeNull();
       const [, url, , urlAccount, account, user, token] = m!;
       expect([urlAccount, account, user, token]).toEqual([EXAMPLE.primary.accountId, EXAMPLE.primary.accountId, 'ops@roster.local', 'cli-token-123']);
-      const r = await fetch(`${url}/AccountGroup/query`, { method: 'POST', headers: { Authorization: tokenAuth(user!, token!), 'Content-Type': 'application/json' }, body: '{}' });
+      const r = await platformPost({ url: url!, user: user!, token: token! }, 'AccountGroup/query', '{}');
       expect(r.status).toBe(200);
       const busy = runCli(['token', 'create', '--data', dir, '--user', 'ops@roster.local']);
       expect(busy.status).toBe(2);
@@ -66,7 +66,7 @@ describe('npm run platform', { timeout: 120_000 }, () => {
     expect(revoked.stdout).toMatch(/revoked 1 token/);
     const p = await startPlatform({ dataDir: dir, port: 0, quiet: true, adminUser: 'ops@roster.local', adminToken: 'restart-token-1' });
     try {
-      const ask = (t: string) => fetch(`${p.url}/Role/query`, { method: 'POST', headers: { Authorization: tokenAuth('ops@roster.local', t) }, body: '{}' });
+      const ask = (t: string) => platformPost({ url: p.url, user: 'ops@roster.local', token: t }, 'Role/query', '{}');
       expect((await ask(token)).status).toBe(200);
       expect((await ask('cli-token-123')).status).toBe(401);
     } finally {
@@ -79,19 +79,17 @@ describe('npm run platform', { timeout: 120_000 }, () => {
     const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const m = LINE.exec((await waitForLine(child)).trim())!;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    const r = await fetch(`${m[1]}/AccountGroup`, {
-      method: 'POST', headers: { Authorization: tokenAuth('ops@roster.local', 'kill-token-123'), 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Written before the crash' }),
-    });
+    const r = await platformPost({ url: m[1]!, user: 'ops@roster.local', token: 'kill-token-123' }, 'AccountGroup', JSON.stringify({ name: 'Written before the crash' }));
     expect(r.status).toBe(200);
     child.kill('SIGKILL');
     await exited;
     const p = await startPlatform({ dataDir: dir, port: 0, quiet: true, adminUser: 'ops@roster.local', adminToken: 'kill-token-123' });
     try {
-      const q = await fetch(`${p.url}/AccountGroup/query`, {
-        method: 'POST', headers: { Authorization: tokenAuth('ops@roster.local', 'kill-token-123'), 'Content-Type': 'application/json' },
-        body: JSON.stringify({ QueryFilter: { expression: { operator: 'EQUALS', property: 'name', argument: ['Written before the crash'] } } }),
-      });
+      const q = await platformPost(
+        { url: p.url, user: 'ops@roster.local', token: 'kill-token-123' },
+        'AccountGroup/query',
+        JSON.stringify({ QueryFilter: { expression: { operator: 'EQUALS', property: 'name', argument: ['Written before the crash'] } } }),
+      );
       expect(((await q.json()) as { numberOfResults: number }).numberOfResults).toBe(1);
     } finally {
       await p.close();
