@@ -184,6 +184,9 @@ export const isKnownUser = (s: AccessState, u: string): boolean =>
   s.users.has(u) || s.userGroupRoles.get(u) !== undefined || s.userAccounts.get(u) !== undefined ||
   s.userPartner.get(u) !== undefined;
 
+/** The User record says the user has never signed in (the vendor then refuses them a group's roles). */
+export const hasNeverSignedIn = (s: AccessState, u: string): boolean => s.users.get(u)?.neverSignedIn === true;
+
 /** Every user isKnownUser accepts: the pickers offer these (the vendor's API lists users only through their roles). */
 export const knownUserIds = (s: AccessState): string[] =>
   [...new Set([...s.users.keys(), ...s.userGroupRoles.layer.keys(), ...s.userAccounts.keys(), ...s.userPartner.keys()])];

@@ -41,3 +41,16 @@ export const resources = (rs: readonly { objectType: string; resourceId: string;
 
 /** Said after an add whose users the platform e-mails (notifyUser); silence is the default. */
 export const notice = (notifyUser: boolean | undefined): string => (notifyUser ? ' The platform e-mails each user added.' : '');
+
+/** "Serv User3 (ServUser3@boomi.com)", or the e-mail alone where no name is known. */
+export const userInWords = (userId: string, name: string | null | undefined): string => (name ? `${name} (${userId})` : userId);
+
+/** The display name the state knows ("Serv User3"), or null when it knows only the id. */
+export const displayName = (s: AccessState, userId: string): string | null => {
+  const name = userName(s, userId);
+  return name === userId ? null : name;
+};
+
+/** The platform's refusal of a group add for a user who has never signed in, in words. */
+export const neverSignedInRefusal = (userId: string, name: string | null | undefined): string =>
+  `${userInWords(userId, name)} has never signed in; the platform cannot add them to a group until they do`;

@@ -11,3 +11,4 @@ export { changeLabels, type DiffDigest, type RoleGroup, type SideDigest, type Us
 export { namesFrom, type Names } from './describe';
 export { ConflictError, type Call, type CallContext, type ConflictInfo, type Expectation } from './call';
 export { notificationsOf, notifies, withNotifyUser, type Notifications } from './notify';
+export { neverSignedInOf, neverSignedInWarning, type NotSignedIn } from './signIn';

@@ -4,7 +4,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Typography from '@mui/material/Typography';
-import type { UserGroup } from '../../../shared/plans';
+import { neverSignedInWarning, type UserGroup } from '../../../shared/plans';
 import { fmt, plural } from '../app/format';
 import type { WhatIfSummary } from '../domain/accessPreview';
 import { SortedTable, type Column } from './VirtualTable';
@@ -12,8 +12,9 @@ import { PREVIEW_ROW, Sized } from './DiffTables';
 
 /**
  * What the platform does beyond the access diff, said in every preview (its documented
- * behaviours): the notification e-mails a plan's adds would send, with the admin's choice (none
- * unless ticked), and the users a removal takes off an account with their last direct role.
+ * behaviours): the users it will refuse a group's roles because they never signed in, the
+ * notification e-mails a plan's adds would send, with the admin's choice (none unless ticked),
+ * and the users a removal takes off an account with their last direct role.
  */
 export const notifySentence = (emails: number, users: number, notify: boolean): string =>
   notify
@@ -68,9 +69,31 @@ export const LeavesAccount = ({ diff }: { diff: WhatIfSummary | null }) => {
   );
 };
 
-/** Both, in the order a preview shows them (under the lock-out gate). */
+/**
+ * Before anything is sent: the users the cache knows have never signed in, whom the platform will
+ * refuse a group's roles, each by name and e-mail with what will happen.
+ */
+export const NeverSignedIn = ({ diff }: { diff: WhatIfSummary | null }) => {
+  const users = diff?.neverSignedIn ?? [];
+  if (!users.length || diff!.refused.length > 0) return null;
+  return (
+    <Alert severity="warning" sx={{ mb: 1 }} role="region" aria-label="Users who have never signed in" data-testid="never-signed-in">
+      <AlertTitle>{plural(users.length, 'user')} never signed in: the platform will not add them to a group</AlertTitle>
+      <ul style={{ margin: 0, paddingLeft: 20 }}>
+        {users.map((u) => (
+          <li key={u.userId}>
+            <Typography variant="body2">{neverSignedInWarning(u)}</Typography>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+};
+
+/** All three, in the order a preview shows them (under the lock-out gate). */
 export const PlanNotices = ({ diff, choice }: { diff: WhatIfSummary | null; choice: NotifyChoiceState }) => (
   <>
+    <NeverSignedIn diff={diff} />
     <LeavesAccount diff={diff} />
     <NotifyChoice diff={diff} choice={choice} />
   </>

@@ -1,6 +1,6 @@
 import { type AccessState } from '../../../shared/access';
 import { userName } from '../../../shared/access/reach';
-import { notificationsOf, whatIf, whatIfSummary, type AccessChange, type DiffDigest, type Notifications, type WhatIf } from '../../../shared/plans';
+import { neverSignedInOf, notificationsOf, whatIf, whatIfSummary, type AccessChange, type DiffDigest, type Notifications, type NotSignedIn, type WhatIf } from '../../../shared/plans';
 import type { PlanOp } from '../../../shared/plans/types';
 import type { RosterDb } from '../cache';
 import { confirmedState, optimisticView } from './optimisticView';
@@ -49,6 +49,8 @@ export interface WhatIfSummary {
   leavesAccount: number;
   /** The e-mails the platform would send for the plan's adds if told to notify (its default). */
   notifications: Notifications;
+  /** Users the cache knows have never signed in whom the plan adds to a group: the platform refuses them. */
+  neverSignedIn: NotSignedIn[];
   /** Every pair grouped by role and by user ("48 users gain Support on 231 accounts"). */
   digest: DiffDigest;
   /** Names of the accounts in the shown entries, when the summary was made where the state is. */
@@ -90,6 +92,7 @@ export const summaryOf = (state: AccessState, ops: readonly PlanOp[]): WhatIfSum
     refused: d.refused,
     leavesAccount: d.totals.leavesAccount,
     notifications: notificationsOf(state, ops),
+    neverSignedIn: neverSignedInOf(state, ops),
     digest: d.digest,
   };
   const shown = [summary.gainsShown, summary.lossesShown, summary.lockedOutShown];

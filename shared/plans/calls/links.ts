@@ -4,6 +4,7 @@ import { equalsAll, queryAll } from '../../api/sync';
 import { ApiError, isApiError } from '../../api/errors';
 import type { Call, CallContext } from '../call';
 import type { PlanOp } from '../types';
+import { neverSignedInRefusal } from '../describe';
 
 /**
  * Link objects (AccountGroupAccount, AccountGroupUserRole, AccountUserRole, PartnerAccountAccess)
@@ -68,7 +69,7 @@ export const linkCall = (spec: LinkSpec, parts: string[], mode: 'add' | 'remove'
       // the admin's choice travels with the op (absent: no e-mail).
       const notify = spec.notifies ? { notifyUser: 'notifyUser' in effect && effect.notifyUser === true } : {};
       if (mode === 'add') await ctx.api.create(spec.type, { '@type': spec.type, ...record(spec, real), ...notify }).catch((e: unknown) => {
-        throw inWords(spec, real, e);
+        throw inWords(spec, real, e, effect);
       });
       // Already gone: nothing to send (a remove applied twice changes nothing).
       else for (const r of await found(ctx)) await ctx.api.delete(spec.type, String(r.id));
@@ -79,15 +80,15 @@ export const linkCall = (spec: LinkSpec, parts: string[], mode: 'add' | 'remove'
 
 /**
  * The platform's refusal of an add, said per user in the admin's words where the vendor documents
- * it: a user who has never signed in cannot be added to a group's users.
+ * it: a user who has never signed in cannot be added to a group's users. The display name is the
+ * one the op carried from the cache (the vendor's API lists no users), else the e-mail alone.
  */
-export const inWords = (spec: LinkSpec, parts: string[], e: unknown): unknown => {
+export const inWords = (spec: LinkSpec, parts: string[], e: unknown, effect?: PlanOp): unknown => {
   if (!isApiError(e) || e.kind !== 'bad-request' || spec.type !== 'AccountGroupUserRole' || !/never (signed|logged) in/i.test(e.message)) return e;
-  return new ApiError(e.kind, e.status, neverSignedIn(parts[1]!));
+  const user = parts[1]!;
+  const name = effect?.op === 'group.addUserRoles' ? effect.userNames?.[user] : undefined;
+  return new ApiError(e.kind, e.status, neverSignedInRefusal(user, name));
 };
-
-export const neverSignedIn = (user: string): string =>
-  `${user} has never signed in; the platform cannot add them to a group until they do`;
 
 /** Every combination of a bulk op's lists: one call per link. */
 export const cross = (...lists: string[][]): string[][] =>

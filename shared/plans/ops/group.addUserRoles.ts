@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Id } from '../../model';
-import { isKnownUser, link } from '../../access/state';
+import { hasNeverSignedIn, isKnownUser, link } from '../../access/state';
 import type { OpModule } from '../op';
-import { list, notice, roles } from '../describe';
+import { displayName, list, notice, roles } from '../describe';
 import { groupExists } from '../calls/expect';
 import { AGUR, cross, linkCall, uniq } from '../calls/links';
 import { everyPair, firstRefusal, groupRefusal, groupRoleRefusal, Ids, missing, pairsBy, touchGroupUsers, unseenUsers } from './common';
@@ -11,6 +11,8 @@ export const GroupAddUserRoles = z.object({
   op: z.literal('group.addUserRoles'), groupId: Id, userIds: Ids, roleIds: Ids,
   /** Whether the platform e-mails each user added (its default is yes); absent is no. */
   notifyUser: z.boolean().optional(),
+  /** Display names of the users the cache knew had never signed in (filled in by `annotate`), so the platform's refusal names them. */
+  userNames: z.record(Id, z.string().max(255)).optional(),
 });
 
 /**
@@ -37,6 +39,14 @@ export const groupAddUserRoles: OpModule<'group.addUserRoles'> = {
     cross([op.groupId], uniq(op.userIds), uniq(op.roleIds)).map(([g, u, r]) =>
       linkCall(AGUR, [g!, u!, r!], 'add', { ...op, userIds: [u!], roleIds: [r!] })),
   expectations: (_s, op) => groupExists(op.groupId),
+  annotate(s, op) {
+    const userNames: Record<string, string> = {};
+    for (const u of uniq(op.userIds)) {
+      const name = hasNeverSignedIn(s, u) ? displayName(s, u) : null;
+      if (name) userNames[u] = name;
+    }
+    return op.userNames !== undefined || !Object.keys(userNames).length ? op : { ...op, userNames };
+  },
   describe: (op, n) => `Give ${list(op.userIds.map(n.user))} ${roles(op.roleIds, n)} in “${n.group(op.groupId)}”.${notice(op.notifyUser)}`,
   // One op per role keeps each inverse exact: only the pairs whose state really changed.
   inverse: (before, op) => ({

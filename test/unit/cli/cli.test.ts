@@ -38,14 +38,17 @@ describe('roster CLI', { timeout: 180_000 }, () => {
     const r = roster('whatif', '--snapshot', snap, '--plan', plan);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['gains', 'losses', 'lockedOut', 'leavesAccount', 'refused', 'notifications']);
+    expect(Object.keys(j)).toEqual(['gains', 'losses', 'lockedOut', 'leavesAccount', 'refused', 'notifications', 'neverSignedIn']);
     expect(j.lockedOut).toHaveLength(2);
     expect(j.refused).toEqual([{ op: 'group.rename', index: 1, reason: expect.stringMatching(/^R3: /) }]);
   });
 
   it('whatif says the notification e-mails the adds would send (none unless the plan says notifyUser) and who leaves an account with their last direct role', () => {
     const add = file('notify.json', JSON.stringify({ plan: [{ op: 'group.addUserRoles', group: 'Services 1', users: [U3], roles: ['Browse Only'] }] }));
-    expect(JSON.parse(roster('whatif', '--snapshot', snap, '--plan', add).out).notifications).toEqual({ emails: 1, users: 1, send: false });
+    const quiet = JSON.parse(roster('whatif', '--snapshot', snap, '--plan', add).out);
+    expect(quiet.notifications).toEqual({ emails: 1, users: 1, send: false });
+    // ServUser3 never signed in (their User record says so): the platform will refuse the group add.
+    expect(quiet.neverSignedIn).toEqual([{ userId: U3, name: 'Serv User3', groups: ['Services 1'], warning: expect.stringMatching(/^Serv User3 \(ServUser3@boomi\.com\) has never signed in: .*“Services 1” will fail until they sign in/) }]);
     const loud = file('loud.json', JSON.stringify({ plan: [{ op: 'group.addUserRoles', group: 'Services 1', users: [U3], roles: ['Browse Only'], notifyUser: true }] }));
     expect(JSON.parse(roster('whatif', '--snapshot', snap, '--plan', loud).out).notifications).toEqual({ emails: 1, users: 1, send: true });
     const s = JSON.parse(readFileSync(snap, 'utf8')) as { AccountUserRole: unknown[] };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildState } from '../../../shared/access';
 import { ApiError } from '../../../shared/api/errors';
 import type { SyncApi } from '../../../shared/api/sync';
-import { callsOf, describeOp, namesFrom, notificationsOf, resolvePlanFile, whatIf, whatIfSummary, withNotifyUser, type CallContext, type PlanOp } from '../../../shared/plans';
+import { annotate, callsOf, describeOp, namesFrom, neverSignedInOf, notificationsOf, resolvePlanFile, whatIf, whatIfSummary, withNotifyUser, type CallContext, type PlanOp } from '../../../shared/plans';
 import { ABC, DEF, G, U1, U2, U3, U4, example } from '../access/fixtures';
 import { knownUserIds } from '../../../shared/access/state';
 import { BUILT_IN_ROLE_IDS as R } from '../../../shared/seeds/builtInRoles';
@@ -98,6 +98,31 @@ describe('never signed in: the vendor refuses to add such a user to a group', ()
     );
     // Any other refusal is the platform's own message.
     await expect(sentBodies(add, 'something else')).rejects.toThrow('something else');
+  });
+
+  it('where the cache knew the user never signed in, the refusal names them by display name and e-mail', async () => {
+    const add: PlanOp = annotate(buildState(example()), { op: 'group.addUserRoles', groupId: G.services1, userIds: [U3, U4], roleIds: [R.Support] });
+    expect(add).toMatchObject({ userNames: { [U3]: 'Serv User3' } });
+    await expect(sentBodies(add, 'user ServUser3@boomi.com has never signed in: a user must sign in first')).rejects.toThrow(
+      `Serv User3 (${U3}) has never signed in; the platform cannot add them to a group until they do`,
+    );
+  });
+
+  it('the preview warns before sending: each user the cache knows never signed in, once, with every group the plan adds them to', () => {
+    const st = buildState(example());
+    const ops: PlanOp[] = [
+      { op: 'group.addUserRoles', groupId: G.services1, userIds: [U3, U4], roleIds: [R.Support] },
+      { op: 'group.addUserRoles', groupId: G.all, userIds: [U3], roleIds: [R['Browse Only']] },
+      // Refused (no such group): sends nothing, so warns of nothing.
+      { op: 'group.addUserRoles', groupId: 'no-such-group', userIds: [U3], roleIds: [R.Support] },
+    ];
+    expect(neverSignedInOf(st, ops)).toEqual([{ userId: U3, name: 'Serv User3', groups: ['Services 1', 'All Accounts'] }]);
+    // A role they already hold is not sent: U3 holds Standard User in Services 2.
+    expect(neverSignedInOf(st, [{ op: 'group.addUserRoles', groupId: G.services2, userIds: [U3], roleIds: [R['Standard User']] }])).toEqual([]);
+    // Direct roles on an account are not refused for this.
+    expect(neverSignedInOf(st, [{ op: 'account.addUserRoles', accountId: ABC, userIds: [U3], roleIds: [R.Support] }])).toEqual([]);
+    // Where the cache does not know (the vendor's API lists no users), nothing is guessed.
+    expect(neverSignedInOf(buildState(Object.assign(example(), { User: [] })), ops)).toEqual([]);
   });
 });
 

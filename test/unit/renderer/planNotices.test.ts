@@ -7,7 +7,7 @@ import { applyScan, openRosterDb, type RosterDb } from '../../../renderer/src/ca
 import { enqueuePlan } from '../../../renderer/src/sync/outbox';
 import { previewSummary } from '../../../renderer/src/domain/accessPreview';
 import { notifySentence } from '../../../renderer/src/components/PlanNotices';
-import { withNotifyUser } from '../../../shared/plans';
+import { neverSignedInWarning, withNotifyUser } from '../../../shared/plans';
 
 // What every preview says beyond access (the vendor's documented behaviours): how many
 // notification e-mails a plan's adds would send, with the admin's choice carried by the queued
@@ -51,5 +51,24 @@ describe('preview notices', () => {
     await seeded((s) => s.AccountUserRole.push({ '@type': 'AccountUserRole', id: 'aur-u1', accountId: abc.accountId, userId: u1, roleId: R.Support }));
     const d = await previewSummary(db, [{ op: 'account.removeUserRoles', accountId: abc.accountId, userIds: [u1], roleIds: [R.Support] }]);
     expect([d.leavesAccount, d.digest.leavesAccount]).toEqual([1, [{ userId: u1, accounts: 1, roles: [] }]]);
+  });
+
+  it('never signed in: the preview names each such user (name and e-mail) and what the platform will do, before sending', async () => {
+    await seeded();
+    const d = await previewSummary(db, [add]);
+    // ServUser3's User record says never signed in; ServUser4 signed in.
+    expect(d.neverSignedIn).toEqual([{ userId: u3, name: 'Serv User3', groups: ['Services 1'] }]);
+    expect(neverSignedInWarning(d.neverSignedIn[0]!)).toBe(
+      "Serv User3 (ServUser3@boomi.com) has never signed in: the platform refuses to add a user who has never signed in to a group's users, " +
+        'so their roles in “Services 1” will fail until they sign in; the rest of the plan applies.',
+    );
+  });
+
+  it('never signed in: the queued op carries the display name, so the platform\'s later refusal names the user', async () => {
+    await seeded();
+    await enqueuePlan(db, [add]);
+    const [queued] = await db.outbox.orderBy('seq').toArray();
+    expect(queued!.args).toMatchObject({ op: 'group.addUserRoles', userNames: { [u3]: 'Serv User3' } });
+    expect(Object.keys((queued!.args as { userNames: object }).userNames)).toEqual([u3]);
   });
 });
