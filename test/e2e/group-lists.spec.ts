@@ -104,6 +104,7 @@ test('Accounts at 1280×720: one-line toolbar, natural sort, select from a paste
     [page.getByRole('textbox', { name: 'Search accounts' }), page.getByRole('combobox', { name: 'Show' }), page.getByRole('button', { name: /^Add to group/ })].map(async (l) => (await l.boundingBox())!),
   );
   for (const b of tops) expect(Math.abs(b.y + b.height / 2 - (tops[0]!.y + tops[0]!.height / 2))).toBeLessThan(8);
+  await expectLabelWhole(page.getByRole('textbox', { name: 'Search accounts' }));
 
   // Natural order: "Atlas Farms 51" before "Atlas Farms 428".
   const header = grid.getByRole('columnheader', { name: 'Account', exact: true });
@@ -133,6 +134,16 @@ test('Accounts at 1280×720: one-line toolbar, natural sort, select from a paste
   await page.getByRole('button', { name: 'Comfortable rows' }).click();
 });
 
+/** A search box still says what it searches: its visible label is drawn whole, not cut to "Search users…". */
+const expectLabelWhole = async (box: ReturnType<Page['locator']>) => {
+  const cut = await box.evaluate((el) => {
+    const label = (el as HTMLInputElement).labels?.[0];
+    return label ? { text: label.textContent, hidden: label.scrollWidth - label.clientWidth } : null;
+  });
+  expect(cut, 'the search box has a visible label').not.toBeNull();
+  expect(cut!.hidden, `"${cut!.text}" is cut off`).toBeLessThanOrEqual(0);
+};
+
 /** The controls share one row (their middles within 8 px) and none reaches past `right`. */
 const expectOneRow = async (controls: ReturnType<Page['locator']>[], right: number) => {
   const boxes = await Promise.all(controls.map(async (l) => (await l.boundingBox())!));
@@ -157,8 +168,6 @@ test('Users in Group and Resources at 1280×720: each toolbar stays on one line'
   const usersRight = (await users.boundingBox())!;
   await expectOneRow(
     [
-      page.getByRole('button', { name: 'In this group', exact: true }),
-      page.getByRole('button', { name: 'All users', exact: true }),
       page.getByRole('textbox', { name: 'Search users or roles' }),
       page.getByRole('button', { name: 'Select from a list…' }),
       page.getByRole('button', { name: 'Compact rows' }),
@@ -166,6 +175,12 @@ test('Users in Group and Resources at 1280×720: each toolbar stays on one line'
       page.getByRole('button', { name: 'Remove from group' }),
       page.getByRole('button', { name: 'Change roles…' }),
     ],
+    usersRight.x + usersRight.width,
+  );
+  await expectLabelWhole(page.getByRole('textbox', { name: 'Search users or roles' }));
+  // Which users are shown goes with selecting them, on the line below.
+  await expectOneRow(
+    [page.getByRole('button', { name: 'In this group', exact: true }), page.getByRole('button', { name: 'All users', exact: true }), page.getByRole('button', { name: /^Select all \d+ shown$/ })],
     usersRight.x + usersRight.width,
   );
   await shot(page, 'toolbar-users-1280');
@@ -186,6 +201,7 @@ test('Users in Group and Resources at 1280×720: each toolbar stays on one line'
     ],
     resourcesRight.x + resourcesRight.width,
   );
+  await expectLabelWhole(page.getByRole('textbox', { name: 'Search roles or groups' }));
   await expect(page.getByTestId('resource-selection-count')).toHaveText('0 selected');
   await shot(page, 'toolbar-resources-1280');
   await axe(page, 'resources at 1280 (one-line toolbar)');

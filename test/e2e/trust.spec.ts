@@ -227,3 +227,75 @@ test('every screen in both themes at 1280×720: the data age in the header, axe 
   }
   await page().emulateMedia({ colorScheme: 'light' });
 });
+
+test('the views inside the screens in both themes at 1280×720: users in a group, a removal preview, a user\'s reach, the matrix, a partner service; axe clean', async () => {
+  const p = page();
+  const [group] = await otherGroups();
+  const views: [string, () => Promise<void>][] = [
+    [
+      'group-users',
+      async () => {
+        await nav(p, 'Groups');
+        await groupItem(group!).click();
+        await p.getByRole('tab', { name: 'Users in Group' }).click();
+        await expect(p.getByRole('grid', { name: `Users in ${group}` }).getByRole('row').nth(1)).toBeVisible();
+      },
+    ],
+    [
+      'remove-users-preview',
+      async () => {
+        // Every user of the group, removed: the preview names each person by name and e-mail.
+        await p.getByRole('button', { name: /^Select all \d+ shown$/ }).click();
+        await p.getByRole('button', { name: 'Remove from group' }).click();
+        const preview = p.getByRole('dialog', { name: /^Preview: Remove \d+ users from / });
+        await expect(preview.getByTestId('losses').getByRole('row').nth(1)).toHaveAccessibleName(/^[A-Z]\S* [A-Z]\S* /);
+      },
+    ],
+    [
+      'explorer-reach',
+      async () => {
+        await p.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+        await p.getByRole('button', { name: 'Clear', exact: true }).click();
+        await p.getByRole('tab', { name: 'Accounts' }).click();
+        await nav(p, 'Access explorer');
+        const user = p.getByRole('combobox', { name: 'User' });
+        if (!(await user.inputValue())) {
+          await user.click();
+          await p.getByRole('option').first().click();
+        }
+        await expect(p.getByRole('grid', { name: /^Accounts .* reaches$/ }).getByRole('row').nth(1)).toBeVisible();
+      },
+    ],
+    [
+      'review-matrix',
+      async () => {
+        await nav(p, 'Review');
+        await p.getByRole('tab', { name: 'Matrix' }).click();
+        await expect(p.getByTestId('matrix-size')).toHaveText(/\d+ accounts × \d+ groups/);
+      },
+    ],
+    [
+      'partner-service',
+      async () => {
+        await nav(p, 'Partner access');
+        // The first time the services table, the second the service it reopens on (the place kept).
+        const row = p.getByRole('grid', { name: 'Partner services' }).getByRole('row').filter({ hasText: 'Globex Group 1' });
+        const detail = p.getByRole('grid', { name: 'Accounts of Service 1' });
+        await expect(row.or(detail).first()).toBeVisible();
+        if (!(await detail.isVisible())) await row.click();
+        await expect(detail.getByRole('row').nth(1)).toBeVisible();
+      },
+    ],
+  ];
+  for (const scheme of ['light', 'dark'] as const) {
+    await p.emulateMedia({ colorScheme: scheme });
+    for (const [name, open] of views) {
+      await open();
+      await shot(p, `trust-${name}-${scheme}`);
+      await axe(p, `${name} (${scheme})`);
+    }
+    await nav(p, 'Review');
+    await p.getByRole('tab', { name: 'Account' }).click();
+  }
+  await p.emulateMedia({ colorScheme: 'light' });
+});

@@ -20,13 +20,16 @@ interface Props {
   onChange: (id: string | null) => void;
   /** Narrow side panels give less than the default 320 px (a button beside it must stay in view). */
   minWidth?: number;
+  /** How much of a shared row's room it takes, and at most how wide (a person's name and e-mail need more than an account's name). */
+  grow?: number;
+  maxWidth?: number;
 }
 
 /** Search by name, e-mail or id; the selection is an id. */
-export const EntityPicker = ({ label, id, options, value, onChange, minWidth = 320 }: Props) => (
+export const EntityPicker = ({ label, id, options, value, onChange, minWidth = 320, grow = 1, maxWidth = 480 }: Props) => (
   <Autocomplete
     id={id}
-    sx={{ minWidth, flex: 1, maxWidth: 480 }}
+    sx={{ minWidth, flex: grow, maxWidth }}
     size="small"
     options={options}
     filterOptions={filter}

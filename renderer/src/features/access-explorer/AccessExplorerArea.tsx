@@ -77,7 +77,7 @@ export const AccessExplorerArea = () => {
         ) : (
           <>
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-              <EntityPicker id="explorer-user" label="User" options={users} value={userId} onChange={setUserId} />
+              <EntityPicker id="explorer-user" label="User" options={users} value={userId} onChange={setUserId} grow={1.4} maxWidth={580} />
               <EntityPicker id="explorer-account" label="Account" options={accounts} value={accountId} onChange={setAccountId} />
               {(userId || accountId) && (
                 <Button

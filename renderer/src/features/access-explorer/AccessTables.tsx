@@ -12,6 +12,7 @@ import { AccountLink, GroupLink } from './NameLinks';
 import { PlanDialog } from '../../components/PlanDialog';
 import { planRemoveDirectRoles, type PlannedOps } from '../../domain/accountAccess';
 import { RuleText } from '../../components/RuleText';
+import { Person } from '../../components/Person';
 
 const Titled = ({ id, title, action, children }: { id: string; title: string; action?: React.ReactNode; children: React.ReactNode }) => (
   <Box component="section" aria-labelledby={id} sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
@@ -70,8 +71,7 @@ export const WhoTable = ({ state, accountId, onPick }: { state: AccessState; acc
         onSelect={(key) => onPick(key)}
         empty="Nobody reaches this account."
         columns={[
-          { id: 'name', header: 'User', width: '1.4fr', render: (r) => r.name },
-          { id: 'email', header: 'E-mail', width: '1.6fr', render: (r) => r.userId },
+          { id: 'user', header: 'User', width: '3fr', render: (r) => <Person name={r.name} userId={r.userId} /> },
           { id: 'via', header: 'Way in', width: '1.4fr', render: (r) => <RuleText text={VIA_LABEL[r.via]} /> },
           { id: 'roles', header: 'Roles', width: '2fr', render: (r) => r.roles.join(', ') || '—' },
         ]}
@@ -106,7 +106,7 @@ export const RedundantReport = ({ state, onPick, onQueued }: { state: AccessStat
         }}
         empty="No direct role is already covered by a group."
         columns={[
-          { id: 'user', header: 'User', width: '1.6fr', render: (r) => r.userId },
+          { id: 'user', header: 'User', width: '2fr', render: (r) => <Person name={userName(state, r.userId)} userId={r.userId} /> },
           { id: 'account', header: 'Account', width: '1.6fr', render: (r) => <AccountLink accountId={r.accountId} name={state.accounts.get(r.accountId)?.name ?? r.accountId} /> },
           { id: 'role', header: 'Direct role', width: '1.2fr', render: (r) => r.role },
           {

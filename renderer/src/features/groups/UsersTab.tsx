@@ -100,14 +100,11 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
   const holding = members.filter((m) => m.roleIds.length > 0);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      {/* One line at 1280 px: the search gives way first, the actions keep short visible labels
-          whose accessible names hold the whole action (WCAG 2.5.3); selecting is on the line below. */}
-      <Box sx={{ p: 1.5, pb: 1, display: 'flex', gap: 0.75, alignItems: 'center', flexWrap: 'nowrap', '& .MuiToggleButton-root': { px: 0.75, py: 0.5, whiteSpace: 'nowrap' }, '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 } }}>
-        <ToggleButtonGroup size="small" exclusive value={userScope} onChange={(_e, v: UserScope | null) => v && setUserScope(v)} aria-label="Users shown" sx={{ flexShrink: 0 }}>
-          <ToggleButton value="group">In this group</ToggleButton>
-          <ToggleButton value="all">All users</ToggleButton>
-        </ToggleButtonGroup>
-        <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ flex: '0 1 190px', minWidth: 110 }} />
+      {/* One line at 1280 px with the search's label whole ("Search users or roles", not "Search
+          users…"): the actions keep short visible labels whose accessible names hold the whole
+          action (WCAG 2.5.3); which users are shown and selecting them are on the line below. */}
+      <Box sx={{ p: 1.5, pb: 1, display: 'flex', gap: 0.75, alignItems: 'center', flexWrap: 'nowrap', '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 } }}>
+        <TextField size="small" label="Search users or roles" value={userSearch} onChange={(e) => setUserSearch(e.target.value)} sx={{ flex: '0 1 240px', minWidth: 200 }} />
         <SelectFromList noun="user" match={match} onSelect={selectKeys} />
         <DensityButton />
         <Box sx={{ flex: 1 }} />
@@ -142,7 +139,11 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
           Change roles…
         </Button>
       </Box>
-      <Box sx={{ px: 1.5, pb: 1, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+      <Box sx={{ px: 1.5, pb: 1, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', '& .MuiToggleButton-root': { px: 0.75, py: 0.25, whiteSpace: 'nowrap' } }}>
+        <ToggleButtonGroup size="small" exclusive value={userScope} onChange={(_e, v: UserScope | null) => v && setUserScope(v)} aria-label="Users shown" sx={{ flexShrink: 0 }}>
+          <ToggleButton value="group">In this group</ToggleButton>
+          <ToggleButton value="all">All users</ToggleButton>
+        </ToggleButtonGroup>
         <SelectionControls
           shown={order.length}
           selectedShown={selectedShown.length}
