@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { startPlatformProcess, startWebHost, stopAll, STARTS_TIMEOUT, type PlatformProcess, type WebProcess } from './support/host';
 
 /**
  * the browser host on a standalone reference platform shows seed 002's groups and
@@ -65,6 +65,8 @@ const checkSeed002 = async (page: Page, shotPrefix: string) => {
 };
 
 test('R3 + seed 002: groups and memberships shown online, then from the cache offline', async ({ page }) => {
+  // This test starts its own platform and host: their starts count in its time.
+  test.setTimeout(STARTS_TIMEOUT);
   platform = await startPlatformProcess();
   web = await startWebHost({ platform });
   await page.goto(web.url);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { startPlatformProcess, startWebHost, stopAll, STARTS_TIMEOUT, type PlatformProcess, type WebProcess } from './support/host';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { settle, shot } from './support/screens';
 
@@ -17,6 +17,8 @@ test.afterAll(async () => stopAll(web, platform));
 const apiUrl = (p: PlatformProcess) => (/\/api\/rest\/v1\//.test(p.url) ? p.url : `${p.url.replace(/\/$/, '')}/api/rest/v1/${p.accountId}`);
 
 test('connection: embedded by default; validation errors; a real platform by URL, user and token; offline when it stops', async ({ page }) => {
+  // This test starts its own platform and host: their starts count in its time.
+  test.setTimeout(STARTS_TIMEOUT);
   [platform, web] = await Promise.all([startPlatformProcess(), startWebHost()]);
   await page.goto(web.url);
   await expect(page.getByTestId('connection-state')).toHaveText('Online');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { platformAdmin, platformPost, startPlatformProcess, startWebHost, stopAll, type PlatformProcess, type WebProcess } from './support/host';
+import { platformAdmin, platformPost, startPlatformProcess, startWebHost, stopAll, STARTS_TIMEOUT, type PlatformProcess, type WebProcess } from './support/host';
 import { nav, pointerDrag, shot } from './support/screens';
 
 /**
@@ -13,6 +13,7 @@ let platform: PlatformProcess | undefined;
 let web: WebProcess | undefined;
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
+  test.setTimeout(STARTS_TIMEOUT);
   platform = await startPlatformProcess({ seed: 'example', extraArgs: ['--rate', '0', '--profile', 'vendor'] });
   web = await startWebHost({ platform });
 });

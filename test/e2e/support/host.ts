@@ -9,9 +9,18 @@ import { fileURLToPath } from 'node:url';
  * Helpers for Playwright specs: the reference platform (`npm run platform`) and the browser
  * host (`npm run web`), each in its own process group on a free port with a temp data dir,
  * found by the one line it prints (ROSTER_PLATFORM / ROSTER_WEB), and stopped by its own id.
+ * Each is one Node process started straight from its script, not through npm: `npm run platform`
+ * was npm, a shell, tsx's launcher and the platform (four processes to start on a machine at
+ * load 30, where each start took 20–27 s).
  */
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * The limit of a hook that starts a platform and a browser host (and opens a page on them): at
+ * load 30 on 2 cores each start took 20–40 s, so this guards a hang, not speed.
+ */
+export const STARTS_TIMEOUT = 240_000;
 
 export interface Spawned {
   proc: ChildProcess;
@@ -71,7 +80,7 @@ const waitForExit = (proc: ChildProcess, ms: number): Promise<boolean> =>
     });
   });
 
-/** Stops the whole process group we started (npm, its shell and node), by its id only. */
+/** Stops the whole process group we started (the host and any child it started), by its id only. */
 const stopGroup = async (proc: ChildProcess) => {
   const pid = proc.pid;
   if (!pid || proc.exitCode !== null || proc.signalCode !== null) return;
@@ -87,7 +96,7 @@ const stopGroup = async (proc: ChildProcess) => {
     kill('SIGKILL');
     await waitForExit(proc, 5_000);
   }
-  // npm (the group leader) can exit before its node child has finished writing to the data dir:
+  // The group leader can exit before a child it started has finished writing to the data dir:
   // wait for the whole group, or removing the dir races the child's last writes (ENOTEMPTY).
   for (let i = 0; i < 100 && groupExists(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (groupExists(pid)) {
@@ -104,7 +113,7 @@ const crashGroup = async (proc: ChildProcess) => {
     /* already gone */
   }
   await waitForExit(proc, 5_000);
-  // npm (the group leader) can exit before its node child has: wait for the whole group.
+  // The group leader can exit before a child it started: wait for the whole group.
   for (let i = 0; i < 50 && groupExists(proc.pid); i++) await new Promise((r) => setTimeout(r, 100));
 };
 
@@ -155,8 +164,9 @@ export interface PlatformOptions {
 export const startPlatformProcess = async (o: PlatformOptions = {}): Promise<PlatformProcess> => {
   const dataDir = o.dataDir ?? tempDir('platform');
   const port = o.port ?? (await freePort());
-  const args = ['run', '-s', 'platform', '--', '--data', dataDir, '--port', String(port), '--seed', o.seed ?? 'example', ...(o.extraArgs ?? [])];
-  const { proc, fields, log } = await launch('npm', args, 'ROSTER_PLATFORM', 60_000);
+  const args = ['--import', 'tsx', 'platform/main.ts', '--data', dataDir, '--port', String(port), '--seed', o.seed ?? 'example', ...(o.extraArgs ?? [])];
+  // The limit guards a hang, not speed: a start (PGlite, the seed) is CPU-bound and took 27 s at load 30.
+  const { proc, fields, log } = await launch(process.execPath, args, 'ROSTER_PLATFORM', 120_000);
   const { url, account, user, token } = fields;
   if (!url || !account || !user || !token) throw new Error(`unexpected ROSTER_PLATFORM line: ${JSON.stringify(fields)}`);
   return { proc, dataDir, port, url, accountId: account, user, token, log, stop: () => stopGroup(proc), crash: () => crashGroup(proc) };
@@ -169,17 +179,21 @@ export interface WebOptions {
   platform?: Pick<PlatformProcess, 'url' | 'user' | 'token'>;
   /** What a new embedded platform is seeded with (`npm run web -- --seed`); the host's default otherwise. */
   seed?: string;
+  /** Through `npm run web`, as a user starts it (the startup bench measures that path). */
+  viaNpm?: boolean;
 }
 
 /** `npm run web` (the browser host): resolves once it printed ROSTER_WEB url=…. */
 export const startWebHost = async (o: WebOptions = {}): Promise<WebProcess> => {
   const dataDir = o.dataDir ?? tempDir('web');
   const port = o.port ?? (await freePort());
-  const args = ['run', '-s', 'web', '--', '--port', String(port), '--data', dataDir];
+  const args = ['--port', String(port), '--data', dataDir];
   // `--token=` form: a token may start with '-', which parseArgs would take for an option.
   if (o.platform) args.push('--platform', o.platform.url, '--user', o.platform.user, `--token=${o.platform.token}`);
   if (o.seed) args.push('--seed', o.seed);
-  const { proc, fields, log } = await launch('npm', args, 'ROSTER_WEB', 120_000);
+  const { proc, fields, log } = o.viaNpm
+    ? await launch('npm', ['run', '-s', 'web', '--', ...args], 'ROSTER_WEB', 120_000)
+    : await launch(process.execPath, ['scripts/web.mjs', ...args], 'ROSTER_WEB', 120_000);
   const url = fields.url;
   if (!url) throw new Error(`unexpected ROSTER_WEB line: ${JSON.stringify(fields)}`);
   return { proc, dataDir, port, url, origin: new URL(url).origin, log, stop: () => stopGroup(proc), crash: () => crashGroup(proc) };

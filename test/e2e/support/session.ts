@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startPlatformProcess, startWebHost, stopAll, type PlatformOptions, type PlatformProcess, type WebProcess } from './host';
+import { startPlatformProcess, startWebHost, stopAll, STARTS_TIMEOUT, type PlatformOptions, type PlatformProcess, type WebProcess } from './host';
 
 export interface SpecSession {
   platform: PlatformProcess;
@@ -16,6 +16,7 @@ export const specSession = (seed: string, onlineTimeout = 30_000): SpecSession =
   const s = {} as Partial<SpecSession>;
   test.describe.configure({ mode: 'serial' });
   test.beforeAll(async ({ browser }) => {
+    test.setTimeout(STARTS_TIMEOUT);
     s.platform = await startPlatformProcess({ seed, extraArgs: ['--rate', '0'] });
     s.web = await startWebHost({ platform: s.platform });
     s.page = await browser.newPage();
@@ -43,6 +44,7 @@ export const specHosts = (platform: PlatformOptions = {}): SpecHosts => {
   const s = {} as Partial<SpecHosts>;
   test.describe.configure({ mode: 'serial' });
   test.beforeAll(async () => {
+    test.setTimeout(STARTS_TIMEOUT);
     s.platform = await startPlatformProcess(platform);
     s.web = await startWebHost({ platform: s.platform });
   });
