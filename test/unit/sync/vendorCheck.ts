@@ -26,7 +26,9 @@ export const vendorChecker = () => {
       queueMicrotask(() => {
         const template = typeof m === 'string' ? rel : m.op.template;
         const shape = body ? shapeOf(JSON.parse(body) as unknown) : '';
-        const verdict = violations.length > before ? `rejected: ${violations.slice(before).join('; ')}` : m === 'gone' ? 'not in the spec (410: a read-only capability probe)' : 'valid';
+        const api = new URL(url).pathname.startsWith('/api/rest/v1/');
+        const outside = api ? 'not in the spec (410: a read-only capability probe)' : "outside the API: the reference platform's rate endpoint, asked on loopback only";
+        const verdict = violations.length > before ? `rejected: ${violations.slice(before).join('; ')}` : m === 'gone' ? outside : 'valid';
         shapes.set(`${method} ${template} ${shape}`, JSON.stringify({ method, template, body: shape, verdict }));
       });
     }
