@@ -99,7 +99,7 @@ const firstApply = (p: Page) => p.evaluate(() => (window as unknown as { firstAp
 /** The accounts count a group's counts line says ("212 accounts · 53 users · +3 pending" → 212). */
 const countOf = (text: string) => Number(/^([\d,]+) accounts?/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
 
-test('an applied change stays on screen from Apply to confirmation; Apply waits for the access check; the title counts the real change', async () => {
+test('an applied change stays on screen from Apply to confirmation; Apply waits for the access check; the title counts the real change; the landed notice stays under an open dialog', async () => {
   await nav(page(), 'Groups');
   const [, target] = await otherGroups();
   const counts = page().getByTestId(`group-counts-${target}`);
@@ -143,6 +143,17 @@ test('an applied change stays on screen from Apply to confirmation; Apply waits 
       w.samples.push([num(side), num(header), grid ? Number(grid.getAttribute('aria-rowcount')) - 1 : NaN]);
     }, 250);
   }, target!);
+  // The notice that the change landed never covers an open dialog (a preview's Apply sits where it shows).
+  await page().keyboard.press('Control+k');
+  const palette = page().getByRole('dialog', { name: 'Search everything' });
+  await expect(palette).toBeVisible();
+  const notice = page().getByTestId('result-notice');
+  await expect(notice).toContainText('landed on the platform', { timeout: 30_000 });
+  const box = (await notice.boundingBox())!;
+  const onTop = await page().evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid="result-notice"]') !== null, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  expect(onTop, 'the landed notice is drawn over an open dialog').toBe(false);
+  await page().keyboard.press('Escape');
+  await expect(palette).toBeHidden();
   await expect(counts.first()).toHaveText(new RegExp(`^${before + added} accounts · [\\d,]+ users$`), { timeout: 30_000 });
   // Confirmation: landed and pulled back, with no refresh still running.
   await refreshDone(page());

@@ -18,6 +18,9 @@ export const ResultSnackbar = () => {
       autoHideDuration={notice?.severity === 'error' ? null : 8000}
       onClose={(_e, reason) => reason !== 'clickaway' && dismiss()}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+      // Under an open dialog, not over it: at 1280 px a preview's Apply sits where the notice
+      // shows, and a notice covering Apply hides the one control the admin is deciding on.
+      sx={{ zIndex: (t) => t.zIndex.modal - 1 }}
     >
       {notice ? (
         <Alert
