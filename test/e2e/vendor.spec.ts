@@ -124,3 +124,30 @@ test('vendor profile: R10 says the cap is unknown; a preview counts the notifica
     expect.objectContaining({ type: 'AccountGroupUserRole', userId: 'ServUser4@boomi.com' }),
   ]);
 });
+
+test("vendor profile: a user who has never signed in is refused a group's roles, and the admin reads why, per user", async ({ page }) => {
+  await page.goto(web!.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online');
+  // ServUser3 has never signed in; the vendor's API lists no users, so the cache cannot know it and
+  // the preview does not warn: the platform's refusal is what tells, in words.
+  await page.getByTestId('group-item-Services 2').click();
+  await page.getByRole('tab', { name: 'Users in Group' }).click();
+  const user = page.getByRole('grid', { name: 'Users in Services 2' }).getByRole('row').filter({ hasText: 'ServUser3@boomi.com' });
+  await user.click();
+  await pointerDrag(page, user, page.getByTestId('group-item-Services 1'));
+  await expect(page.getByTestId('drag-overlay')).toHaveText('1 user → Services 1');
+  await page.mouse.up();
+  const roles = page.getByRole('dialog', { name: 'Roles for 1 user in Services 1' });
+  await roles.getByLabel('Browse Only').check();
+  await roles.getByRole('button', { name: 'Preview' }).click();
+  const dialog = page.getByRole('dialog', { name: /Preview: Add 1 user to Services 1/ });
+  await expect(dialog.getByTestId('plan-ops')).toContainText('ServUser3@boomi.com');
+  await expect(dialog.getByRole('region', { name: 'Users who have never signed in' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: /Apply/ }).click();
+  await expect(dialog).toBeHidden();
+  const notice = page.getByTestId('result-notice');
+  await expect(notice).toBeVisible({ timeout: 30_000 });
+  await notice.getByRole('button', { name: 'Show the failure' }).click();
+  await expect(page.getByText('ServUser3@boomi.com has never signed in; the platform cannot add them to a group until they do').first()).toBeVisible();
+  await shot(page, 'vendor-never-signed-in');
+});
