@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startWebHost, stopAll, type WebProcess } from './support/host';
-import { axe, nav, pointerDrag, shot, workOffline } from './support/screens';
+import { axe, enterOn, nav, pointerDrag, shot, workOffline } from './support/screens';
 
 /**
  * The console a partner admin expects, tried as a new user would on `npm run web`'s own data
@@ -128,6 +128,8 @@ test('offline: queue a change and withdraw it; the screens update at once', asyn
   await pick.getByRole('radio', { name: /Move/ }).check();
   await pick.getByRole('combobox', { name: 'Group' }).focus();
   await page.keyboard.type('Services 2');
+  // Enter takes the highlighted option: only once the list has narrowed to it.
+  await expect(page.getByRole('option', { name: /Services 2/ }).first()).toBeVisible();
   await page.keyboard.press('Enter');
   const move = page.getByRole('dialog', { name: 'Preview: Move 2 accounts from Services 1 to Services 2' });
   await move.getByRole('button', { name: /Apply/ }).click();
@@ -204,18 +206,17 @@ test('move two accounts between groups: by mouse (Shift+drop) and back by keyboa
     await expect(selected).toHaveCount(2, { timeout: 2_000 });
     await expect(selected.filter({ hasText: /Doc (ABC|DEF) Company/ })).toHaveCount(2, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Add to group…' }).focus();
-  await page.keyboard.press('Enter');
+  await enterOn(page, page.getByRole('button', { name: 'Add to group…' }));
   const pick = page.getByRole('dialog', { name: 'Add 2 accounts to a group' });
   await pick.getByRole('radio', { name: /Move/ }).check();
   await pick.getByRole('combobox', { name: 'Group' }).focus();
   await page.keyboard.type('Services 1');
+  await expect(page.getByRole('option', { name: /Services 1/ }).first()).toBeVisible();
   await page.keyboard.press('Enter');
   const back = page.getByRole('dialog', { name: 'Preview: Move 2 accounts from Services 2 to Services 1' });
   await expect(back.getByTestId('plan-ops')).toContainText('Add 2 accounts to “Services 1”');
   // Apply stays disabled until the access check is known; a key pressed on it before then does nothing.
-  await expect(back.getByRole('button', { name: /Apply/ })).toBeEnabled();
-  await back.getByRole('button', { name: /Apply/ }).press('Enter');
+  await enterOn(page, back.getByRole('button', { name: /Apply/ }));
   await expect(back).toBeHidden();
   await expect(page.getByTestId('result-notice')).toContainText('2 changes landed', { timeout: 30_000 });
   await page.getByTestId('group-item-Services 1').click();

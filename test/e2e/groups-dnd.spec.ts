@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { platformQuery } from './support/host';
 import { specHosts } from './support/session';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { pointerDrag } from './support/screens';
+import { enterOn, pointerDrag } from './support/screens';
 
 /**
  * Groups area: multi-select accounts, drop them on a group with a real mouse drag and
@@ -137,8 +137,7 @@ test('keyboard alternative: select with arrows and Space, then "Add to group…"
   await expect(row(page, 'All Accounts', 'Doc ABC Company')).toHaveAttribute('aria-selected', 'true');
   await expect(row(page, 'All Accounts', 'Doc DEF Company')).toHaveAttribute('aria-selected', 'true');
 
-  await page.getByRole('button', { name: 'Add to group…' }).focus();
-  await page.keyboard.press('Enter');
+  await enterOn(page, page.getByRole('button', { name: 'Add to group…' }));
   const picker = page.getByRole('dialog', { name: 'Add 2 accounts to a group' });
   await expect(picker).toBeVisible();
   await expect(picker.getByRole('combobox', { name: 'Group' })).toBeFocused();
@@ -151,8 +150,7 @@ test('keyboard alternative: select with arrows and Space, then "Add to group…"
   const dialog = page.getByRole('dialog', { name: /Add 2 accounts to Services 2/ });
   await expect(dialog.getByTestId('plan-ops')).toHaveText('Add 2 accounts to “Services 2”: Doc ABC Company, Doc DEF Company.');
   await expect(dialog.getByTestId('gains').getByRole('row', { name: 'Serv User3 (ServUser3@boomi.com) on Doc ABC Company: Standard User' })).toBeVisible();
-  await dialog.getByRole('button', { name: /Apply/ }).focus();
-  await page.keyboard.press('Enter');
+  await enterOn(page, dialog.getByRole('button', { name: /Apply/ }));
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('group-item-Services 2')).toContainText('4 accounts · 2 users', { timeout: 30_000 });
   await expect(page.getByTestId('group-item-Services 2')).not.toContainText('pending');

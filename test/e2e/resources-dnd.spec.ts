@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { specSession } from './support/session';
-import { axe, shot, pointerDrag } from './support/screens';
+import { axe, enterOn, shot, pointerDrag } from './support/screens';
 
 /**
  * Resources drag-and-drop on the partner tier: multi-select resources (click, shift-click,
@@ -98,8 +98,7 @@ test('R15/R19 keyboard: select two roles with Space and Shift+Down, "Share with 
   await expect(row('Roles', 'Care Role 4')).toHaveAttribute('aria-selected', 'true');
   await expect(row('Roles', 'Integration Role 1')).toHaveAttribute('aria-selected', 'true');
 
-  await session.page.getByRole('button', { name: 'Share with group…' }).focus();
-  await session.page.keyboard.press('Enter');
+  await enterOn(session.page, session.page.getByRole('button', { name: 'Share with group…' }));
   const picker = session.page.getByRole('dialog', { name: 'Share 2 resources with a group' });
   await expect(picker.getByRole('combobox', { name: 'Group' })).toBeFocused();
   await session.page.keyboard.type('Managed 16');
@@ -114,8 +113,7 @@ test('R15/R19 keyboard: select two roles with Space and Shift+Down, "Share with 
   await expect(dialog).toContainText('28 accounts of “Managed 16” have Advanced User Security off');
   await expect(dialog.getByTestId('lockouts')).toHaveCount(0);
   await shot(session.page, 'resources-dnd-roles-preview');
-  await dialog.getByRole('button', { name: /Apply/ }).focus();
-  await session.page.keyboard.press('Enter');
+  await enterOn(session.page, dialog.getByRole('button', { name: /Apply/ }));
   await expect(dialog).toBeHidden();
   await expect(session.page.getByRole('status').filter({ hasText: 'Queued: Share 2 resources with “Managed 16”' })).toBeVisible();
   await expect(row('Roles', 'Care Role 4')).toContainText('Integration 11, Managed 16');

@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { platformQuery } from './support/host';
 import { specSession } from './support/session';
-import { axe, shot, pointerDrag } from './support/screens';
+import { axe, enterOn, shot, pointerDrag } from './support/screens';
 
 /**
  * the seed 002 worked example (RULES.md, "The worked example") built through the UI from
@@ -139,8 +139,7 @@ test('keyboard: ServUser4 as Production Support in All Accounts (select, "Add to
   await session.page.keyboard.press('Space');
   await expect(session.page.getByTestId('user-selection-count')).toHaveText('1 selected');
   await expect(gridRow('All users', 'ServUser4@boomi.com')).toHaveAttribute('aria-selected', 'true');
-  await session.page.getByRole('button', { name: 'Add to group…' }).focus();
-  await session.page.keyboard.press('Enter');
+  await enterOn(session.page, session.page.getByRole('button', { name: 'Add to group…' }));
   const picker = session.page.getByRole('dialog', { name: 'Add 1 user to a group' });
   await expect(picker.getByRole('combobox', { name: 'Group' })).toBeFocused();
   await session.page.keyboard.type('All Acc');
@@ -149,12 +148,11 @@ test('keyboard: ServUser4 as Production Support in All Accounts (select, "Add to
   const roles = session.page.getByRole('dialog', { name: 'Roles for 1 user in All Accounts' });
   await roles.getByLabel('Production Support', { exact: true }).focus();
   await session.page.keyboard.press('Space');
-  await roles.getByRole('button', { name: 'Preview' }).focus();
-  await session.page.keyboard.press('Enter');
+  await expect(roles.getByLabel('Production Support', { exact: true })).toBeChecked();
+  await enterOn(session.page, roles.getByRole('button', { name: 'Preview' }));
   const preview = session.page.getByRole('dialog', { name: /Preview: Add 1 user to All Accounts/ });
   await expect(preview.getByTestId('plan-ops')).toHaveText('Give ServUser4@boomi.com the role Production Support in “All Accounts”.');
-  await preview.getByRole('button', { name: /Apply/ }).focus();
-  await session.page.keyboard.press('Enter');
+  await enterOn(session.page, preview.getByRole('button', { name: /Apply/ }));
   await expect(preview).toBeHidden();
 
   // Everything lands: the counts come from the confirmed cache after the next pull.

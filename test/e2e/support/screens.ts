@@ -37,6 +37,18 @@ export const pointerDrag = async (p: Page, from: Locator, to: Locator) => {
  */
 export const refreshDone = (page: Page) => expect(page.getByRole('banner')).not.toContainText('Refreshing', { timeout: 90_000 });
 
+/**
+ * The keyboard way to a button: wait until it is enabled (Apply waits for the access check, a
+ * dialog's button for a choice to render), focus it, check it holds the focus, then press Enter.
+ * A key sent to a button still disabled reaches whatever held the focus instead.
+ */
+export const enterOn = async (page: Page, button: Locator) => {
+  await expect(button).toBeEnabled();
+  await button.focus();
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
+};
+
 /** Opens a navigation section by its name, as an admin clicks it. */
 export const nav = (page: Page, area: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area, exact: true }).click();
 
