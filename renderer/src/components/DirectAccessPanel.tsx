@@ -16,7 +16,8 @@ import CloseIcon from '@mui/icons-material/Close';
 import type { AccessState } from '../../../shared/access';
 import { directHolders, directRoleChoices, planAddDirectRoles, planRemoveDirectRoles, userOptions, type PlannedOps } from '../domain/accountAccess';
 import { EntityPicker } from './EntityPicker';
-import { PlanDialog } from './PlanDialog';
+import { PlanPreviewDialog } from './PlanPreviewDialog';
+import { namesFrom } from '../../../shared/plans/describe';
 import { RuleText } from './RuleText';
 import { Person } from './Person';
 
@@ -103,11 +104,11 @@ export const DirectAccessPanel = ({ s, accountId, onQueued }: { s: AccessState; 
       </Stack>
       {refusal && <Alert severity="info" sx={{ mt: 1 }} onClose={() => setRefusal(null)}>{refusal}</Alert>}
       {proposal && (
-        <PlanDialog
+        <PlanPreviewDialog
           title={proposal.title}
           ops={proposal.planned.ops}
-          state={s}
-          {...(proposal.planned.warning ? { warning: proposal.planned.warning } : {})}
+          names={namesFrom(s)}
+          warning={proposal.planned.warning}
           onClose={() => setProposal(null)}
           onQueued={(m) => {
             setRoleIds([]);

@@ -8,7 +8,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../shared/access';
 import { planSupportAccessRole, supportAccessChoices, supportAccessSentence } from '../domain/accountAccess';
-import { PlanDialog } from './PlanDialog';
+import { PlanPreviewDialog } from './PlanPreviewDialog';
+import { namesFrom } from '../../../shared/plans/describe';
 import { supportAccessOf } from '../../../shared/access/supportAccess';
 import { recordSupportAccessRole } from '../cache';
 import { db } from '../app/db';
@@ -72,10 +73,10 @@ export const SupportAccessPanel = ({ state, accountId, onQueued, title }: { stat
         <RuleText text="Only built-in roles and this account’s own roles can be chosen: shared roles never appear in this list." rules={['R16']} />
       </Typography>
       {open && planned.ok && (
-        <PlanDialog
+        <PlanPreviewDialog
           title={`Support Access Role of ${name}`}
           ops={planned.ops}
-          state={state}
+          names={namesFrom(state)}
           onClose={() => setOpen(false)}
           onQueued={onQueued}
         />

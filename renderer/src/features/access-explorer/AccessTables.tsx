@@ -9,7 +9,8 @@ import { userName } from '../../../../shared/access/reach';
 import { VirtualTable } from '../../components/VirtualTable';
 import { VIA_LABEL, filterReach, prepareReachSearch } from './model';
 import { AccountLink, GroupLink } from './NameLinks';
-import { PlanDialog } from '../../components/PlanDialog';
+import { PlanPreviewDialog } from '../../components/PlanPreviewDialog';
+import { namesFrom } from '../../../../shared/plans/describe';
 import { planRemoveDirectRoles, type PlannedOps } from '../../domain/accountAccess';
 import { RuleText } from '../../components/RuleText';
 import { Person } from '../../components/Person';
@@ -135,11 +136,11 @@ export const RedundantReport = ({ state, onPick, onQueued }: { state: AccessStat
       />
       {fix && !fix.planned.ok && <Typography role="alert" color="error">{fix.planned.reason}</Typography>}
       {fix?.planned.ok && (
-        <PlanDialog
+        <PlanPreviewDialog
           title={fix.title}
           ops={fix.planned.ops}
-          state={state}
-          {...(fix.planned.warning ? { warning: fix.planned.warning } : {})}
+          names={namesFrom(state)}
+          warning={fix.planned.warning}
           onClose={() => setFix(null)}
           onQueued={onQueued}
         />

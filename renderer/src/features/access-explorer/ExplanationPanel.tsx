@@ -11,7 +11,8 @@ import { explain } from '../../../../shared/access';
 import { userName } from '../../../../shared/access/reach';
 import { VIA_LABEL, groupsOf, planRemoveFromGroup } from './model';
 import { AccountLink, GroupLink } from './NameLinks';
-import { PlanDialog } from '../../components/PlanDialog';
+import { PlanPreviewDialog } from '../../components/PlanPreviewDialog';
+import { namesFrom } from '../../../../shared/plans/describe';
 import type { Planned } from '../../domain/groupPlans';
 import { RuleText } from '../../components/RuleText';
 
@@ -117,10 +118,10 @@ export const ExplanationPanel = ({ state, userId, accountId, onQueued }: { state
       )}
       {removing && !removing.planned.ok && <Typography role="alert" color="error">{removing.planned.reason}</Typography>}
       {removing?.planned.ok && (
-        <PlanDialog
+        <PlanPreviewDialog
           title={removing.title}
           ops={removing.planned.ops}
-          state={state}
+          names={namesFrom(state)}
           onClose={() => setRemoving(null)}
           onQueued={(m) => {
             setRemoving(null);

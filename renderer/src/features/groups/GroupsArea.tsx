@@ -13,7 +13,7 @@ import { useGroups, usePrimaryAccount, type GroupRow } from './data';
 import { GroupList } from './GroupList';
 import { GroupPage } from './GroupPage';
 import { GroupNameDialog } from './GroupNameDialog';
-import { PlanPreviewDialog } from './PlanPreviewDialog';
+import { GroupPlanPreview } from './GroupPlanPreview';
 import { groupsUnavailable, planCreateGroup, planRenameGroup } from '../../domain/groupPlans';
 import { proposeAddAccounts, proposeAddUserRoles, proposeMoveAccounts, proposeRemoveAccounts } from './propose';
 import { RolePickDialog } from './RolePickDialog';
@@ -148,9 +148,7 @@ export const GroupsArea = () => {
           return t && (drag?.kind === 'user' || t.id !== group?.id) ? t.name : undefined;
         }}
       />
-      {preview && (
-        <PlanPreviewDialog preview={preview} groups={groups} onApply={(ops) => queue(ops, preview.title)} onClose={ui.closePreview} />
-      )}
+      {preview && <GroupPlanPreview preview={preview} groups={groups} onQueued={ui.setNotice} onClose={ui.closePreview} />}
       {rolePick && (
         <RolePickDialog
           target={rolePick.target}

@@ -17,7 +17,7 @@ import type { HistoryEntry, HistoryOp } from '../../cache';
 import { db } from '../../app/db';
 import { fmt } from '../../app/format';
 import { useRoute } from '../../app/routeStore';
-import { PlanDialog } from '../../components/PlanDialog';
+import { PlanPreviewDialog } from '../../components/PlanPreviewDialog';
 import { saveFile } from '../../components/saveFile';
 import { useAccessState } from '../../domain/accessState';
 import { namesFrom } from '../../../../shared/plans/describe';
@@ -148,11 +148,11 @@ export const HistoryArea = () => {
         </Stack>
       )}
       {undo && (
-        <PlanDialog
+        <PlanPreviewDialog
           title={`Undo the plan of ${new Date(undo.appliedAt).toLocaleString()}`}
           ops={undo.inverse}
-          state={live?.state}
-          {...(undo.notes.length ? { warning: undo.notes.join(' ') } : {})}
+          names={names}
+          warning={undo.notes.length ? undo.notes.join(' ') : undefined}
           onClose={() => setUndo(null)}
           onQueued={(summary, planId) => {
             void markUndone(db, undo.planId, planId);

@@ -7,7 +7,8 @@ import { VirtualTable } from '../../components/VirtualTable';
 import { db } from '../../app/db';
 import { useRoute } from '../../app/routeStore';
 import { useAccessState } from '../../domain/accessState';
-import { PlanDialog } from '../../components/PlanDialog';
+import { PlanPreviewDialog } from '../../components/PlanPreviewDialog';
+import { namesFrom } from '../../../../shared/plans/describe';
 import { RefusedDialog } from '../../components/RefusedDialog';
 import { banner, queuedBanner, planPartnerAccess, serviceRows, type Mode, type Planned } from './model';
 import { ServiceDetail } from './ServiceDetail';
@@ -106,10 +107,10 @@ export const PartnerAccessArea = () => {
       )}
       {step?.kind === 'confirm' && planned && !planned.ok && <RefusedDialog title="Partner access" reason={planned.reason} onClose={() => setStep(null)} />}
       {step?.kind === 'confirm' && planned?.ok && (
-        <PlanDialog
+        <PlanPreviewDialog
           title={step.mode === 'grant' ? 'Grant partner access' : 'Revoke partner access'}
           ops={planned.ops}
-          state={state}
+          names={namesFrom(state)}
           applyLabel={step.mode === 'grant' ? 'Confirm: grant access' : 'Confirm: revoke access'}
           onClose={() => setStep(null)}
           onQueued={(_summary, planId) => setNotice({ planId, mode: step.mode, users: step.userIds.length, accounts: step.accountIds.length })}

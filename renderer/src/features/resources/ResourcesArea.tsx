@@ -15,7 +15,8 @@ import { AddToGroupDialog } from '../../components/AddToGroupDialog';
 import { DragChip } from '../../components/DragChip';
 import { emptySelection, type Selection } from '../../domain/selection';
 import { useAccessState } from '../../domain/accessState';
-import { PlanDialog } from '../../components/PlanDialog';
+import { PlanPreviewDialog } from '../../components/PlanPreviewDialog';
+import { namesFrom } from '../../../../shared/plans/describe';
 import { RefusedDialog } from '../../components/RefusedDialog';
 import { RESOURCE_TYPES, ausSummary, resourceRows, sharingIndex } from './model';
 import { ResourceDetail, type Proposal } from './ResourceDetail';
@@ -151,11 +152,11 @@ export const ResourcesArea = () => {
       )}
       {proposal && !proposal.planned.ok && <RefusedDialog title={proposal.title} reason={proposal.planned.reason} onClose={() => setProposal(null)} />}
       {proposal?.planned.ok && (
-        <PlanDialog
+        <PlanPreviewDialog
           title={proposal.title}
           ops={proposal.planned.ops}
-          state={state}
-          {...(proposal.warning ? { warning: proposal.warning } : {})}
+          names={namesFrom(state)}
+          warning={proposal.warning}
           onClose={() => setProposal(null)}
           onQueued={setBanner}
         />

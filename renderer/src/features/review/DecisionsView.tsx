@@ -9,7 +9,8 @@ import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
 import { decisionsToPlan, describeTarget, planOutcome, targetKey } from '../../../../shared/review';
 import { db } from '../../app/db';
-import { PlanDialog } from '../../components/PlanDialog';
+import { PlanPreviewDialog } from '../../components/PlanPreviewDialog';
+import { namesFrom } from '../../../../shared/plans/describe';
 import { notePlan, notePlanOutcome, signOffReview, updateReview } from './store';
 import { useReviews } from './useReview';
 import { download } from './exports';
@@ -65,10 +66,10 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
       </Stack>
       {notice && <Alert severity="success">{notice}</Alert>}
       {planOpen && (
-        <PlanDialog
+        <PlanPreviewDialog
           title={`${review.name}: ${removes} removes`}
           ops={ops}
-          state={s}
+          names={namesFrom(s)}
           onClose={() => setPlanOpen(false)}
           onQueued={(summary, queuedId) => {
             setNotice(summary);
