@@ -15,10 +15,12 @@ interface Props {
   countTestId: string;
   /** A narrow toolbar: "Select all" (its name still says how many) and no count, which the caller shows elsewhere. */
   compact?: boolean;
+  /** What the last paste of a list selected (usePasteSelection), said after the count. */
+  pasted?: string | null;
 }
 
-/** A multi-select list's toolbar controls: "Select all N shown", "Clear" and the live count. */
-export const SelectionControls = ({ shown, selectedShown, anySelected, onSelectAll, onClear, countTestId, compact }: Props) => (
+/** A multi-select list's toolbar controls: "Select all N shown", "Clear", the live count and what a paste selected. */
+export const SelectionControls = ({ shown, selectedShown, anySelected, onSelectAll, onClear, countTestId, compact, pasted }: Props) => (
   <>
     <Button size="small" onClick={onSelectAll} disabled={shown === 0} aria-label={compact ? `Select all ${fmt(shown)} shown` : undefined} sx={{ whiteSpace: 'nowrap' }}>
       {compact ? 'Select all' : `Select all ${fmt(shown)} shown`}
@@ -27,6 +29,11 @@ export const SelectionControls = ({ shown, selectedShown, anySelected, onSelectA
       Clear
     </Button>
     {!compact && <SelectionCount selectedShown={selectedShown} countTestId={countTestId} />}
+    {pasted && (
+      <Typography variant="body2" color="text.secondary" role="status">
+        · {pasted}
+      </Typography>
+    )}
   </>
 );
 

@@ -19,7 +19,6 @@ import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import { VirtualTable, useSortedRows, type Column } from '../../components/VirtualTable';
 import { DensityButton, SelectFromList, usePasteSelection } from '../../components/TableTools';
-import Typography from '@mui/material/Typography';
 import type { GroupRow, UserInGroupRow } from './data';
 import { matches, useGroupsUi, type UserScope } from './uiStore';
 import { Person } from '../../components/Person';
@@ -151,12 +150,8 @@ export const UsersTab = ({ group, groups, users, onAddToGroup }: Props) => {
           onSelectAll={() => setUserSelection(selectAll(order))}
           onClear={() => setUserSelection(emptySelection())}
           countTestId="user-selection-count"
+          pasted={pasted}
         />
-        {pasted && (
-          <Typography variant="body2" color="text.secondary" role="status">
-            · {pasted}
-          </Typography>
-        )}
       </Box>
       {changing && (
         <ChangeRolesDialog

@@ -4,7 +4,6 @@ import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
-import Typography from '@mui/material/Typography';
 import { VirtualTable, useSortedRows, type Column } from '../../components/VirtualTable';
 import { DensityButton, SelectFromList, usePasteSelection } from '../../components/TableTools';
 import { SelectionControls } from '../../components/SelectionControls';
@@ -65,12 +64,8 @@ export const ResourceTable = ({ label, rows: listed, search, onSearch, selection
           onSelectAll={() => onSelection(selectAll(order))}
           onClear={() => onSelection(emptySelection())}
           countTestId="resource-selection-count"
+          pasted={pasted}
         />
-        {pasted && (
-          <Typography variant="body2" color="text.secondary" role="status">
-            · {pasted}
-          </Typography>
-        )}
       </Box>
       <VirtualTable
         label={label}
