@@ -241,6 +241,8 @@ test('every screen in both themes at 1280×720: the data age in the header, axe 
 
 test('the views inside the screens in both themes at 1280×720: users in a group, a removal preview, a user\'s reach, the matrix, a partner service; axe clean', async () => {
   const p = page();
+  // The group names are read from the side list, which only the Groups area draws.
+  await nav(p, 'Groups');
   const [group] = await otherGroups();
   const views: [string, () => Promise<void>][] = [
     [
