@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../cli/main';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rosterInProcess } from './spawn';
 import type { Snapshot } from '../../../shared/model';
 import { EXAMPLE, exampleSnapshot } from '../../../shared/seeds/example';
 import { generateSnapshot } from '../../../shared/seeds/generate';
@@ -12,18 +12,7 @@ const root = path.resolve(__dirname, '../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'roster-cli-refuse-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const run = async (argv: string[]) => {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-};
+const run = (argv: string[]) => rosterInProcess(...argv);
 let n = 0;
 const file = (content: unknown) => {
   const p = path.join(dir, `f${++n}.json`);
@@ -77,12 +66,13 @@ describe('whatif', () => {
 
 describe('output piped into head', { timeout: 120_000 }, () => {
   let snap = '';
+  let busiest = '';
   beforeAll(() => {
-    snap = file(generateSnapshot('partner', 1));
+    const s = generateSnapshot('partner', 1);
+    busiest = s.AccountUserRole[0]?.userId ?? s.User[0]!.userId;
+    snap = file(s);
   });
   it('stops quietly when the reader goes away (no EPIPE stack trace)', () => {
-    const s = JSON.parse(JSON.stringify(generateSnapshot('partner', 1))) as Snapshot;
-    const busiest = s.AccountUserRole[0]?.userId ?? s.User[0]!.userId;
     const r = spawnSync('bash', ['-c', `node bin/roster.mjs reach --snapshot '${snap}' --user '${busiest}' | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8', timeout: 90_000 });
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
     expect(r.stdout).toMatch(/status=0/);
