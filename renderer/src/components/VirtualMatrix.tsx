@@ -11,7 +11,10 @@ export interface VirtualMatrixProps {
   rowCount: number;
   colCount: number;
   corner: ReactNode;
-  rowHeader: (row: number) => ReactNode;
+  /** The row header's content: drawn as its label is cut to the column, it ends in an ellipsis. */
+  rowHeader: (row: number) => RowHeader;
+  /** The header column's accessible name, e.g. "Accounts": its resize handle says whose width it is. */
+  rowHeaderName: string;
   colHeader: (col: number) => ReactNode;
   /** A column header's full text (headers are cut to the column's width). */
   colTitle: (col: number) => string;
@@ -29,13 +32,28 @@ export interface VirtualMatrixProps {
   headerHeight?: number;
 }
 
+export interface RowHeader {
+  /** The visible label, cut with an ellipsis when the column is too narrow. */
+  label: string;
+  /** Shown whole after the label (a count). */
+  badge?: ReactNode;
+  /** The whole text: the header's tooltip and accessible name. */
+  full: string;
+}
+
+/** The header column's width: at least a short name and its count, at most most of a window. */
+export const ROW_HEADER_MIN = 160;
+export const ROW_HEADER_MAX = 720;
+const RESIZE_STEP = 20;
+const clampWidth = (w: number) => Math.max(ROW_HEADER_MIN, Math.min(ROW_HEADER_MAX, Math.round(w)));
+
 const cellIdOf = (prefix: string, r: number, c: number) => `${prefix}-cell-${r}-${c}`;
 
 /** What a drawn row needs of the grid's props: stable while the grid only scrolls. */
 interface CellView {
   cell: (row: number, col: number) => ReactNode;
   cellLabel: (row: number, col: number) => string;
-  rowHeader: (row: number) => ReactNode;
+  rowHeader: (row: number) => RowHeader;
   idPrefix: string;
 }
 
@@ -67,10 +85,17 @@ interface RowProps {
   chosenCol: number;
 }
 
+const RowHeaderCell = ({ h }: { h: RowHeader }) => (
+  <div role="rowheader" aria-colindex={1} className="vm-rowheader" title={h.full} aria-label={h.full}>
+    <span className="vm-label">{h.label}</span>
+    {h.badge !== undefined && <span className="vm-badge">{h.badge}</span>}
+  </div>
+);
+
 const MatrixRow = memo(
   ({ view, row, top, width, height, cols, activeCol, chosenCol }: RowProps) => (
     <div role="row" aria-rowindex={row + 2} className="vm-row" style={{ position: 'absolute', top: 0, left: 0, width, height, transform: `translateY(${top}px)` }}>
-      <div role="rowheader" aria-colindex={1} className="vm-rowheader">{view.rowHeader(row)}</div>
+      <RowHeaderCell h={view.rowHeader(row)} />
       {cols.map((c) => (
         <MatrixCell key={c.index} view={view} row={row} col={c.index} left={c.start} className={`vm-cell${c.index === activeCol ? ' active' : ''}${c.index === chosenCol ? ' chosen' : ''}`} />
       ))}
@@ -86,7 +111,9 @@ const MatrixRow = memo(
  * (aria-activedescendant), Enter or Space opens it.
  */
 export const VirtualMatrix = (p: VirtualMatrixProps) => {
-  const { rowHeight = 32, colWidth = 112, rowHeaderWidth = 260, headerHeight = 56 } = p;
+  const { rowHeight = 32, colWidth = 112, headerHeight = 56 } = p;
+  // The header column is as wide as the admin makes it (long names and e-mails are cut to it).
+  const [rowHeaderWidth, setRowHeaderWidth] = useState(clampWidth(p.rowHeaderWidth ?? 260));
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState({ row: 0, col: 0 });
   // Without flushSync, one scroll event's row and column updates are drawn in one render, outside
@@ -160,13 +187,16 @@ export const VirtualMatrix = (p: VirtualMatrixProps) => {
         '& .vm-cell:hover': { bgcolor: 'action.hover' },
         '& .vm-cell.chosen': { outline: (t) => `2px solid ${t.palette.secondary.main}`, outlineOffset: -2 },
         '&:focus-visible .vm-cell.active': focusRing,
-        '& .vm-rowheader': { position: 'sticky', left: 0, zIndex: 1, width: rowHeaderWidth, height: rowHeight, boxSizing: 'border-box', px: 1, display: 'flex', alignItems: 'center', bgcolor: 'background.paper', borderRight: 1, borderBottom: 1, borderColor: 'divider', fontSize: 13, overflow: 'hidden', whiteSpace: 'nowrap' },
+        '& .vm-rowheader': { position: 'sticky', left: 0, zIndex: 1, width: rowHeaderWidth, height: rowHeight, boxSizing: 'border-box', px: 1, display: 'flex', alignItems: 'center', gap: 0.5, bgcolor: 'background.paper', borderRight: 1, borderBottom: 1, borderColor: 'divider', fontSize: 13, overflow: 'hidden', whiteSpace: 'nowrap' },
+        '& .vm-label': { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' },
+        '& .vm-badge': { flexShrink: 0, fontSize: 12, color: 'text.secondary' },
       }}
     >
       <div role="rowgroup" style={{ width, height: headerHeight + rows.getTotalSize(), position: 'relative' }} onClick={onClick}>
         <Box role="row" aria-rowindex={1} sx={{ position: 'sticky', top: 0, zIndex: 2, height: headerHeight, width, bgcolor: 'background.paper', borderBottom: 1, borderColor: 'divider' }}>
           <Box role="columnheader" aria-colindex={1} sx={{ position: 'sticky', left: 0, zIndex: 3, width: rowHeaderWidth, height: headerHeight, px: 1, display: 'flex', alignItems: 'flex-end', bgcolor: 'background.paper', fontSize: 12, color: 'text.secondary', boxSizing: 'border-box', borderRight: 1, borderColor: 'divider' }}>
             {p.corner}
+            <ResizeHandle name={p.rowHeaderName} width={rowHeaderWidth} onWidth={(w) => setRowHeaderWidth(clampWidth(w))} />
           </Box>
           {vCols.map((c) => (
             <div key={c.index} role="columnheader" aria-colindex={c.index + 2} title={p.colTitle(c.index)} style={{ ...headerCell, left: c.start }}>
@@ -191,5 +221,49 @@ export const VirtualMatrix = (p: VirtualMatrixProps) => {
       </div>
       {(p.rowCount === 0 || p.colCount === 0) && p.empty ? <Box sx={{ p: 2, color: 'text.secondary', position: 'sticky', left: 0 }}>{p.empty}</Box> : null}
     </Box>
+  );
+};
+
+/**
+ * The header column's right edge, dragged with the pointer or moved with the arrows (a focusable
+ * separator, as WAI-ARIA's window splitter), so a long name or e-mail can be read whole.
+ */
+const ResizeHandle = ({ name, width, onWidth }: { name: string; width: number; onWidth: (w: number) => void }) => {
+  const drag = useRef<{ x: number; width: number } | null>(null);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const to = e.key === 'ArrowRight' ? width + RESIZE_STEP : e.key === 'ArrowLeft' ? width - RESIZE_STEP : e.key === 'Home' ? ROW_HEADER_MIN : e.key === 'End' ? ROW_HEADER_MAX : null;
+    if (to === null) return;
+    // The grid's own arrows move its active cell: these keys belong to the handle.
+    e.preventDefault();
+    e.stopPropagation();
+    onWidth(to);
+  };
+  return (
+    <Box
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={`Width of the ${name} column`}
+      aria-valuenow={width}
+      aria-valuemin={ROW_HEADER_MIN}
+      aria-valuemax={ROW_HEADER_MAX}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onClick={(e) => e.stopPropagation()}
+      onPointerDown={(e) => {
+        e.currentTarget.setPointerCapture(e.pointerId);
+        drag.current = { x: e.clientX, width };
+      }}
+      onPointerMove={(e) => {
+        if (drag.current) onWidth(drag.current.width + e.clientX - drag.current.x);
+      }}
+      onPointerUp={() => void (drag.current = null)}
+      onPointerCancel={() => void (drag.current = null)}
+      sx={{
+        position: 'absolute', top: 0, right: -4, width: 8, height: '100%', cursor: 'col-resize', zIndex: 4, outline: 'none',
+        '&::after': { content: '""', position: 'absolute', left: 3, top: 8, bottom: 8, width: 2, borderRadius: 1, bgcolor: 'divider' },
+        '&:hover::after, &:focus-visible::after': { bgcolor: 'primary.main' },
+        '&:focus-visible': focusRing,
+      }}
+    />
   );
 };

@@ -14,7 +14,7 @@ import {
 } from '../../../../shared/review';
 import { plural } from '../../app/format';
 import { useRoute } from '../../app/routeStore';
-import { VirtualMatrix } from '../../components/VirtualMatrix';
+import { VirtualMatrix, type RowHeader } from '../../components/VirtualMatrix';
 import { MatrixCellDetail } from './MatrixCellDetail';
 import { useReviews } from './useReview';
 
@@ -83,6 +83,14 @@ export const MatrixView = ({ s, kind }: { s: AccessState; kind: MatrixKind }) =>
     return `${id} in ${groupName(g)}: ${roles.length ? roles.map((x) => x.label).join(', ') : 'no role'}`;
   };
   const rowNoun = membership ? 'account' : 'user';
+  // Cut to the header column, so the whole name, id and what the count counts are the header's tooltip and accessible name.
+  const rowHeader = (r: number): RowHeader => {
+    const id = m.rows[r]!;
+    const n = m.counts[r]!;
+    const label = rowName(id);
+    const full = membership ? `${label} (${id}): in ${plural(n, 'shown group')}` : `${label}: a role in ${plural(n, 'shown group')}`;
+    return { label, badge: `(${n})`, full };
+  };
   const chosenAt = chosen ? { row: m.rows.indexOf(chosen.row), col: m.columns.indexOf(chosen.col) } : null;
 
   return (
@@ -114,7 +122,8 @@ export const MatrixView = ({ s, kind }: { s: AccessState; kind: MatrixKind }) =>
           rowCount={m.rows.length}
           colCount={m.columns.length}
           corner={`${membership ? 'Account' : 'User'} \\ group`}
-          rowHeader={(r) => <span title={m.rows[r]}>{rowName(m.rows[r]!)} <Typography component="span" variant="caption" color="text.secondary">({m.counts[r]})</Typography></span>}
+          rowHeader={(r) => rowHeader(r)}
+          rowHeaderName={membership ? 'account' : 'user'}
           colHeader={(c) => groupName(m.columns[c]!)}
           colTitle={(c) => groupName(m.columns[c]!)}
           cell={cell}
