@@ -251,7 +251,7 @@ test('Groups: a refresh that redraws the list and inserts a group above the focu
   await expect(focusedGroup()).toHaveAttribute('data-testid', 'group-item-All Accounts');
 });
 
-test('Groups: a drag held near the group list’s bottom edge scrolls it to the end, and just past its top edge back', async () => {
+test('Groups: a drag held near the group list’s bottom edge beside the groups scrolls it to the end, and just past its top edge back', async () => {
   const page = session.page;
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Groups' }).click();
@@ -268,14 +268,16 @@ test('Groups: a drag held near the group list’s bottom edge scrolls it to the 
   await expect.poll(scrollTop).toBe(0);
   expect(await bottom()).toBeGreaterThan(100);
 
-  // Pick up an account and hold it just inside the list's bottom edge: the pointer stays still,
-  // the list scrolls under it until its last group shows.
+  // Pick up an account and hold it just inside the list's bottom edge, in its margin beside the
+  // groups: the pointer stays still, over no group (the chip names none), and the list scrolls
+  // under it until its last group shows. dnd-kit's own auto-scroll acts only over a drop target
+  // (there it scrolls the target's list), so this is the list's edge scrolling (useDragEdgeScroll).
   const a = (await source.boundingBox())!;
   await page.mouse.move(a.x + 40, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + 50, a.y + a.height / 2 + 8, { steps: 3 });
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 8, { steps: 12 });
-  await expect(page.getByTestId('drag-overlay')).toBeVisible();
+  await page.mouse.move(box.x + 3, box.y + box.height - 8, { steps: 12 });
+  await expect(page.getByTestId('drag-overlay')).toHaveText('1 account');
   await expect.poll(scrollTop, { timeout: 30_000 }).toBeGreaterThan(0);
   const end = await bottom();
   await expect.poll(scrollTop, { timeout: 30_000 }).toBeGreaterThanOrEqual(end - 1);

@@ -174,3 +174,40 @@ test('dark mode follows the OS: the drop list, a multi-selection and the share p
   await axe(session.page, 'resources with selection (dark)');
   await session.page.emulateMedia({ colorScheme: 'light' });
 });
+
+test('a drag held near the drop list’s edges beside the groups scrolls it: to the end near the bottom, back near the top', async () => {
+  const page = session.page;
+  await openType(/Atom Clouds/);
+  await page.getByRole('textbox', { name: 'Search groups' }).fill('');
+  await row('Atom Clouds', 'Partner Cloud 1').click();
+  await expect(count()).toHaveText('1 selected');
+  const scroller = page.getByRole('region', { name: 'Group list' });
+  const scrollTop = () => scroller.evaluate((el) => el.scrollTop);
+  const end = () => scroller.evaluate((el) => el.scrollHeight - el.clientHeight);
+  const box = (await scroller.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -10_000);
+  await expect.poll(scrollTop).toBe(0);
+  expect(await end()).toBeGreaterThan(100);
+
+  // Held in the list's margin beside the groups (the chip names no group, so dnd-kit's auto-scroll,
+  // which acts over a drop target only, does nothing): the list's own edge scrolling moves it.
+  const from = (await row('Atom Clouds', 'Partner Cloud 1').boundingBox())!;
+  await page.mouse.move(from.x + 40, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 50, from.y + from.height / 2 + 8, { steps: 3 });
+  await page.mouse.move(box.x + 3, box.y + box.height - 8, { steps: 12 });
+  await expect(page.getByTestId('drag-overlay')).toHaveText('1 resource');
+  const bottom = await end();
+  await expect.poll(scrollTop, { timeout: 30_000 }).toBeGreaterThanOrEqual(bottom - 1);
+  await shot(page, 'resources-drag-autoscroll-bottom');
+  await page.mouse.move(box.x + 3, box.y + 8, { steps: 12 });
+  await expect(page.getByTestId('drag-overlay')).toHaveText('1 resource');
+  await expect.poll(scrollTop, { timeout: 30_000 }).toBe(0);
+
+  // Let go away from every group: nothing is proposed.
+  await page.mouse.move(box.x + box.width + 300, box.y + 10, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.getByTestId('drag-overlay')).toBeHidden();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

@@ -1,4 +1,5 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
+import { useDndMonitor } from '@dnd-kit/core';
 
 /** How close to a list's top or bottom edge (px) a drag starts scrolling it. */
 export const EDGE = 48;
@@ -31,8 +32,9 @@ export const edgeScrollStep = (x: number, y: number, box: Box, edge = EDGE, max 
 
 /**
  * While `active` (a drag is under way), scrolls `ref`'s element when the pointer nears its top or
- * bottom edge, one step per animation frame. dnd-kit's own auto-scroll only scrolls the lists the
- * dragged row sits in, never the list of drop targets the pointer is over.
+ * bottom edge, one step per animation frame. dnd-kit's own auto-scroll scrolls only the scroll
+ * containers of the drop target under the pointer (or, over none, of the dragged row): held near a
+ * list's edge beside or between its targets (its margins and padding), it scrolls nothing.
  */
 export const useDragEdgeScroll = (ref: RefObject<HTMLElement | null>, active: boolean): void => {
   useEffect(() => {
@@ -55,4 +57,14 @@ export const useDragEdgeScroll = (ref: RefObject<HTMLElement | null>, active: bo
       cancelAnimationFrame(frame);
     };
   }, [ref, active]);
+};
+
+/**
+ * Whether a drag of the enclosing DndContext is under way, for a list of drop targets to pass to
+ * VirtualList's `dragEdgeScroll`: only a drag's start and end re-render the caller.
+ */
+export const useDragInProgress = (): boolean => {
+  const [dragging, setDragging] = useState(false);
+  useDndMonitor({ onDragStart: () => setDragging(true), onDragEnd: () => setDragging(false), onDragCancel: () => setDragging(false) });
+  return dragging;
 };

@@ -1,5 +1,5 @@
-import { memo, useMemo, useState } from 'react';
-import { useDndMonitor, useDroppable } from '@dnd-kit/core';
+import { memo, useMemo } from 'react';
+import { useDroppable } from '@dnd-kit/core';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -13,6 +13,7 @@ import type { GroupRow } from './data';
 import { matches, useGroupsUi } from './uiStore';
 import { GroupCounts } from './GroupCounts';
 import { VirtualList } from '../../components/VirtualList';
+import { useDragInProgress } from '../../components/dragEdgeScroll';
 
 // A dense two-line item: name (with chips) over the counts.
 const ITEM_HEIGHT = 60;
@@ -60,8 +61,7 @@ export const GroupList = ({ groups, selectedId, onCreate, createRefusal }: { gro
   const setGroupSearch = useGroupsUi((s) => s.setGroupSearch);
   const shown = useMemo(() => groups.filter((g) => matches(groupSearch, g.name, g.id)), [groups, groupSearch]);
   // Only a drag's start and end re-render the list: the drop targets scroll near their edges meanwhile.
-  const [dragging, setDragging] = useState(false);
-  useDndMonitor({ onDragStart: () => setDragging(true), onDragEnd: () => setDragging(false), onDragCancel: () => setDragging(false) });
+  const dragging = useDragInProgress();
   return (
     <Box component="section" aria-labelledby="groups-heading" sx={{ width: 300, flexShrink: 0, borderRight: 1, borderColor: 'divider', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
       <Box sx={{ p: 2, pb: 1, display: 'flex', alignItems: 'center', gap: 1 }}>

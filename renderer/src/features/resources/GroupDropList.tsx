@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import { plural } from '../../app/format';
 import type { GroupTarget } from './dropPlan';
 import { VirtualList } from '../../components/VirtualList';
+import { useDragInProgress } from '../../components/dragEdgeScroll';
 
 // A two-line item: name over the counts.
 const ITEM_HEIGHT = 52;
@@ -41,6 +42,9 @@ Target.displayName = 'Target';
 /** The groups resources can be dropped on; the keyboard path is "Share with group…". */
 export const GroupDropList = ({ groups, initialSearch = '' }: { groups: GroupTarget[]; initialSearch?: string }) => {
   const [search, setSearch] = useState(initialSearch);
+  // dnd-kit scrolls only the lists holding the drop target under the pointer: this list also
+  // scrolls when the pointer nears its edges beside or between the targets.
+  const dragging = useDragInProgress();
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
     return q ? groups.filter((g) => g.name.toLowerCase().includes(q)) : groups;
@@ -68,6 +72,7 @@ export const GroupDropList = ({ groups, initialSearch = '' }: { groups: GroupTar
         items={shown}
         itemKey={(g) => g.id}
         estimateSize={ITEM_HEIGHT}
+        dragEdgeScroll={dragging}
         renderItem={(g) => <Target group={g} />}
         footer={
           shown.length === 0 && (
