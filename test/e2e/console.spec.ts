@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startWebHost, stopAll, type WebProcess } from './support/host';
-import { axe, enterOn, nav, pointerDrag, shot, workOffline } from './support/screens';
+import { axe, nav, pointerDrag, shot, workOffline } from './support/screens';
 
 /**
  * The console a partner admin expects, tried as a new user would on `npm run web`'s own data
@@ -14,6 +14,13 @@ test.beforeAll(async () => {
   web = await startWebHost();
 });
 test.afterAll(async () => stopAll(web));
+
+const isFocused = (target: Locator) => target.evaluate((el) => el.matches(':focus-within'), undefined, { timeout: 2_000 }).catch(() => false);
+/** Tab (or Shift+Tab) until `target` has the focus, as a keyboard user reaches it. */
+const tabTo = async (page: Page, target: Locator, o: { back?: boolean } = {}) => {
+  for (let i = 0; i < 40 && !(await isFocused(target)); i++) await page.keyboard.press(o.back ? 'Shift+Tab' : 'Tab');
+  expect(await isFocused(target)).toBe(true);
+};
 
 const usersGrid = (page: Page) => page.getByRole('grid', { name: 'Users in Services 1' });
 const openServices1Users = async (page: Page) => {
@@ -175,7 +182,7 @@ test('Ctrl+K "Doc ABC" → Enter opens the account, its name as the page heading
   await shot(page, 'console-account-from-search');
 });
 
-test('move two accounts between groups: by mouse (Shift+drop) and back by keyboard (Add to group… → Move)', async ({ page }) => {
+test('move two accounts between groups: by mouse (Shift+drop) and back by keyboard alone (select with Space, Add to group… → Move)', async ({ page }) => {
   await page.goto(web!.url);
   await expect(page.getByTestId('connection-state')).toHaveText('Online', { timeout: 30_000 });
   await nav(page, 'Groups');
@@ -195,28 +202,48 @@ test('move two accounts between groups: by mouse (Shift+drop) and back by keyboa
   await move.getByRole('button', { name: /Apply/ }).click();
   await expect(page.getByTestId('result-notice')).toContainText('2 changes landed', { timeout: 30_000 });
 
-  await page.getByTestId('group-item-Services 2').click();
+  // And back by keyboard only, as a keyboard user moves them: Tab to the group list, arrows and
+  // Enter to open Services 2, Tab to its accounts, Space to select, Shift+Tab to "Add to group…",
+  // Move with the arrows, type the group, Enter; Tab to Apply, Enter.
+  await tabTo(page, page.getByRole('list', { name: 'Account groups' }).locator('[tabindex="0"]'));
+  for (let i = 0; i < 10 && !(await isFocused(page.getByTestId('group-item-Services 2'))); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Services 2' })).toBeVisible();
   await expect(accounts('Services 2').getByRole('row').filter({ hasText: 'Doc ABC Company' })).toBeVisible({ timeout: 30_000 });
-  // The landed move's refresh can still redraw the list, and a row can move under the pointer
-  // between finding it and clicking it: select, then check the selection is the two we meant.
+  // The landed move's refresh can still redraw the list under the keys: select, then check the
+  // selection is the two meant (Escape clears it for another try).
+  const selected = accounts('Services 2').getByRole('row', { selected: true });
   await expect(async () => {
-    await accounts('Services 2').getByRole('row').filter({ hasText: 'Doc ABC Company' }).click();
-    await accounts('Services 2').getByRole('row').filter({ hasText: 'Doc DEF Company' }).click({ modifiers: ['Control'] });
-    const selected = accounts('Services 2').getByRole('row', { selected: true });
+    await tabTo(page, accounts('Services 2'));
+    if ((await selected.count()) > 0) await page.keyboard.press('Escape');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Space'); // Doc ABC Company
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space'); // Doc DEF Company
     await expect(selected).toHaveCount(2, { timeout: 2_000 });
     await expect(selected.filter({ hasText: /Doc (ABC|DEF) Company/ })).toHaveCount(2, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
-  await enterOn(page, page.getByRole('button', { name: 'Add to group…' }));
+  await expect(page.getByRole('button', { name: 'Add to group…' })).toBeEnabled();
+  await tabTo(page, page.getByRole('button', { name: 'Add to group…' }), { back: true });
+  await page.keyboard.press('Enter');
   const pick = page.getByRole('dialog', { name: 'Add 2 accounts to a group' });
-  await pick.getByRole('radio', { name: /Move/ }).check();
-  await pick.getByRole('combobox', { name: 'Group' }).focus();
+  const group = pick.getByRole('combobox', { name: 'Group' });
+  await expect(group).toBeFocused();
+  await tabTo(page, pick.getByRole('radio', { name: /Copy/ }), { back: true });
+  await page.keyboard.press('ArrowRight');
+  await expect(pick.getByRole('radio', { name: /Move/ })).toBeChecked();
+  await tabTo(page, group);
   await page.keyboard.type('Services 1');
   await expect(page.getByRole('option', { name: /Services 1/ }).first()).toBeVisible();
   await page.keyboard.press('Enter');
   const back = page.getByRole('dialog', { name: 'Preview: Move 2 accounts from Services 2 to Services 1' });
+  await expect(back.getByTestId('plan-ops')).toContainText('Remove 2 accounts from “Services 2”');
   await expect(back.getByTestId('plan-ops')).toContainText('Add 2 accounts to “Services 1”');
-  // Apply stays disabled until the access check is known; a key pressed on it before then does nothing.
-  await enterOn(page, back.getByRole('button', { name: /Apply/ }));
+  await shot(page, 'console-move-back-keyboard-preview');
+  // Apply stays disabled (and out of the tab order) until the access check is known.
+  await expect(back.getByRole('button', { name: /Apply/ })).toBeEnabled();
+  await tabTo(page, back.getByRole('button', { name: /Apply/ }));
+  await page.keyboard.press('Enter');
   await expect(back).toBeHidden();
   await expect(page.getByTestId('result-notice')).toContainText('2 changes landed', { timeout: 30_000 });
   await page.getByTestId('group-item-Services 1').click();
