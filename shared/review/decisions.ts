@@ -3,6 +3,7 @@ import { Id } from '../model';
 import type { PlanOp } from '../plans';
 import type { AccessState } from '../access';
 import { roleLabel } from '../access';
+import { pair } from '../access/layer';
 
 /** What a reviewer can keep or remove: a user's role in a group, a membership, a direct role, partner access. */
 export const ReviewTarget = z.discriminatedUnion('type', [
@@ -74,6 +75,24 @@ export const decisionsToPlan = (decisions: readonly Decision[]): PlanOp[] => {
   }
   return ops;
 };
+
+/** Whether the reviewed thing is still there in `s` (a remove of it would change something). */
+export const targetHolds = (s: AccessState, t: ReviewTarget): boolean => {
+  switch (t.type) {
+    case 'groupUserRole': return s.userGroupRoles.getSet(t.userId, t.groupId)?.has(t.roleId) ?? false;
+    case 'groupAccount': return s.groupAccounts.has(t.groupId, t.accountId);
+    case 'directRole': return s.aurRoles.has(pair(t.accountId, t.userId), t.roleId);
+    case 'partnerAccess': return s.partner.has(pair(t.accountId, t.userId), t.serviceId);
+  }
+};
+
+/**
+ * The removes still to make: those whose target `s` still holds. With `s` the view with queued
+ * changes, a review whose plan was queued or has landed has none left, and one whose plan partly
+ * failed (or that gained removes since) has just those.
+ */
+export const removesLeft = (s: AccessState, decisions: readonly Decision[]): Decision[] =>
+  decisions.filter((d) => d.verdict === 'remove' && targetHolds(s, d.target));
 
 /** The reviewed thing in words, with names where the snapshot knows them. */
 export const describeTarget = (s: AccessState | null, t: ReviewTarget): string => {

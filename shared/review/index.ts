@@ -15,7 +15,7 @@ export { ReviewRecord, ReviewLockedError, newReview, decide, decisionOf, signOff
 export { layoutReport, groupSection, accountSection, asOfText, viaText, type LayoutReport, type GroupSection, type AccountSection, type ReportOptions } from './report';
 export { drawLayoutPdf, PDF_OPTIONS, type PdfDoc, type DrawProgress } from './pdf';
 export { layoutHtml, REPORT_CSS } from './html';
-export { describeTarget, targetOfChange } from './decisions';
+export { describeTarget, removesLeft, targetHolds, targetOfChange } from './decisions';
 export { csvText, csvChunks } from './csv';
 export { DEFAULT_QUERY, buildMatrix, isMember, matrixAxes, roleIdsInGroup, userLabel, type Matrix, type MatrixAxes, type MatrixKind, type MatrixQuery } from './matrix';
 export { sideBySide, sideTotals, type SideKind, type SideRow } from './sideBySide';

@@ -135,6 +135,10 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   await preview.getByRole('button', { name: /Apply|Queue/ }).click();
   await expect(preview).toBeHidden();
   await expect(page.getByTestId('review-stamp')).toHaveText(/2 changes pending/);
+  // Made again it would change nothing: Make plan is disabled, and says why.
+  const makePlan = page.getByRole('button', { name: 'Make plan' });
+  await expect(makePlan).toBeDisabled();
+  await expect(makePlan).toHaveAccessibleDescription('Nothing left to remove: the review’s plan is queued (2 ops) and is sent when online.');
   await page.screenshot({ path: `${SHOTS}/review-decisions.png` });
 
   // Back online, the plan lands on the platform.
@@ -153,6 +157,8 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
     .toContainText(/Last change: removed by your plan applied \d{1,2} \w{3} \d\d:\d\d/, { timeout: 30_000 });
   // The review's record keeps the plan's outcome from History.
   await expect(page.getByText(/^Plan: applied \d{1,2} \w{3} \d\d:\d\d: 2 applied$/)).toBeVisible();
+  await expect(makePlan).toBeDisabled();
+  await expect(makePlan).toHaveAccessibleDescription(/^Nothing left to remove: the review’s plan removed it all \(applied \d{1,2} \w{3} \d\d:\d\d: 2 applied\)\.$/);
   await page.screenshot({ path: `${SHOTS}/review-decisions-applied.png` });
 
   // Exports: the layout CSV (DESIGN.md header) and the PDF, read back.

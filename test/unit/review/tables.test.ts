@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildState } from '../../../shared/access';
 import {
   ACCESS_COLUMNS, LAYOUT_COLUMNS, accessCells, accessRows, accountAccessRows, decide, decisionsToPlan, layoutRows, newReview, signOff,
-  ReviewLockedError, layoutReport, layoutHtml, type Decision,
+  ReviewLockedError, layoutReport, layoutHtml, removesLeft, type Decision,
 } from '../../../shared/review';
 import { ABC, G, GHI, P1, SVC, U1, U2, U4, builtIn, direct, example, withService } from '../access/fixtures';
 
@@ -75,5 +75,29 @@ describe('review decisions → plan', () => {
     r = signOff(r, 'admin@x.com', at);
     expect(() => decide(r, target, 'keep', at)).toThrow(ReviewLockedError);
     expect(() => signOff(r, 'admin@x.com', at)).toThrow(ReviewLockedError);
+  });
+
+  it('removes left: only those whose target is still there, of every kind; a plan that removed them all leaves none', () => {
+    const support = builtIn('Support');
+    const admin = builtIn('Administrator');
+    const s = buildState(direct(withService(example()), GHI, U1, admin));
+    const decisions = [
+      remove({ type: 'groupUserRole', groupId: G.all, userId: U1, roleId: support }),
+      remove({ type: 'groupAccount', groupId: G.services1, accountId: ABC }),
+      remove({ type: 'directRole', accountId: GHI, userId: U1, roleId: admin }),
+      remove({ type: 'partnerAccess', serviceId: SVC, accountId: P1, userId: U1 }),
+      { target: { type: 'groupUserRole' as const, groupId: G.all, userId: U4, roleId: builtIn('Production Support') }, verdict: 'keep' as const, at },
+    ];
+    // Everything marked Remove is there: all four are left, the keep never is.
+    expect(removesLeft(s, decisions)).toEqual(decisions.slice(0, 4));
+    // Gone already (removed by a plan, or on the platform): nothing left to remove of those.
+    const gone = [
+      remove({ type: 'groupUserRole', groupId: G.services1, userId: U4, roleId: support }),
+      remove({ type: 'groupAccount', groupId: G.services1, accountId: GHI }),
+      remove({ type: 'directRole', accountId: ABC, userId: U1, roleId: admin }),
+      remove({ type: 'partnerAccess', serviceId: SVC, accountId: P1, userId: U4 }),
+    ];
+    expect(removesLeft(s, gone)).toEqual([]);
+    expect(removesLeft(s, [...gone, decisions[1]!])).toEqual([decisions[1]]);
   });
 });

@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { AccessState } from '../../../../shared/access';
-import { decisionsToPlan, describeTarget, planOutcome, targetKey } from '../../../../shared/review';
+import { decisionsToPlan, describeTarget, planOutcome, removesLeft, targetKey } from '../../../../shared/review';
 import { db } from '../../app/db';
 import { PlanPreviewDialog } from '../../components/PlanPreviewDialog';
 import { namesFrom } from '../../../../shared/plans/describe';
@@ -17,13 +17,19 @@ import { download } from './exports';
 import { DecisionNote } from './DecisionNote';
 import { LastChanged, dayTime } from './LastChanged';
 
+/** A queued plan's outcome in the record until History has the landed one. */
+const QUEUED = 'queued';
+
 /** The open review: its decisions, Make plan (the removes → the usual preview → Apply), Sign off. */
 export const DecisionsView = ({ s }: { s: AccessState }) => {
   const reviews = useReviews();
   const review = reviews?.find((r) => !r.signedOff) ?? reviews?.[0];
   const [planOpen, setPlanOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const ops = useMemo(() => (review ? decisionsToPlan(review.decisions) : []), [review]);
+  // Only the removes whose rows are still there (queued changes included): once the review's plan
+  // is queued or has landed, making it again would change nothing.
+  const left = useMemo(() => (review ? removesLeft(s, review.decisions) : []), [s, review]);
+  const ops = useMemo(() => decisionsToPlan(left), [left]);
   const [reviewer, setReviewer] = useState<string | null>(null);
   // Once the review's plan lands, History has its outcome: the record keeps it.
   const planId = review?.plan?.planId;
@@ -34,6 +40,7 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
   }, [review, outcome]);
   if (!review) return <Typography color="text.secondary">No review yet: mark rows Keep or Remove in an account or a compare.</Typography>;
   const removes = review.decisions.filter((d) => d.verdict === 'remove').length;
+  const planReason = makePlanReason(removes, left.length, review.plan);
   return (
     <Stack spacing={1.5} component="section" aria-label="Review decisions">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -60,23 +67,36 @@ export const DecisionsView = ({ s }: { s: AccessState }) => {
         ))}
       </Stack>
       <Stack direction="row" spacing={1}>
-        <Button variant="contained" disabled={ops.length === 0} onClick={() => setPlanOpen(true)}>Make plan</Button>
+        {/* Disabled with the reason said (a disabled button shows no tooltip, so it is described). */}
+        <Button variant="contained" disabled={ops.length === 0} aria-describedby={planReason ? 'make-plan-reason' : undefined} onClick={() => setPlanOpen(true)}>
+          {review.plan && left.length > 0 ? `Make plan of what is left (${left.length})` : 'Make plan'}
+        </Button>
         <Button variant="outlined" disabled={!!review.signedOff || !(reviewer ?? review.reviewer).trim()} onClick={() => void signOffReview(db, review.id, reviewer ?? review.reviewer)}>Sign off</Button>
         <Button onClick={() => download(`${review.name.replace(/[^\w.-]+/g, '_')}.review.json`, JSON.stringify(review, null, 2), 'application/json')}>Export review record</Button>
       </Stack>
+      {planReason && <Typography id="make-plan-reason" variant="body2" color="text.secondary">{planReason}</Typography>}
       {notice && <Alert severity="success">{notice}</Alert>}
       {planOpen && (
         <PlanPreviewDialog
-          title={`${review.name}: ${removes} removes`}
+          title={`${review.name}: ${left.length} removes`}
           ops={ops}
           names={namesFrom(s)}
           onClose={() => setPlanOpen(false)}
           onQueued={(summary, queuedId) => {
             setNotice(summary);
-            void notePlan(db, review.id, ops.length, 'queued', queuedId);
+            void notePlan(db, review.id, ops.length, QUEUED, queuedId);
           }}
         />
       )}
     </Stack>
   );
+};
+
+/** Why Make plan is disabled, or null when there are removes left to make. */
+const makePlanReason = (removes: number, left: number, plan: { ops: number; outcome: string | null } | null): string | null => {
+  if (left > 0) return null;
+  if (removes === 0) return 'Mark rows Remove to make a plan.';
+  if (plan?.outcome && plan.outcome !== QUEUED) return `Nothing left to remove: the review’s plan removed it all (${plan.outcome}).`;
+  if (plan) return `Nothing left to remove: the review’s plan is queued (${plan.ops} ${plan.ops === 1 ? 'op' : 'ops'}) and is sent when online.`;
+  return 'Nothing left to remove: every row marked Remove is already gone.';
 };
