@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { EXAMPLE } from '../../shared/seeds/example';
 import { BUILT_IN_ROLE_IDS } from '../../shared/seeds/builtInRoles';
 import { platformPost, platformQuery } from './support/host';
-import { nav, workOffline } from './support/screens';
+import { axe, nav, workOffline } from './support/screens';
 import { specHosts } from './support/session';
 
 /**
@@ -47,6 +47,7 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   await expect(page.getByRole('table', { name: 'Groups of the account' }).getByRole('row').filter({ hasText: 'Services 2' }))
     .toContainText(/Last change: unknown: before the oldest snapshot \(the refresh of \d{1,2} \w{3} \d\d:\d\d\)/);
   await page.screenshot({ path: `${SHOTS}/review-account.png` });
+  await axe(page, 'Review: account view');
 
   // Offline from here on, but for the platform's change and the refresh that reads it.
   await workOffline(page, true);
@@ -56,6 +57,7 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   await page.getByRole('button', { name: 'Save baseline' }).click();
   await expect(page.getByRole('list', { name: 'Baselines' })).toContainText('Before drift');
   await page.screenshot({ path: `${SHOTS}/review-baselines.png` });
+  await axe(page, 'Review: baselines');
 
   // Someone changes the layout on the platform: GHI joins Services 1, ServUser3 gets Standard User there.
   await api('AccountGroupAccount', { '@type': 'AccountGroupAccount', accountGroupId: SERVICES_1, accountId: GHI });
@@ -80,6 +82,7 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   await expect(changes.getByRole('listitem').filter({ hasText: 'Doc GHI Company added to Services 1' }))
     .toContainText(/Last change: added on the platform between the baseline "Before drift" of \d{1,2} \w{3} \d\d:\d\d and the refresh of \d{1,2} \w{3} \d\d:\d\d/);
   await page.screenshot({ path: `${SHOTS}/review-compare.png`, fullPage: true });
+  await axe(page, 'Review: compare with a baseline');
 
   await page.getByRole('button', { name: 'Remove Doc GHI Company added to Services 1' }).click();
   await page.getByRole('button', { name: `Remove ${U3} given Standard User in Services 1` }).click();
@@ -99,6 +102,7 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   await cell.getByLabel(`Note for ${abcInS1}`).press('Enter');
   await expect(page.getByRole('gridcell', { name: abcInS1, exact: true })).toHaveText('● ✓');
   await page.screenshot({ path: `${SHOTS}/review-matrix.png` });
+  await axe(page, 'Review: matrix with a cell open');
   await page.getByRole('button', { name: 'Users × groups' }).click();
   const roles = page.getByRole('grid', { name: 'Users × groups' });
   await expect(roles.getByRole('gridcell', { name: `${U3} in Services 1: Standard User`, exact: true })).toBeVisible();
@@ -119,6 +123,7 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   await expect(side.getByRole('row').filter({ hasText: 'Services 2' }).first()).toContainText('Standard User');
   await expect(side).not.toContainText('All Accounts');
   await page.screenshot({ path: `${SHOTS}/review-side-by-side.png` });
+  await axe(page, 'Review: side by side');
 
   await page.getByRole('tab', { name: 'Decisions' }).click();
   await expect(page.getByRole('list', { name: 'Decisions' }).getByRole('listitem')).toHaveCount(3);
@@ -160,6 +165,7 @@ test('review: baseline, drift on the platform, compare offline, two removes → 
   await expect(makePlan).toBeDisabled();
   await expect(makePlan).toHaveAccessibleDescription(/^Nothing left to remove: the review’s plan removed it all \(applied \d{1,2} \w{3} \d\d:\d\d: 2 applied\)\.$/);
   await page.screenshot({ path: `${SHOTS}/review-decisions-applied.png` });
+  await axe(page, 'Review: decisions');
 
   // Exports: the layout CSV (DESIGN.md header) and the PDF, read back.
   await nav(page, 'Review');

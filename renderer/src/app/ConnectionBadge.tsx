@@ -50,7 +50,9 @@ export const ConnectionBadge = () => {
     <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', minWidth: 0, flex: 1 }}>
       {/* Only the state is announced: the retry countdown beside it ticks every second. */}
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', minWidth: 0, flexShrink: 0 }} role="status" aria-live="polite" aria-label={`Connection: ${label}`}>
-        <Chip data-testid="connection-state" icon={icon} label={label} color={online === null ? 'default' : online ? 'success' : 'warning'} size="small" sx={{ fontWeight: 600 }} />
+        {/* Offline: the light warning shade with dark text (white on MUI's warning orange is 3:1, under AA's 4.5:1). */}
+        <Chip data-testid="connection-state" icon={icon} label={label} color={online === null ? 'default' : online ? 'success' : 'warning'} size="small"
+          sx={[{ fontWeight: 600 }, online === false && { bgcolor: 'warning.light', color: 'rgba(0, 0, 0, 0.87)', '& .MuiChip-icon': { color: 'inherit' } }]} />
         {detail && (
           <Typography variant="body2" sx={{ opacity: 0.9 }} noWrap>
             {detail}
