@@ -102,6 +102,29 @@ test('remove ServUser2 from Services 1 through the UI, see it land, undo it from
   await expect(usersGrid(page).getByRole('row').filter({ hasText: 'ServUser2@boomi.com' })).toContainText('Standard User', { timeout: 30_000 });
 });
 
+test('Change roles… for two selected users: mixed boxes, a role ticked for both, the preview; dialog and preview axe clean', async ({ page }) => {
+  await page.goto(web!.url);
+  await expect(page.getByTestId('connection-state')).toHaveText('Online', { timeout: 30_000 });
+  await openServices1Users(page);
+  await usersGrid(page).getByRole('row').filter({ hasText: 'ServUser1@boomi.com' }).click();
+  await usersGrid(page).getByRole('row').filter({ hasText: 'ServUser2@boomi.com' }).click({ modifiers: ['Control'] });
+  await page.getByRole('button', { name: 'Change roles…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change roles of 2 users in Services 1' });
+  // Both hold Standard User there (seed 002): its box is ticked; Support is held by neither.
+  await expect(dialog.getByRole('checkbox', { name: 'Standard User', exact: true })).toBeChecked();
+  await dialog.getByRole('checkbox', { name: 'Support', exact: true }).check();
+  await expect(dialog.getByRole('checkbox', { name: 'Support — add' })).toBeChecked();
+  await shot(page, 'console-change-roles');
+  await axe(page, 'Change roles dialog');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByRole('dialog', { name: /Preview: Change roles of 2 users in Services 1/ });
+  await expect(preview.getByTestId('plan-ops')).toContainText('Support');
+  await expect(preview.getByRole('button', { name: /Apply/ })).toBeEnabled();
+  await axe(page, 'Change roles preview');
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await expect(preview).toBeHidden();
+});
+
 test('offline: queue a change and withdraw it; the screens update at once', async ({ page }) => {
   await page.goto(web!.url);
   await expect(page.getByTestId('connection-state')).toHaveText('Online', { timeout: 30_000 });
