@@ -1,10 +1,14 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { sourceFiles } from './scripts/source-files.mjs';
 
 // DESIGN.md "The house": main, preload and renderer each have their own root.
 export default defineConfig({
   main: {
+    // Data files main's modules find beside their source (the vendor profile's OpenAPI) are carried
+    // into out/main with them.
+    plugins: [sourceFiles()],
     build: {
       outDir: 'out/main',
       // The embedded platform's thread (electron/main/embeddedWorker.ts, the module the browser
