@@ -77,10 +77,10 @@ export const startPlatform = async (opts: PlatformOptions): Promise<RunningPlatf
     throw e;
   }
   try {
-    const accountId = await ensureSeeded(db, opts.seed ?? 'example');
+    const profile = opts.profile ?? 'roster';
+    const accountId = await ensureSeeded(db, opts.seed ?? 'example', profile);
     const user = opts.adminUser ?? DEFAULT_ADMIN;
     const token = await ensureAdmin(db, accountId, user, opts.adminToken);
-    const profile = opts.profile ?? 'roster';
     if (profile === 'vendor') await opaqueLinkIds(db);
     const state: PlatformState = {
       profile, db, secret: await ensureSecret(db), tokenTtlMs: opts.tokenTtlMs ?? 10 * 60_000,

@@ -10,6 +10,7 @@ import { createToken } from './credentials';
 import { getMeta, getRecord, insertRecord, setMeta } from './db/records';
 import { importSnapshot } from './db/seed';
 import { INDEXES } from './db/schema';
+import type { PlatformProfile } from './state';
 
 import type { SeedTier } from './seedTiers';
 export { SEED_TIERS, type SeedTier } from './seedTiers';
@@ -53,21 +54,39 @@ const singleAccount = (): Snapshot => {
  * is seed 002 plus one of every other kind of record; the scale tiers come from the generator
  * shared with `npm run gen` (seed 1).
  */
-export const seedSnapshot = (tier: SeedTier): Snapshot => {
+export const seedSnapshot = (tier: SeedTier, profile: PlatformProfile = 'roster'): Snapshot => {
+  const s = tierSnapshot(tier);
+  return profile === 'vendor' ? withNeverSignedIn(s) : s;
+};
+
+const tierSnapshot = (tier: SeedTier): Snapshot => {
   if (tier === 'demo') return demoSnapshot();
   if (tier === 'example') return exampleSnapshot();
   if (tier === 'single') return singleAccount();
   return tier === 'example-bare' ? bareExample() : generateSnapshot(tier, 1);
 };
 
-/** Seeds a brand-new database once; a reopened one keeps its data and its primary account. */
-export const ensureSeeded = async (db: PGlite, tier: SeedTier): Promise<string> => {
+/**
+ * The vendor profile seeds ServUser3 (where the tier has them) as a user who has never signed in,
+ * so its tests meet the vendor's refusal to add such a user to a group's users. Seed 002 itself
+ * has no such user: its worked example adds ServUser3 to groups, which must work on `roster`.
+ */
+const withNeverSignedIn = (s: Snapshot): Snapshot => ({
+  ...s,
+  User: s.User.map((u) => (u.userId === EXAMPLE.users[2] ? { ...u, neverSignedIn: true } : u)),
+});
+
+/**
+ * Seeds a brand-new database once (for `profile`, see seedSnapshot); a reopened one keeps its
+ * data and its primary account, whatever profile it is opened with.
+ */
+export const ensureSeeded = async (db: PGlite, tier: SeedTier, profile: PlatformProfile = 'roster'): Promise<string> => {
   const existing = await getMeta(db, 'primary');
   if (existing) {
     await db.exec(INDEXES);
     return existing;
   }
-  const snapshot = seedSnapshot(tier);
+  const snapshot = seedSnapshot(tier, profile);
   const primary = await db.transaction(async (tx) => {
     const id = await importSnapshot(tx, snapshot, { fresh: true });
     await setMeta(tx, 'primary', id);

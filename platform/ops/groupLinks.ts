@@ -53,10 +53,10 @@ const createAgur = async (tx: Q, ctx: Ctx, raw: Doc): Promise<Doc> => {
     throw badRequest(`role "${String(role.doc.name)}" is not shared with group "${String(g.name)}"; share it before giving it to users there (R15)`);
   }
   const user = await mustBeUser(tx, ctx, b.userId);
-  if (ctx.vendor) {
-    mustHaveSignedIn(user, b.userId);
-    await refuseDuplicateLink(tx, ctx, 'AccountGroupUserRole', { accountGroupId: b.accountGroupId, userId: b.userId, roleId: b.roleId });
-  }
+  // On every profile: wherever a User record says never signed in (the vendor profile's seed, or a
+  // user an AccountUserRole created), the refusal the console's preview warns of really happens.
+  mustHaveSignedIn(user, b.userId);
+  if (ctx.vendor) await refuseDuplicateLink(tx, ctx, 'AccountGroupUserRole', { accountGroupId: b.accountGroupId, userId: b.userId, roleId: b.roleId });
   const id = linkId(ctx, accountGroupUserRoleId(b.accountGroupId, b.userId, b.roleId));
   return insertUserRoleLink(tx, ctx, 'AccountGroupUserRole', id, { accountGroupId: b.accountGroupId, userId: b.userId, roleId: b.roleId }, user, b.notifyUser);
 };

@@ -46,9 +46,10 @@ export const exampleSnapshot = (): Snapshot => {
   }
   s.Role.push(...builtInRoles());
   s.Entity.push({ '@type': 'Entity', ...EXAMPLE.entity });
+  // Every user of seed 002 has signed in (its worked example adds ServUser3 to groups); the vendor
+  // profile alone seeds ServUser3 as never signed in (platform/setup.ts), to exercise that refusal.
   users.forEach((userId, i) =>
-    // ServUser3 has never signed in: the vendor profile refuses to add them to a group's users.
-    s.User.push({ '@type': 'User', userId, firstName: 'Serv', lastName: `User${i + 1}`, entityId: EXAMPLE.entity.id, ...(i === 2 ? { neverSignedIn: true } : {}) }),
+    s.User.push({ '@type': 'User', userId, firstName: 'Serv', lastName: `User${i + 1}`, entityId: EXAMPLE.entity.id }),
   );
   s.AccountGroup.push(
     group(groups.all, 'All Accounts', true),

@@ -15,6 +15,15 @@ export { EXAMPLE };
 
 export const example = (): Snapshot => exampleSnapshot();
 
+/**
+ * Marks a user never signed in, as the platform's User record says of a user an AccountUserRole
+ * created (seed 002 has none: every one of its users has signed in).
+ */
+export const neverSignedIn = (s: Snapshot, userId: string = U3): Snapshot => {
+  s.User = s.User.map((u) => (u.userId === userId ? { ...u, neverSignedIn: true } : u));
+  return s;
+};
+
 export const direct = (s: Snapshot, accountId: string, userId: string, roleId: string): Snapshot => {
   s.AccountUserRole.push({ '@type': 'AccountUserRole', id: accountUserRoleId(accountId, userId, roleId), accountId, userId, roleId });
   return s;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exampleSnapshot } from '../../../shared/seeds/example';
-import { ABC, GHI, P1, P2, R, SVC, U1, U3, withService } from '../access/fixtures';
+import { ABC, GHI, P1, P2, R, SVC, U1, U3, neverSignedIn, withService } from '../access/fixtures';
 import { ROOT as root, roster, rosterInProcess, scratchDir } from './spawn';
 
 const { at, file } = scratchDir('roster-cli-');
@@ -47,8 +47,10 @@ describe('roster CLI', { timeout: 180_000 }, () => {
     const add = file('notify.json', JSON.stringify({ plan: [{ op: 'group.addUserRoles', group: 'Services 1', users: [U3], roles: ['Browse Only'] }] }));
     const quiet = JSON.parse(roster('whatif', '--snapshot', snap, '--plan', add).out);
     expect(quiet.notifications).toEqual({ emails: 1, users: 1, send: false });
-    // ServUser3 never signed in (their User record says so): the platform will refuse the group add.
-    expect(quiet.neverSignedIn).toEqual([{ userId: U3, name: 'Serv User3', groups: ['Services 1'], warning: expect.stringMatching(/^Serv User3 \(ServUser3@boomi\.com\) has never signed in: .*“Services 1” will fail until they sign in/) }]);
+    expect(quiet.neverSignedIn).toEqual([]);
+    // Where ServUser3's User record says never signed in, the platform will refuse the group add.
+    const unsigned = file('unsigned.json', JSON.stringify(neverSignedIn(withService(exampleSnapshot()))));
+    expect(JSON.parse(roster('whatif', '--snapshot', unsigned, '--plan', add).out).neverSignedIn).toEqual([{ userId: U3, name: 'Serv User3', groups: ['Services 1'], warning: expect.stringMatching(/^Serv User3 \(ServUser3@boomi\.com\) has never signed in: .*“Services 1” will fail until they sign in/) }]);
     const loud = file('loud.json', JSON.stringify({ plan: [{ op: 'group.addUserRoles', group: 'Services 1', users: [U3], roles: ['Browse Only'], notifyUser: true }] }));
     expect(JSON.parse(roster('whatif', '--snapshot', snap, '--plan', loud).out).notifications).toEqual({ emails: 1, users: 1, send: true });
     const s = JSON.parse(readFileSync(snap, 'utf8')) as { AccountUserRole: unknown[] };

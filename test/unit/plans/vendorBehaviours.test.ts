@@ -3,7 +3,7 @@ import { buildState } from '../../../shared/access';
 import { ApiError } from '../../../shared/api/errors';
 import type { SyncApi } from '../../../shared/api/sync';
 import { annotate, callsOf, describeOp, namesFrom, neverSignedInOf, notificationsOf, resolvePlanFile, whatIf, whatIfSummary, withNotifyUser, type CallContext, type PlanOp } from '../../../shared/plans';
-import { ABC, DEF, G, U1, U2, U3, U4, example } from '../access/fixtures';
+import { ABC, DEF, G, U1, U2, U3, U4, example, neverSignedIn } from '../access/fixtures';
 import { knownUserIds } from '../../../shared/access/state';
 import { BUILT_IN_ROLE_IDS as R } from '../../../shared/seeds/builtInRoles';
 
@@ -101,7 +101,7 @@ describe('never signed in: the vendor refuses to add such a user to a group', ()
   });
 
   it('where the cache knew the user never signed in, the refusal names them by display name and e-mail', async () => {
-    const add: PlanOp = annotate(buildState(example()), { op: 'group.addUserRoles', groupId: G.services1, userIds: [U3, U4], roleIds: [R.Support] });
+    const add: PlanOp = annotate(buildState(neverSignedIn(example())), { op: 'group.addUserRoles', groupId: G.services1, userIds: [U3, U4], roleIds: [R.Support] });
     expect(add).toMatchObject({ userNames: { [U3]: 'Serv User3' } });
     await expect(sentBodies(add, 'user ServUser3@boomi.com has never signed in: a user must sign in first')).rejects.toThrow(
       `Serv User3 (${U3}) has never signed in; the platform cannot add them to a group until they do`,
@@ -109,7 +109,7 @@ describe('never signed in: the vendor refuses to add such a user to a group', ()
   });
 
   it('the preview warns before sending: each user the cache knows never signed in, once, with every group the plan adds them to', () => {
-    const st = buildState(example());
+    const st = buildState(neverSignedIn(example()));
     const ops: PlanOp[] = [
       { op: 'group.addUserRoles', groupId: G.services1, userIds: [U3, U4], roleIds: [R.Support] },
       { op: 'group.addUserRoles', groupId: G.all, userIds: [U3], roleIds: [R['Browse Only']] },
@@ -123,6 +123,8 @@ describe('never signed in: the vendor refuses to add such a user to a group', ()
     expect(neverSignedInOf(st, [{ op: 'account.addUserRoles', accountId: ABC, userIds: [U3], roleIds: [R.Support] }])).toEqual([]);
     // Where the cache does not know (the vendor's API lists no users), nothing is guessed.
     expect(neverSignedInOf(buildState(Object.assign(example(), { User: [] })), ops)).toEqual([]);
+    // Seed 002 as its source describes it: every user has signed in, so nothing is warned.
+    expect(neverSignedInOf(buildState(example()), ops)).toEqual([]);
   });
 });
 

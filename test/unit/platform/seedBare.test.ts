@@ -43,4 +43,13 @@ describe('single seed', () => {
     expect(seedSnapshot('example')).toEqual(exampleSnapshot());
     expect(exampleSnapshot().Account.find((a) => a.accountId === EXAMPLE.primary.accountId)?.accountGroupsEnabled).toBe(true);
   });
+
+  it('seed 002 has no user who never signed in; the vendor profile seeds ServUser3 as one (its refusal gets exercised)', () => {
+    const unsigned = (s: ReturnType<typeof exampleSnapshot>) => s.User.filter((u) => u.neverSignedIn).map((u) => u.userId);
+    expect(unsigned(exampleSnapshot())).toEqual([]);
+    for (const tier of ['example', 'demo', 'example-bare', 'single'] as const) {
+      expect(unsigned(seedSnapshot(tier))).toEqual([]);
+      expect(unsigned(seedSnapshot(tier, 'vendor'))).toEqual([EXAMPLE.users[2]]);
+    }
+  });
 });

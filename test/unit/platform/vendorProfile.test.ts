@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLinkId } from '../../../shared/model';
 import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
-import { EXAMPLE } from '../../../shared/seeds/example';
+import { EXAMPLE, exampleSnapshot } from '../../../shared/seeds/example';
+import { buildState } from '../../../shared/access';
+import { neverSignedInOf, neverSignedInWarning } from '../../../shared/plans';
 import { SPEC_URL } from '../../../platform/profile/spec';
 import { eq, startTestPlatform, type Json, type Reply, type TestPlatform } from './helpers';
 import { adminCall } from './tenants';
@@ -172,6 +176,35 @@ describe('roster profile (default) keeps its extensions and derived ids', () => 
       expect(parseLinkId(String(links[0]!.id))).not.toBeNull();
     } finally {
       await r.stop();
+    }
+  });
+
+  it("the vendor's behaviour \"a user who has never signed in cannot be added to an account group's users\" holds here too: the preview's warning comes true", async () => {
+    // A data directory seeded on the vendor profile (ServUser3 never signed in), reopened on the
+    // default one: its User record says so, the cache reads it, and the platform must agree.
+    const dir = mkdtempSync(path.join(tmpdir(), 'roster-never-signed-in-'));
+    try {
+      await (await startTestPlatform({ seed: 'example', profile: 'vendor' }, dir)).stop();
+      const r = await startTestPlatform({}, dir);
+      try {
+        const [, , u3, u4] = EXAMPLE.users;
+        const add = { op: 'group.addUserRoles' as const, groupId: EXAMPLE.groups.services1, userIds: [u3, u4], roleIds: [BUILT_IN_ROLE_IDS['Browse Only']] };
+        const cache = Object.assign(exampleSnapshot(), { User: results(await r.api.query('User')) });
+        expect(neverSignedInOf(buildState(cache), [add]).map(neverSignedInWarning)).toEqual([
+          "Serv User3 (ServUser3@boomi.com) has never signed in: the platform refuses to add a user who has never signed in to a group's users, " +
+            'so their roles in “Services 1” will fail until they sign in; the rest of the plan applies.',
+        ]);
+        const link = (userId: string) => r.api.call('POST', 'AccountGroupUserRole', { accountGroupId: add.groupId, userId, roleId: add.roleIds[0] });
+        const refused = await link(u3);
+        expect(refused.status).toBe(400);
+        expect((refused.body as Json).message).toMatch(/ServUser3@boomi\.com has never signed in/);
+        // "The rest of the plan applies": a user who signed in joins.
+        expect((await link(u4)).status).toBe(200);
+      } finally {
+        await r.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -8,6 +8,7 @@ import { enqueuePlan } from '../../../renderer/src/sync/outbox';
 import { previewSummary } from '../../../renderer/src/domain/accessPreview';
 import { notifySentence } from '../../../renderer/src/components/PlanNotices';
 import { neverSignedInWarning, withNotifyUser } from '../../../shared/plans';
+import { neverSignedIn } from '../access/fixtures';
 
 // What every preview says beyond access (the vendor's documented behaviours): how many
 // notification e-mails a plan's adds would send, with the admin's choice carried by the queued
@@ -54,9 +55,9 @@ describe('preview notices', () => {
   });
 
   it('never signed in: the preview names each such user (name and e-mail) and what the platform will do, before sending', async () => {
-    await seeded();
+    await seeded(neverSignedIn);
     const d = await previewSummary(db, [add]);
-    // ServUser3's User record says never signed in; ServUser4 signed in.
+    // ServUser3's User record says never signed in (marked above); ServUser4 signed in.
     expect(d.neverSignedIn).toEqual([{ userId: u3, name: 'Serv User3', groups: ['Services 1'] }]);
     expect(neverSignedInWarning(d.neverSignedIn[0]!)).toBe(
       "Serv User3 (ServUser3@boomi.com) has never signed in: the platform refuses to add a user who has never signed in to a group's users, " +
@@ -65,7 +66,7 @@ describe('preview notices', () => {
   });
 
   it('never signed in: the queued op carries the display name, so the platform\'s later refusal names the user', async () => {
-    await seeded();
+    await seeded(neverSignedIn);
     await enqueuePlan(db, [add]);
     const [queued] = await db.outbox.orderBy('seq').toArray();
     expect(queued!.args).toMatchObject({ op: 'group.addUserRoles', userNames: { [u3]: 'Serv User3' } });
