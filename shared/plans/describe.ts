@@ -18,7 +18,8 @@ export const namesFrom = (s: AccessState | undefined): Names => ({
   group: (id) => s?.groups.get(id)?.name ?? (id.startsWith('new:') ? id.slice(4) : id),
   account: (id) => s?.accounts.get(id)?.name ?? id,
   role: (id) => s?.roles.get(id)?.name ?? id,
-  user: (id) => (s ? userName(s, id) : id),
+  // A person is named by name and e-mail on every screen: "Serv User3 (ServUser3@boomi.com)".
+  user: (id) => (s ? userInWords(id, displayName(s, id)) : id),
   service: (id) => s?.services.get(id)?.name ?? id,
 });
 

@@ -90,7 +90,7 @@ test('remove ServUser2 from Services 1 through the UI, see it land, undo it from
 
   await plan.getByRole('button', { name: 'Undo' }).click();
   const undo = page.getByRole('dialog', { name: /Preview: Undo/ });
-  await expect(undo.getByTestId('plan-ops')).toContainText('Give Serv User2 the role Standard User in “Services 1”.');
+  await expect(undo.getByTestId('plan-ops')).toContainText('Give Serv User2 (ServUser2@boomi.com) the role Standard User in “Services 1”.');
   await shot(page, 'console-undo-preview');
   await undo.getByRole('button', { name: /Apply/ }).click();
   await expect(undo).toBeHidden();

@@ -112,7 +112,7 @@ test('R7 users: drag ServUser3 onto Services 1, pick Standard User, preview the 
   await roles.getByRole('button', { name: 'Preview' }).click();
 
   const dialog = page.getByRole('dialog', { name: /Preview: Add 1 user to Services 1/ });
-  await expect(dialog.getByTestId('plan-ops')).toHaveText('Give ServUser3@boomi.com the role Standard User in “Services 1”.');
+  await expect(dialog.getByTestId('plan-ops')).toHaveText('Give Serv User3 (ServUser3@boomi.com) the role Standard User in “Services 1”.');
   await expect(dialog.getByTestId('gains').getByRole('row', { name: 'Serv User3 (ServUser3@boomi.com) on Doc ABC Company: Standard User' })).toBeVisible();
   await expect(dialog.getByTestId('gains').getByRole('row', { name: 'Serv User3 (ServUser3@boomi.com) on Doc DEF Company: Standard User' })).toBeVisible();
   await expect(dialog.getByTestId('gains')).not.toContainText('Doc GHI Company');

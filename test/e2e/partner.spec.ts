@@ -62,7 +62,7 @@ test('R26: Grant access… lists users with no or partial access, searchable, wi
   await dialog.getByRole('button', { name: 'Grant access' }).click();
 
   const confirm = session.page.getByRole('dialog', { name: 'Preview: Grant partner access' });
-  await expect(confirm.getByTestId('plan-ops')).toContainText('Grant Ana Adams access to 2 accounts of service “Service 1”');
+  await expect(confirm.getByTestId('plan-ops')).toContainText(/Grant Ana Adams \(ana\.adams\d+@partner\.example\.com\) access to 2 accounts of service “Service 1”/);
   await expect(confirm.getByTestId('gains')).toContainText('Gains (2)');
   await shot(session.page, 'partner-grant-confirm');
   await confirm.getByRole('button', { name: 'Confirm: grant access' }).click();
@@ -87,7 +87,7 @@ test('R27: Revoke access… lists users with full or partial access only; revoke
   await shot(session.page, 'partner-revoke-picker');
   await dialog.getByRole('button', { name: 'Revoke access' }).click();
   const confirm = session.page.getByRole('dialog', { name: 'Preview: Revoke partner access' });
-  await expect(confirm.getByTestId('plan-ops')).toContainText('Revoke the access of Femi Fischer to 2 accounts');
+  await expect(confirm.getByTestId('plan-ops')).toContainText('Revoke the access of Femi Fischer (femi.fischer78@partner.example.com) to 2 accounts');
   await expect(confirm.getByTestId('lockouts')).toContainText('2 locked out');
   // One lock-out pattern: a table of the users left with no roles, and Apply saying why it waits.
   await expect(confirm.getByTestId('locked-users').getByRole('row', { name: /^Femi Fischer femi\.fischer78@partner\.example\.com\s*2$/ })).toBeVisible();

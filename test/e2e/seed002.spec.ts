@@ -117,17 +117,17 @@ test('R7 mouse: ServUser1+2 as Standard User in Services 1, ServUser3+4 in Servi
   await expect(preview.getByTestId('gains')).not.toContainText('Doc GHI Company');
   await shot(session.page, 'seed002-users-preview');
   await axe(session.page, 'seed 002 users preview');
-  await applyPreview(/Preview: Add 2 users to Services 1/, 'Give ServUser1@boomi.com, ServUser2@boomi.com the role Standard User in “Services 1”.');
+  await applyPreview(/Preview: Add 2 users to Services 1/, 'Give Serv User1 (ServUser1@boomi.com), Serv User2 (ServUser2@boomi.com) the role Standard User in “Services 1”.');
 
   await dropUsers(['ServUser3@boomi.com', 'ServUser4@boomi.com'], 'Services 2', 'Standard User');
-  await applyPreview(/Preview: Add 2 users to Services 2/, 'Give ServUser3@boomi.com, ServUser4@boomi.com the role Standard User in “Services 2”.');
+  await applyPreview(/Preview: Add 2 users to Services 2/, 'Give Serv User3 (ServUser3@boomi.com), Serv User4 (ServUser4@boomi.com) the role Standard User in “Services 2”.');
 
   // All Accounts is the open group: the drop on it still counts (users come from "All users").
   await dropUsers(['ServUser1@boomi.com', 'ServUser2@boomi.com', 'ServUser3@boomi.com'], 'All Accounts', 'Support');
   const all = session.page.getByRole('dialog', { name: /Preview: Add 3 users to All Accounts/ });
   // R8: ServUser1 gains Support on every account, including GHI and JKL where it had nothing.
   await expect(all.getByTestId('gains').getByRole('row', { name: 'Serv User1 (ServUser1@boomi.com) on Doc GHI Company: Support' })).toBeVisible();
-  await applyPreview(/Preview: Add 3 users to All Accounts/, 'Give ServUser1@boomi.com, ServUser2@boomi.com, ServUser3@boomi.com the role Support in “All Accounts”.');
+  await applyPreview(/Preview: Add 3 users to All Accounts/, 'Give Serv User1 (ServUser1@boomi.com), Serv User2 (ServUser2@boomi.com), Serv User3 (ServUser3@boomi.com) the role Support in “All Accounts”.');
 });
 
 test('keyboard: ServUser4 as Production Support in All Accounts (select, "Add to group…", type, Enter)', async () => {
@@ -151,7 +151,7 @@ test('keyboard: ServUser4 as Production Support in All Accounts (select, "Add to
   await expect(roles.getByLabel('Production Support', { exact: true })).toBeChecked();
   await enterOn(session.page, roles.getByRole('button', { name: 'Preview' }));
   const preview = session.page.getByRole('dialog', { name: /Preview: Add 1 user to All Accounts/ });
-  await expect(preview.getByTestId('plan-ops')).toHaveText('Give ServUser4@boomi.com the role Production Support in “All Accounts”.');
+  await expect(preview.getByTestId('plan-ops')).toHaveText('Give Serv User4 (ServUser4@boomi.com) the role Production Support in “All Accounts”.');
   await enterOn(session.page, preview.getByRole('button', { name: /Apply/ }));
   await expect(preview).toBeHidden();
 

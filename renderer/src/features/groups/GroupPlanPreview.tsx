@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../app/db';
 import type { PlanOp } from '../../../../shared/plans/types';
-import type { Names } from '../../../../shared/plans/describe';
+import { userInWords, type Names } from '../../../../shared/plans/describe';
 import type { SkippedAccount } from '../../domain/groupPlans';
 import { PlanPreviewDialog } from '../../components/PlanPreviewDialog';
 import type { GroupRow } from './data';
@@ -24,15 +24,21 @@ const useGroupNames = (ops: PlanOp[], skipped: readonly SkippedAccount[], groups
     return new Map(ids.map((id, i) => [id, rows[i]?.name ?? id]));
   }, [ops, skipped]);
   const roles = useLiveQuery(() => db.Role.toArray(), []);
+  // Each person by name and e-mail, as every screen names one.
+  const people = useLiveQuery(async () => {
+    const ids = [...new Set(ops.flatMap((o) => ('userIds' in o ? o.userIds.slice(0, NAMED) : [])))];
+    const users = await db.User.bulkGet(ids);
+    return new Map(ids.map((id, i) => [id, [users[i]?.firstName, users[i]?.lastName].filter(Boolean).join(' ') || null]));
+  }, [ops]);
   return useMemo(
     () => ({
       group: (id: string) => groups.find((g) => g.id === id)?.name ?? id,
       account: (id: string) => accounts?.get(id) ?? id,
       role: (id: string) => roles?.find((r) => r.id === id)?.name ?? id,
-      user: (id: string) => id,
+      user: (id: string) => userInWords(id, people?.get(id)),
       service: (id: string) => id,
     }),
-    [groups, accounts, roles],
+    [groups, accounts, roles, people],
   );
 };
 

@@ -61,7 +61,7 @@ describe('describeOp', () => {
       'Set the Support Access Role of Doc GHI Company to “Support”.',
     );
     expect(describeOp({ op: 'partner.grant', serviceId: 'svc-1', accountIds: ['p-one'], userIds: [U1] }, n)).toBe(
-      'Grant Serv User1 access to 1 account of service “Service 1”: Partner p-one.',
+      `Grant Serv User1 (${U1}) access to 1 account of service “Service 1”: Partner p-one.`,
     );
     expect(describeOp({ op: 'role.delete', roleId: DEPLOYER }, n)).toBe('Delete the custom role “Deployer”.');
   });
