@@ -17,6 +17,23 @@ const pglitePackage = (): string => {
   return path.join(dir, 'package.json');
 };
 
+/**
+ * PGlite's wasm and data files, read from disk and handed to it. Left to itself PGlite decides by
+ * `process.type` whether it runs under Node: a value of "worker" (as Electron may give a thread)
+ * makes it fetch() the files by file: URL, which fails, and inside a packaged app's asar only fs
+ * reads them. Handing them over makes every host open the database the same way.
+ */
+const pgliteAssets = async () => {
+  const dist = path.join(path.dirname(pglitePackage()), 'dist');
+  const read = (name: string) => readFileSync(path.join(dist, name));
+  return {
+    pgliteWasmModule: await WebAssembly.compile(read('pglite.wasm')),
+    fsBundle: new Blob([read('pglite.data')]),
+    // Given or not, PGlite starts fetching initdb's wasm unless it has it (a 0.3 MB compile).
+    initdbWasmModule: await WebAssembly.compile(read('initdb.wasm')),
+  };
+};
+
 const pgliteVersion = (): string => (JSON.parse(readFileSync(pglitePackage(), 'utf8')) as { version: string }).version;
 
 /**
@@ -44,7 +61,7 @@ const ensureTemplate = async (): Promise<string> => {
     try {
       mkdirSync(path.dirname(dir), { recursive: true });
       const tmp = mkdtempSync(`${dir}.tmp-`);
-      const db = await PGlite.create(tmp);
+      const db = await PGlite.create(tmp, await pgliteAssets());
       await db.close();
       try {
         renameSync(tmp, dir);
@@ -100,7 +117,7 @@ export const openDatabase = async (dataDir: string): Promise<OpenedDatabase> => 
     cpSync(template, dir, { recursive: true });
     created = true;
   }
-  const db = await PGlite.create(dir, startOptions());
+  const db = await PGlite.create(dir, { ...startOptions(), ...(await pgliteAssets()) });
   await db.exec(SCHEMA);
   const seeded = await db.query<{ value: string }>(`select value from meta where key = 'seeded'`);
   return { db, created: created || seeded.rows.length === 0 };
