@@ -295,3 +295,75 @@ test('Groups: a drag held near the group list’s bottom edge beside the groups 
   await expect(page.getByTestId('drag-overlay')).toBeHidden();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('Groups: over the search box above a scrolled list, a drag names no group and its drop does nothing (the hidden groups under it are not targets)', async () => {
+  const page = session.page;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Groups' }).click();
+  await page.getByTestId('group-item-All Accounts').click();
+  const source = page.getByRole('grid', { name: 'Accounts in All Accounts' }).getByRole('row').nth(1);
+  await expect(source).toBeVisible();
+  // An earlier drag may have left the accounts table scrolled; its first row back in view.
+  const gridBox = (await page.getByRole('grid', { name: 'Accounts in All Accounts' }).boundingBox())!;
+  await page.mouse.move(gridBox.x + gridBox.width / 2, gridBox.y + gridBox.height / 2);
+  await page.mouse.wheel(0, -100_000);
+  await expect(source).toBeInViewport({ ratio: 1 });
+  const scroller = groupList().locator('xpath=..');
+  const scrollTop = () => scroller.evaluate((el) => el.scrollTop);
+  const box = (await scroller.boundingBox())!;
+  const search = (await page.getByRole('textbox', { name: 'Search groups' }).boundingBox())!;
+  // Scroll the list well down, so groups sit above its visible area (drawn there, but clipped).
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 400);
+  await expect.poll(scrollTop).toBeGreaterThan(200);
+
+  // Every frame, note what the chip says, where the pointer is and how far the list is scrolled;
+  // and the list's scroll at the moment the pointer is let go.
+  type Sample = { text: string; scrollTop: number; y: number };
+  type Probe = { chipSamples: Sample[]; scrollAtRelease: number | null };
+  await scroller.evaluate((list) => {
+    const w = window as unknown as Probe;
+    w.chipSamples = [];
+    w.scrollAtRelease = null;
+    let y = -1;
+    window.addEventListener('pointermove', (e) => void (y = e.clientY), { capture: true });
+    window.addEventListener('pointerup', () => void (w.scrollAtRelease = list.scrollTop), { capture: true, once: true });
+    const tick = () => {
+      const chip = document.querySelector('[data-testid="drag-overlay"]');
+      if (chip) w.chipSamples.push({ text: chip.textContent ?? '', scrollTop: list.scrollTop, y });
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const samples = () => page.evaluate(() => (window as unknown as Probe).chipSamples);
+
+  // Pick up an account and hold it over the search box. The list's edge scrolling then brings it
+  // back to the top; until it gets there, groups sit hidden under the box.
+  const a = (await source.boundingBox())!;
+  await page.mouse.move(a.x + 40, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 50, a.y + a.height / 2 + 8, { steps: 3 });
+  // Up beside the list first, then across: a path over the list itself would scroll it fast.
+  await page.mouse.move(a.x + 50, search.y + 2, { steps: 12 });
+  await page.mouse.move(search.x + search.width / 2, search.y + 2, { steps: 12 });
+  await expect(page.getByTestId('drag-overlay')).toContainText('1 account');
+  const held = (await samples()).length;
+  await expect.poll(async () => (await samples()).length, { timeout: 30_000 }).toBeGreaterThan(held + 10);
+  await shot(page, 'group-list-drag-over-search');
+  const seen = await samples();
+  // On the way and over the search box the chip names no group, frame after frame (the hidden
+  // groups under the box used to be hit: "1 account → Integration 9", and dnd-kit then scrolled
+  // their list as over a real target).
+  expect(seen.filter((s) => s.text.includes('→'))).toEqual([]);
+  const overSearchScrolled = seen.filter((s) => Math.abs(s.y - (search.y + 2)) < 1 && s.scrollTop > 0);
+  expect(overSearchScrolled.length, 'frames over the search box with groups hidden under it').toBeGreaterThan(0);
+  await expect(page.getByTestId('drag-overlay')).toHaveText('1 account');
+
+  // Let go there with groups hidden under the box again (the list scrolled back to its end):
+  // nothing is queued, no preview opens.
+  await scroller.evaluate((el) => void (el.scrollTop = el.scrollHeight));
+  await page.mouse.up();
+  await expect(page.getByTestId('drag-overlay')).toBeHidden();
+  expect(await page.evaluate(() => (window as unknown as Probe).scrollAtRelease), 'released with groups above the visible area').toBeGreaterThan(0);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

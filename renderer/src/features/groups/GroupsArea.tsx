@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
-import { DndContext, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { DndContext, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -23,6 +23,7 @@ import { isOnlineNow, useConnection } from '../../app/connectionStore';
 import { whenSent } from '../../domain/planCost';
 import { useGroupsUi } from './uiStore';
 import { DragChip } from '../../components/DragChip';
+import { visibleCollision } from '../../components/visibleCollision';
 import { RuleText } from '../../components/RuleText';
 
 type NameDialog = { mode: 'create' } | { mode: 'rename'; group: GroupRow } | null;
@@ -109,7 +110,7 @@ export const GroupsArea = () => {
 
   if (!groups) return <Typography sx={{ p: 3 }}>Loading the cache…</Typography>;
   return (
-    <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDrag(null)}>
+    <DndContext sensors={sensors} collisionDetection={visibleCollision} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDrag(null)}>
       <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
         <GroupList groups={groups} selectedId={group?.id} onCreate={() => setNameDialog({ mode: 'create' })} createRefusal={unavailable?.reason ?? null} />
         {unavailable && !group ? (

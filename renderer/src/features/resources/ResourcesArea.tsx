@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { DndContext, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { DndContext, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -13,6 +13,7 @@ import { fmt, plural } from '../../app/format';
 import { useRoute } from '../../app/routeStore';
 import { AddToGroupDialog } from '../../components/AddToGroupDialog';
 import { DragChip } from '../../components/DragChip';
+import { visibleCollision } from '../../components/visibleCollision';
 import { emptySelection, type Selection } from '../../domain/selection';
 import { useAccessState } from '../../domain/accessState';
 import { PlanPreviewDialog } from '../../components/PlanPreviewDialog';
@@ -114,7 +115,7 @@ export const ResourcesArea = () => {
           {banner}
         </Alert>
       )}
-      <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragCount(null)}>
+      <DndContext sensors={sensors} collisionDetection={visibleCollision} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragCount(null)}>
         <Box role="tabpanel" id="resources-panel" aria-labelledby={`resources-tab-${type.replace(/ /g, '-')}`} sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
           <GroupDropList key={from ?? ''} groups={targets} initialSearch={from ?? ''} />
           <Box sx={{ flex: 3, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 1, p: 2 }}>
