@@ -5,7 +5,7 @@ import { APP_SCHEME, appFileFor, rendererUrlFor } from './appProtocol';
 import { CSP } from './csp';
 import { startEmbedded } from './embedded';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
-import { consoleLog, createServices, fileSecretStore, fileSettingsStore, lockDataDir, memorySecretStore, type Cipher, type Services } from './services';
+import { connectUnasked, consoleLog, createServices, fileSecretStore, fileSettingsStore, lockDataDir, memorySecretStore, type Cipher, type Services } from './services';
 import { permissionDecision, windowOptions } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -76,6 +76,8 @@ const boot = async (): Promise<Services> => {
     settings: fileSettingsStore(path.join(dataDir, 'connection.json')),
     journalFile: path.join(dataDir, 'outbox-journal.json'),
     startEmbedded,
+    // The window paints from its own cache first; the platform opens when it asks (or soon after).
+    connectAfter: connectUnasked(),
     log,
   });
   services.subscribe((event, payload) => {

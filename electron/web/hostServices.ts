@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { SeedTier } from '../main/embeddedSeed';
 import { embeddedInThread } from '../main/embeddedThread';
-import { createServices, dispatch, fileSecretStore, fileSettingsStore, memorySettingsStore, type Log, type Services, type StartEmbedded } from '../main/services';
+import { connectUnasked, createServices, dispatch, fileSecretStore, fileSettingsStore, memorySettingsStore, type Log, type Services, type StartEmbedded } from '../main/services';
 import type { WebArgs } from './args';
 import type { WebCalls } from './server';
 import { startupFirst, startupMark, startupTraceOn } from './startupTrace';
@@ -68,6 +68,7 @@ export const startServices = (args: WebArgs, log: Log): HostServices => {
     log,
     ...(args.remote ? { override: args.remote } : {}),
     timeoutMs: 15_000,
+    connectAfter: connectUnasked(),
   });
   const served = startupTraceOn ? tracedCalls(services) : services;
   return {

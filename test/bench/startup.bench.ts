@@ -16,7 +16,8 @@ import { freePort, startWebHost, tempDir } from '../e2e/support/host';
 import { emit } from './emit';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ROUNDS = 3;
+/** Starts measured per line; BENCH_STARTUP_ROUNDS=N takes more (a busy machine needs more to settle a median). */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_STARTUP_ROUNDS) || 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** RSS (MB) of the host: `pid` and the node processes under it (its embedded platform thread is in the same process). */

@@ -25,6 +25,12 @@ export interface ConnectionDeps {
   timeoutMs?: number;
   /** The rate limit (requests/s) to pace at when the platform does not tell its own; default 10. */
   rateLimit?: number;
+  /**
+   * Connect (start the embedded platform) once this settles or a call first needs the platform,
+   * whichever comes first; at once when absent. A host passes a bounded wait: opening PGlite
+   * takes a core for over a second, which the page's first paint (from its own cache) needs more.
+   */
+  connectAfter?: Promise<unknown>;
 }
 
 interface Active {
@@ -58,6 +64,18 @@ const limitOf = (fetch: FetchLike, base: string, user: string, token: string) =>
     return null;
   }
 };
+
+/**
+ * A host connects when the page first asks main for something (a page with a cache to show asks
+ * only once that screen is drawn, renderer/src/app/startup.ts), or this long after its services
+ * were made if nothing asked: opening the embedded platform takes a core for over a second, which
+ * the page's first paint needs more on a 2-core machine.
+ */
+export const CONNECT_UNASKED_AFTER_MS = 3_000;
+
+/** The hosts' bounded wait (ConnectionDeps.connectAfter); it keeps no process alive. */
+export const connectUnasked = (ms = CONNECT_UNASKED_AFTER_MS): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 
 export const EMBEDDED_ADMIN = 'admin@roster.local';
 const SECRET_EMBEDDED = 'embedded.adminToken';
@@ -105,6 +123,9 @@ export class ConnectionService {
   private online = false;
   private lastError: string | undefined;
   private queue: Promise<unknown>;
+  /** Lets the first connection start (see ConnectionDeps.connectAfter); idempotent. */
+  private wake: () => void = () => {};
+  private closed = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastEmitted = '';
   /** One pacer for everything main sends, whichever platform is connected (pull, probe, push). */
@@ -112,7 +133,10 @@ export class ConnectionService {
 
   constructor(private readonly deps: ConnectionDeps) {
     this.pacer = new PlatformPacer(deps.fetch, { clock: realClock, random: Math.random, ...(deps.rateLimit !== undefined ? { fallbackRate: deps.rateLimit } : {}) });
-    this.queue = this.initial();
+    const woken = new Promise<void>((resolve) => (this.wake = resolve));
+    if (deps.connectAfter) void deps.connectAfter.then(this.wake, this.wake);
+    else this.wake();
+    this.queue = woken.then(() => (this.closed ? undefined : this.initial()));
     const every = deps.probeIntervalMs ?? 10_000;
     if (every > 0) {
       this.timer = setInterval(() => void this.probe(), every);
@@ -121,11 +145,13 @@ export class ConnectionService {
   }
 
   info = async (): Promise<ConnectionInfo> => {
+    this.wake();
     await this.queue.catch(() => undefined);
     return this.snapshot();
   };
 
   set = (req: ConnectionRequest): Promise<ConnectionInfo> => {
+    this.wake();
     const run = this.queue.catch(() => undefined).then(async () => {
       await this.activate(req, true);
       await this.probe();
@@ -136,6 +162,7 @@ export class ConnectionService {
   };
 
   client = async (): Promise<PlatformClient> => {
+    this.wake();
     await this.queue.catch(() => undefined);
     if (!this.active) throw new RosterError('offline', this.lastError ?? 'no platform is connected');
     return this.active.client;
@@ -189,6 +216,9 @@ export class ConnectionService {
 
   close = async (): Promise<void> => {
     if (this.timer) clearInterval(this.timer);
+    // Closing before anything asked for the platform must not start it only to stop it.
+    this.closed = true;
+    this.wake();
     await this.queue.catch(() => undefined);
     await this.stopEmbedded();
   };

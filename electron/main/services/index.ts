@@ -62,6 +62,7 @@ export const createServices = (opts: ServicesOptions): Services => {
   };
 };
 
+export { CONNECT_UNASKED_AFTER_MS, connectUnasked } from './connection';
 export { dispatch } from './dispatch';
 export { lockDataDir } from './lock';
 export { fileSecretStore, memorySecretStore, type Cipher, type SecretStore } from './secrets';

@@ -2,7 +2,7 @@ import { Suspense, lazy, useEffect, useState, type ComponentType, type LazyExoti
 import Box from '@mui/material/Box';
 import { AREAS, type AreaId } from './areas';
 import { useRoute } from './routeStore';
-import { afterFirstPaint } from './startup';
+import { afterFirstPaint, firstScreenDrawn } from './startup';
 
 /** One lazy component per area, made once: React.lazy must keep its identity across renders. */
 const VIEWS = new Map<AreaId, LazyExoticComponent<ComponentType>>(
@@ -36,6 +36,12 @@ const prefetchOthers = (shown: AreaId): (() => void) => {
 /** A chunk read from the app's own files takes milliseconds: an empty, busy pane rather than a spinner. */
 const Loading = () => <Box aria-busy="true" sx={{ flex: 1 }} />;
 
+/** Committed with the area's screen, never with its loading pane: the first screen is drawn. */
+const DrawnMark = () => {
+  useEffect(() => firstScreenDrawn(), []);
+  return null;
+};
+
 export const AreaView = () => {
   const area = useRoute((s) => s.route.area);
   const View = VIEWS.get(area);
@@ -46,6 +52,7 @@ export const AreaView = () => {
   return (
     <Suspense fallback={<Loading />}>
       <View />
+      <DrawnMark />
     </Suspense>
   );
 };

@@ -14,6 +14,43 @@ let running: Promise<void> | null = null;
 let again = false;
 /** Refreshes wait for this: the cached screen first, the platform after (warm start). */
 let firstScreen: Promise<void> = Promise.resolve();
+/**
+ * A warm start asks main nothing until its first screen is drawn, or this long at most: main
+ * opens the embedded platform when first asked (seconds of a core's time, which the page's own
+ * paint needs more), so asking early only slows the paint.
+ */
+const FIRST_SCREEN_WAIT_MS = 3_000;
+let drawn: () => void = () => {};
+/** Settles once the area the window opened on has drawn its screen (AreaView reports it). */
+const firstAreaDrawn = new Promise<void>((resolve) => (drawn = resolve));
+
+/** Called by AreaView when an area's screen (not its loading pane) has been committed; only the first counts. */
+export const firstScreenDrawn = (): void => drawn();
+
+/**
+ * The frame after the first screen was committed (or the bounded wait), when a warm start may
+ * ask main; `cancel` drops the wait (the app stopped).
+ */
+const firstScreenPainted = (): { painted: Promise<void>; cancel(): void } => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelled = false;
+  const drawnOrLate = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, FIRST_SCREEN_WAIT_MS);
+    void firstAreaDrawn.then(resolve);
+  });
+  const painted = drawnOrLate.then(() => {
+    clearTimeout(timer);
+    if (cancelled) return;
+    return new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => resolve()) : resolve()));
+  });
+  return {
+    painted,
+    cancel: () => {
+      cancelled = true;
+      clearTimeout(timer);
+    },
+  };
+};
 
 /**
  * Resolves once the page has painted and then had a moment, or been idle, whichever is first.
@@ -105,16 +142,25 @@ const sendThenRefresh = async (db: RosterDb, bridge: RosterBridge, sync: SyncLoo
  */
 export const startApp = (db: RosterDb, bridge: RosterBridge): (() => void) => {
   const conn = useConnection.getState();
-  firstScreen = isWarm(db).then((warm) => (warm ? afterFirstPaint() : undefined));
+  const warm = isWarm(db);
+  firstScreen = warm.then((w) => (w ? afterFirstPaint() : undefined));
   const off = bridge.on('connection.changed', (info) => {
     conn.set({ info });
     void rememberCapabilities(db, info).catch(() => undefined);
     if (info.online && !useConnection.getState().online) void refreshNow(db, bridge);
     else if (!info.online) conn.set({ online: false, lastError: info.lastError ?? null });
   });
-  bridge
-    .invoke('connection.get', undefined)
+  let screen: ReturnType<typeof firstScreenPainted> | undefined;
+  let stopped = false;
+  void warm
+    .then((w) => {
+      if (!w || stopped) return;
+      screen = firstScreenPainted();
+      return screen.painted;
+    })
+    .then(() => (stopped ? null : bridge.invoke('connection.get', undefined)))
     .then((info) => {
+      if (!info) return;
       conn.set({ info });
       void rememberCapabilities(db, info).catch(() => undefined);
     })
@@ -142,6 +188,8 @@ export const startApp = (db: RosterDb, bridge: RosterBridge): (() => void) => {
     if (useConnection.getState().online === false) void refreshNow(db, bridge);
   }, RETRY_OFFLINE_MS);
   return () => {
+    stopped = true;
+    screen?.cancel();
     off();
     offWork();
     sync.stop();

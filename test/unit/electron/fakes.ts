@@ -28,7 +28,7 @@ export const fakeEmbedded = () => {
   return { start, started, closed: () => closed };
 };
 
-export const makeServices = (records: Record<string, unknown[]> = {}) => {
+export const makeServices = (records: Record<string, unknown[]> = {}, more: { connectAfter?: Promise<unknown> } = {}) => {
   const platform = fakePlatform(records);
   const embedded = fakeEmbedded();
   const secrets = memorySecretStore();
@@ -42,6 +42,7 @@ export const makeServices = (records: Record<string, unknown[]> = {}) => {
     startEmbedded: embedded.start,
     log: silentLog,
     probeIntervalMs: 0,
+    ...more,
   });
   services.subscribe((event, payload) => events.push({ event, payload }));
   return { services, platform, embedded, secrets, settings, events };

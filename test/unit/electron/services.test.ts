@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServices, dispatch, memorySecretStore, memorySettingsStore, silentLog } from '../../../electron/main/services';
 import type { ConnectionInfo } from '../../../shared/ipc';
 import { EMBEDDED_ADMIN } from '../../../electron/main/services/connection';
@@ -10,8 +10,8 @@ afterEach(async () => {
   await cleanup?.();
   cleanup = undefined;
 });
-const setup = (records: Record<string, unknown[]> = {}) => {
-  const s = makeServices(records);
+const setup = (records: Record<string, unknown[]> = {}, more: { connectAfter?: Promise<unknown> } = {}) => {
+  const s = makeServices(records, more);
   cleanup = () => s.services.close();
   return s;
 };
@@ -67,6 +67,51 @@ describe('connection service', () => {
       services.handlers['connection.set']({ mode: 'remote', url: 'https://u:p@api.example.com/api/rest/v1/a', user: 'u', token: 't' }),
     ).rejects.toMatchObject({ code: 'bad-input' });
     expect((await services.handlers['connection.get'](undefined)).mode).toBe('embedded');
+  });
+});
+
+describe('connection service: when the platform starts', () => {
+  /** A moment for anything already due to run (the start is not, until asked). */
+  const settle = () => new Promise((r) => setTimeout(r, 50));
+  const never = new Promise<void>(() => {});
+
+  it('with a host’s wait, nothing starts until a call needs the platform: the first one starts it and is answered', async () => {
+    const { services, embedded } = setup({ Account: [] }, { connectAfter: never });
+    await settle();
+    expect(embedded.started).toHaveLength(0);
+    // The push queue's status needs no platform and starts nothing.
+    await services.handlers['sync.status'](undefined);
+    await settle();
+    expect(embedded.started).toHaveLength(0);
+    expect(await services.handlers['connection.get'](undefined)).toMatchObject({ mode: 'embedded', accountId: 'primary-1', online: true });
+    expect(embedded.started).toHaveLength(1);
+  });
+
+  it('a pull is a call that needs it too', async () => {
+    const { services, embedded } = setup({ Account: [] }, { connectAfter: never });
+    const r = await dispatch(services.handlers, 'platform.pull', { objectType: 'Account' }, silentLog);
+    expect(r).toMatchObject({ ok: true });
+    expect(embedded.started).toHaveLength(1);
+  });
+
+  it('unasked, it starts once the host’s wait is over (and only once)', async () => {
+    let over: () => void = () => {};
+    const { services, embedded, events } = setup({ Account: [] }, { connectAfter: new Promise<void>((r) => (over = r)) });
+    await settle();
+    expect(embedded.started).toHaveLength(0);
+    over();
+    await vi.waitFor(() => expect(events.map((e) => e.event)).toContain('connection.changed'));
+    expect(embedded.started).toHaveLength(1);
+    await services.handlers['connection.get'](undefined);
+    expect(embedded.started).toHaveLength(1);
+  });
+
+  it('closed before anything asked: the platform is never started', async () => {
+    const { services, embedded } = setup({ Account: [] }, { connectAfter: never });
+    await services.close();
+    await settle();
+    expect(embedded.started).toHaveLength(0);
+    expect(embedded.closed()).toBe(0);
   });
 });
 

@@ -6,7 +6,7 @@ import type { PullResult, RosterBridge } from '../../../shared/ipc';
 import { applyScan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
 import { enqueuePlan } from '../../../renderer/src/sync/outbox';
 import { connectionLabel } from '../../../renderer/src/app/ConnectionBadge';
-import { startApp, whenRefreshesSettle } from '../../../renderer/src/app/startup';
+import { firstScreenDrawn, startApp, whenRefreshesSettle } from '../../../renderer/src/app/startup';
 import { useConnection } from '../../../renderer/src/app/connectionStore';
 
 let db: RosterDb;
@@ -59,6 +59,34 @@ describe('start-up: warm start', () => {
     await vi.waitFor(() => expect(useConnection.getState().lastRefresh).not.toBeNull(), { timeout: 20_000, interval: 50 });
     expect(b.pulled.length).toBeGreaterThan(0);
     expect(await db.AccountGroup.count()).toBe(3);
+  });
+
+  it('with a warm cache, main is asked nothing until the first screen is drawn and painted (main opens the platform when first asked)', async () => {
+    db = openRosterDb(`startup-${++n}`);
+    await applyScan(db, { objectType: 'AccountGroup', records: exampleSnapshot().AccountGroup, quarantined: [], complete: true });
+    g.requestAnimationFrame = (cb) => frames.push(cb);
+    const calls: string[] = [];
+    const b = bridge();
+    const invoke = b.bridge.invoke;
+    b.bridge.invoke = ((channel: string, input: never) => {
+      calls.push(channel);
+      return invoke(channel as never, input);
+    }) as RosterBridge['invoke'];
+    stop = startApp(db, b.bridge);
+    await wait(300);
+    expect(calls).toEqual([]);
+    // The area's screen is committed (AreaView reports it): the next frame, then the question.
+    const before = frames.length;
+    firstScreenDrawn();
+    await vi.waitFor(() => expect(frames.length).toBe(before + 1), { timeout: 10_000, interval: 20 });
+    await wait(100);
+    expect(calls).toEqual([]);
+    frames.pop()!();
+    await vi.waitFor(() => expect(calls).toEqual(['connection.get']), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(useConnection.getState().info?.online).toBe(true), { timeout: 10_000, interval: 20 });
+    // The refresh's own frame (its grace follows) lets the refresh run to its end.
+    frames.splice(0).forEach((f) => f());
+    await vi.waitFor(() => expect(useConnection.getState().lastRefresh).not.toBeNull(), { timeout: 20_000, interval: 50 });
   });
 
   it('with nothing cached there is nothing to show: the refresh starts at once', async () => {
