@@ -14,10 +14,18 @@ const groupItem = (name: string) => page().getByTestId(`group-item-${name}`);
 const grid = (group: string) => page().getByRole('grid', { name: `Accounts in ${group}` });
 const nameOf = async (testId: string | null) => (testId ?? '').replace('group-item-', '');
 
-/** The group list's entries after All Accounts, by name. */
+/**
+ * The group list's entries after All Accounts, by name. Opening Groups draws the list a moment
+ * after the click (the cache is read first), so this waits until the other groups are drawn.
+ */
 const otherGroups = async (): Promise<string[]> => {
-  const ids = await page().locator('[data-testid^="group-item-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-  return (await Promise.all(ids.map(nameOf))).filter((n) => n !== 'All Accounts');
+  let names: string[] = [];
+  await expect(async () => {
+    const ids = await page().locator('[data-testid^="group-item-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    names = (await Promise.all(ids.map(nameOf))).filter((n) => n !== 'All Accounts');
+    expect(names.length, 'groups other than All Accounts drawn in the list').toBeGreaterThan(0);
+  }).toPass({ timeout: 45_000 });
+  return names;
 };
 
 test.beforeAll(async () => {
@@ -171,6 +179,7 @@ test('an applied change stays on screen from Apply to confirmation; Apply waits 
 });
 
 test('offline, removed accounts stay listed struck through with "−2 pending", and every count agrees', async () => {
+  await nav(page(), 'Groups');
   const [, target] = await otherGroups();
   await workOffline(page(), true);
   await nav(page(), 'Groups');
@@ -209,6 +218,7 @@ test('offline, removed accounts stay listed struck through with "−2 pending", 
 });
 
 test('leaving a screen keeps your place: the open group, the explorer\'s picks', async () => {
+  await nav(page(), 'Groups');
   const [group] = await otherGroups();
   await groupItem(group!).click();
   await expect(page().getByRole('heading', { level: 2, name: group })).toBeVisible();
