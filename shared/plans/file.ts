@@ -30,7 +30,8 @@ export const PlanFileOp = z.discriminatedUnion('op', [
   op('account.setSupportAccessRole', { account: Id, role: Ref.nullable() }),
   // Beyond the DESIGN.md list, so a what-if can cover them too: AUS on/off (R19) and R28.
   op('account.setAdvancedUserSecurity', { account: Id, enabled: z.boolean() }),
-  op('role.delete', { role: Ref }),
+  // name: the role's name beside its id in `role`, so that re-applying after the delete is `unchanged`.
+  op('role.delete', { role: Ref, name: Name.optional() }),
   op('partner.grant', { service: Ref, accounts: Refs, users: Refs }),
   op('partner.revoke', { service: Ref, accounts: Refs, users: Refs }),
   op('partner.removeAccountFromService', { service: Ref, account: Id }),
@@ -69,7 +70,7 @@ const resolveOp = (r: Resolver, f: PlanFileOp): PlanOp => {
     case 'account.removeUserRoles': return { op: f.op, accountId: r.account(f.account), userIds: r.users(f.users), roleIds: r.roles(f.roles) };
     case 'account.setSupportAccessRole': return { op: f.op, accountId: r.account(f.account), roleId: f.role === null ? null : r.role(f.role) };
     case 'account.setAdvancedUserSecurity': return { op: f.op, accountId: r.account(f.account), enabled: f.enabled };
-    case 'role.delete': return { op: f.op, roleId: r.role(f.role) };
+    case 'role.delete': return { op: f.op, roleId: r.roleToDelete(f.role, f.name) };
     case 'partner.grant':
     case 'partner.revoke': return { op: f.op, serviceId: r.service(f.service), accountIds: r.accounts(f.accounts), userIds: r.users(f.users) };
     case 'partner.removeAccountFromService': return { op: f.op, serviceId: r.service(f.service), accountId: r.account(f.account) };

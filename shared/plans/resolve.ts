@@ -16,6 +16,8 @@ export interface Resolver {
   users(refs: string[]): string[];
   role(ref: string): string;
   roles(refs: string[]): string[];
+  /** The role a role.delete names; with its `name` too, a role already gone resolves (see below). */
+  roleToDelete(ref: string, name?: string): string;
   service(ref: string): string;
   resource(x: { objectType: ResourceObjectType; resourceId: string }): { objectType: ResourceObjectType; resourceId: string };
   created(op: PlanOpOf<'group.create'>): PlanOpOf<'group.create'>;
@@ -82,6 +84,43 @@ export const makeResolver = (s: AccessState): Resolver => {
     return byName.length === 1 ? byName[0]! : unknown('partner service', ref);
   };
 
+  /**
+   * Re-applying a plan must change nothing (DESIGN.md "Plan files"), but once a role is deleted a
+   * plan naming it no longer resolves, and a role that does not exist looks the same whether an
+   * earlier run deleted it or the plan mistypes it. A one-word ref cannot tell them apart, so it
+   * stays "unknown role" (saying how to make the op re-appliable): reporting a typo as done would
+   * leave the intended role in place while the admin believes it gone. A role.delete that gives
+   * both the role's id (`role`) and its `name` can: the id must be no role's, and no role may be
+   * named `name` — then it is the role an earlier run deleted, and the op resolves to that id
+   * (its module reports it unchanged and sends nothing). A slip in one of the two is caught by
+   * the other: an id that exists under another name, or a name that now belongs to another id,
+   * is refused. Only a slip in both at once passes, as the delete of a role that never existed.
+   */
+  const roleToDelete = (ref: string, name?: string): string => {
+    if (name === undefined) {
+      const found = findRole(s, ref, rolesByName(), primary());
+      if (typeof found === 'string') return found;
+      const nameless = !(rolesByName().get(ref.replace(SHARED_SUFFIX, '').toLowerCase())?.length);
+      fail(nameless
+        ? `${found.error}: no role has this id or name; if an earlier run deleted it, give the role's id as "role" and its "name" so that a re-run reports it unchanged`
+        : found.error);
+      return ref;
+    }
+    const key = name.replace(SHARED_SUFFIX, '').trim().toLowerCase();
+    const byId = s.roles.get(ref);
+    if (byId) {
+      if (byId.name.trim().toLowerCase() !== key) fail(`role "${ref}" is named "${byId.name}", not "${name}"; check the plan`);
+      return ref;
+    }
+    const named = rolesByName().get(key) ?? [];
+    if (named.length) {
+      fail(`role "${ref}" does not exist, but a role named "${name}" does (id ${named.join(', ')}); check the plan's id`);
+      return ref;
+    }
+    // Neither the id nor the name is any role's: the role this op names is already gone.
+    return ref;
+  };
+
   return {
     errors,
     at: (w) => (where = w),
@@ -98,6 +137,7 @@ export const makeResolver = (s: AccessState): Resolver => {
     users: (refs) => refs.map((u) => user(u)),
     role,
     roles: (refs) => refs.map(role),
+    roleToDelete,
     service,
     resource: (x) => ({ objectType: x.objectType, resourceId: x.objectType === 'Role' ? role(x.resourceId) : x.resourceId }),
     created(op) {

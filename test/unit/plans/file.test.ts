@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePlanFile } from '../../../shared/plans';
+import { applyOps, resolvePlanFile } from '../../../shared/plans';
+import { buildState } from '../../../shared/access';
+import type { Snapshot } from '../../../shared/model';
 import { ABC, G, GHI, U1, example, customRole } from '../access/fixtures';
 import { BUILT_IN_ROLE_IDS } from '../../../shared/seeds/builtInRoles';
 
@@ -48,6 +50,49 @@ describe('plan files (DESIGN.md "Plan files")', () => {
     customRole(s);
     const r = resolvePlanFile(s, { plan: [{ op: 'role.delete', role: 'Deployer (shared)' }] });
     expect(r).toEqual({ ok: true, ops: [{ op: 'role.delete', roleId: 'role-deployer' }] });
+  });
+
+  describe('role.delete applied again after the role is gone (DESIGN.md: applying a plan is idempotent)', () => {
+    const gone = () => example(); // the same platform once an earlier run deleted Deployer
+    const withDeployer = () => {
+      const s = example();
+      customRole(s);
+      return s;
+    };
+
+    it('with the role\'s id and name, a role no longer there resolves to its id, and applying it changes nothing', () => {
+      const op = { op: 'role.delete', role: 'role-deployer', name: 'Deployer' };
+      expect(resolvePlanFile(withDeployer(), { plan: [op] })).toEqual({ ok: true, ops: [{ op: 'role.delete', roleId: 'role-deployer' }] });
+      const again = resolvePlanFile(gone(), { plan: [op] });
+      expect(again).toEqual({ ok: true, ops: [{ op: 'role.delete', roleId: 'role-deployer' }] });
+      const st = buildState(gone());
+      const { results } = applyOps(st, again.ok ? again.ops : []);
+      expect(results.map((x) => x.status)).toEqual(['unchanged']);
+    });
+
+    it('a slip in the id or the name is caught by the other, never taken for "already deleted"', () => {
+      const errors = (s: Snapshot, op: object) => {
+        const r = resolvePlanFile(s, { plan: [{ op: 'role.delete', ...op }] });
+        return r.ok ? [] : r.errors;
+      };
+      // A mistyped id for a role that is there under the name.
+      expect(errors(withDeployer(), { role: 'role-deploer', name: 'Deployer' })).toEqual([
+        'plan.0 (role.delete): role "role-deploer" does not exist, but a role named "Deployer" does (id role-deployer); check the plan\'s id',
+      ]);
+      // An id that exists, with another role's name.
+      expect(errors(withDeployer(), { role: 'role-deployer', name: 'Support' })).toEqual([
+        'plan.0 (role.delete): role "role-deployer" is named "Deployer", not "Support"; check the plan',
+      ]);
+    });
+
+    it('one word (id or name) that no role has stays "unknown role", saying how to make the op re-appliable', () => {
+      for (const role of ['Deployer', 'role-deployer']) {
+        const r = resolvePlanFile(gone(), { plan: [{ op: 'role.delete', role }] });
+        expect(r).toEqual({ ok: false, errors: [
+          `plan.0 (role.delete): unknown role "${role}": no role has this id or name; if an earlier run deleted it, give the role's id as "role" and its "name" so that a re-run reports it unchanged`,
+        ] });
+      }
+    });
   });
 
   it('reports every unknown name with its place', () => {

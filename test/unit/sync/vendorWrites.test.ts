@@ -45,7 +45,8 @@ const plan = { plan: [
   { op: 'group.shareResources', group: 'Regional East', resources },
   { op: 'group.unshareResources', group: 'Services 1', resources: [resources[1]] },
   { op: 'group.rename', group: 'Services 2', name: 'Services West' },
-  { op: 'role.delete', role: DEMO.roles.onboarding },
+  // Its id and name both, so that applying the plan again can tell "already deleted" from a typo.
+  { op: 'role.delete', role: DEMO.roles.onboarding, name: 'Onboarding Lead' },
 ] };
 
 describe('every write Roster can send is one the vendor\'s full OpenAPI allows', () => {
@@ -68,9 +69,12 @@ describe('every write Roster can send is one the vendor\'s full OpenAPI allows',
     expect(snapshot.Role.some((r) => r.id === DEMO.roles.onboarding)).toBe(false);
 
     const again = sent.length;
-    // The role is gone, so a plan naming it no longer resolves ("unknown role"): applied again without it.
-    const second = await apply({ plan: plan.plan.filter((op) => op.op !== 'role.delete').map((op) => (op.op === 'group.rename' ? { ...op, group: 'Services West' } : op)) });
-    expect(second.lines.map((l) => l.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    // The whole plan again, the role delete included: the role is gone (no role has its id or its
+    // name), so that op is done, not an "unknown role"; the rename is named by its new name.
+    const second = await apply({ plan: plan.plan.map((op) => (op.op === 'group.rename' ? { ...op, group: 'Services West' } : op)) });
+    expect(statuses(second)).toEqual([
+      'group.create:unchanged', 'group.shareResources:unchanged', 'group.unshareResources:unchanged', 'group.rename:unchanged', 'role.delete:unchanged',
+    ]);
     expect(writes(again)).toEqual([]);
     expect(violations).toEqual([]);
   });
