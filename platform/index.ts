@@ -50,7 +50,6 @@ const listen = (app: ReturnType<typeof buildApp>, host: string, port: number): P
     server.once('error', reject);
   });
 
-/** Starts the reference platform (embedded use and tests); `npm run platform` wraps this. */
 /** The lock file in a platform's data dir. */
 export const PLATFORM_LOCK = 'platform.lock';
 
@@ -63,6 +62,7 @@ export const checkOptions = (opts: PlatformOptions): void => {
   }
 };
 
+/** Starts the reference platform (embedded use and tests); `npm run platform` wraps this. */
 export const startPlatform = async (opts: PlatformOptions): Promise<RunningPlatform> => {
   checkOptions(opts);
   const faults = parseFaults(opts.faults);

@@ -35,6 +35,16 @@ const bodyOf = (type: ObjectType): Schema => {
   return strict.partial().extend(OVERRIDES[type] ?? {});
 };
 
+/**
+ * Containers whose list replaces the stored one: `"Resources": {}` would otherwise read as "no
+ * resources" and (R20) take the unshared roles from every user relying on them, and
+ * `"Privileges": {}` would strip a role every holder has (R17). A missing list is not an empty one.
+ */
+const REPLACED_LISTS: Partial<Record<ObjectType, [container: string, list: string]>> = {
+  AccountGroup: ['Resources', 'Resource'],
+  Role: ['Privileges', 'Privilege'],
+};
+
 const cache = new Map<ObjectType, Schema>();
 
 const issueText = (i: z.core.$ZodIssue): string => {
@@ -49,6 +59,11 @@ export const checkWriteBody = (type: ObjectType, body: unknown): void => {
   if (!schema) cache.set(type, (schema = bodyOf(type)));
   const r = schema.safeParse(body);
   if (!r.success) throw badRequest(`invalid ${type}: ${r.error.issues.map(issueText).join('; ')}`);
+  const lists = REPLACED_LISTS[type];
+  const container = lists && (body as Record<string, Record<string, unknown> | undefined>)[lists[0]];
+  if (lists && container && container[lists[1]] === undefined) {
+    throw badRequest(`invalid ${type}: ${lists.join('.')}: is required when ${lists[0]} is given (it replaces the list; send [] to empty it)`);
+  }
 };
 
 /** NUL cannot be stored and a lone surrogate is not text: both are refused wherever they appear. */

@@ -64,6 +64,16 @@ describe('whatif', () => {
   });
 });
 
+describe('a platform reached by plain http:// on another machine', () => {
+  it.each(['export', 'apply'])('%s refuses it before sending anything (the token would travel in clear; exit 2)', async (command) => {
+    const plan = command === 'apply' ? ['--plan', file({ plan: [] })] : [];
+    const r = await run([command, '--platform', 'http://api.example.com/api/rest/v1/a', '--user', 'u', '--token', 'tttttttt', ...plan]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/plain http:\/\/ to another machine: the API token would travel in clear; use https:\/\//);
+    expect(r.out).toBe('');
+  });
+});
+
 describe('output piped into head', { timeout: 120_000 }, () => {
   let snap = '';
   let busiest = '';

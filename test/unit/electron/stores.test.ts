@@ -58,6 +58,12 @@ describe('browser host command line', () => {
     expect(parseWebArgs(['--platform', 'https://h:1', '--account', 'a b', '--user', 'u', '--token', 't'], {}, '/r').remote?.url).toBe('https://h:1/api/rest/v1/a%20b');
   });
 
+  it('refuses --platform as plain http:// to another machine (the token would travel in clear); loopback http is fine', () => {
+    const remote = (url: string) => parseWebArgs(['--platform', url, '--user', 'u', '--token', 't'], {}, '/r').remote?.url;
+    expect(() => remote('http://api.example.com/api/rest/v1/a')).toThrow(/plain http:\/\/ .* in clear; use https:\/\//);
+    expect(remote('http://127.0.0.1:9/api/rest/v1/a')).toBe('http://127.0.0.1:9/api/rest/v1/a');
+  });
+
   it.each([
     [['--port', 'abc']],
     [['--port', '70000']],

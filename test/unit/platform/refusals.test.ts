@@ -55,6 +55,24 @@ describe('write bodies are validated strictly before anything is touched', () =>
     expect((await p.api.query('AccountUserRole', eq('roleId', role))).body).toMatchObject({ numberOfResults: 1 });
   });
 
+  it.each<[string, unknown]>([
+    ['{"Resources": {}}', { Resources: {} }],
+    ['Resources with its @type only', { Resources: { '@type': 'Resources' } }],
+  ])('R20: %s (no Resource list) is a 400, not "no resources": the shared role and the assignments relying on it stay', async (_what, body) => {
+    await refusedCleanly(() => post(`AccountGroup/${G.services1}`, body), /Resources\.Resource: is required when Resources is given/);
+    const g = (await p.api.call('GET', `AccountGroup/${G.services1}`)).body as Json;
+    expect(JSON.stringify(g.Resources)).toContain(role);
+  });
+
+  it('R17: {"Privileges": {}} on a role is a 400, not "no privileges" for every holder', async () => {
+    await refusedCleanly(() => post(`Role/${role}`, { Privileges: {} }), /Privileges\.Privilege: is required when Privileges is given/);
+  });
+
+  it('an explicit empty list still empties: Resource [] on a group without resources is accepted', async () => {
+    const r = await post(`AccountGroup/${G.services2}`, { Resources: { Resource: [] } });
+    expect(r.status, r.text).toBe(200);
+  });
+
   it.each<[string, string, unknown, RegExp]>([
     ['a list of the wrong type', `AccountGroup/${G.services1}`, { Resources: { Resource: 'all' } }, /Resources\.Resource/],
     ['a resource with an unknown property', `AccountGroup/${G.services1}`, { Resources: { Resource: [{ objectType: 'Role', resourceId: 'x', resourceName: 'x', drop: 1 }] } }, /unknown property "drop"/],
