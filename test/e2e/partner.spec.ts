@@ -38,6 +38,29 @@ test('R29: services table (partner organisation, number of accounts) and a servi
   await openService1(session.page);
   await expect(accounts(session.page).getByRole('row').filter({ hasNot: session.page.getByRole('columnheader') })).toHaveCount(10);
   await expect(accounts(session.page).getByRole('row').filter({ hasText: 'Atlas Media 2' })).toContainText('Femi Fischer');
+  // One way to show a person: name and e-mail, so the two Ana Fischers are told apart; each on
+  // its own line, all of it inside the row (a row is as tall as its people).
+  await expect(accounts(session.page).getByRole('row').filter({ hasText: 'Atlas Systems 9' })).toContainText('Ana Fischer ana.fischer17@partner.example.com');
+  const cells = await accounts(session.page).evaluate((grid) =>
+    Array.from(grid.querySelectorAll('[role="row"][aria-rowindex]:not([aria-rowindex="1"])')).map((row) => {
+      const [, count, people] = Array.from(row.querySelectorAll('[role="gridcell"]'));
+      const lines = Array.from(people!.querySelectorAll(':scope > * > *'));
+      const inside = (el: Element) => el.getBoundingClientRect().bottom <= row.getBoundingClientRect().bottom + 0.5;
+      return {
+        count: Number(count!.textContent),
+        emails: (people!.textContent!.match(/@/g) ?? []).length,
+        more: /and (\d+) more/.exec(people!.textContent!)?.[1] ?? null,
+        cut: lines.filter((l) => l.scrollWidth > l.clientWidth || !inside(l)).length,
+      };
+    }),
+  );
+  expect(cells).toHaveLength(10);
+  for (const c of cells) {
+    expect(c.cut, 'people lines cut or outside their row').toBe(0);
+    // Five lines at most: "and 2 more" stands for the rest (listed whole on hover).
+    if (c.more === null) expect(c.emails).toBe(c.count);
+    else expect(c.emails + Number(c.more)).toBe(c.count);
+  }
   await shot(session.page, 'partner-service-detail');
   await axe(session.page, 'partner (service detail)');
 });

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Box from '@mui/material/Box';
 import TableSortLabel from '@mui/material/TableSortLabel';
@@ -36,6 +36,8 @@ export interface VirtualTableProps<R> {
   empty?: ReactNode;
   /** Defaults to the chosen density (36 px, or 28 px compact). */
   rowHeight?: number;
+  /** A row taller than `rowHeight` (a cell of several lines); the header keeps `rowHeight`. */
+  rowSize?: (row: R, rowHeight: number) => number;
   /** The sorted column, when the rows come from `useSortedRows`. */
   sort?: SortState | null;
   onSort?: (columnId: string) => void;
@@ -76,9 +78,16 @@ export const VirtualTable = <R,>(p: VirtualTableProps<R>) => {
   // The grid itself scrolls, under its sticky header row (one rowHeight): the rows start that far
   // into the scroll box (scrollMargin), and a row scrolled to must not hide under it (scrollPaddingStart).
   const virtualizer = useVirtualizer({
-    count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12,
+    count: rows.length, getScrollElement: () => scrollRef.current, overscan: 12,
+    estimateSize: p.rowSize ? (i) => Math.max(rowHeight, p.rowSize!(rows[i]!, rowHeight)) : () => rowHeight,
     scrollMargin: rowHeight, scrollPaddingStart: rowHeight,
   });
+  // The virtualiser keeps the sizes it has worked out until told: rows of their own sizes change
+  // when the rows do (a user granted access adds a line), with the same number of rows.
+  const { rowSize } = p;
+  useLayoutEffect(() => {
+    if (rowSize) virtualizer.measure();
+  }, [rows, rowSize, rowHeight, virtualizer]);
   const template = columns.map((c) => c.width).join(' ');
   const items = virtualizer.getVirtualItems();
   const activeRow = rows[Math.min(active, rows.length - 1)];

@@ -41,11 +41,14 @@ const useAllUsers = (enabled: boolean, inGroup: UserInGroupRow[] | undefined): U
 const userKey = (u: UserInGroupRow): string => u.userId;
 
 const COLUMNS: Column<UserInGroupRow>[] = [
-  { id: 'user', header: 'User', width: 'minmax(260px, 2fr)', render: (u) => <Person name={u.name} userId={u.userId} />, sortKey: (u) => `${u.name}\n${u.userId}` },
+  // A person's e-mail is long, their roles in one group few: the User column gets the room
+  // ("chloe.dubois116@partner.example.com" whole at 1280 px); a longer one ends in an ellipsis
+  // with the whole text on hover (Person).
+  { id: 'user', header: 'User', width: 'minmax(260px, 3fr)', render: (u) => <Person name={u.name} userId={u.userId} />, sortKey: (u) => `${u.name}\n${u.userId}` },
   {
     id: 'roles',
     header: 'Roles in this group',
-    width: 'minmax(220px, 2fr)',
+    width: 'minmax(200px, 2fr)',
     sortKey: (u) => u.roles.map((r) => r.name).join(', '),
     render: (u) => (
       <Box component="span" sx={{ display: 'inline-flex', gap: 0.5 }}>

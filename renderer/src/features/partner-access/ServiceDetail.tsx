@@ -9,8 +9,33 @@ import PersonRemoveIcon from '@mui/icons-material/PersonRemove';
 import type { AccessState } from '../../../../shared/access';
 import { VirtualTable } from '../../components/VirtualTable';
 import { clickSelect, emptySelection, selectAll, type Selection } from '../../domain/selection';
-import { serviceAccountRows, type Mode } from './model';
+import { serviceAccountRows, type Mode, type ServiceAccountRow } from './model';
 import { RuleText } from '../../components/RuleText';
+import { Person, personText } from '../../components/Person';
+
+/** A cell lists this many people, one a line; more, and the last line says how many others. */
+const MAX_LINES = 5;
+const LINE_PX = 20;
+
+/** Who has access, by name and e-mail (two Ana Fischers are two people); "and 3 more" lists everyone on hover. */
+const People = ({ users }: { users: ServiceAccountRow['users'] }) => {
+  if (!users.length) return <>—</>;
+  const shown = users.length <= MAX_LINES ? users : users.slice(0, MAX_LINES - 1);
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', lineHeight: `${LINE_PX}px`, py: 0.5 }}>
+      {shown.map((u) => (
+        <Person key={u.userId} name={u.name} userId={u.userId} />
+      ))}
+      {shown.length < users.length && (
+        <Box component="span" title={users.map((u) => personText(u.name, u.userId)).join('\n')} sx={{ color: 'text.secondary' }}>
+          and {users.length - shown.length} more
+        </Box>
+      )}
+    </Box>
+  );
+};
+
+const rowSize = (r: ServiceAccountRow): number => Math.min(Math.max(r.users.length, 1), MAX_LINES) * LINE_PX + 16;
 
 interface Props {
   state: AccessState;
@@ -64,10 +89,11 @@ export const ServiceDetail = ({ state, serviceId, entityName, onBack, onPick }: 
         onSelect={(key, mods) => setSel((s) => clickSelect(s, order, key, mods))}
         onSelectAll={() => setSel(selectAll(order))}
         empty="This service shares no account."
+        rowSize={rowSize}
         columns={[
-          { id: 'name', header: 'Account', width: '2fr', render: (r) => r.name },
+          { id: 'name', header: 'Account', width: 'minmax(200px, 1fr)', render: (r) => r.name },
           { id: 'count', header: 'Users', width: '80px', render: (r) => r.users.length },
-          { id: 'users', header: 'Users with access', width: '4fr', render: (r) => r.users.map((u) => u.name).join(', ') || '—' },
+          { id: 'users', header: 'Users with access', width: 'minmax(0, 2fr)', render: (r) => <People users={r.users} /> },
         ]}
       />
     </Box>

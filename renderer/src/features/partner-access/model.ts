@@ -45,7 +45,7 @@ export const serviceAccountRows = (s: AccessState, serviceId: string): ServiceAc
       users: [...(s.partnerUsers.get(accountId) ?? [])]
         .filter((u) => s.partner.has(pair(accountId, u), serviceId))
         .map((u) => ({ userId: u, name: userName(s, u) }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+        .sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId)),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 

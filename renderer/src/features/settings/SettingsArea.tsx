@@ -85,7 +85,7 @@ export const SettingsArea = () => {
         {remote && (
           <Stack spacing={2} sx={{ mt: 2 }}>
             <TextField label="Platform URL" value={form.url} onChange={(e) => set({ url: e.target.value })} error={!!errors.url} helperText={errors.url ?? 'e.g. https://api.boomi.com/api/rest/v1/<accountId>'} required fullWidth />
-            <TextField label="User" value={form.user} onChange={(e) => set({ user: e.target.value })} error={!!errors.user} helperText={errors.user ?? ' '} required fullWidth autoComplete="username" />
+            <TextField label="User" value={form.user} onChange={(e) => set({ user: e.target.value })} error={!!errors.user} helperText={errors.user ?? 'The e-mail you sign in with; Roster adds the “BOOMI_TOKEN.” prefix the API wants.'} required fullWidth autoComplete="username" />
             <TextField
               label="API token"
               type="password"

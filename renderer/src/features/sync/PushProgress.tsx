@@ -30,8 +30,17 @@ export const PushProgress = () => {
       </Typography>
       {status && (
         <>
-          <LinearProgress variant="determinate" value={percent(status)} aria-label="Push progress" sx={{ my: 1, height: 8, borderRadius: 4 }} />
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          {/* No bar for an empty queue: MUI's tinted track alone reads as a full bar. Where there is
+              one, its track is grey, so "0 of 12 sent" looks empty. */}
+          {status.total > 0 && (
+            <LinearProgress
+              variant="determinate"
+              value={percent(status)}
+              aria-label="Push progress"
+              sx={{ my: 1, height: 8, borderRadius: 4, bgcolor: 'action.selected', '& .MuiLinearProgress-bar': { borderRadius: 4 } }}
+            />
+          )}
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mt: status.total > 0 ? 0 : 1 }}>
             <Typography variant="body2" role="status" aria-live="polite" data-testid="push-summary" sx={{ flex: 1 }}>
               {pushSummary(status)}
             </Typography>

@@ -3,7 +3,7 @@ import { fmt } from '../../app/format';
 
 /** The push progress in words: done/total, rate and ETA, or why it is paused. */
 export const pushSummary = (p: PushStatus): string => {
-  if (p.total === 0) return 'Nothing is being sent.';
+  if (p.total === 0) return 'Nothing to send.';
   const head = `${fmt(p.done)} of ${fmt(p.total)} sent`;
   if (p.paused) {
     const why = p.pausedReason === 'auth' ? 'the platform refused the credentials: sign in again in Settings'

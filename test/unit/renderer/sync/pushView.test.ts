@@ -15,7 +15,7 @@ describe('push progress in words', () => {
   });
 
   it('idle and finished states', () => {
-    expect(pushSummary(status({}))).toBe('Nothing is being sent.');
+    expect(pushSummary(status({}))).toBe('Nothing to send.');
     expect(pushSummary(status({ done: 10, total: 10 }))).toBe('10 of 10 sent.');
     expect(percent(status({}))).toBe(0);
   });

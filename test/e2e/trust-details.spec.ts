@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import { specSession } from './support/session';
+import { axe, nav, shot } from './support/screens';
+
+/**
+ * The small things a screen must not get wrong at the partner tier and 1280×720: the Sync screen's
+ * empty queue is not drawn as a full bar, Settings has no blank line between its fields, and Users
+ * in Group shows every person's e-mail whole (or, cut, whole on hover).
+ */
+
+const session = specSession('partner', 60_000);
+const page = (): Page => session.page;
+
+test.beforeAll(async () => {
+  await page().setViewportSize({ width: 1280, height: 720 });
+});
+
+/** The first group after All Accounts, once the list has drawn it. */
+const firstGroup = async (): Promise<string> => {
+  let name = '';
+  await expect(async () => {
+    const ids = await page().locator('[data-testid^="group-item-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+    name = ids.map((id) => id.replace('group-item-', '')).find((n) => n !== 'All Accounts') ?? '';
+    expect(name, 'a group other than All Accounts drawn in the list').not.toBe('');
+  }).toPass({ timeout: 45_000 });
+  return name;
+};
+
+/** The User cells drawn now: their full text and whether the cell cuts it. */
+const userCells = (p: Page, group: string) =>
+  p.getByRole('grid', { name: `Users in ${group}` }).evaluate((grid) =>
+    Array.from(grid.querySelectorAll('[role="row"][aria-rowindex]:not([aria-rowindex="1"]) [role="gridcell"]:first-child')).map((c) => ({
+      text: c.textContent ?? '',
+      cut: c.scrollWidth > c.clientWidth,
+    })),
+  );
+
+test('Users in Group at 1280×720: the User column holds each name and e-mail whole; cut at a narrower width, the whole text shows on hover', async () => {
+  const p = page();
+  await nav(p, 'Groups');
+  const group = await firstGroup();
+  await p.getByTestId(`group-item-${group}`).click();
+  await p.getByRole('tab', { name: 'Users in Group' }).click();
+  const grid = p.getByRole('grid', { name: `Users in ${group}` });
+  await expect(grid.getByRole('row').nth(3)).toBeVisible();
+  // The drawn rows hold the group's longest e-mails ("chloe.dubois116@partner.example.com").
+  const cells = await userCells(p, group);
+  expect(cells.length).toBeGreaterThan(5);
+  expect(cells.filter((c) => c.cut), 'User cells cut at 1280 px').toEqual([]);
+  await shot(p, 'trust-details-group-users-1280');
+
+  // Narrower than any layout is made for: a cut cell still gives the whole person on hover.
+  await p.setViewportSize({ width: 1000, height: 720 });
+  try {
+    await expect.poll(async () => (await userCells(p, group)).filter((c) => c.cut).length).toBeGreaterThan(0);
+    const cutText = (await userCells(p, group)).find((c) => c.cut)!.text;
+    const person = grid.getByRole('gridcell').filter({ hasText: cutText }).first().locator('span').first();
+    await person.hover();
+    const [name, email] = cutText.split(/\s+/).reduce<[string, string]>(([n, e], w) => (w.includes('@') ? [n, w] : [`${n} ${w}`.trim(), e]), ['', '']);
+    await expect(person).toHaveAttribute('title', `${name} (${email})`);
+    await shot(p, 'trust-details-group-users-1000');
+  } finally {
+    await p.setViewportSize({ width: 1280, height: 720 });
+  }
+});
+
+test('Settings: each field of a real platform says what it wants, with no blank line between them', async () => {
+  const p = page();
+  await nav(p, 'Settings');
+  await p.getByRole('radio', { name: /A real platform/ }).check();
+  await expect(p.getByRole('textbox', { name: 'API token' })).toBeVisible();
+  // From each field's last words (its help, or its box when it has none) to the next field's box.
+  const layout = await p.locator('form').evaluate((form) =>
+    Array.from(form.querySelectorAll('.MuiTextField-root')).map((f) => {
+      const box = f.querySelector('.MuiInputBase-root')!.getBoundingClientRect();
+      // MUI draws a blank help (' ') as a zero-width space: a line of nothing.
+      const help = f.querySelector('.MuiFormHelperText-root')?.textContent?.replace(/[\s\u200b]/g, '') ? f.querySelector('.MuiFormHelperText-root') : null;
+      return { top: box.top, bottom: help ? help.getBoundingClientRect().bottom : box.bottom, help: help?.textContent ?? null };
+    }),
+  );
+  expect(layout).toHaveLength(3);
+  for (const f of layout) expect(f.help, 'every field has its help').toBeTruthy();
+  const gaps = layout.slice(1).map((f, i) => Math.round(f.top - layout[i]!.bottom));
+  expect(Math.max(...gaps) - Math.min(...gaps), `gaps between fields ${gaps.join(', ')} px`).toBeLessThanOrEqual(2);
+  await shot(p, 'trust-details-settings-remote');
+  await axe(p, 'settings (a real platform)');
+});
+
+test('Sync: an empty queue draws no bar (a bar with nothing in it read as full) and says "Nothing to send."', async () => {
+  const p = page();
+  await nav(p, 'Sync');
+  const summary = p.getByTestId('push-summary');
+  const bar = p.getByRole('progressbar', { name: 'Push progress' });
+  await expect(summary).toHaveText('Nothing to send.');
+  await expect(bar).toHaveCount(0);
+  await shot(p, 'trust-details-sync-empty');
+  await axe(p, 'sync (nothing to send)');
+});
