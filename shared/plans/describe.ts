@@ -12,6 +12,12 @@ export interface Names {
   role(id: string): string;
   user(id: string): string;
   service(id: string): string;
+  /**
+   * Whether the platform does what the vendor's API documents (e-mails on adds by default, users
+   * created by a role on an account): false on a platform known not to (the reference platform's
+   * default profile), where sentences say nothing of either; absent: said as the vendor's.
+   */
+  vendor?: boolean;
 }
 
 export const namesFrom = (s: AccessState | undefined): Names => ({
@@ -40,8 +46,8 @@ export const roles = (ids: readonly string[], n: Names): string => `the role${id
 export const resources = (rs: readonly { objectType: string; resourceId: string; resourceName?: string | undefined }[]): string =>
   list(rs.map((r) => `${r.objectType} “${r.resourceName ?? r.resourceId}”`));
 
-/** Said after an add whose users the platform e-mails (notifyUser); silence is the default. */
-export const notice = (notifyUser: boolean | undefined): string => (notifyUser ? ' The platform e-mails each user added.' : '');
+/** Said after an add whose users the platform e-mails (notifyUser); silence is the default, and on a platform that sends none. */
+export const notice = (notifyUser: boolean | undefined, n: Names): string => (notifyUser && n.vendor !== false ? ' The platform e-mails each user added.' : '');
 
 /** "Serv User3 (ServUser3@boomi.com)", or the e-mail alone where no name is known. */
 export const userInWords = (userId: string, name: string | null | undefined): string => (name ? `${name} (${userId})` : userId);

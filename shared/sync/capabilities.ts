@@ -28,6 +28,17 @@ export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as CapabilityName[];
 export const missingCapabilities = (absent: readonly ObjectType[]): CapabilityName[] =>
   CAPABILITY_NAMES.filter((c) => CAPABILITIES[c].types.some((t) => absent.includes(t)));
 
+/**
+ * Whether the platform does what the vendor's API documents beyond its records: `notifyUser`
+ * defaulting to true (everyone given a role is e-mailed unless told not to) and a role on an
+ * account for a user id it does not know creating that user. Both come with the vendor's API,
+ * which keeps its users outside the API, so a platform without the User type (`users` missing)
+ * is taken to behave so; the reference platform's default profile lists its users, refuses a
+ * role for a user it does not know and sends no e-mail. Not known yet (never connected, nothing
+ * cached): the vendor's, whose defaults are the ones an admin must not be surprised by.
+ */
+export const behavesAsVendor = (missing: readonly CapabilityName[] | undefined): boolean => missing?.includes('users') ?? true;
+
 /** Why a plan op cannot be sent to this platform, or null when it can. */
 export const opNeedsMissing = (opKind: string, absent: readonly ObjectType[]): string | null =>
   opKind.startsWith('partner.') && missingCapabilities(absent).includes('partnerServices') ? CAPABILITIES.partnerServices.sentence : null;

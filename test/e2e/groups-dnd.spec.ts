@@ -118,6 +118,10 @@ test('R7 users: drag ServUser3 onto Services 1, pick Standard User, preview the 
   await expect(dialog.getByTestId('gains')).not.toContainText('Doc GHI Company');
   // Every user of seed 002 has signed in: no never-signed-in warning (it would be false here).
   await expect(dialog.getByRole('region', { name: 'Users who have never signed in' })).toHaveCount(0);
+  // The reference platform's default profile e-mails nobody (only the vendor's API does by default):
+  // the preview neither counts e-mails nor offers to send them (vendor.spec.ts shows the other side).
+  await expect(dialog.getByRole('region', { name: 'Notification e-mails' })).toHaveCount(0);
+  await expect(dialog).not.toContainText('notification e-mail');
   await page.screenshot({ path: `${SHOTS}/users-preview.png` });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();

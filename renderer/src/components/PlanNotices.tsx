@@ -31,9 +31,14 @@ export const useNotifyChoice = (): NotifyChoiceState => {
   return { notify, setNotify };
 };
 
-export const NotifyChoice = ({ diff, choice }: { diff: WhatIfSummary | null; choice: NotifyChoiceState }) => {
+/**
+ * Said only where the platform e-mails the users added (`vendor`, shared/sync/capabilities.ts
+ * behavesAsVendor): the reference platform's default profile sends no e-mail whatever notifyUser
+ * says, so there the preview neither counts e-mails nor offers to send them.
+ */
+export const NotifyChoice = ({ diff, choice, vendor }: { diff: WhatIfSummary | null; choice: NotifyChoiceState; vendor: boolean }) => {
   const n = diff?.notifications;
-  if (!n || n.emails === 0 || diff.refused.length > 0) return null;
+  if (!vendor || !n || n.emails === 0 || diff.refused.length > 0) return null;
   return (
     <Alert severity="info" sx={{ mb: 1 }} role="region" aria-label="Notification e-mails" data-testid="notify-choice">
       <Typography variant="body2" data-testid="notify-sentence">
@@ -90,11 +95,11 @@ export const NeverSignedIn = ({ diff }: { diff: WhatIfSummary | null }) => {
   );
 };
 
-/** All three, in the order a preview shows them (under the lock-out gate). */
-export const PlanNotices = ({ diff, choice }: { diff: WhatIfSummary | null; choice: NotifyChoiceState }) => (
+/** All three, in the order a preview shows them (under the lock-out gate); `vendor`: the platform does what the vendor's API documents. */
+export const PlanNotices = ({ diff, choice, vendor }: { diff: WhatIfSummary | null; choice: NotifyChoiceState; vendor: boolean }) => (
   <>
     <NeverSignedIn diff={diff} />
     <LeavesAccount diff={diff} />
-    <NotifyChoice diff={diff} choice={choice} />
+    <NotifyChoice diff={diff} choice={choice} vendor={vendor} />
   </>
 );

@@ -24,6 +24,7 @@ import { ApplyReason, LockoutGate, useApplyAction, useApplyGate } from './ApplyG
 import { PlanNotices, useNotifyChoice } from './PlanNotices';
 import { withNotifyUser } from '../../../shared/plans/notify';
 import { RuleText } from './RuleText';
+import { useBehavesAsVendor } from '../app/capabilities';
 
 export interface PlanPreviewDialogProps {
   title: string;
@@ -56,7 +57,9 @@ export const PlanPreviewDialog = (p: PlanPreviewDialogProps) => {
   const { title, ops, refusal, names, warning, applyLabel, onClose, onQueued } = p;
   const skipped = p.skipped ?? NO_SKIPPED;
   const [diff, setDiff] = useState<WhatIfSummary | null>(null);
-  const lines = useMemo(() => ops.map((op) => describeOp(op, names)), [ops, names]);
+  // What the platform does beyond access (e-mails, new users) is said as this platform does it.
+  const vendor = useBehavesAsVendor();
+  const lines = useMemo(() => ops.map((op) => describeOp(op, { ...names, vendor })), [ops, names, vendor]);
   const choice = useNotifyChoice();
   const { busy, error, apply } = useApplyAction(async () => {
     // The notification choice travels with the queued ops (notifyUser): no e-mail unless ticked.
@@ -79,7 +82,7 @@ export const PlanPreviewDialog = (p: PlanPreviewDialogProps) => {
           </Alert>
         )}
         <LockoutGate diff={diff} gate={gate} />
-        <PlanNotices diff={diff} choice={choice} />
+        <PlanNotices diff={diff} choice={choice} vendor={vendor} />
         {planned && (
           <>
             <Typography variant="subtitle1" component="h3">

@@ -4,7 +4,7 @@ import type { AccessState } from '../../access/state';
 import { isBuiltIn, isKnownUser, isRoleSharedWith, link } from '../../access/state';
 import { pair } from '../../access/layer';
 import type { OpModule } from '../op';
-import { list, notice } from '../describe';
+import { list, notice, type Names } from '../describe';
 import { accountExists } from '../calls/expect';
 import { AUR, cross, linkCall, uniq } from '../calls/links';
 import { everyPair, firstRefusal, Ids, missing, pairsBy, unseenUsers } from './common';
@@ -37,6 +37,15 @@ export const assignableRefusal = (s: AccessState, accountId: string, roleIds: re
 };
 
 /** R6 direct access: one CREATE AccountUserRole per user and role (key account+user+role). */
+/**
+ * The vendor's API creates a user a role on an account names and it does not know; a platform
+ * known not to (the reference platform's default profile) refuses that role instead.
+ */
+const newUsersSentence = (ids: readonly string[], n: Names): string =>
+  n.vendor === false
+    ? ` This platform does not create users: it will refuse the role${ids.length === 1 ? '' : 's'} of ${list(ids)}.`
+    : ` The platform creates ${ids.length === 1 ? 'the new user' : 'the new users'} ${list(ids)}.`;
+
 export const accountAddUserRoles: OpModule<'account.addUserRoles'> = {
   kind: 'account.addUserRoles',
   schema: AccountAddUserRoles,
@@ -59,8 +68,8 @@ export const accountAddUserRoles: OpModule<'account.addUserRoles'> = {
       linkCall(AUR, [a!, u!, r!], 'add', { ...op, userIds: [u!], roleIds: [r!] })),
   expectations: (_s, op) => accountExists(op.accountId),
   describe: (op, n) =>
-    `Give ${list(op.roleIds.map(n.role))} directly on ${n.account(op.accountId)} to ${list(op.userIds.map(n.user))}.${notice(op.notifyUser)}` +
-    (op.newUsers?.length ? ` The platform creates ${op.newUsers.length === 1 ? 'the new user' : 'the new users'} ${list(op.newUsers)}.` : ''),
+    `Give ${list(op.roleIds.map(n.role))} directly on ${n.account(op.accountId)} to ${list(op.userIds.map(n.user))}.${notice(op.notifyUser, n)}` +
+    (op.newUsers?.length ? newUsersSentence(op.newUsers, n) : ''),
   inverse: (before, op) => ({
     ops: pairsBy(op.userIds, op.roleIds, (u, r) => !before.aurRoles.has(pair(op.accountId, u), r))
       .map(([userIds, r]) => ({ op: 'account.removeUserRoles', accountId: op.accountId, userIds, roleIds: [r] })),

@@ -47,7 +47,7 @@ export const groupAddUserRoles: OpModule<'group.addUserRoles'> = {
     }
     return op.userNames !== undefined || !Object.keys(userNames).length ? op : { ...op, userNames };
   },
-  describe: (op, n) => `Give ${list(op.userIds.map(n.user))} ${roles(op.roleIds, n)} in “${n.group(op.groupId)}”.${notice(op.notifyUser)}`,
+  describe: (op, n) => `Give ${list(op.userIds.map(n.user))} ${roles(op.roleIds, n)} in “${n.group(op.groupId)}”.${notice(op.notifyUser, n)}`,
   // One op per role keeps each inverse exact: only the pairs whose state really changed.
   inverse: (before, op) => ({
     ops: pairsBy(op.userIds, op.roleIds, (u, r) => !before.userGroupRoles.has(u, op.groupId, r))

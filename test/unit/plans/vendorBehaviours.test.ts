@@ -55,6 +55,8 @@ describe('notifyUser: the vendor e-mails every user added unless told not to', (
     expect(a).toMatchObject({ notifyUser: true });
     expect(b).toEqual(other);
     expect(describeOp(a!, namesFrom(buildState(example())))).toMatch(/The platform e-mails each user added\.$/);
+    // A platform that sends no e-mail (the reference platform's default profile): nothing said of one.
+    expect(describeOp(a!, { ...namesFrom(buildState(example())), vendor: false })).not.toMatch(/e-mail/);
     expect(withNotifyUser([add], false)[0]).toMatchObject({ notifyUser: false });
   });
 
@@ -85,6 +87,10 @@ describe('unknown users: a role on an account for an unknown id creates that use
     const ok = resolvePlanFile(vendorShaped(), { plan: [{ op: 'account.addUserRoles', account: ABC, users: ['new@boomi.com'], roles: ['Support'], newUsers: ['new@boomi.com'] }] });
     expect(ok).toMatchObject({ ok: true, ops: [{ userIds: ['new@boomi.com'], newUsers: ['new@boomi.com'] }] });
     expect(describeOp((ok as { ops: PlanOp[] }).ops[0]!, namesFrom(undefined))).toMatch(/The platform creates the new user new@boomi\.com\./);
+    // A platform known not to create users (the reference platform's default profile) refuses the role instead.
+    expect(describeOp((ok as { ops: PlanOp[] }).ops[0]!, { ...namesFrom(undefined), vendor: false })).toMatch(
+      /to new@boomi\.com\. This platform does not create users: it will refuse the role of new@boomi\.com\.$/,
+    );
     const bad = resolvePlanFile(vendorShaped(), { plan: [{ op: 'account.addUserRoles', account: ABC, users: [U1], roles: ['Support'], newUsers: ['other@boomi.com'] }] });
     expect(bad).toEqual({ ok: false, errors: ['plan.0 (account.addUserRoles): newUsers lists "other@boomi.com", which is not among users'] });
   });

@@ -6,7 +6,10 @@ import { BUILT_IN_ROLE_IDS as R } from '../../../shared/seeds/builtInRoles';
 import { applyScan, openRosterDb, type RosterDb } from '../../../renderer/src/cache';
 import { enqueuePlan } from '../../../renderer/src/sync/outbox';
 import { previewSummary } from '../../../renderer/src/domain/accessPreview';
-import { notifySentence } from '../../../renderer/src/components/PlanNotices';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { notifySentence, PlanNotices } from '../../../renderer/src/components/PlanNotices';
+import { behavesAsVendor } from '../../../shared/sync/capabilities';
 import { neverSignedInWarning, withNotifyUser } from '../../../shared/plans';
 import { neverSignedIn } from '../access/fixtures';
 
@@ -38,6 +41,21 @@ describe('preview notices', () => {
   it('bulk default: none is sent, and the sentence says what the platform would have sent', () => {
     expect(notifySentence(2, 2, false)).toBe('No notification e-mails will be sent (the platform would send 2 to 2 users added unless told not to).');
     expect(notifySentence(1, 1, true)).toBe('The platform will send 1 notification e-mail to 1 user added.');
+  });
+
+  it('only a platform that e-mails the users added is said to (the vendor\'s API); the reference platform\'s default profile sends none', async () => {
+    await seeded();
+    const diff = await previewSummary(db, [add]);
+    const shown = (vendor: boolean) => renderToString(createElement(PlanNotices, { diff, choice: { notify: false, setNotify: () => {} }, vendor }));
+    expect(shown(true)).toContain('aria-label="Notification e-mails"');
+    expect(shown(true)).toContain('No notification e-mails will be sent (the platform would send 2 to 2 users added unless told not to).');
+    expect(shown(false)).not.toContain('Notification e-mails');
+    expect(shown(false)).not.toContain('notification e-mail');
+    // Decided by what the connection learnt: the vendor's API keeps its users outside it.
+    expect(behavesAsVendor([])).toBe(false);
+    expect(behavesAsVendor(['partnerServices', 'publishedResources', 'users'])).toBe(true);
+    // Not known yet (never connected, nothing cached): said as the vendor's.
+    expect(behavesAsVendor(undefined)).toBe(true);
   });
 
   it('the choice travels with the queued op (OutboxOp args carry notifyUser)', async () => {
