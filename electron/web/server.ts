@@ -53,13 +53,14 @@ const trustedRequest = (req: IncomingMessage, port: number): boolean => {
   return origin === undefined || hosts.some((h) => origin === `http://${h}`);
 };
 
-const readBody = (req: IncomingMessage): Promise<string> =>
+/** The call's text; null once it passes MAX_BODY bytes (counted as they stream in, nothing more kept). */
+const readBody = (req: IncomingMessage): Promise<string | null> =>
   new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) reject(new Error('request body too large'));
+      if (size > MAX_BODY) resolve(null);
       else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -75,7 +76,11 @@ const handleCall = async (o: WebHostOptions, req: IncomingMessage, res: ServerRe
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'calls must be JSON');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readBody(req));
+    const text = await readBody(req);
+    if (text === null) {
+      return json(res, 413, { ok: false, error: { code: 'bad-input', message: `the call is larger than ${MAX_BODY} bytes` } });
+    }
+    parsed = JSON.parse(text);
   } catch (e) {
     return json(res, 400, { ok: false, error: { code: 'bad-input', message: `unreadable call: ${(e as Error).message}` } });
   }

@@ -1,5 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { lockDataDir } from '../../../electron/main/services/lock';
 
 /**
  * electron/main/index.ts against a fake `electron` (no binary here): the window it opens, the
@@ -112,5 +115,15 @@ describe('Electron main entry', () => {
     const handler = h.ipc.get('roster:call') as (e: unknown, c: unknown, i: unknown) => Promise<unknown>;
     expect([...h.ipc.keys()]).toEqual(['roster:call']);
     expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, 'connection.get', undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  // Last: it quits the app.
+  it('takes the data-dir lock the browser host takes (roster.pid): a host on the same folder is refused until the app quits', async () => {
+    const dir = os.tmpdir() + '/roster-main-entry-test';
+    expect(readFileSync(path.join(dir, 'roster.pid'), 'utf8')).toBe(String(process.pid));
+    expect(() => lockDataDir(dir)).toThrow(/another Roster \(pid \d+\) is using/);
+    h.appHandlers.get('before-quit')!({ preventDefault: () => {} });
+    await vi.waitFor(() => expect(existsSync(path.join(dir, 'roster.pid'))).toBe(false));
+    lockDataDir(dir)();
   });
 });

@@ -68,6 +68,15 @@ describe('browser host', () => {
     expect(await (await post(base, { channel: 'fs.read', input: '/etc/passwd' }, h)).json()).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
   });
 
+  it('refuses a call over 1 MB with 413 while it streams, before any handler runs', async () => {
+    const { base, platform } = await start();
+    const before = platform.state.calls.length;
+    const r = await post(base, { channel: 'connection.get', pad: 'é'.repeat(600_000) }, { [WEB_BRIDGE.secretHeader]: SECRET });
+    expect(r.status).toBe(413);
+    expect(await r.json()).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/larger than 1048576 bytes/) } });
+    expect(platform.state.calls.length).toBe(before);
+  });
+
   it('refuses another Host header (DNS rebinding) and a foreign Origin', async () => {
     const { base } = await start();
     const h = { [WEB_BRIDGE.secretHeader]: SECRET };
