@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { platformAdmin, platformPost, startPlatformProcess, startWebHost, stopAll, STARTS_TIMEOUT, type PlatformProcess, type WebProcess } from './support/host';
-import { nav, pointerDrag, shot } from './support/screens';
+import { nav, pointerDrag, refreshDone, shot } from './support/screens';
 
 /**
  * The console on a platform that speaks exactly the vendor's API (`--profile vendor`: opaque
@@ -150,4 +150,57 @@ test("vendor profile: a user who has never signed in is refused a group's roles,
   await notice.getByRole('button', { name: 'Show the failure' }).click();
   await expect(page.getByText('ServUser3@boomi.com has never signed in; the platform cannot add them to a group until they do').first()).toBeVisible();
   await shot(page, 'vendor-never-signed-in');
+});
+
+test('vendor profile: Resources lists the roles, clouds and integration packs the vendor offers; a cloud dragged onto a group is shared, then unshared, through the preview', async ({ page }) => {
+  // The demo seed has what the vendor lists beyond roles: an Atom Cloud and an integration pack.
+  test.setTimeout(STARTS_TIMEOUT + 180_000);
+  const demo = await startPlatformProcess({ seed: 'demo', extraArgs: ['--rate', '0', '--profile', 'vendor'] });
+  const host = await startWebHost({ platform: demo });
+  try {
+    await page.goto(host.url);
+    await expect(page.getByTestId('connection-state')).toHaveText('Online');
+    await nav(page, 'Resources');
+    // What the vendor's API does not list is said in a sentence, not shown as empty tables.
+    await expect(page.getByTestId('capability-missing')).toContainText("This platform's API does not list connectors, processes or models to share");
+    const grid = (label: string) => page.getByRole('grid', { name: label });
+    const resource = (label: string, name: string) => grid(label).getByRole('row').filter({ hasText: name });
+    await expect(resource('Roles', 'Deployer')).toContainText('Services 1');
+    await page.getByRole('tab', { name: /^Integration packs/ }).click();
+    await expect(resource('Integration packs', 'Customer Onboarding Pack')).toContainText('Services 1');
+    await page.getByRole('tab', { name: /^Atom Clouds/ }).click();
+    const cloud = resource('Atom Clouds', 'Documentation Atom Cloud');
+    await expect(cloud).toContainText('Services 1');
+    await expect(cloud).not.toContainText('Services 2');
+    await shot(page, 'vendor-resources');
+
+    // Share: drag the cloud onto Services 2, preview, Apply; the group's Resources are written the vendor's way.
+    await cloud.click();
+    await pointerDrag(page, cloud, page.getByTestId('share-target-Services 2'));
+    await expect(page.getByTestId('drag-overlay')).toHaveText('1 resource → Services 2');
+    await page.mouse.up();
+    const share = page.getByRole('dialog', { name: /^Preview: Share .*“Services 2”/ });
+    await expect(share.getByTestId('plan-ops')).toHaveText('Share Cloud “Documentation Atom Cloud” with “Services 2”.');
+    await share.getByRole('button', { name: /Apply/ }).click();
+    await expect(share).toBeHidden();
+    await expect(cloud).toContainText('Services 1, Services 2', { timeout: 30_000 });
+    // What a refresh reads back from the platform says the same.
+    await page.getByRole('button', { name: 'Refresh from the platform' }).click();
+    await refreshDone(page);
+    await expect(cloud).toContainText('Services 1, Services 2');
+
+    // Unshare it again from the resource's detail, through the preview.
+    await page.getByRole('button', { name: 'Unshare from Services 2' }).click();
+    const unshare = page.getByRole('dialog', { name: /^Preview: Stop sharing “Documentation Atom Cloud” with “Services 2”/ });
+    await unshare.getByRole('button', { name: /Apply/ }).click();
+    await expect(unshare).toBeHidden();
+    await expect(cloud).not.toContainText('Services 2', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Refresh from the platform' }).click();
+    await refreshDone(page);
+    await expect(cloud).toContainText('Services 1');
+    await expect(cloud).not.toContainText('Services 2');
+    await shot(page, 'vendor-resources-unshared');
+  } finally {
+    await stopAll(host, demo);
+  }
 });
