@@ -6,7 +6,9 @@ import { nav, pointerDrag, refreshDone, shot } from './support/screens';
  * The console on a platform that speaks exactly the vendor's API (`--profile vendor`: opaque
  * link ids, 410 for the extensions, 400 for any request its full OpenAPI rejects): seed 002's
  * groups, an add and a remove through the preview, and what the platform lacks said in words;
- * the Support Access Role it does not tell (R10) and the notification e-mails it sends by default.
+ * the Support Access Role it does not tell (R10) and the one the admin records in Roster, the
+ * notification e-mails it sends by default, and the resources it lists (roles, clouds, integration
+ * packs) shared and unshared by drag-and-drop and the preview.
  */
 
 let platform: PlatformProcess | undefined;
@@ -97,6 +99,15 @@ test('vendor profile: R10 says the cap is unknown; a preview counts the notifica
   );
   await expect(page.getByTestId('sar-current')).toContainText("This platform's API does not tell an account's Support Access Role");
   await shot(page, 'vendor-explain-cap-unknown');
+  // The admin records the role they know in Roster: never sent, shown as recorded, and it caps.
+  await expect(page.getByTestId('sar-local')).toContainText('Recorded in Roster only');
+  await page.getByRole('combobox', { name: 'Support Access Role' }).click();
+  await page.getByRole('option', { name: 'Browse Only', exact: true }).click();
+  await page.getByRole('button', { name: 'Record in Roster' }).click();
+  await expect(page.getByTestId('sar-current')).toContainText('Support Access Role: “Browse Only” (recorded in Roster).');
+  await expect(page.getByTestId('cap')).toContainText(/Support Access Role “Browse Only” caps this user.s group access/);
+  await expect(page.getByTestId('reasons')).not.toContainText('hold unless that role caps them');
+  await shot(page, 'vendor-explain-cap-recorded');
 
   // Drag ServUser4 onto Services 1: the preview counts one e-mail, sends none unless ticked.
   const before = (await notificationsSent(platform!)).length;
