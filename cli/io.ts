@@ -17,21 +17,28 @@ export class CliError extends Error {
 export interface CliArgs {
   command: string;
   flags: Map<string, string>;
+  /** Flags given without a value: refused by readFlags, after unknown flags (a typo is named as one). */
+  valueless?: string[];
 }
 
 /** `--name value` pairs only; a flag given twice or without a value is bad input. */
 export const parseArgs = (argv: readonly string[]): CliArgs => {
   const [command = '', ...rest] = argv;
   const flags = new Map<string, string>();
+  const valueless: string[] = [];
   for (let i = 0; i < rest.length; i += 2) {
     const name = rest[i]!;
     const value = rest[i + 1];
     if (!name.startsWith('--') || name.length < 3) throw new CliError(`unexpected argument "${name}"; flags look like --name value`);
-    if (value === undefined || value.startsWith('--')) throw new CliError(`flag ${name} needs a value`);
+    if (value === undefined || value.startsWith('--')) {
+      valueless.push(name.slice(2));
+      i--;
+      continue;
+    }
     if (flags.has(name.slice(2))) throw new CliError(`flag ${name} is given twice`);
     flags.set(name.slice(2), value);
   }
-  return { command, flags };
+  return { command, flags, valueless };
 };
 
 /** Reads the flags a command knows; unknown flags and missing required ones are refused. */
@@ -41,7 +48,11 @@ export const readFlags = <R extends string, O extends string = never>(
   optional: readonly O[] = [],
 ): Record<R, string> & Partial<Record<O, string>> => {
   const known = new Set<string>([...required, ...optional]);
-  for (const k of args.flags.keys()) if (!known.has(k)) throw new CliError(`${args.command}: unknown flag --${k}`);
+  const given = [...args.flags.keys(), ...(args.valueless ?? [])];
+  const usage = `${args.command} takes ${[...required.map((k) => `--${k}`), ...optional.map((k) => `[--${k}]`)].join(' ')}`;
+  for (const k of given) if (!known.has(k)) throw new CliError(`${args.command}: unknown flag --${k} (${usage})`);
+  const [valueless] = args.valueless ?? [];
+  if (valueless !== undefined) throw new CliError(`flag --${valueless} needs a value`);
   for (const k of required) if (!args.flags.has(k)) throw new CliError(`${args.command}: missing --${k}`);
   return Object.fromEntries(args.flags) as Record<R, string> & Partial<Record<O, string>>;
 };
@@ -57,7 +68,8 @@ export const readJsonFile = (path: string, what: string): unknown => {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new CliError(`${what} file ${path} is not valid JSON: ${(e as Error).message}`);
+    // V8 quotes the start of the text, newlines included: keep the message on one line.
+    throw new CliError(`${what} file ${path} is not valid JSON: ${(e as Error).message.replace(/\r?\n/g, '\\n')}`);
   }
 };
 

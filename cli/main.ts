@@ -46,6 +46,16 @@ const quietOnClosedPipe = () => {
 export const main = async (argv: readonly string[]): Promise<number> => {
   quietOnClosedPipe();
   try {
+    // Help is asked for, not bad input: the usage goes to stdout with exit 0.
+    if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help')) {
+      process.stdout.write(`${usage()}\n`);
+      return 0;
+    }
+    const helpFor = argv.length === 2 && (argv[1] === '--help' || argv[1] === '-h') ? argv[0]! : undefined;
+    if (helpFor && Object.hasOwn(COMMANDS, helpFor)) {
+      process.stdout.write(`usage: roster ${helpFor} ${COMMANDS[helpFor]!.usage}\n`);
+      return 0;
+    }
     const args = parseArgs(argv);
     const cmd = Object.hasOwn(COMMANDS, args.command) ? COMMANDS[args.command] : undefined;
     if (!cmd) throw new CliError(args.command ? `unknown command "${args.command}"\n${usage()}` : usage());

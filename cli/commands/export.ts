@@ -27,8 +27,9 @@ export const connect = (f: { platform: string; user: string; token: string; rate
   let baseUrl: string;
   try {
     baseUrl = apiBase(f.platform);
-  } catch (e) {
-    throw new CliError(`--platform: ${(e as Error).message}`);
+    if (!URL.canParse(baseUrl)) throw new Error('not a URL');
+  } catch {
+    throw new CliError(`--platform must be the API URL, https://…/api/rest/v1/<accountId> (got ${f.platform})`);
   }
   const accountId = accountIdOf(baseUrl)!;
   const rate = positive('rate', f.rate, 10);

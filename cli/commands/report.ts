@@ -1,4 +1,5 @@
-import { createWriteStream, statSync } from 'node:fs';
+import { createWriteStream, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { buildState } from '../../shared/access';
@@ -10,18 +11,48 @@ import { CliError, loadSnapshot, readFlags } from '../io';
 
 const TABLES = ['access', 'layout'] as const;
 const FORMATS = ['csv', 'html', 'pdf'] as const;
+type Table = (typeof TABLES)[number];
+type Format = (typeof FORMATS)[number];
 
 const oneOf = <T extends string>(flag: string, v: string, allowed: readonly T[]): T => {
   if (!(allowed as readonly string[]).includes(v)) throw new CliError(`--${flag} must be one of ${allowed.join(', ')}, got "${v}"`);
   return v as T;
 };
 
-/** Where the report goes: the --out file, or stdout. The file is opened only once the input is valid. */
 function* mapRows<T>(rows: Iterable<T>, f: (r: T) => string[]): Generator<string[]> {
   for (const r of rows) yield f(r);
 }
 
-const output = (out: string | undefined): Writable => (out ? createWriteStream(out) : process.stdout);
+interface Output {
+  sink: Writable;
+  /** Puts the finished report in place (the --out file). */
+  commit(): void;
+  /** Drops a half-written report: a failed run leaves --out as it was. */
+  abort(): void;
+}
+
+/**
+ * Where the report goes: stdout, or the --out file, written beside it under a temporary name and
+ * renamed once complete. Opened only once the input is valid, and synchronously, so a folder that
+ * does not exist or cannot be written is bad input named in one line, before any work.
+ */
+const output = (out: string | undefined): Output => {
+  if (!out) return { sink: process.stdout, commit: () => undefined, abort: () => undefined };
+  if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`--out ${out} is a folder; give a file name`);
+  const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.partial`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'w');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `--out ${out}: the folder ${path.dirname(out)} does not exist` : `--out ${out} cannot be written: ${(e as Error).message}`);
+  }
+  return {
+    sink: createWriteStream('', { fd }),
+    commit: () => renameSync(temp, out),
+    abort: () => rmSync(temp, { force: true }),
+  };
+};
 
 /**
  * `roster report`: the access or layout table of a snapshot as CSV (DESIGN.md headers, exactly),
@@ -38,26 +69,35 @@ export const reportCommand: Command = {
     const snap = loadSnapshot(f.snapshot);
     const s = buildState(snap);
     const snapshotAt = statSync(f.snapshot).mtime.toISOString();
-    const sink = output(f.out);
-    const end = !f.out ? { end: false } : {};
-    if (format === 'csv') {
-      const rows = table === 'access' ? mapRows(accessRows(s), accessCells) : mapRows(layoutRows(s), layoutCells);
-      const header = table === 'access' ? ACCESS_COLUMNS : LAYOUT_COLUMNS;
-      await pipeline(Readable.from(csvChunks(rows, header)), sink, end);
-      return undefined;
+    const out = output(f.out);
+    try {
+      await write(out.sink, !f.out ? { end: false } : {}, table, format, s, snapshotAt);
+    } catch (e) {
+      out.abort();
+      throw e;
     }
-    const report = layoutReport(s, { snapshotAt });
-    if (format === 'html') {
-      await pipeline(Readable.from([layoutHtml(report)]), sink, end);
-      return undefined;
-    }
-    // Loaded only for a PDF: every other command starts without it.
-    const { default: PDFDocument } = await import('pdfkit');
-    const doc = new PDFDocument(PDF_OPTIONS);
-    const done = pipeline(doc, sink, end);
-    await drawLayoutPdf(doc, report);
-    doc.end();
-    await done;
+    out.commit();
     return undefined;
   },
+};
+
+const write = async (sink: Writable, end: { end?: boolean }, table: Table, format: Format, s: ReturnType<typeof buildState>, snapshotAt: string) => {
+  if (format === 'csv') {
+    const rows = table === 'access' ? mapRows(accessRows(s), accessCells) : mapRows(layoutRows(s), layoutCells);
+    const header = table === 'access' ? ACCESS_COLUMNS : LAYOUT_COLUMNS;
+    await pipeline(Readable.from(csvChunks(rows, header)), sink, end);
+    return;
+  }
+  const report = layoutReport(s, { snapshotAt });
+  if (format === 'html') {
+    await pipeline(Readable.from([layoutHtml(report)]), sink, end);
+    return;
+  }
+  // Loaded only for a PDF: every other command starts without it.
+  const { default: PDFDocument } = await import('pdfkit');
+  const doc = new PDFDocument(PDF_OPTIONS);
+  const done = pipeline(doc, sink, end);
+  await drawLayoutPdf(doc, report);
+  doc.end();
+  await done;
 };

@@ -49,6 +49,10 @@ export const parseWebArgs = (argv: string[], env: Record<string, string | undefi
     if (clear) throw new Error(`--platform: ${clear}`);
     const base = v.platform.replace(/\/+$/, '');
     const url = /\/api\/rest\/v1\/[^/]+$/.test(base) || !v.account ? base : `${base}/api/rest/v1/${encodeURIComponent(v.account)}`;
+    // Refused here, before the port opens: a host that serves the page only to say "offline" helps nobody.
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol) || !/\/api\/rest\/v1\/[^/]+$/.test(url)) {
+      throw new Error(`--platform must be the API URL, https://…/api/rest/v1/<accountId> (or the host with --account ID); got ${v.platform}. ${USAGE}`);
+    }
     args.remote = { url, user: v.user, token };
   } else if (v.user || v.token || v.account) {
     throw new Error(`--user, --token and --account only go with --platform. ${USAGE}`);

@@ -75,6 +75,11 @@ describe('roster CLI', { timeout: 180_000 }, () => {
       [['whatif', '--snapshot', snap, '--plan', file('p.json', '{"plan":[{"op":"role.delete","role":"Wizard"}]}')], /unknown role "Wizard"/],
       [['picker', '--snapshot', snap, '--service', SVC, '--accounts', P1, '--mode', 'steal'], /--mode must be grant or revoke/],
       [['reach', '--snapshot', snap, '--user', U1, '--colour', 'red'], /unknown flag --colour/],
+      // A typo'd flag at the end is named as unknown, not as one needing a value.
+      [['who', '--snapshot', snap, '--account', ABC, '--acount'], /^roster: who: unknown flag --acount \(who takes --snapshot --account\)\n$/],
+      [['who', '--snapshot', snap, '--account'], /^roster: flag --account needs a value\n$/],
+      [['who', '--snapshot', file('text.json', 'not json\n'), '--account', ABC], /^roster: snapshot file .* is not valid JSON: [^\n]*\n$/],
+      [['export', '--platform', 'not-a-url', '--user', U1, '--token', 'secret-token'], /^roster: --platform must be the API URL, https:\/\/…\/api\/rest\/v1\/<accountId> \(got not-a-url\)\n$/],
       [['frobnicate'], /unknown command "frobnicate"/],
     ];
     // The first as its own process (the exit code and streams a user sees), the rest in this one.
@@ -83,6 +88,14 @@ describe('roster CLI', { timeout: 180_000 }, () => {
       expect({ args, code: r.code, out: r.out }).toEqual({ args, code: 2, out: '' });
       expect(r.err).toMatch(message);
     }
+  });
+
+  it('--help prints the usage on stdout with exit 0, for roster and for each command', async () => {
+    const all = await rosterInProcess('--help');
+    expect({ code: all.code, err: all.err }).toEqual({ code: 0, err: '' });
+    expect(all.out).toMatch(/^usage: roster <command> \[flags\]\n {2}explain --snapshot F/);
+    const one = await rosterInProcess('report', '--help');
+    expect(one).toEqual({ code: 0, err: '', out: 'usage: roster report --snapshot S --table access|layout --format csv|html|pdf [--out F]\n' });
   });
 
   it('npm run --silent roster prints only JSON on stdout', () => {

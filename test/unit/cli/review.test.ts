@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { exampleSnapshot } from '../../../shared/seeds/example';
 import { ABC, G, U1 } from '../access/fixtures';
-import { roster, scratchDir } from './spawn';
+import { roster, rosterInProcess, scratchDir } from './spawn';
 
 const { at, file } = scratchDir('roster-review-');
 
@@ -38,6 +39,20 @@ describe('roster diff and report', { timeout: 180_000 }, () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('an --out the report cannot be written to is bad input named in one line (exit 2), for CSV and PDF alike', async () => {
+    const snap = file('s.json', JSON.stringify(exampleSnapshot()));
+    for (const [format, dest, message] of [
+      ['pdf', at('no-such-folder/r.pdf'), /^roster: --out .*r\.pdf: the folder .*no-such-folder does not exist\n$/],
+      ['csv', at('no-such-folder/r.csv'), /^roster: --out .*r\.csv: the folder .*no-such-folder does not exist\n$/],
+      ['csv', at(''), /^roster: --out .* is a folder; give a file name\n$/],
+    ] as const) {
+      const r = await rosterInProcess('report', '--snapshot', snap, '--table', 'layout', '--format', format, '--out', dest);
+      expect({ code: r.code, out: r.out }).toEqual({ code: 2, out: '' });
+      expect(r.err).toMatch(message);
+    }
+    expect(existsSync(at('no-such-folder'))).toBe(false);
+  });
+
   it('report CSV: DESIGN.md headers, several roles joined with ";"', () => {
     const snap = file('s.json', JSON.stringify(exampleSnapshot()));
     const access = roster('report', '--snapshot', snap, '--table', 'access', '--format', 'csv');
@@ -57,6 +72,8 @@ describe('roster diff and report', { timeout: 180_000 }, () => {
     const out = at('layout.pdf');
     const r = roster('report', '--snapshot', snap, '--table', 'layout', '--format', 'pdf', '--out', out);
     expect(r.code, r.err).toBe(0);
+    // Written under a temporary name and renamed once complete: nothing else is left beside it.
+    expect(readdirSync(dirname(out)).filter((f) => f.includes('layout.pdf'))).toEqual(['layout.pdf']);
     const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
     for (const g of ['All Accounts', 'Services 1', 'Services 2']) expect(text).toContain(`Group: ${g}`);
     expect(text).toContain('Account: Doc ABC Company');

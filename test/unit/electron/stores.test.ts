@@ -64,6 +64,12 @@ describe('browser host command line', () => {
     expect(remote('http://127.0.0.1:9/api/rest/v1/a')).toBe('http://127.0.0.1:9/api/rest/v1/a');
   });
 
+  it('refuses a --platform that is not an API URL before serving anything', () => {
+    for (const url of ['not-a-url', 'https://h:1', 'ftp://h/api/rest/v1/a']) {
+      expect(() => parseWebArgs(['--platform', url, '--user', 'u', '--token', 't'], {}, '/r')).toThrow(/^--platform must be the API URL, https:\/\/…\/api\/rest\/v1\/<accountId>/);
+    }
+  });
+
   it.each([
     [['--port', 'abc']],
     [['--port', '70000']],

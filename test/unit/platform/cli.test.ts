@@ -103,4 +103,29 @@ describe('npm run platform', { timeout: 120_000 }, () => {
     expect(r.stderr.trim()).toBe(`platform: --seed must be one of ${SEED_TIERS.join(', ')}`);
     expect(SEED_TIERS).toEqual(expect.arrayContaining(['demo', 'example', 'example-bare', 'single', 'partner', 'large', 'huge']));
   });
+
+  it('refuses an unknown flag, a flag without its value and a stray argument in one line, starting nothing', () => {
+    const fresh = path.join(dir, 'never-created');
+    for (const args of [
+      ['--data', fresh, '--prot', '5170'],
+      ['--data', fresh, '--port'],
+      ['--data', fresh, 'extra'],
+      ['token', 'create', '--data', fresh, '--user', 'a@x.com', '--bogus', '1'],
+    ]) {
+      const r = runCli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+      expect(r.stderr).toMatch(/^platform: /);
+    }
+    expect(existsSync(fresh)).toBe(false);
+  });
+
+  it('--help prints the usage and starts nothing', () => {
+    const r = runCli(['--help', '--data', path.join(dir, 'help-only')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run platform -- /);
+    expect(r.stdout).toContain('--profile roster|vendor');
+    expect(existsSync(path.join(dir, 'help-only'))).toBe(false);
+  });
 });
