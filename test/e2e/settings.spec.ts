@@ -26,6 +26,8 @@ test('connection: embedded by default; validation errors; a real platform by URL
   await expect(page.getByTestId('settings-current')).toContainText('Embedded platform http://127.0.0.1:');
   await expect(page.getByTestId('settings-online')).toHaveText('Online');
   await expect(page.getByRole('radio', { name: 'Embedded reference platform (default)' })).toBeChecked();
+  // The embedded platform's data is the worked example, not the admin's: the header says so.
+  await expect(page.getByRole('banner').getByTestId('sample-data')).toHaveText('Sample data — connect your platform');
   await shot(page, 'settings-embedded');
   await settle(page);
   await expectNoSeriousA11yViolations(page, 'settings');
@@ -63,6 +65,7 @@ test('connection: embedded by default; validation errors; a real platform by URL
   await expect(page.getByRole('textbox', { name: 'API token' })).toHaveValue('');
   await expect(page.getByTestId('settings-current')).toContainText(`Platform ${apiUrl(platform)} as ${platform.user}`);
   await expect(page.getByRole('banner')).toContainText(`Platform · ${apiUrl(platform)}`);
+  await expect(page.getByTestId('sample-data')).toHaveCount(0);
   await expect(page.getByTestId('connection-state')).toHaveText('Online');
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   expect(stored).not.toContain(platform.token);
@@ -73,6 +76,21 @@ test('connection: embedded by default; validation errors; a real platform by URL
   await page.getByRole('button', { name: 'Refresh from the platform' }).click();
   await expect(page.getByTestId('connection-state')).toHaveText('Offline');
   await expect(page.getByTestId('settings-online')).toHaveText('Offline');
+  // The header gives the platform's error whole (a click opens it), when it tries again, and a Retry.
+  const error = page.getByRole('banner').getByTestId('connection-error');
+  await expect(error).toBeVisible();
+  const message = (await error.getAttribute('title'))!;
+  expect(message).not.toBe('');
+  await error.click();
+  await expect(page.getByTestId('connection-error-full')).toHaveText(message);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('connection-error-full')).toBeHidden();
+  await expect(page.getByRole('banner').getByTestId('retry-countdown')).toHaveText(/^retrying in \d+ s$/);
+  const retry = page.getByRole('banner').getByRole('button', { name: 'Retry' });
+  await expect(retry).toBeEnabled();
+  await retry.click();
+  await expect(page.getByTestId('connection-state')).toHaveText('Offline');
+  await expect(retry).toBeEnabled();
   await shot(page, 'settings-offline');
 
   // Back to the embedded platform.

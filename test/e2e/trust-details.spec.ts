@@ -96,3 +96,31 @@ test('Sync: an empty queue draws no bar (a bar with nothing in it read as full) 
   await shot(p, 'trust-details-sync-empty');
   await axe(p, 'sync (nothing to send)');
 });
+
+test('Resources at 1440 and 1280: the detail panel shows its Share… button whole, says the eligibility once, and names each role holder by name and e-mail', async () => {
+  const p = page();
+  for (const width of [1440, 1280]) {
+    await p.setViewportSize({ width, height: width === 1440 ? 900 : 720 });
+    await nav(p, 'Resources');
+    await expect(p.getByRole('tab', { name: /Roles \(\d+\)/ })).toBeVisible({ timeout: 45_000 });
+    await p.getByRole('tab', { name: /Roles/ }).click();
+    await p.getByRole('grid', { name: 'Roles' }).getByRole('row').filter({ hasText: 'Care Role 4' }).click();
+    const detail = p.getByTestId('resource-detail');
+    await expect(detail.getByRole('heading', { name: 'Care Role 4' })).toBeVisible();
+    const share = detail.getByRole('button', { name: 'Share…' });
+    await share.scrollIntoViewIfNeeded();
+    const panel = (await detail.boundingBox())!;
+    const button = (await share.boundingBox())!;
+    expect(button.x + button.width, `Share… ends inside the panel at ${width}`).toBeLessThanOrEqual(panel.x + panel.width);
+    expect(button.x + button.width, `Share… ends inside the window at ${width}`).toBeLessThanOrEqual(width);
+    expect(await detail.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the panel does not scroll sideways').toBe(true);
+    // The type's eligibility is said once: in the detail, not also above the table.
+    const said = (await detail.getByTestId('eligibility').textContent())!;
+    await expect(p.getByTestId('type-eligibility')).toHaveCount(0);
+    await expect(p.locator('main').getByText(said, { exact: true })).toHaveCount(1);
+    // Role holders as every screen shows a person: name, then e-mail.
+    await expect(detail.getByTestId('role-holders').getByRole('listitem').first()).toHaveText(/^[A-Z]\S* [A-Z]\S* +\S+@\S+ (in group|directly on) /);
+    await shot(p, `trust-details-resource-detail-${width}`);
+  }
+  await axe(p, 'resources (role detail)');
+});

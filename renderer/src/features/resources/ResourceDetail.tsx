@@ -15,6 +15,7 @@ import { EntityPicker } from '../../components/EntityPicker';
 import { groupMembersWithoutAus, planDeleteRole, planShare, planUnshare, roleHolders, sharedName, type Planned, type ResourceRow } from './model';
 import { fmt, plural } from '../../app/format';
 import { RuleText } from '../../components/RuleText';
+import { Person } from '../../components/Person';
 
 export type Proposal = { title: string; planned: Planned; warning?: string };
 
@@ -114,13 +115,16 @@ export const ResourceDetail = ({ state, row, eligibility, onPropose }: Props) =>
       {isRole && (
         <Box sx={{ mt: 2 }}>
           <Typography variant="subtitle2" component="h4">
-            Held by {new Set(holders.map((h) => h.userId)).size} user{holders.length === 1 ? '' : 's'}
+            Held by {plural(new Set(holders.map((h) => h.userId)).size, 'user')}
           </Typography>
           <Box component="ul" sx={{ m: 0, pl: 3 }} aria-label="Role holders" data-testid="role-holders">
             {holders.slice(0, HOLDERS_SHOWN).map((h, i) => (
               <li key={i}>
-                <Typography variant="body2">
-                  {h.userId} {h.where}
+                {/* The person on a line of its own (a long e-mail ends in an ellipsis, whole on hover), then where. */}
+                <Typography variant="body2" component="div" sx={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+                  <Person name={h.name} userId={h.userId} />
+                  {/* The space keeps "…@x.com directly on" apart in the accessible text; a line's first space is not drawn. */}
+                  <span> {h.where}</span>
                 </Typography>
               </li>
             ))}

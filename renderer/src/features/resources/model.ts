@@ -1,6 +1,7 @@
 import { isUnknown, type AccessState } from '../../../../shared/access';
 import { groupResourcesOf, isBuiltIn, primaryAccountId } from '../../../../shared/access/state';
 import { pair } from '../../../../shared/access/layer';
+import { userName } from '../../../../shared/access/reach';
 import type { ResourceObjectType } from '../../../../shared/model';
 import { opModule } from '../../../../shared/plans/registry';
 import type { PlanOp, PlanOpOf } from '../../../../shared/plans/types';
@@ -80,6 +81,8 @@ export const resourceRows = (s: AccessState, type: ResourceObjectType, sharing =
 
 export interface Holder {
   userId: string;
+  /** Shown beside the e-mail, as every screen shows a person. */
+  name: string;
   /** "in group X" or "directly on account Y". */
   where: string;
 }
@@ -89,9 +92,10 @@ export const roleHolders = (s: AccessState, roleId: string): Holder[] =>
   [...(s.roleHolders.get(roleId) ?? [])]
     .map((h) => {
       const [kind, where, userId] = h.split('\n') as [string, string, string];
+      const name = userName(s, userId);
       return kind === 'g'
-        ? { userId, where: `in group “${s.groups.get(where)?.name ?? where}”` }
-        : { userId, where: `directly on ${s.accounts.get(where)?.name ?? where}` };
+        ? { userId, name, where: `in group “${s.groups.get(where)?.name ?? where}”` }
+        : { userId, name, where: `directly on ${s.accounts.get(where)?.name ?? where}` };
     })
     .sort((a, b) => a.userId.localeCompare(b.userId) || a.where.localeCompare(b.where));
 

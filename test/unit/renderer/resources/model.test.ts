@@ -87,7 +87,7 @@ describe('share / unshare / delete (R15, R19, R20, R21)', () => {
 
   it('R21: deleting a held custom role is refused naming the holder; once nobody holds it, it may go', () => {
     const s = state();
-    expect(roleHolders(s, DEPLOYER)).toEqual([{ userId: U3, where: 'directly on Doc ABC Company' }]);
+    expect(roleHolders(s, DEPLOYER)).toEqual([{ userId: U3, name: 'Serv User3', where: 'directly on Doc ABC Company' }]);
     const refused = planDeleteRole(s, DEPLOYER);
     expect(!refused.ok && refused.reason).toMatch(/^R21: "Deployer" is still held by 1 user \("ServUser3@boomi.com"\)/);
     const free = state((snap) => void (snap.AccountUserRole = []));
