@@ -23,6 +23,10 @@ export const axe = async (p: Page, screen: string) => {
  * travel to the middle of `to`. The caller checks the overlay (or screenshots it) and releases.
  */
 export const pointerDrag = async (p: Page, from: Locator, to: Locator) => {
+  // Each box is read once: wait until both are drawn on screen (a row or a group drawn after a
+  // cache read has no box yet, and boundingBox() does not wait for one).
+  await expect(from).toBeInViewport();
+  await expect(to).toBeInViewport();
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   await p.mouse.move(a.x + 40, a.y + a.height / 2);
@@ -49,8 +53,16 @@ export const enterOn = async (page: Page, button: Locator) => {
   await page.keyboard.press('Enter');
 };
 
-/** Opens a navigation section by its name, as an admin clicks it. */
-export const nav = (page: Page, area: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area, exact: true }).click();
+/**
+ * Opens a navigation section by its name, as an admin clicks it, and waits until the section is
+ * the current one. Its screen is drawn after that (each area loads lazily, then reads the cache):
+ * wait on what the test needs from it, never read it once.
+ */
+export const nav = async (page: Page, area: string) => {
+  const button = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area, exact: true });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-current', 'page');
+};
 
 /** Sync → "Work offline" on or off, and waits for the header to say so. */
 export const workOffline = async (page: Page, on: boolean) => {
