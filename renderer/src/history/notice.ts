@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { fmt, plural } from '../app/format';
 import type { PlanOutcome } from './record';
 
-/** The one result snackbar of the window: a queued plan landed or failed (issue: "tell the result"). */
+/** The one result snackbar of the window: a queued plan landed or failed. */
 export interface ResultNotice {
   planId: string;
   severity: 'success' | 'error';
