@@ -124,3 +124,23 @@ test('Resources at 1440 and 1280: the detail panel shows its Share… button who
   }
   await axe(p, 'resources (role detail)');
 });
+
+test('dark mode: the app bar is a dark band, not a glaring light-blue one; light mode keeps the brand blue', async () => {
+  const p = page();
+  /** WCAG relative luminance of the header's background. */
+  const barLuminance = () =>
+    p.getByRole('banner').evaluate((el) => {
+      const [r, g, b] = (getComputedStyle(el).backgroundColor.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255);
+      const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    });
+  await nav(p, 'Groups');
+  try {
+    await p.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(barLuminance).toBeLessThan(0.05);
+    await p.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(barLuminance).toBeGreaterThan(0.05);
+  } finally {
+    await p.emulateMedia({ colorScheme: 'light' });
+  }
+});
