@@ -244,7 +244,9 @@ export class ConnectionService {
     const key = JSON.stringify(info);
     if (key === this.lastEmitted) return;
     this.lastEmitted = key;
-    this.deps.log.info(`platform ${info.online ? 'online' : 'offline'} (${info.mode} ${info.url})${info.lastError ? `: ${info.lastError}` : ''}`);
+    // Before any platform is active (a saved remote without its token) there is nothing to name.
+    const where = info.url ? ` (${info.mode} ${info.url})` : '';
+    this.deps.log.info(`platform ${info.online ? 'online' : 'offline'}${where}${info.lastError ? `: ${info.lastError}` : ''}`);
     this.deps.emit('connection.changed', info);
   }
 

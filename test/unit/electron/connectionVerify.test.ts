@@ -58,3 +58,21 @@ describe('plain http:// to another machine is refused (the token would travel in
     expect(cleartextRefusal(url)).toBeNull();
   });
 });
+
+describe('a saved remote without its token', () => {
+  it('is offline with the reason, and the log names no platform it is not connected to', async () => {
+    const lines: string[] = [];
+    const s = createServices({
+      dataDir: path.join(dir, 'no-token'), secrets: memorySecretStore(), log: { info: (m) => lines.push(m), warn: (m) => lines.push(m) }, probeIntervalMs: 0,
+      settings: memorySettingsStore({ mode: 'remote', url: 'https://api.example.com/api/rest/v1/acc', user: 'u' }),
+      startEmbedded: () => Promise.reject(new Error('the embedded platform must not start')),
+    });
+    try {
+      expect(await s.handlers['connection.get'](undefined)).toMatchObject({ online: false, lastError: expect.stringMatching(/no token is saved/) });
+      expect(lines).toContainEqual(expect.stringMatching(/^platform offline: no token is saved/));
+      expect(lines.join('\n')).not.toMatch(/embedded/);
+    } finally {
+      await s.close();
+    }
+  });
+});
