@@ -75,7 +75,10 @@ const dropPreview = async (page: Page, search: string): Promise<{ ms: number; ob
   await page.getByLabel('Search accounts').fill(search);
   const selectAll = page.getByRole('button', { name: /^Select all [\d,]+ shown$/ });
   await dataRows(page).first().waitFor({ timeout: STEP_TIMEOUT });
-  const accounts = Number(((await selectAll.textContent()) ?? '').replace(/\D/g, ''));
+  // The toolbar's visible label is short ("Select all") where it must fit on one line; the count
+  // is in its accessible name.
+  const accounts = Number(((await selectAll.getAttribute('aria-label')) ?? (await selectAll.textContent()) ?? '').replace(/\D/g, ''));
+  if (!accounts) throw new Error(`"Select all" names no accounts for the search "${search}"`);
   await selectAll.click();
   await page.getByTestId('selection-count').filter({ hasText: `${accounts.toLocaleString('en-US')} selected` }).or(page.getByTestId('selection-count').filter({ hasText: `${accounts} selected` })).first().waitFor({ timeout: STEP_TIMEOUT });
   const target = page.locator('[data-testid^="group-item-"]:not([data-testid="group-item-All Accounts"])').first();
