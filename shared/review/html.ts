@@ -1,4 +1,4 @@
-import { asOfText, viaText, type LayoutReport } from './report';
+import { asOfText, countsText, viaText, type LayoutReport } from './report';
 
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -22,7 +22,7 @@ export const layoutHtml = (r: LayoutReport): string => {
   const stamp = asOfText(r.snapshotAt);
   const out: string[] = [
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(r.title)}</title><style>${REPORT_CSS}</style></head><body>`,
-    `<h1>${esc(r.title)}</h1><p class="stamp">${esc(stamp)} · ${r.groupCount} groups · ${r.accountCount} accounts</p>`,
+    `<h1>${esc(r.title)}</h1><p class="stamp">${esc(stamp)} · ${countsText(r)}</p>`,
   ];
   if (r.review) {
     const rv = r.review;

@@ -12,7 +12,7 @@ export {
 } from './tables';
 export { Decision, ReviewTarget, decisionsToPlan, targetKey } from './decisions';
 export { ReviewRecord, ReviewLockedError, newReview, decide, decisionOf, signOff, recordPlan, planOutcome } from './record';
-export { layoutReport, groupSection, accountSection, asOfText, viaText, type LayoutReport, type GroupSection, type AccountSection, type ReportOptions } from './report';
+export { layoutReport, groupSection, accountSection, asOfText, countsText, viaText, type LayoutReport, type GroupSection, type AccountSection, type ReportOptions } from './report';
 export { drawLayoutPdf, PDF_OPTIONS, type PdfDoc, type DrawProgress } from './pdf';
 export { layoutHtml, REPORT_CSS } from './html';
 export { describeTarget, removesLeft, targetHolds, targetOfChange } from './decisions';

@@ -1,6 +1,6 @@
 import type { Via } from '../access';
 import { speedUpCurrentFont } from './pdfKerning';
-import { asOfText, viaText, type AccountSection, type GroupSection, type LayoutReport } from './report';
+import { asOfText, countsText, viaText, type AccountSection, type GroupSection, type LayoutReport } from './report';
 
 /**
  * The part of a pdfkit document the layout uses. The CLI passes pdfkit's Node build and the app
@@ -134,7 +134,7 @@ export const drawLayoutPdf = async (doc: PdfDoc, r: LayoutReport, p: DrawProgres
   const total = r.groupCount + r.accountCount;
   let done = 0;
   w.heading(r.title, 1);
-  w.line(`${asOfText(r.snapshotAt)} · ${r.groupCount} groups · ${r.accountCount} accounts`);
+  w.line(`${asOfText(r.snapshotAt)} · ${countsText(r)}`);
   if (r.review) {
     const rv = r.review;
     w.heading(`Review: ${rv.name}`, 2);

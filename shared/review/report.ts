@@ -110,5 +110,9 @@ export const asOfText = (iso: string | null): string => {
   return `as of ${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 };
 
+/** The report's count line: "3 groups · 1 account". */
+export const countsText = (r: Pick<LayoutReport, 'groupCount' | 'accountCount'>): string =>
+  `${r.groupCount} ${r.groupCount === 1 ? 'group' : 'groups'} · ${r.accountCount} ${r.accountCount === 1 ? 'account' : 'accounts'}`;
+
 export const viaText = (via: Via): string =>
   ({ direct: 'direct', group: 'group', sso: 'SSO', partner: 'partner', none: 'none' })[via];

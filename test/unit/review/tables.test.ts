@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildState } from '../../../shared/access';
 import {
   ACCESS_COLUMNS, LAYOUT_COLUMNS, accessCells, accessRows, accountAccessRows, decide, decisionsToPlan, layoutRows, newReview, signOff,
-  ReviewLockedError, layoutReport, layoutHtml, removesLeft, type Decision,
+  ReviewLockedError, countsText, layoutReport, layoutHtml, removesLeft, type Decision,
 } from '../../../shared/review';
 import { ABC, G, GHI, P1, SVC, U1, U2, U4, builtIn, direct, example, withService } from '../access/fixtures';
 
@@ -44,6 +44,12 @@ describe('access and layout tables', () => {
     expect(html.match(/<h2>Group: /g)).toHaveLength(3);
     expect(html.match(/<h2>Account: /g)).toHaveLength(5);
     expect(html).toContain('as of 2026-12-02 09:41 UTC');
+    expect(html).toContain('3 groups · 5 accounts');
+  });
+
+  it("the report's count line says one account or group in the singular", () => {
+    expect(countsText({ groupCount: 3, accountCount: 1 })).toBe('3 groups · 1 account');
+    expect(countsText({ groupCount: 1, accountCount: 0 })).toBe('1 group · 0 accounts');
   });
 });
 

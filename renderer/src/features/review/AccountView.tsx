@@ -15,6 +15,7 @@ import { accountResources, roleLabel, type AccessState } from '../../../../share
 import { accountSection, type ReviewTarget } from '../../../../shared/review';
 import { useRoute } from '../../app/routeStore';
 import { DirectAccessPanel } from '../../components/DirectAccessPanel';
+import { Person } from '../../components/Person';
 import { SupportAccessPanel } from '../../components/SupportAccessPanel';
 import { DecisionButtons } from './DecisionButtons';
 import { LastChanged } from './LastChanged';
@@ -88,7 +89,7 @@ export const AccountView = ({ s, accountId }: { s: AccessState; accountId: strin
                   const capped = section.supportAccessRole && (u.via === 'group' || u.via === 'sso');
                   return (
                     <TableRow key={u.userId}>
-                      <TableCell>{u.userId}</TableCell>
+                      <TableCell><Person name={u.name} userId={u.userId} /></TableCell>
                       <TableCell><RuleText text={`${u.via === 'sso' ? 'SSO' : u.via}${capped ? ' · capped (R10)' : ''}${u.via === 'direct' && (s.userGroupRoles.get(u.userId)?.size ?? 0) > 0 ? ' · group roles ignored (R9)' : ''}`} /></TableCell>
                       <TableCell>{u.roles.join(', ') || '—'}</TableCell>
                       <TableCell>{u.groups.join(', ')}</TableCell>
