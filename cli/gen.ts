@@ -1,20 +1,31 @@
 // `npm run --silent gen -- --tier large --seed 1 > snap.json`: a scale-tier snapshot (DESIGN.md).
+import { parseArgs } from 'node:util';
 import { generateSnapshot, TIER_NAMES, type Tier } from '../shared/seeds/generate';
 import { OBJECT_TYPES } from '../shared/model';
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
+const USAGE = `usage: npm run --silent gen -- [--tier ${TIER_NAMES.join('|')}] [--seed N] > snapshot.json`;
 
 const fail = (msg: string): never => {
   process.stderr.write(`roster gen: ${msg}\n`);
   process.exit(2);
 };
 
-const tier = (arg('tier') ?? 'example') as Tier;
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+// A typo'd flag or a stray word is refused, not ignored: a snapshot of the wrong tier is no help.
+let flags: { tier?: string; seed?: string } = {};
+try {
+  flags = parseArgs({ args: process.argv.slice(2), options: { tier: { type: 'string' }, seed: { type: 'string' } }, strict: true, allowPositionals: false }).values;
+} catch (e) {
+  fail(`${(e as Error).message.split('\n')[0]}; ${USAGE}`);
+}
+
+const tier = (flags.tier ?? 'example') as Tier;
 if (!TIER_NAMES.includes(tier)) fail(`--tier must be one of ${TIER_NAMES.join(', ')}`);
-const seedText = arg('seed') ?? '1';
+const seedText = flags.seed ?? '1';
 const seed = Number(seedText);
 if (!Number.isInteger(seed)) fail(`--seed must be an integer, got "${seedText}"`);
 

@@ -126,5 +126,9 @@ describe('roster CLI', { timeout: 180_000 }, () => {
     const bad = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli/gen.ts'), '--tier', 'galactic'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--tier must be one of/);
+    // A typo'd flag is refused, not ignored (it used to write the example tier).
+    const typo = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli/gen.ts'), '--tier', 'partner', '--sed', '4'], { cwd: root, encoding: 'utf8' });
+    expect({ status: typo.status, out: typo.stdout }).toEqual({ status: 2, out: '' });
+    expect(typo.stderr).toMatch(/^roster gen: Unknown option '--sed'; usage: /);
   });
 });
