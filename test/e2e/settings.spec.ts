@@ -16,7 +16,7 @@ test.afterAll(async () => stopAll(web, platform));
 
 const apiUrl = (p: PlatformProcess) => (/\/api\/rest\/v1\//.test(p.url) ? p.url : `${p.url.replace(/\/$/, '')}/api/rest/v1/${p.accountId}`);
 
-test('connection: embedded by default; validation errors; a real platform by URL, user and token; offline when it stops', async ({ page }) => {
+test('connection: embedded by default; validation errors; a real platform by URL, user and token; offline when it stops, with no stale "Connected to"', async ({ page }) => {
   // This test starts its own platform and host: their starts count in its time.
   test.setTimeout(STARTS_TIMEOUT);
   [platform, web] = await Promise.all([startPlatformProcess(), startWebHost()]);
@@ -91,7 +91,28 @@ test('connection: embedded by default; validation errors; a real platform by URL
   await retry.click();
   await expect(page.getByTestId('connection-state')).toHaveText('Offline');
   await expect(retry).toBeEnabled();
+  // What Settings says is true now: the green "Connected to …" of the earlier Connect is gone
+  // once the platform stops, and the live state is shown as the header has it — offline, the
+  // platform's error whole, when the app tries again, and a Retry that tries now.
+  await expect(page.getByTestId('connect-result')).toHaveCount(0);
+  await expect(page.getByText(`Connected to ${apiUrl(platform)}`)).toHaveCount(0);
+  const current = page.getByRole('region', { name: 'Current connection' });
+  const problem = current.getByTestId('settings-connection-problem');
+  await expect(problem).toContainText('Offline — showing cached data');
+  await expect(problem.getByTestId('settings-connection-reason')).toHaveText((await error.getAttribute('title'))!);
+  await expect(problem.getByTestId('settings-retry-countdown')).toHaveText(/^Trying again (in \d+ s\.|now…)$/);
+  await problem.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('connection-state')).toHaveText('Offline');
+  await expect(current.getByTestId('settings-online')).toHaveText('Offline');
+  await expect(problem.getByRole('button', { name: 'Retry' })).toBeEnabled();
+  await expect(page.getByTestId('connect-result')).toHaveCount(0);
   await shot(page, 'settings-offline');
+  await settle(page);
+  await expectNoSeriousA11yViolations(page, 'settings (offline)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'settings-offline-dark');
+  await expectNoSeriousA11yViolations(page, 'settings (offline, dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Back to the embedded platform.
   await page.getByRole('radio', { name: 'Embedded reference platform (default)' }).check();

@@ -10,7 +10,7 @@ import { refreshNow } from './startup';
 import { useConnection } from './connectionStore';
 
 /** Seconds until the next automatic try, ticking once a second while shown. */
-const useCountdown = (at: number | null): number | null => {
+export const useCountdown = (at: number | null): number | null => {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (at === null) return;

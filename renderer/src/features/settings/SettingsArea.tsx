@@ -2,11 +2,9 @@ import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
-import Paper from '@mui/material/Paper';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
@@ -17,35 +15,16 @@ import { db } from '../../app/db';
 import { roster } from '../../app/roster';
 import { refreshNow } from '../../app/startup';
 import { validateConnection, type ConnectionForm, type FieldErrors } from './form';
-
-const CurrentConnection = () => {
-  const { info, online, lastError } = useConnection();
-  return (
-    <Paper variant="outlined" sx={{ p: 2, mb: 3 }} component="section" aria-labelledby="current-connection">
-      <Typography id="current-connection" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-        Current connection
-      </Typography>
-      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
-        <Chip data-testid="settings-online" size="small" color={online ? 'success' : online === false ? 'warning' : 'default'} label={online ? 'Online' : online === false ? 'Offline' : 'Connecting…'} />
-        <Typography variant="body2" data-testid="settings-current">
-          {info ? `${info.mode === 'embedded' ? 'Embedded platform' : 'Platform'} ${info.url} as ${info.user || '—'}` : 'Asking main…'}
-        </Typography>
-      </Stack>
-      {lastError && (
-        <Alert severity="warning" sx={{ mt: 1 }}>
-          {lastError}
-        </Alert>
-      )}
-    </Paper>
-  );
-};
+import { connectedResult, connectResultHolds, type ConnectResult } from './connectResult';
+import { CurrentConnection } from './CurrentConnection';
 
 /** Settings: which platform main talks to. The API token goes to main once and is never kept here. */
 export const SettingsArea = () => {
-  const info = useConnection((s) => s.info);
+  const live = useConnection();
+  const info = live.info;
   const [form, setForm] = useState<ConnectionForm>({ mode: info?.mode ?? 'embedded', url: info?.mode === 'remote' ? info.url : '', user: info?.mode === 'remote' ? info.user : '', token: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<ConnectResult | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ConnectionForm>) => setForm((f) => ({ ...f, ...patch }));
   const submit = async (e: React.FormEvent) => {
@@ -59,7 +38,7 @@ export const SettingsArea = () => {
       const next = await roster().invoke('connection.set', v.request);
       useConnection.getState().set({ info: next, online: next.online, lastError: next.lastError ?? null });
       setForm((f) => ({ ...f, token: '' }));
-      setResult(next.lastError ? { ok: false, text: `Connected to ${next.url}, but: ${next.lastError}` } : { ok: true, text: `Connected to ${next.url}${next.online ? '' : ' (offline for now)'}.` });
+      setResult(connectedResult(next));
       void refreshNow(db, roster());
     } catch (err) {
       setResult({ ok: false, text: (err as Error).message });
@@ -104,7 +83,7 @@ export const SettingsArea = () => {
             {busy ? 'Connecting…' : 'Connect'}
           </Button>
         </Stack>
-        {result && (
+        {result && connectResultHolds(result, live) && (
           <Alert severity={result.ok ? 'success' : 'error'} sx={{ mt: 2 }} role="alert" data-testid="connect-result">
             {result.text}
           </Alert>
