@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { specSession } from './support/session';
-import { axe, nav, shot } from './support/screens';
+import { axe, nav, refreshDone, shot } from './support/screens';
 
 /**
- * The small things a screen must not get wrong at the partner tier and 1280×720: the Sync screen's
- * empty queue is not drawn as a full bar, Settings has no blank line between its fields, and Users
- * in Group shows every person's e-mail whole (or, cut, whole on hover).
+ * The small things a screen must not get wrong at the partner tier and 1280×720: the first load
+ * never reads a group as empty before its accounts are known, the Sync screen's empty queue is not
+ * drawn as a full bar, Settings has no blank line between its fields, and Users in Group shows
+ * every person's e-mail whole (or, cut, whole on hover).
  */
 
 const session = specSession('partner', 60_000);
@@ -34,6 +35,63 @@ const userCells = (p: Page, group: string) =>
       cut: c.scrollWidth > c.clientWidth,
     })),
   );
+
+interface Frame {
+  counts: { group: string; text: string }[];
+  /** The open group's title when its account list said it has none. */
+  emptyIn: string | null;
+}
+
+test('first load: no group reads "0 accounts" or "This group has no accounts" before its accounts are known; a loading state instead', async ({ browser }) => {
+  // A new browser context is a new, empty cache: the window's very first load at the partner tier.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const p = await context.newPage();
+    // Every frame from the first one is read (requestAnimationFrame), so a false zero drawn for a
+    // single frame is caught, not only what happens to be on screen when the test looks.
+    await p.addInitScript(() => {
+      const w = window as unknown as { __frames: Frame[]; __last: string };
+      w.__frames = [];
+      w.__last = '';
+      const read = () => {
+        const counts = Array.from(document.querySelectorAll('[data-testid^="group-counts-"]')).map((el) => ({
+          group: el.getAttribute('data-testid')!.replace('group-counts-', ''),
+          text: el.textContent ?? '',
+        }));
+        const page = document.querySelector('section[aria-labelledby="group-title"]');
+        const emptyIn = page?.textContent?.includes('This group has no accounts') ? (document.getElementById('group-title')?.textContent ?? '?') : null;
+        const key = JSON.stringify({ counts, emptyIn });
+        if (key !== w.__last) w.__frames.push({ counts, emptyIn });
+        w.__last = key;
+        requestAnimationFrame(read);
+      };
+      requestAnimationFrame(read);
+    });
+    await p.goto(session.web.url);
+    await expect(p.getByTestId('connection-state')).toHaveText('Online', { timeout: 60_000 });
+    await refreshDone(p);
+    const all = p.getByTestId('group-item-All Accounts').getByTestId('group-counts-All Accounts');
+    await expect(all).toHaveText(/^[\d,]+ accounts? · /, { timeout: 45_000 });
+    // What the groups really hold, once known: the cache's counts after the first refresh.
+    const known = new Map<string, string>();
+    for (const el of await p.locator('[data-testid^="group-item-"] [data-testid^="group-counts-"]').all()) {
+      known.set((await el.getAttribute('data-testid'))!.replace('group-counts-', ''), (await el.textContent()) ?? '');
+    }
+    const hasAccounts = (text: string | undefined) => !!text && !/^0 accounts/.test(text) && /accounts? · /.test(text);
+    expect([...known.values()].filter(hasAccounts).length, 'groups with accounts at the partner tier').toBeGreaterThan(1);
+    const frames = await p.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames);
+    // A group that has accounts was never drawn with none (side list or its header), nor its list as empty.
+    const falseZero = frames.flatMap((f) => f.counts).filter((c) => hasAccounts(known.get(c.group)) && /^0 accounts/.test(c.text));
+    expect(falseZero, 'groups drawn as "0 accounts" before their accounts were known').toEqual([]);
+    const falseEmpty = frames.map((f) => f.emptyIn).filter((g): g is string => g !== null && hasAccounts(known.get(g)));
+    expect(falseEmpty, 'groups whose account list said "This group has no accounts" before it was known').toEqual([]);
+    const sawLoading = frames.some((f) => f.counts.some((c) => c.text === 'Loading accounts and users…'));
+    test.info().annotations.push({ type: 'first load', description: `${frames.length} distinct frames; loading state drawn: ${sawLoading}` });
+    await shot(p, 'trust-details-first-load-known');
+  } finally {
+    await context.close();
+  }
+});
 
 test('Users in Group at 1280×720: the User column holds each name and e-mail whole; cut at a narrower width, the whole text shows on hover', async () => {
   const p = page();
