@@ -13,6 +13,8 @@ export interface OpResult {
   status: OpStatus;
   /** Why the op was refused (cites the rule). */
   reason?: string;
+  /** What the admin should know about an op applied or unchanged (its module's `note`). */
+  note?: string;
 }
 
 /**
@@ -23,10 +25,12 @@ export const applyOpToDraft = (draft: AccessState, op: PlanOp, index = 0, touch?
   const mod = opModule(op);
   const reason = mod.refuse(draft, op);
   if (reason) return { index, op, status: 'refused', reason };
-  if (mod.unchanged(draft, op)) return { index, op, status: 'unchanged' };
+  const note = mod.note?.(draft, op);
+  const noted = note ? { note } : {};
+  if (mod.unchanged(draft, op)) return { index, op, status: 'unchanged', ...noted };
   if (touch) mod.touches(draft, op, touch);
   mod.perform(draft, op);
-  return { index, op, status: 'applied' };
+  return { index, op, status: 'applied', ...noted };
 };
 
 /**

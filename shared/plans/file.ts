@@ -63,16 +63,16 @@ const resolveOp = (r: Resolver, f: PlanFileOp): PlanOp => {
     case 'group.addAccounts':
     case 'group.removeAccounts': return { op: f.op, groupId: r.group(f.group), accountIds: r.accounts(f.accounts) };
     case 'group.addUserRoles': return { op: f.op, groupId: r.group(f.group), userIds: r.users(f.users), roleIds: r.roles(f.roles), ...notify(f.notifyUser) };
-    case 'group.removeUserRoles': return { op: f.op, groupId: r.group(f.group), userIds: r.users(f.users), roleIds: r.roles(f.roles) };
+    case 'group.removeUserRoles': return { op: f.op, groupId: r.group(f.group), userIds: r.usersToRemove(f.users), roleIds: r.roles(f.roles) };
     case 'group.shareResources':
     case 'group.unshareResources': return { op: f.op, groupId: r.group(f.group), resources: f.resources.map((x) => r.resource(x)) };
     case 'account.addUserRoles': return { op: f.op, accountId: r.account(f.account), ...withNewUsers(r, f.users, f.newUsers), roleIds: r.roles(f.roles), ...notify(f.notifyUser) };
-    case 'account.removeUserRoles': return { op: f.op, accountId: r.account(f.account), userIds: r.users(f.users), roleIds: r.roles(f.roles) };
+    case 'account.removeUserRoles': return { op: f.op, accountId: r.account(f.account), userIds: r.usersToRemove(f.users), roleIds: r.roles(f.roles) };
     case 'account.setSupportAccessRole': return { op: f.op, accountId: r.account(f.account), roleId: f.role === null ? null : r.role(f.role) };
     case 'account.setAdvancedUserSecurity': return { op: f.op, accountId: r.account(f.account), enabled: f.enabled };
     case 'role.delete': return { op: f.op, roleId: r.roleToDelete(f.role, f.name) };
-    case 'partner.grant':
-    case 'partner.revoke': return { op: f.op, serviceId: r.service(f.service), accountIds: r.accounts(f.accounts), userIds: r.users(f.users) };
+    case 'partner.grant': return { op: f.op, serviceId: r.service(f.service), accountIds: r.accounts(f.accounts), userIds: r.users(f.users) };
+    case 'partner.revoke': return { op: f.op, serviceId: r.service(f.service), accountIds: r.accounts(f.accounts), userIds: r.usersToRemove(f.users) };
     case 'partner.removeAccountFromService': return { op: f.op, serviceId: r.service(f.service), accountId: r.account(f.account) };
   }
 };

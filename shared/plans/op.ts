@@ -34,6 +34,11 @@ export interface OpModule<K extends PlanOpKind> {
   perform(draft: AccessState, op: PlanOpOf<K>): void;
   /** Calls `touch` for every pair whose access `perform` may change, on the state before it. */
   touches(s: AccessState, op: PlanOpOf<K>, touch: Touch): void;
+  /**
+   * What the admin is told about the op beyond its status, read from the state before it (a
+   * removal naming users Roster does not know: nothing removed from them, and why), or null. Pure.
+   */
+  note?(s: AccessState, op: PlanOpOf<K>): string | null;
   /** The API calls that carry the op out, bulk ops expanded into one call per link. */
   calls(op: PlanOpOf<K>): Call[];
   /** What in `s` (the view the admin saw) the op's intent depends on: its precondition. */

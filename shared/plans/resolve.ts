@@ -14,6 +14,8 @@ export interface Resolver {
   /** A user by e-mail/id; `isNew`: an id the admin confirmed as new is taken as given. */
   user(ref: string, isNew?: boolean): string;
   users(refs: string[]): string[];
+  /** The users a removal names; one Roster does not know is taken as given (see below). */
+  usersToRemove(refs: string[]): string[];
   role(ref: string): string;
   roles(refs: string[]): string[];
   /** The role a role.delete names; with its `name` too, a role already gone resolves (see below). */
@@ -77,6 +79,16 @@ export const makeResolver = (s: AccessState): Resolver => {
   };
   const user = (ref: string, isNew = false) =>
     usersByMail().get(ref.toLowerCase()) ?? (isKnownUser(s, ref) || isNew ? ref : unknownUser(ref));
+  /**
+   * A removal may name a user Roster does not know. Where the API lists no users (the vendor's),
+   * Roster knows a user only by their roles, and removing a user's last role on an account
+   * removes them from it: re-applying a plan that took someone's last roles names a user Roster
+   * can no longer see. Unlike an add (where a typo would create a user, so it stays refused),
+   * removing from an unknown id sends nothing and can harm nobody: nobody by that id holds a role
+   * here. So it resolves as given, and the op's module reports it unchanged with a note naming
+   * the id and saying it may be a typo — a slip is never reported as done.
+   */
+  const userToRemove = (ref: string) => usersByMail().get(ref.toLowerCase()) ?? ref;
   const account = (id: string) => (s.accounts.has(id) ? id : unknown('account', id));
   const service = (ref: string): string => {
     if (s.services.has(ref)) return ref;
@@ -135,6 +147,7 @@ export const makeResolver = (s: AccessState): Resolver => {
     accounts: (ids) => ids.map(account),
     user,
     users: (refs) => refs.map((u) => user(u)),
+    usersToRemove: (refs) => refs.map(userToRemove),
     role,
     roles: (refs) => refs.map(role),
     roleToDelete,

@@ -18,6 +18,8 @@ export interface ApplyLine {
   status: OpStatus;
   attempts: number;
   error?: string;
+  /** What the admin should know beyond the status (its op module's note: e.g. a removal naming a user Roster does not know). */
+  note?: string;
 }
 
 export interface ApplySummary {
@@ -103,8 +105,10 @@ export const applyPlanFile = async (o: HeadlessOptions): Promise<{ lines: ApplyL
   const lines: ApplyLine[] = [];
   // Line indices are the plan file's, whatever was set aside for a missing capability.
   const original = (i: number) => split.kept?.[i] ?? i;
+  const notes = new Map<number, string>();
   const emit = (l: ApplyLine) => {
-    const line = { ...l, index: original(l.index) };
+    const note = l.status === 'applied' || l.status === 'unchanged' ? notes.get(l.index) : undefined;
+    const line = { ...l, index: original(l.index), ...(note ? { note } : {}) };
     lines.push(line);
     o.onLine?.(line);
   };
@@ -116,6 +120,7 @@ export const applyPlanFile = async (o: HeadlessOptions): Promise<{ lines: ApplyL
   const { ops, done } = foldCreateRename(resolved.ops, state);
   const known = buildState(state);
   const { results } = applyOps(known, ops);
+  for (const r of results) if (r.note) notes.set(r.index, r.note);
   const refused = new Map(results.filter((r) => r.status === 'refused' && !done.has(r.index)).map((r) => [r.index, r.reason ?? 'refused']));
   const queued = toOutboxOps('apply', ops, known, o.clock.now()).filter((op) => !refused.has(op.seq) && !done.has(op.seq));
   for (const index of done) emit({ index, op: ops[index]!.op, status: 'unchanged', attempts: 0 });

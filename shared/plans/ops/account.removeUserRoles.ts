@@ -1,23 +1,25 @@
 import { z } from 'zod';
 import { Id } from '../../model';
-import { isKnownUser, link } from '../../access/state';
+import { link } from '../../access/state';
 import { pair } from '../../access/layer';
 import type { OpModule } from '../op';
 import { list } from '../describe';
 import { accountExists } from '../calls/expect';
 import { AUR, cross, linkCall, uniq } from '../calls/links';
-import { everyPair, firstRefusal, Ids, missing, pairsBy } from './common';
+import { everyPair, firstRefusal, Ids, missing, pairsBy, unknownUsersNote } from './common';
 
 export const AccountRemoveUserRoles = z.object({ op: z.literal('account.removeUserRoles'), accountId: Id, userIds: Ids, roleIds: Ids });
 
-/** Direct roles taken away: one DELETE AccountUserRole per user and role (key account+user+role). */
+/**
+ * Direct roles taken away: one DELETE AccountUserRole per user and role (key account+user+role).
+ * A user Roster does not know holds nothing to take: unchanged for them, and the note says so.
+ */
 export const accountRemoveUserRoles: OpModule<'account.removeUserRoles'> = {
   kind: 'account.removeUserRoles',
   schema: AccountRemoveUserRoles,
   refuse: (s, op) =>
     firstRefusal(
       () => missing('account', [op.accountId], (a) => s.accounts.has(a)),
-      () => missing('user', op.userIds, (u) => isKnownUser(s, u)),
       () => missing('role', op.roleIds, (r) => s.roles.has(r)),
     ),
   unchanged: (s, op) => everyPair(op.userIds, op.roleIds, (u, r) => !s.aurRoles.has(pair(op.accountId, u), r)),
@@ -27,6 +29,7 @@ export const accountRemoveUserRoles: OpModule<'account.removeUserRoles'> = {
   touches(_s, op, touch) {
     for (const u of op.userIds) touch(u, op.accountId);
   },
+  note: (s, op) => unknownUsersNote(s, op.userIds),
   calls: (op) =>
     cross([op.accountId], uniq(op.userIds), uniq(op.roleIds)).map(([a, u, r]) =>
       linkCall(AUR, [a!, u!, r!], 'remove', { ...op, userIds: [u!], roleIds: [r!] })),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AccountGroup } from '../../model';
 import { Id, ResourceObjectType } from '../../model';
 import type { AccessState } from '../../access/state';
-import { groupNameKey, isBuiltIn, primaryAccountId } from '../../access/state';
+import { groupNameKey, isBuiltIn, isKnownUser, primaryAccountId } from '../../access/state';
 import { pair } from '../../access/layer';
 import { isProvisionalId, provisionalName } from '../ids';
 import type { Touch } from '../op';
@@ -68,6 +68,21 @@ export const unseenUsers = (ids: readonly string[], seen: (id: string) => boolea
   return confirmable
     ? `unknown ${which}: Roster has never seen ${unseen.length > 1 ? 'these ids' : 'this id'}, and the platform would create a new user; check the spelling, or confirm ${unseen.length > 1 ? 'them' : 'it'} as new (newUsers)`
     : `unknown ${which}: Roster has never seen ${unseen.length > 1 ? 'these ids' : 'this id'}; only a user who exists and has signed in can be added to a group's users`;
+};
+
+/**
+ * A removal naming users Roster does not know removes nothing from them: nobody by that id holds
+ * a role here. Where the API lists no users (the vendor's), Roster knows a user only by their
+ * roles, so once an earlier run took a user's last roles a re-run names someone it cannot see;
+ * the id may as well be a typo. Such a removal is not refused but unchanged for them (nothing to
+ * send), and this note says which it may be, so a typo is never reported as done.
+ */
+export const unknownUsersNote = (s: AccessState, userIds: readonly string[], held = 'these roles'): string | null => {
+  const unknown = [...new Set(userIds.filter((u) => !isKnownUser(s, u)))];
+  if (!unknown.length) return null;
+  const many = unknown.length > 1;
+  return `Roster knows no user${many ? 's' : ''} ${listNames(unknown)}, so nothing was removed: nobody by ${many ? 'those ids' : 'that id'} holds ${held} here; ` +
+    `an earlier run may have taken ${many ? 'their last roles' : 'their last role'}, otherwise check the spelling`;
 };
 
 /** Unknown group, or R1: its owner is not a primary account with account groups enabled. */

@@ -1,22 +1,24 @@
 import { z } from 'zod';
 import { Id } from '../../model';
-import { isKnownUser, link } from '../../access/state';
+import { link } from '../../access/state';
 import type { OpModule } from '../op';
 import { list, roles } from '../describe';
 import { groupExists } from '../calls/expect';
 import { AGUR, cross, linkCall, uniq } from '../calls/links';
-import { everyPair, firstRefusal, groupRefusal, Ids, missing, pairsBy, touchGroupUsers } from './common';
+import { everyPair, firstRefusal, groupRefusal, Ids, missing, pairsBy, touchGroupUsers, unknownUsersNote } from './common';
 
 export const GroupRemoveUserRoles = z.object({ op: z.literal('group.removeUserRoles'), groupId: Id, userIds: Ids, roleIds: Ids });
 
-/** Users lose roles in a group: one DELETE AccountGroupUserRole per user and role (key group+user+role). */
+/**
+ * Users lose roles in a group: one DELETE AccountGroupUserRole per user and role (key
+ * group+user+role). A user Roster does not know holds nothing to take: unchanged for them, and the note says so.
+ */
 export const groupRemoveUserRoles: OpModule<'group.removeUserRoles'> = {
   kind: 'group.removeUserRoles',
   schema: GroupRemoveUserRoles,
   refuse: (s, op) =>
     firstRefusal(
       () => groupRefusal(s, op.groupId),
-      () => missing('user', op.userIds, (u) => isKnownUser(s, u)),
       () => missing('role', op.roleIds, (r) => s.roles.has(r)),
     ),
   unchanged: (s, op) => everyPair(op.userIds, op.roleIds, (u, r) => !s.userGroupRoles.has(u, op.groupId, r)),
@@ -24,6 +26,7 @@ export const groupRemoveUserRoles: OpModule<'group.removeUserRoles'> = {
     for (const u of op.userIds) for (const r of op.roleIds) link.unGroupUserRole(draft, op.groupId, u, r);
   },
   touches: (s, op, touch) => touchGroupUsers(s, op.groupId, op.userIds, touch),
+  note: (s, op) => unknownUsersNote(s, op.userIds),
   calls: (op) =>
     cross([op.groupId], uniq(op.userIds), uniq(op.roleIds)).map(([g, u, r]) =>
       linkCall(AGUR, [g!, u!, r!], 'remove', { ...op, userIds: [u!], roleIds: [r!] })),

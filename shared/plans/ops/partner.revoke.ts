@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { Id } from '../../model';
-import { isKnownUser, link } from '../../access/state';
+import { link } from '../../access/state';
 import { pair } from '../../access/layer';
 import type { OpModule } from '../op';
 import { count, list } from '../describe';
 import { serviceExists } from '../calls/expect';
 import { cross, linkCall, PAA, uniq } from '../calls/links';
-import { everyPair, firstRefusal, Ids, missing, accessInverse } from './common';
+import { everyPair, Ids, accessInverse, unknownUsersNote } from './common';
 import { serviceRefusal } from './partner.grant';
 
 export const PartnerRevoke = z.object({ op: z.literal('partner.revoke'), serviceId: Id, accountIds: Ids, userIds: Ids });
@@ -15,11 +15,8 @@ export const PartnerRevoke = z.object({ op: z.literal('partner.revoke'), service
 export const partnerRevoke: OpModule<'partner.revoke'> = {
   kind: 'partner.revoke',
   schema: PartnerRevoke,
-  refuse: (s, op) =>
-    firstRefusal(
-      () => serviceRefusal(s, op.serviceId, op.accountIds),
-      () => missing('user', op.userIds, (u) => isKnownUser(s, u)),
-    ),
+  // A user Roster does not know has no access to revoke: unchanged for them, and the note says so.
+  refuse: (s, op) => serviceRefusal(s, op.serviceId, op.accountIds),
   unchanged: (s, op) => everyPair(op.userIds, op.accountIds, (u, a) => !s.partner.has(pair(a, u), op.serviceId)),
   perform(draft, op) {
     for (const u of op.userIds) for (const a of op.accountIds) link.unPartnerAccess(draft, op.serviceId, a, u);
@@ -27,6 +24,7 @@ export const partnerRevoke: OpModule<'partner.revoke'> = {
   touches(_s, op, touch) {
     for (const u of op.userIds) for (const a of op.accountIds) touch(u, a);
   },
+  note: (s, op) => unknownUsersNote(s, op.userIds, 'access to these accounts'),
   calls: (op) =>
     cross([op.serviceId], uniq(op.accountIds), uniq(op.userIds)).map(([sv, a, u]) =>
       linkCall(PAA, [sv!, a!, u!], 'remove', { ...op, accountIds: [a!], userIds: [u!] })),

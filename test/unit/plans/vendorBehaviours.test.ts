@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildState } from '../../../shared/access';
 import { ApiError } from '../../../shared/api/errors';
 import type { SyncApi } from '../../../shared/api/sync';
-import { annotate, callsOf, describeOp, namesFrom, neverSignedInOf, notificationsOf, resolvePlanFile, whatIf, whatIfSummary, withNotifyUser, type CallContext, type PlanOp } from '../../../shared/plans';
-import { ABC, DEF, G, U1, U2, U3, U4, example, neverSignedIn } from '../access/fixtures';
+import { annotate, applyOps, callsOf, describeOp, namesFrom, opModule, neverSignedInOf, notificationsOf, resolvePlanFile, whatIf, whatIfSummary, withNotifyUser, type CallContext, type PlanOp } from '../../../shared/plans';
+import { ABC, DEF, G, P1, SVC, U1, U2, U3, U4, example, neverSignedIn, withService } from '../access/fixtures';
 import { knownUserIds } from '../../../shared/access/state';
 import { BUILT_IN_ROLE_IDS as R } from '../../../shared/seeds/builtInRoles';
 
@@ -152,5 +152,54 @@ describe("last direct role removed: the vendor removes the user from the account
     expect(whatIf(st, last).leavesAccount).toEqual([{ userId: U1, accountId: ABC }, { userId: U1, accountId: DEF }]);
     const sum = whatIfSummary(st, last, 1);
     expect([sum.totals.leavesAccount, sum.digest.leavesAccount]).toEqual([2, [{ userId: U1, accounts: 2, roles: [] }]]);
+  });
+});
+
+describe('a removal naming a user Roster does not know: nothing to remove, and the result says so', () => {
+  // As the vendor's API shows it once a plan took U2's last roles: no User records, no role of U2's.
+  const gone = () => {
+    const s = withService(example());
+    return Object.assign(s, { User: [], AccountGroupUserRole: s.AccountGroupUserRole.filter((l) => l.userId !== U2), PartnerAccountAccess: [] });
+  };
+  const note = (u: string, held = 'these roles') =>
+    `Roster knows no user "${u}", so nothing was removed: nobody by that id holds ${held} here; an earlier run may have taken their last role, otherwise check the spelling`;
+
+  it('resolves, is unchanged (nothing sent), and notes the id as perhaps removed earlier, perhaps a typo', () => {
+    const r = resolvePlanFile(gone(), { plan: [
+      { op: 'group.removeUserRoles', group: 'Services 1', users: [U2], roles: ['Standard User'] },
+      { op: 'account.removeUserRoles', account: ABC, users: [U2], roles: ['Support'] },
+      { op: 'partner.revoke', service: SVC, accounts: [P1], users: [U2] },
+      { op: 'group.removeUserRoles', group: 'Services 1', users: ['servuesr1@boomi.com'], roles: ['Standard User'] },
+    ] });
+    expect(r.ok).toBe(true);
+    const { results } = applyOps(buildState(gone()), r.ok ? r.ops : []);
+    expect(results.map((x) => [x.status, x.note])).toEqual([
+      ['unchanged', note(U2)], ['unchanged', note(U2)], ['unchanged', note(U2, 'access to these accounts')], ['unchanged', note('servuesr1@boomi.com')],
+    ]);
+  });
+
+  it('a removal naming a known user and an unknown one applies to the known one, noting the other', () => {
+    const op: PlanOp = { op: 'group.removeUserRoles', groupId: G.services1, userIds: [U1, U2], roleIds: [R['Standard User']] };
+    const [result] = applyOps(buildState(gone()), [op]).results;
+    expect([result!.status, result!.note]).toEqual(['applied', note(U2)]);
+    // Where every user is known, nothing is noted.
+    expect(applyOps(buildState(example()), [op]).results[0]).toEqual({ index: 0, op, status: 'applied' });
+  });
+
+  it('adds still refuse an unknown user: a typo must not create a user on the vendor', () => {
+    const st = buildState(gone());
+    const r = resolvePlanFile(gone(), { plan: [
+      { op: 'group.addUserRoles', group: 'Services 1', users: [U2], roles: ['Support'] },
+      { op: 'account.addUserRoles', account: ABC, users: [U2], roles: ['Support'] },
+    ] });
+    expect(r).toEqual({ ok: false, errors: [
+      `plan.0 (group.addUserRoles): unknown user "${U2}": Roster has never seen this user id; check the spelling (a new user is confirmed in an account.addUserRoles op's "newUsers")`,
+      `plan.1 (account.addUserRoles): unknown user "${U2}": Roster has never seen this user id; check the spelling (a new user is confirmed in an account.addUserRoles op's "newUsers")`,
+    ] });
+    const add: PlanOp = { op: 'account.addUserRoles', accountId: ABC, userIds: [U2], roleIds: [R.Support] };
+    expect(opModule(add).refuse(st, add)).toMatch(/^unknown user "ServUser2@boomi.com": Roster has never seen this id/);
+    const grant: PlanOp = { op: 'partner.grant', serviceId: SVC, accountIds: [P1], userIds: [U2] };
+    expect(opModule(grant).refuse(st, grant)).toMatch(/^unknown user "ServUser2@boomi.com"/);
+    expect(applyOps(st, [add, grant]).results.map((x) => x.status)).toEqual(['refused', 'refused']);
   });
 });

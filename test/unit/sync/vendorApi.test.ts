@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatformClient } from '../../../shared/api';
 import { EXAMPLE } from '../../../shared/seeds/example';
@@ -7,6 +10,7 @@ import { exportSnapshot } from '../../../shared/sync/pull';
 import { vendorChecker } from './vendorCheck';
 import { buildState, explain, SUPPORT_ACCESS_NOT_SETTABLE } from '../../../shared/access';
 import { startTestPlatform, type TestPlatform } from '../platform/helpers';
+import { rosterInProcess } from '../cli/spawn';
 
 // Roster against `--profile vendor`: export, apply (adds, removes, removes again) and the sync
 // engine under it, with every request checked against the vendor's full OpenAPI as it leaves (vendorCheck.ts).
@@ -114,6 +118,44 @@ describe('Roster against the vendor profile sends only requests the full spec al
     const e = explain(buildState(snapshot), EXAMPLE.users[0], ABC);
     expect([e.via, e.cappedBy, e.capUnknown]).toEqual(['group', null, true]);
     expect(violations).toEqual([]);
+  });
+
+  it("removes that take a user's last roles, applied twice: the second run sends nothing, every op unchanged and saying why, exit 0", async () => {
+    // The vendor lists no users: Roster knows one only by their roles, so once a plan took their
+    // last roles (and the platform took them off the account), a re-run names a user it cannot see.
+    const NEW = 'servnew1@boomi.com';
+    const U2 = EXAMPLE.users[1];
+    await apply({ plan: [{ op: 'account.addUserRoles', account: DEF, users: [NEW], roles: ['Browse Only'], newUsers: [NEW] }] });
+    const removes = { plan: [
+      { op: 'group.removeUserRoles', group: 'Services 1', users: [U2], roles: ['Standard User'] },
+      { op: 'group.removeUserRoles', group: 'All Accounts', users: [U2], roles: ['Support'] },
+      { op: 'account.removeUserRoles', account: DEF, users: [NEW], roles: ['Browse Only'] },
+    ] };
+    const byIndex = (r: Awaited<ReturnType<typeof apply>>) => [...r.lines].sort((a, b) => a.index - b.index);
+    expect(byIndex(await apply(removes)).map((l) => `${l.op}:${l.status}${l.error ? ` ${l.error}` : ''}`)).toEqual([
+      'group.removeUserRoles:applied', 'group.removeUserRoles:applied', 'account.removeUserRoles:applied',
+    ]);
+    const again = sent.length;
+    const second = await apply(removes);
+    const nobody = (u: string) => `Roster knows no user "${u}", so nothing was removed: nobody by that id holds these roles here; an earlier run may have taken their last role, otherwise check the spelling`;
+    expect(byIndex(second).map((l) => [l.status, l.attempts, l.note])).toEqual([
+      ['unchanged', 0, nobody(U2)], ['unchanged', 0, nobody(U2)], ['unchanged', 0, nobody(NEW)],
+    ]);
+    expect(second.summary).toMatchObject({ unchanged: 3, failed: 0, conflict: 0 });
+    expect(sent.slice(again).filter((x) => !/\/(query|queryMore|bulk)$/.test(x) && !x.startsWith('GET '))).toEqual([]);
+    expect(violations).toEqual([]);
+    // The same plan through `roster apply`: exit 0, the note on each line.
+    const dir = mkdtempSync(path.join(tmpdir(), 'roster-vendor-'));
+    try {
+      const file = path.join(dir, 'removes.json');
+      writeFileSync(file, JSON.stringify(removes));
+      const cli = await rosterInProcess('apply', '--platform', p.url, '--user', p.user, '--token', p.token, '--plan', file);
+      expect(cli.code).toBe(0);
+      const lines = cli.out.trim().split('\n').map((l) => JSON.parse(l) as { status?: string; note?: string });
+      expect(lines.slice(0, 3).map((l) => [l.status, l.note])).toEqual([['unchanged', nobody(U2)], ['unchanged', nobody(U2)], ['unchanged', nobody(NEW)]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('apply: partner ops are refused before sending, with the missing capability in a sentence; the rest apply', async () => {
