@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { specSession } from './support/session';
 import { axe, nav, refreshDone, shot, workOffline } from './support/screens';
+import { firstApply, watchFirstApply } from './support/preview';
 
 /**
  * What the admin sees is true, at the partner tier (1,000 accounts, 21 groups) and 1280×720:
@@ -95,22 +96,6 @@ test('drag: the chip sits at the pointer and names the target, also after scroll
   await axe(page(), 'groups after a cancelled drag');
 });
 
-/** Records, from the page itself, whether a preview's Apply was enabled the first time it was drawn (before any paint). */
-const watchFirstApply = (p: Page) =>
-  p.evaluate(() => {
-    const w = window as unknown as { firstApply?: { disabled: boolean; text: string } | null };
-    w.firstApply = null;
-    const seen = () => {
-      const b = Array.from(document.querySelectorAll('[role="dialog"] button')).find((x) => /^Apply/.test(x.textContent ?? ''));
-      if (!b || w.firstApply) return;
-      w.firstApply = { disabled: (b as HTMLButtonElement).disabled, text: b.textContent ?? '' };
-      obs.disconnect();
-    };
-    const obs = new MutationObserver(seen);
-    obs.observe(document.body, { childList: true, subtree: true });
-  });
-const firstApply = (p: Page) => p.evaluate(() => (window as unknown as { firstApply: { disabled: boolean; text: string } | null }).firstApply);
-
 /** The accounts count a group's counts line says ("212 accounts · 53 users · +3 pending" → 212). */
 const countOf = (text: string) => Number(/^([\d,]+) accounts?/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
 
@@ -134,7 +119,7 @@ test('an applied change stays on screen from Apply to confirmation; Apply waits 
   const dialog = page().getByRole('dialog', { name: /^Preview: Add/ });
   await expect(dialog).toBeVisible();
   // Defect 3: Apply is disabled when first drawn, until the access diff is known.
-  expect(await firstApply(page())).toMatchObject({ disabled: true });
+  expect(await firstApply(page())).toMatchObject({ disabled: true, reason: 'Checking who gains and loses access…' });
   // Defect 5: the title counts what will be added, of what was picked, and its cost.
   const title = (await page().locator('#plan-preview-title').textContent())!;
   const added = Number(/Add (\d+)/.exec(title)![1]);
@@ -208,7 +193,7 @@ test('offline, removed accounts stay listed struck through with "−2 pending", 
   await page().getByRole('button', { name: 'Remove from group' }).click();
   const dialog = page().getByRole('dialog', { name: /^Preview: Remove/ });
   await expect(dialog).toBeVisible();
-  expect(await firstApply(page())).toMatchObject({ disabled: true });
+  expect(await firstApply(page())).toMatchObject({ disabled: true, reason: 'Checking who gains and loses access…' });
   // Apply is drawn (disabled) before the access check ends; the check ends with Apply enabled or with
   // the lock-out confirmation shown. Waiting on either settles it, so a slow check is not read as "none".
   const confirm = dialog.getByRole('checkbox', { name: /I have checked the list/ });
