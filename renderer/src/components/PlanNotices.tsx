@@ -14,7 +14,8 @@ import { PREVIEW_ROW, Sized } from './DiffTables';
  * What the platform does beyond the access diff, said in every preview (its documented
  * behaviours): the users it will refuse a group's roles because they never signed in, the
  * notification e-mails a plan's adds would send, with the admin's choice (none unless ticked),
- * and the users a removal takes off an account with their last direct role.
+ * and the users a removal takes off an account with their last direct role (those two only where
+ * the platform behaves as the vendor's API).
  */
 export const notifySentence = (emails: number, users: number, notify: boolean): string =>
   notify
@@ -57,9 +58,13 @@ const LEAVING_COLUMNS: Column<UserGroup>[] = [
   { id: 'accounts', header: 'Accounts', width: '110px', render: (u) => fmt(u.accounts), sortKey: (u) => u.accounts },
 ];
 
-/** Per user, as lock-outs are: whose last direct role goes, and so who leaves which accounts. */
-export const LeavesAccount = ({ diff }: { diff: WhatIfSummary | null }) => {
-  if (!diff || diff.leavesAccount === 0 || diff.refused.length > 0) return null;
+/**
+ * Per user, as lock-outs are: whose last direct role goes, and so who leaves which accounts. Said
+ * only where the platform does that (`vendor`): the reference platform's default profile keeps the
+ * user on the account, and the access diff already shows the roles lost.
+ */
+export const LeavesAccount = ({ diff, vendor }: { diff: WhatIfSummary | null; vendor: boolean }) => {
+  if (!vendor || !diff || diff.leavesAccount === 0 || diff.refused.length > 0) return null;
   const users = diff.digest.leavesAccount;
   return (
     <Alert severity="warning" sx={{ mb: 1, '& .MuiAlert-message': { flex: 1, minWidth: 0 } }} role="region" aria-label="Users removed from accounts" data-testid="leaves-account">
@@ -99,7 +104,7 @@ export const NeverSignedIn = ({ diff }: { diff: WhatIfSummary | null }) => {
 export const PlanNotices = ({ diff, choice, vendor }: { diff: WhatIfSummary | null; choice: NotifyChoiceState; vendor: boolean }) => (
   <>
     <NeverSignedIn diff={diff} />
-    <LeavesAccount diff={diff} />
+    <LeavesAccount diff={diff} vendor={vendor} />
     <NotifyChoice diff={diff} choice={choice} vendor={vendor} />
   </>
 );

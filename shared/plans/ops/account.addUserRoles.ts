@@ -52,7 +52,7 @@ export const accountAddUserRoles: OpModule<'account.addUserRoles'> = {
   refuse: (s, op) =>
     firstRefusal(
       () => missing('account', [op.accountId], (a) => s.accounts.has(a)),
-      () => unseenUsers(op.userIds, (u) => isKnownUser(s, u) || (op.newUsers?.includes(u) ?? false), true),
+      () => unseenUsers(s, op.userIds, (u) => isKnownUser(s, u) || (op.newUsers?.includes(u) ?? false), true),
       () => missing('role', op.roleIds, (r) => s.roles.has(r)),
       () => assignableRefusal(s, op.accountId, op.roleIds),
     ),

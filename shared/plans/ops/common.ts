@@ -59,15 +59,21 @@ export const missing = (what: string, ids: readonly string[], exists: (id: strin
 /**
  * User ids Roster has never seen (no User record, no role, no partner access). On the vendor's
  * API a role on an account for an unknown id creates that user, so a typo must not reach it:
- * `confirmable` says how the admin confirms a new user instead.
+ * `confirmable` says how the admin confirms a new user instead. That is said only of a platform
+ * that may behave so: one whose users the state lists (User records: the reference platform's
+ * default profile) has none by that id and refuses the role, so there it is a misspelt id. A
+ * state with no User records is taken as the vendor's (as `behavesAsVendor` takes the unknown).
  */
-export const unseenUsers = (ids: readonly string[], seen: (id: string) => boolean, confirmable = false): string | null => {
+export const unseenUsers = (s: AccessState, ids: readonly string[], seen: (id: string) => boolean, confirmable = false): string | null => {
   const unseen = [...new Set(ids.filter((id) => !seen(id)))];
   if (!unseen.length) return null;
-  const which = `${unseen.length > 1 ? 'users' : 'user'} ${listNames(unseen)}`;
-  return confirmable
-    ? `unknown ${which}: Roster has never seen ${unseen.length > 1 ? 'these ids' : 'this id'}, and the platform would create a new user; check the spelling, or confirm ${unseen.length > 1 ? 'them' : 'it'} as new (newUsers)`
-    : `unknown ${which}: Roster has never seen ${unseen.length > 1 ? 'these ids' : 'this id'}; only a user who exists and has signed in can be added to a group's users`;
+  const many = unseen.length > 1;
+  const which = `unknown ${many ? 'users' : 'user'} ${listNames(unseen)}: Roster has never seen ${many ? 'these ids' : 'this id'}`;
+  if (!confirmable) return `${which}; only a user who exists and has signed in can be added to a group's users`;
+  // Only reached with an unseen id, so listing the users costs nothing on the common path.
+  return s.users.keys().length
+    ? `${which}, and this platform lists its users: none has ${many ? 'these ids' : 'this id'}; check the spelling`
+    : `${which}, and the platform would create a new user; check the spelling, or confirm ${many ? 'them' : 'it'} as new (newUsers)`;
 };
 
 /**

@@ -26,7 +26,7 @@ export const groupAddUserRoles: OpModule<'group.addUserRoles'> = {
   refuse: (s, op) =>
     firstRefusal(
       () => groupRefusal(s, op.groupId),
-      () => unseenUsers(op.userIds, (u) => isKnownUser(s, u)),
+      () => unseenUsers(s, op.userIds, (u) => isKnownUser(s, u)),
       () => missing('role', op.roleIds, (r) => s.roles.has(r)),
       () => groupRoleRefusal(s, op.groupId, op.roleIds),
     ),

@@ -95,9 +95,9 @@ describe('snapshots from the vendor API (no User records)', () => {
     expect(applyOps(st, [op]).results[0]!.status).toBe('applied');
   });
 
-  it('with User records, an unknown user is refused', () => {
+  it('with User records (a platform that lists its users, so creates none), an unknown user is refused as a misspelt id, not as a new user', () => {
     const st = buildState(example());
     const op: PlanOp = { op: 'account.addUserRoles', accountId: ABC, userIds: ['new@boomi.com'], roleIds: [R.Support] };
-    expect(opModule(op).refuse(st, op)).toMatch(/^unknown user "new@boomi.com": Roster has never seen this id/);
+    expect(opModule(op).refuse(st, op)).toBe('unknown user "new@boomi.com": Roster has never seen this id, and this platform lists its users: none has this id; check the spelling');
   });
 });

@@ -70,6 +70,13 @@ describe('preview notices', () => {
     await seeded((s) => s.AccountUserRole.push({ '@type': 'AccountUserRole', id: 'aur-u1', accountId: abc.accountId, userId: u1, roleId: R.Support }));
     const d = await previewSummary(db, [{ op: 'account.removeUserRoles', accountId: abc.accountId, userIds: [u1], roleIds: [R.Support] }]);
     expect([d.leavesAccount, d.digest.leavesAccount]).toEqual([1, [{ userId: u1, accounts: 1, roles: [] }]]);
+    // Said only where the platform takes the user off the account (the vendor's API); the reference
+    // platform's default profile keeps them there, so its preview does not claim it.
+    const shown = (vendor: boolean) => renderToString(createElement(PlanNotices, { diff: d, choice: { notify: false, setNotify: () => {} }, vendor }));
+    expect(shown(true)).toContain('aria-label="Users removed from accounts"');
+    expect(shown(true)).toContain('and the platform then removes the user from the account');
+    expect(shown(false)).not.toContain('removed from');
+    expect(shown(false)).not.toContain('removes the user');
   });
 
   it('never signed in: the preview names each such user (name and e-mail) and what the platform will do, before sending', async () => {
