@@ -1,12 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { specSession } from './support/session';
-import { axe, nav, refreshDone, shot } from './support/screens';
+import { axe, nav, refreshDone, shot, workOffline } from './support/screens';
 
 /**
  * The small things a screen must not get wrong at the partner tier and 1280×720: the first load
  * never reads a group as empty before its accounts are known, the Sync screen's empty queue is not
- * drawn as a full bar, Settings has no blank line between its fields, and Users in Group shows
- * every person's e-mail whole (or, cut, whole on hover).
+ * drawn as a full bar, Settings has no blank line between its fields, Users in Group shows every
+ * person's e-mail whole (or, cut, whole on hover), and the Accounts filters (a status, pending only)
+ * narrow the real table.
  */
 
 const session = specSession('partner', 60_000);
@@ -200,5 +201,77 @@ test('dark mode: the app bar is a dark band, not a glaring light-blue one; light
     await expect.poll(barLuminance).toBeGreaterThan(0.05);
   } finally {
     await p.emulateMedia({ colorScheme: 'light' });
+  }
+});
+
+test('Accounts filters in the real table: "Status: trial" shows only trial accounts, "All" all of them, and "Pending only" just the queued removals', async () => {
+  const p = page();
+  await nav(p, 'Groups');
+  const group = await firstGroup();
+  await p.getByTestId(`group-item-${group}`).click();
+  await p.getByRole('tab', { name: 'Accounts' }).click();
+  const grid = p.getByRole('grid', { name: `Accounts in ${group}` });
+  await expect(grid.locator('[aria-rowindex="3"]')).toBeVisible({ timeout: 45_000 });
+  const rowCount = async () => Number(await grid.getAttribute('aria-rowcount')) - 1;
+  const total = await rowCount();
+  const show = async (choice: string) => {
+    await p.getByRole('combobox', { name: 'Show' }).click();
+    await p.getByRole('option', { name: choice, exact: true }).click();
+    await expect(p.getByRole('combobox', { name: 'Show' })).toHaveText(choice);
+  };
+  /** The Status cell of every row drawn. */
+  const statuses = () => grid.locator('[role="row"][aria-rowindex]:not([aria-rowindex="1"]) [role="gridcell"]:nth-child(3)').allTextContents();
+
+  // One status: only its accounts, all of them drawn; "All" brings the whole group back.
+  await show('Status: trial');
+  await expect.poll(rowCount).toBeLessThan(total);
+  const trials = await rowCount();
+  expect(trials, 'the partner tier has trial accounts in the group').toBeGreaterThan(0);
+  // Every row drawn, at the top and at the end of the list, is a trial account.
+  await expect.poll(async () => (await statuses()).length).toBeGreaterThan(0);
+  expect(new Set(await statuses())).toEqual(new Set(['trial']));
+  await grid.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(grid.locator(`[aria-rowindex="${trials + 1}"]`)).toBeVisible();
+  expect(new Set(await statuses())).toEqual(new Set(['trial']));
+  await grid.evaluate((el) => el.scrollTo(0, 0));
+  await shot(p, 'trust-details-filter-trial');
+  await show('All');
+  await expect.poll(rowCount).toBe(total);
+
+  // Pending only: offline, two removals stay queued; the filter shows exactly those two, struck through.
+  await workOffline(p, true);
+  try {
+    await nav(p, 'Groups');
+    await expect(grid.locator('[aria-rowindex="3"]')).toBeVisible({ timeout: 45_000 });
+    await show('Pending only');
+    await expect(grid).toHaveAttribute('aria-rowcount', '1');
+    await expect(p.getByText('No account matches the search and filters.')).toBeVisible();
+    await show('All');
+    await grid.locator('[aria-rowindex="2"]').click();
+    await grid.locator('[aria-rowindex="3"]').click({ modifiers: ['Shift'] });
+    await expect(p.getByTestId('selection-count')).toHaveText('2 selected');
+    const picked = (await grid.locator('[aria-rowindex="2"], [aria-rowindex="3"]').locator('[role="gridcell"]:first-child').allTextContents()).sort();
+    await p.getByRole('button', { name: 'Remove from group' }).click();
+    const dialog = p.getByRole('dialog', { name: /^Preview: Remove/ });
+    const confirm = dialog.getByRole('checkbox', { name: /I have checked the list/ });
+    await expect(dialog.getByRole('button', { name: /^Apply/, disabled: false }).or(confirm)).toBeVisible({ timeout: 45_000 });
+    if (await confirm.isVisible()) await confirm.check();
+    await dialog.getByRole('button', { name: /^Apply/ }).click();
+    await expect(dialog).toBeHidden();
+    await show('Pending only');
+    await expect(grid).toHaveAttribute('aria-rowcount', '3');
+    const pending = grid.getByRole('row').filter({ hasText: 'Pending removal' });
+    await expect(pending).toHaveCount(2);
+    expect((await pending.locator('[role="gridcell"]:first-child').allTextContents()).sort()).toEqual(picked);
+    await shot(p, 'trust-details-filter-pending');
+    await p.emulateMedia({ colorScheme: 'dark' });
+    await shot(p, 'trust-details-filter-pending-dark');
+    await axe(p, 'groups accounts (pending only, dark)');
+    await p.emulateMedia({ colorScheme: 'light' });
+    await show('All');
+    await expect.poll(rowCount).toBe(total);
+  } finally {
+    await p.emulateMedia({ colorScheme: 'light' });
+    await workOffline(p, false);
   }
 });
