@@ -214,16 +214,19 @@ test('Accounts filters in the real table: "Status: trial" shows only trial accou
   await expect(grid.locator('[aria-rowindex="3"]')).toBeVisible({ timeout: 45_000 });
   const rowCount = async () => Number(await grid.getAttribute('aria-rowcount')) - 1;
   const total = await rowCount();
-  const show = async (choice: string) => {
-    await p.getByRole('combobox', { name: 'Show' }).click();
+  /** Picks a choice from the menu; the closed box then reads `shownAs`, whole (not cut with an ellipsis). */
+  const show = async (choice: string, shownAs: string) => {
+    const box = p.getByRole('combobox', { name: 'Show' });
+    await box.click();
     await p.getByRole('option', { name: choice, exact: true }).click();
-    await expect(p.getByRole('combobox', { name: 'Show' })).toHaveText(choice);
+    await expect(box).toHaveText(shownAs);
+    expect(await box.evaluate((el) => el.scrollWidth <= el.clientWidth), `"${shownAs}" fits the Show box`).toBe(true);
   };
   /** The Status cell of every row drawn. */
   const statuses = () => grid.locator('[role="row"][aria-rowindex]:not([aria-rowindex="1"]) [role="gridcell"]:nth-child(3)').allTextContents();
 
   // One status: only its accounts, all of them drawn; "All" brings the whole group back.
-  await show('Status: trial');
+  await show('Status: trial', 'trial');
   await expect.poll(rowCount).toBeLessThan(total);
   const trials = await rowCount();
   expect(trials, 'the partner tier has trial accounts in the group').toBeGreaterThan(0);
@@ -235,7 +238,7 @@ test('Accounts filters in the real table: "Status: trial" shows only trial accou
   expect(new Set(await statuses())).toEqual(new Set(['trial']));
   await grid.evaluate((el) => el.scrollTo(0, 0));
   await shot(p, 'trust-details-filter-trial');
-  await show('All');
+  await show('All', 'All');
   await expect.poll(rowCount).toBe(total);
 
   // Pending only: offline, two removals stay queued; the filter shows exactly those two, struck through.
@@ -243,10 +246,10 @@ test('Accounts filters in the real table: "Status: trial" shows only trial accou
   try {
     await nav(p, 'Groups');
     await expect(grid.locator('[aria-rowindex="3"]')).toBeVisible({ timeout: 45_000 });
-    await show('Pending only');
+    await show('Pending only', 'Pending');
     await expect(grid).toHaveAttribute('aria-rowcount', '1');
     await expect(p.getByText('No account matches the search and filters.')).toBeVisible();
-    await show('All');
+    await show('All', 'All');
     await grid.locator('[aria-rowindex="2"]').click();
     await grid.locator('[aria-rowindex="3"]').click({ modifiers: ['Shift'] });
     await expect(p.getByTestId('selection-count')).toHaveText('2 selected');
@@ -258,7 +261,7 @@ test('Accounts filters in the real table: "Status: trial" shows only trial accou
     if (await confirm.isVisible()) await confirm.check();
     await dialog.getByRole('button', { name: /^Apply/ }).click();
     await expect(dialog).toBeHidden();
-    await show('Pending only');
+    await show('Pending only', 'Pending');
     await expect(grid).toHaveAttribute('aria-rowcount', '3');
     const pending = grid.getByRole('row').filter({ hasText: 'Pending removal' });
     await expect(pending).toHaveCount(2);
@@ -268,7 +271,7 @@ test('Accounts filters in the real table: "Status: trial" shows only trial accou
     await shot(p, 'trust-details-filter-pending-dark');
     await axe(p, 'groups accounts (pending only, dark)');
     await p.emulateMedia({ colorScheme: 'light' });
-    await show('All');
+    await show('All', 'All');
     await expect.poll(rowCount).toBe(total);
   } finally {
     await p.emulateMedia({ colorScheme: 'light' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANY_STATUS, PENDING_ONLY, filterAccounts, filterOfChoice, statusesOf } from '../../../renderer/src/features/groups/accountFilter';
+import { ANY_STATUS, PENDING_ONLY, choiceLabel, filterAccounts, filterOfChoice, statusesOf } from '../../../renderer/src/features/groups/accountFilter';
 import type { AccountRow } from '../../../renderer/src/features/groups/data';
 
 const rows: AccountRow[] = [
@@ -20,6 +20,9 @@ describe('the Accounts tab filters', () => {
   it('the toolbar\'s one "Show" choice is everything, pending only or one status', () => {
     expect(filterOfChoice('x', PENDING_ONLY)).toEqual({ query: 'x', status: ANY_STATUS, pendingOnly: true });
     expect(filterOfChoice('', 'active')).toEqual({ query: '', status: 'active', pendingOnly: false });
+  });
+  it('the closed box names the choice in one word, so a narrow box still says which filter is on', () => {
+    expect([ANY_STATUS, PENDING_ONLY, 'trial', 'suspended'].map(choiceLabel)).toEqual(['All', 'Pending', 'trial', 'suspended']);
   });
   it('offers the statuses the accounts have', () => {
     expect(statusesOf(rows)).toEqual(['active', 'suspended']);

@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import { VirtualTable, useSortedRows, type Column } from '../../components/VirtualTable';
 import { DensityButton, SelectFromList, usePasteSelection } from '../../components/TableTools';
-import { ANY_STATUS, PENDING_ONLY, filterAccounts, filterOfChoice, statusesOf } from './accountFilter';
+import { ANY_STATUS, PENDING_ONLY, choiceLabel, filterAccounts, filterOfChoice, statusesOf } from './accountFilter';
 import { DraggableRow } from '../../components/DraggableRow';
 import type { AccountRow, GroupRow } from './data';
 import { AddToGroupDialog } from '../../components/AddToGroupDialog';
@@ -64,7 +64,7 @@ export const AccountsTab = ({ group, groups, accounts, onAddToGroup, onRemove }:
       {/* One line at 1280 px: the search takes what is left (its label whole when it fits), short visible labels keep the whole action as their names (WCAG 2.5.3). */}
       <Box sx={{ display: 'flex', gap: 0.75, alignItems: 'center', p: 1.5, flexWrap: 'nowrap', '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 } }}>
         <TextField size="small" label="Search accounts" value={accountSearch} onChange={(e) => setAccountSearch(e.target.value)} sx={{ flex: '0 1 200px', minWidth: 120 }} />
-        <TextField select size="small" label="Show" value={show} onChange={(e) => setShow(e.target.value)} sx={{ width: 130, flexShrink: 0 }}>
+        <TextField select size="small" label="Show" value={show} onChange={(e) => setShow(e.target.value)} slotProps={{ select: { renderValue: (v) => choiceLabel(v as string) } }} sx={{ width: 130, flexShrink: 0 }}>
           <MenuItem value={ANY_STATUS}>All</MenuItem>
           <MenuItem value={PENDING_ONLY}>Pending only</MenuItem>
           {statuses.map((s) => (
