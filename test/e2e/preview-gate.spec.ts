@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { specSession } from './support/session';
-import { axe, nav, shot } from './support/screens';
+import { axe, firstGroup, nav, shot } from './support/screens';
 import { firstApply, watchFirstApply } from './support/preview';
 
 /**
@@ -18,17 +18,6 @@ test.beforeAll(async () => {
 });
 
 const CHECKING = 'Checking who gains and loses access…';
-
-/** The first group after All Accounts, once the list has drawn it. */
-const firstGroup = async (): Promise<string> => {
-  let name = '';
-  await expect(async () => {
-    const ids = await page().locator('[data-testid^="group-item-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
-    name = ids.map((id) => id.replace('group-item-', '')).find((n) => n !== 'All Accounts') ?? '';
-    expect(name, 'a group other than All Accounts drawn in the list').not.toBe('');
-  }).toPass({ timeout: 45_000 });
-  return name;
-};
 
 /**
  * The preview's gate once the check has run and found lock-outs: Apply disabled, saying it waits
@@ -68,7 +57,7 @@ const checkLockoutGate = async (dialog: Locator, screen: string) => {
 
 test('Groups preview: removing every user of a group keeps Apply disabled from the first frame (checking, then the lock-outs to confirm), with its reason; confirmed, it is enabled', async () => {
   await nav(page(), 'Groups');
-  const group = await firstGroup();
+  const group = await firstGroup(page());
   await page().getByTestId(`group-item-${group}`).click();
   await page().getByRole('tab', { name: 'Users in Group' }).click();
   const users = page().getByRole('grid', { name: `Users in ${group}` });
@@ -84,7 +73,7 @@ test('Groups preview: removing every user of a group keeps Apply disabled from t
 
 test('Explorer preview: removing a user from All Accounts keeps Apply disabled from the first frame, with its reason, until the lock-outs are confirmed', async () => {
   await nav(page(), 'Groups');
-  const group = await firstGroup();
+  const group = await firstGroup(page());
   await page().getByTestId(`group-item-${group}`).click();
   await page().getByRole('tab', { name: 'Users in Group' }).click();
   const member = page().getByRole('grid', { name: `Users in ${group}` }).getByRole('row').nth(1);

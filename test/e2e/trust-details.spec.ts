@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { specSession } from './support/session';
-import { axe, nav, refreshDone, shot, workOffline } from './support/screens';
+import { axe, firstGroup, nav, refreshDone, shot, workOffline } from './support/screens';
 
 /**
  * The small things a screen must not get wrong at the partner tier and 1280×720: the first load
@@ -16,17 +16,6 @@ const page = (): Page => session.page;
 test.beforeAll(async () => {
   await page().setViewportSize({ width: 1280, height: 720 });
 });
-
-/** The first group after All Accounts, once the list has drawn it. */
-const firstGroup = async (): Promise<string> => {
-  let name = '';
-  await expect(async () => {
-    const ids = await page().locator('[data-testid^="group-item-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
-    name = ids.map((id) => id.replace('group-item-', '')).find((n) => n !== 'All Accounts') ?? '';
-    expect(name, 'a group other than All Accounts drawn in the list').not.toBe('');
-  }).toPass({ timeout: 45_000 });
-  return name;
-};
 
 /** The User cells drawn now: their full text and whether the cell cuts it. */
 const userCells = (p: Page, group: string) =>
@@ -97,7 +86,7 @@ test('first load: no group reads "0 accounts" or "This group has no accounts" be
 test('Users in Group at 1280×720: the User column holds each name and e-mail whole; cut at a narrower width, the whole text shows on hover', async () => {
   const p = page();
   await nav(p, 'Groups');
-  const group = await firstGroup();
+  const group = await firstGroup(p);
   await p.getByTestId(`group-item-${group}`).click();
   await p.getByRole('tab', { name: 'Users in Group' }).click();
   const grid = p.getByRole('grid', { name: `Users in ${group}` });
@@ -207,7 +196,7 @@ test('dark mode: the app bar is a dark band, not a glaring light-blue one; light
 test('Accounts filters in the real table: "Status: trial" shows only trial accounts, "All" all of them, and "Pending only" just the queued removals', async () => {
   const p = page();
   await nav(p, 'Groups');
-  const group = await firstGroup();
+  const group = await firstGroup(p);
   await p.getByTestId(`group-item-${group}`).click();
   await p.getByRole('tab', { name: 'Accounts' }).click();
   const grid = p.getByRole('grid', { name: `Accounts in ${group}` });

@@ -72,3 +72,14 @@ export const workOffline = async (page: Page, on: boolean) => {
   else await toggle.uncheck();
   await expect(page.getByTestId('connection-state')).toHaveText(on ? 'Working offline' : 'Online');
 };
+
+/** The first group after All Accounts in the side list, once the list has drawn one (a fresh screen draws it a frame later). */
+export const firstGroup = async (p: Page): Promise<string> => {
+  let name = '';
+  await expect(async () => {
+    const ids = await p.locator('[data-testid^="group-item-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+    name = ids.map((id) => id.replace('group-item-', '')).find((n) => n !== 'All Accounts') ?? '';
+    expect(name, 'a group other than All Accounts drawn in the list').not.toBe('');
+  }).toPass({ timeout: 45_000 });
+  return name;
+};
