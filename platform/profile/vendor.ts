@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { isObjectType, TYPES } from '../types';
+import { checkJsonText } from '../api/bodies';
 import { badRequest, HttpError } from '../errors';
 import { vendorSpec, type SpecOperation, type VendorSpec } from './spec';
 
@@ -37,7 +38,7 @@ export const matchOperation = (spec: VendorSpec, method: string, rel: string): M
     const fits = t.every((seg, i) => {
       if (seg.startsWith('{')) {
         params++;
-        id = decodeURIComponent(parts[i]!);
+        id = parts[i]!;
         return true;
       }
       return seg === parts[i];
@@ -52,8 +53,21 @@ export const matchOperation = (spec: VendorSpec, method: string, rel: string): M
       bestParams = params;
     }
   }
-  if (best) return best;
+  if (best) return best.id === undefined ? best : { ...best, id: decodeId(best.id) };
   return methodMissing ? 'method' : 'gone';
+};
+
+/**
+ * The id segment as text. `%E0%A4%A`, `%ff` or an encoded lone surrogate (`%ED%A0%80`) name no
+ * id at all: a 400 saying so, decided only once the operation matched (so a verb the vendor lacks
+ * is still a 405, whatever the id).
+ */
+const decodeId = (raw: string): string => {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw badRequest(`the id in the URL ("${raw.length > 80 ? `${raw.slice(0, 80)}…` : raw}") is not valid percent-encoded UTF-8`);
+  }
 };
 
 /** What the spec calls the operation, in the words of our routes (for the "not modelled" case). */
@@ -95,6 +109,9 @@ export const vendorGate = (update: (c: Context, type: string, id: string, body: 
     const isQuery = m.op.template.endsWith('/query');
     if (body === undefined && (m.op.body.required || isQuery)) throw badRequest(`${m.op.method} ${m.op.template} needs a JSON body`);
     if (body !== undefined) {
+      // The cheap checks first (NUL, lone surrogates, nesting depth): the spec's validator recurses
+      // as deep as the body nests and would overflow the stack on a body 5,000 levels deep.
+      checkJsonText(body);
       const errors = spec.validate(m.op, body);
       if (errors.length) throw badRequest(`the request does not match the vendor's ${m.op.method} ${m.op.template}: ${errors.join('; ')}`);
     }

@@ -208,3 +208,49 @@ describe('roster profile (default) keeps its extensions and derived ids', () => 
     }
   });
 });
+
+describe('vendor profile: malformed input is a 4xx with a message and changes nothing', () => {
+  const scanAll: [string, string][] = [
+    ['AccountGroup', 'id'], ['AccountGroupAccount', 'accountGroupId'], ['AccountGroupUserRole', 'accountGroupId'],
+    ['AccountUserRole', 'accountId'], ['Role', 'name'], ['Account', 'ACCOUNTID'],
+  ];
+  const fingerprint = async (): Promise<string> => {
+    const parts: unknown[] = [];
+    for (const [type, property] of scanAll) parts.push((await p.api.scan(type, { operator: 'IS_NOT_NULL', property })).records);
+    for (const g of Object.values(EXAMPLE.groups)) parts.push((await call('GET', `AccountGroup/${g}`)).body);
+    return JSON.stringify(parts);
+  };
+  const refusedCleanly = async (send: () => Promise<{ status: number; body: unknown; text?: string }>, message: RegExp) => {
+    const before = await fingerprint();
+    const r = await send();
+    expect(r.status, r.text ?? JSON.stringify(r.body)).toBe(400);
+    expect(r.body).toMatchObject({ '@type': 'Error', message: expect.stringMatching(message) });
+    expect(await fingerprint()).toBe(before);
+  };
+
+  it.each<[string, string]>([
+    ['GET', 'AccountGroup/%E0%A4%A'],
+    ['GET', 'Role/%ff'],
+    ['GET', 'Account/a%ED%A0%80b'],
+    ['GET', 'AccountGroup/a%ED%A0%80b'],
+    ['POST', 'AccountGroup/%ff'],
+    ['DELETE', 'AccountGroupAccount/a%ED%A0%80b'],
+    ['DELETE', 'AccountUserRole/%ff'],
+  ])('an id that is not percent-encoded UTF-8 is a 400: %s %s', async (method, rel) => {
+    await refusedCleanly(() => call(method, rel, method === 'POST' ? { name: 'Renamed' } : undefined), /the id in the URL .* is not valid percent-encoded UTF-8/);
+  });
+
+  it('a verb the vendor lacks is still a 405 whatever the id', async () => {
+    expect((await call('DELETE', 'AccountGroup/%ff')).status).toBe(405);
+  });
+
+  it('a query nested 5,000 deep is a 400 on depth, checked before the spec validator recurses', async () => {
+    const deep = `{"QueryFilter":{"expression":${'{"operator":"and","nestedExpression":['.repeat(5000)}${JSON.stringify(eq('name', 'x'))}${']}'.repeat(5000)}}}`;
+    await refusedCleanly(() => p.api.call('POST', 'AccountGroup/query', deep, { contentType: 'application/json' }), /the body nests deeper than 64 levels/);
+  });
+
+  it('a body with NUL is refused before the spec validator sees it', async () => {
+    await refusedCleanly(() => call('POST', 'AccountGroup', { name: 'a\u0000b' }), /NUL/);
+  });
+
+});
