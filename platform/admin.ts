@@ -4,7 +4,7 @@ import { parseSnapshot, formatIssues } from '../shared/model';
 import { parseBasic } from './api/access';
 import { checkJsonText } from './api/bodies';
 import { createToken, revokeToken, setPassword, verifyCredential } from './credentials';
-import { importSnapshot } from './db/seed';
+import { importSnapshot, primaryOf } from './db/seed';
 import { tidy } from './setup';
 import { errorBody, HttpError } from './errors';
 import { formatFaults, makeRandom, parseFaults } from './faults';
@@ -91,6 +91,13 @@ export const adminRoutes = (state: PlatformState) => {
   admin.post('/import', async (c) => {
     const r = parseSnapshot(await body(c));
     if (!r.ok) throw new HttpError(400, `the snapshot is not valid:\n${formatIssues(r.issues)}`);
+    // A snapshot without a root account has no tenant to load into: the admin's mistake, refused
+    // before the transaction opens.
+    try {
+      primaryOf(r.snapshot);
+    } catch (e) {
+      throw new HttpError(400, (e as Error).message);
+    }
     const accountId = await state.db.transaction((tx) => importSnapshot(tx, r.snapshot));
     await tidy(state.db);
     return c.json({ accountId });

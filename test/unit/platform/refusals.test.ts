@@ -201,6 +201,13 @@ describe('options that cannot work are refused before anything is created', () =
   });
 });
 
+describe('the admin endpoint refuses a snapshot it cannot load', () => {
+  it('POST /admin/import of a snapshot without a primary account is a 400 naming it', async () => {
+    const dangling = { Account: [], AccountGroupAccount: [{ accountGroupId: 'g', accountId: 'a' }] };
+    await refusedCleanly(async () => ({ ...(await adminCall(p, 'POST', 'import', dangling)), text: '' }), /the snapshot has no primary account/);
+  });
+});
+
 describe('failed sign-ins are throttled per user and address', () => {
   it('after 10 failures a password is refused with 429 and Retry-After; a good API token still passes', async () => {
     expect((await adminCall(p, 'POST', 'passwords', { user: p.user, password: 'correct horse battery' })).status).toBe(200);

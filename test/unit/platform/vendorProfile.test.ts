@@ -253,4 +253,10 @@ describe('vendor profile: malformed input is a 4xx with a message and changes no
     await refusedCleanly(() => call('POST', 'AccountGroup', { name: 'a\u0000b' }), /NUL/);
   });
 
+  it('POST /admin/import of a snapshot without a primary account is a 400', async () => {
+    await refusedCleanly(
+      () => adminCall(p, 'POST', 'import', { Account: [], AccountGroupAccount: [{ accountGroupId: 'g', accountId: 'a' }] }),
+      /the snapshot has no primary account/,
+    );
+  });
 });
