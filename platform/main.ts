@@ -25,6 +25,27 @@ const SERVE_FLAGS = ['data', 'port', 'seed', 'admin-user', 'admin-token', 'rate'
 const CREDENTIAL_FLAGS = ['data', 'user', 'token', 'password'] as const;
 
 /**
+ * Every flag takes a value, so `--rate -1` means the value -1: parseArgs would call it "ambiguous"
+ * and never say what a rate must be. Such a pair becomes `--rate=-1` and meets the flag's own
+ * check. A flag followed by another flag, or by nothing, is missing its value and is told so.
+ */
+const joinDashValues = (args: string[], known: readonly string[]): string[] => {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    if (!a.startsWith('--') || !known.includes(a.slice(2))) {
+      out.push(a);
+      continue;
+    }
+    if (next === undefined || next.startsWith('--')) fail(`${a} needs a value (npm run platform -- --help lists the flags)`);
+    out.push(`${a}=${next}`);
+    i++;
+  }
+  return out;
+};
+
+/**
  * `--name value` (or `--name=value`) for the flags a command knows; an unknown flag, a flag without
  * its value or a stray argument is refused before anything is opened, so a typo never starts a
  * platform on defaults the admin did not mean.
@@ -32,7 +53,7 @@ const CREDENTIAL_FLAGS = ['data', 'user', 'token', 'password'] as const;
 const readFlags = (args: string[], known: readonly string[]): Record<string, string | undefined> => {
   try {
     const { values } = parseArgs({
-      args,
+      args: joinDashValues(args, known),
       options: Object.fromEntries(known.map((k) => [k, { type: 'string' as const }])),
       strict: true,
       allowPositionals: false,

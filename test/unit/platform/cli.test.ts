@@ -121,6 +121,19 @@ describe('npm run platform', { timeout: 120_000 }, () => {
     expect(existsSync(fresh)).toBe(false);
   });
 
+  it('a negative --rate is refused in its own words in both forms (--rate -1, --rate=-1), starting nothing', () => {
+    const fresh = path.join(dir, 'never-created-rate');
+    for (const args of [['--rate', '-1'], ['--rate=-1']]) {
+      const r = runCli(['--data', fresh, ...args]);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('platform: --rate must be 0 (off) or at least 1 request per second\n');
+    }
+    // A value that starts with "--" is the next flag: this one has no value.
+    expect(runCli(['--data', fresh, '--rate', '--port', '0']).stderr).toMatch(/^platform: --rate needs a value/);
+    expect(existsSync(fresh)).toBe(false);
+  });
+
   it('--help prints the usage and starts nothing', () => {
     const r = runCli(['--help', '--data', path.join(dir, 'help-only')]);
     expect(r.status).toBe(0);
