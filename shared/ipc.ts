@@ -20,8 +20,9 @@ export const RemoteConnection = z.object({
     .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://'),
   user: z.string().min(1).max(255),
   token: z.string().min(1).max(4096),
-});
-export const ConnectionRequest = z.discriminatedUnion('mode', [z.object({ mode: z.literal('embedded') }), RemoteConnection]);
+}).strict();
+// Strict like every other input: an unknown key is refused by name, never dropped silently.
+export const ConnectionRequest = z.discriminatedUnion('mode', [z.object({ mode: z.literal('embedded') }).strict(), RemoteConnection]);
 export type ConnectionRequest = z.infer<typeof ConnectionRequest>;
 
 /** What the renderer may know of the connection: never the token (credentials stay in main). */

@@ -21,6 +21,8 @@ import { RoleDelete } from './ops/role.delete';
  * schema lives with the rest of that op in ./ops/<kind>.ts. (The public plan-file form of
  * DESIGN.md, where names are allowed, is parsed and resolved into this in ./file.ts.) A group
  * created earlier in the same plan is referred to by the provisional id `new:<name>` (./ids.ts).
+ * Every kind's schema is strict: an op arriving over IPC with a key it does not know is refused by
+ * name, as a plan file is, rather than stripped and the rest sent.
  */
 export const PlanOp = z.discriminatedUnion('op', [
   GroupCreate, GroupRename, GroupAddAccounts, GroupRemoveAccounts, GroupAddUserRoles, GroupRemoveUserRoles,

@@ -9,7 +9,7 @@ import { accountExists } from '../calls/expect';
 import { AUR, cross, linkCall, uniq } from '../calls/links';
 import { everyPair, firstRefusal, Ids, missing, pairsBy, unseenUsers } from './common';
 
-export const AccountAddUserRoles = z.object({
+export const AccountAddUserRoles = z.strictObject({
   op: z.literal('account.addUserRoles'), accountId: Id, userIds: Ids, roleIds: Ids,
   /** Whether the platform e-mails each user added (its default is yes); absent is no. */
   notifyUser: z.boolean().optional(),

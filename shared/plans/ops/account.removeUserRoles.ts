@@ -8,7 +8,7 @@ import { accountExists } from '../calls/expect';
 import { AUR, cross, linkCall, uniq } from '../calls/links';
 import { everyPair, firstRefusal, Ids, missing, pairsBy, unknownUsersNote } from './common';
 
-export const AccountRemoveUserRoles = z.object({ op: z.literal('account.removeUserRoles'), accountId: Id, userIds: Ids, roleIds: Ids });
+export const AccountRemoveUserRoles = z.strictObject({ op: z.literal('account.removeUserRoles'), accountId: Id, userIds: Ids, roleIds: Ids });
 
 /**
  * Direct roles taken away: one DELETE AccountUserRole per user and role (key account+user+role).

@@ -5,7 +5,7 @@ import { fieldCall } from '../calls/fields';
 import { firstRefusal, missing } from './common';
 import { AUS_NOT_SETTABLE, isUnknown } from '../../access/supportAccess';
 
-export const AccountSetAdvancedUserSecurity = z.object({ op: z.literal('account.setAdvancedUserSecurity'), accountId: Id, enabled: z.boolean() });
+export const AccountSetAdvancedUserSecurity = z.strictObject({ op: z.literal('account.setAdvancedUserSecurity'), accountId: Id, enabled: z.boolean() });
 
 /** R15, R19: switching AUS changes what may be shared or assigned next; existing access stays. UPDATE Account.advancedUserSecurity. */
 export const accountSetAdvancedUserSecurity: OpModule<'account.setAdvancedUserSecurity'> = {

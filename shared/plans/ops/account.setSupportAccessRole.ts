@@ -6,7 +6,7 @@ import type { OpModule } from '../op';
 import { fieldCall } from '../calls/fields';
 import { firstRefusal, missing } from './common';
 
-export const AccountSetSupportAccessRole = z.object({ op: z.literal('account.setSupportAccessRole'), accountId: Id, roleId: Id.nullable() });
+export const AccountSetSupportAccessRole = z.strictObject({ op: z.literal('account.setSupportAccessRole'), accountId: Id, roleId: Id.nullable() });
 
 /** R10: the Support Access Role caps what group users get on the account (null: no cap). UPDATE Account.supportAccessRoleId. */
 export const accountSetSupportAccessRole: OpModule<'account.setSupportAccessRole'> = {

@@ -10,7 +10,7 @@ import type { PlanOp } from '../types';
 
 /** Schema pieces the op schemas share. */
 export const Ids = z.array(Id).min(1).max(100_000);
-export const ResourceRef = z.object({ objectType: ResourceObjectType, resourceId: Id, resourceName: z.string().max(255).optional() });
+export const ResourceRef = z.strictObject({ objectType: ResourceObjectType, resourceId: Id, resourceName: z.string().max(255).optional() });
 
 /**
  * The group an op names. A provisional id `new:<name>` is the group a create made in this state,

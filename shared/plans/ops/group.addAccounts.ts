@@ -8,7 +8,7 @@ import { groupExists } from '../calls/expect';
 import { AGA, cross, linkCall, uniq } from '../calls/links';
 import { firstRefusal, groupRefusal, Ids, listNames, missing, touchGroupAccounts } from './common';
 
-export const GroupAddAccounts = z.object({ op: z.literal('group.addAccounts'), groupId: Id, accountIds: Ids });
+export const GroupAddAccounts = z.strictObject({ op: z.literal('group.addAccounts'), groupId: Id, accountIds: Ids });
 
 /** R2: a group's members are accounts the primary manages, never the primary itself. */
 const memberRefusal = (s: AccessState, groupId: string, ids: string[]): string | null => {

@@ -7,7 +7,7 @@ import { groupExists } from '../calls/expect';
 import { AGUR, cross, linkCall, uniq } from '../calls/links';
 import { everyPair, firstRefusal, groupRefusal, groupRoleRefusal, Ids, missing, pairsBy, touchGroupUsers, unseenUsers } from './common';
 
-export const GroupAddUserRoles = z.object({
+export const GroupAddUserRoles = z.strictObject({
   op: z.literal('group.addUserRoles'), groupId: Id, userIds: Ids, roleIds: Ids,
   /** Whether the platform e-mails each user added (its default is yes); absent is no. */
   notifyUser: z.boolean().optional(),

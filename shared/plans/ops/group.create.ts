@@ -9,7 +9,7 @@ import type { OpModule } from '../op';
 import { firstRefusal, nameRefusal, ownerRefusal } from './common';
 
 // accountId: the owning primary account; the plan-file resolver fills it in (additive, optional).
-export const GroupCreate = z.object({ op: z.literal('group.create'), name: Name, accountId: Id.optional() });
+export const GroupCreate = z.strictObject({ op: z.literal('group.create'), name: Name, accountId: Id.optional() });
 
 const ownerOf = (s: AccessState, accountId?: string) => accountId ?? primaryAccountId(s);
 

@@ -9,7 +9,7 @@ import { groupExists } from '../calls/expect';
 import { AGA, cross, linkCall, uniq } from '../calls/links';
 import { firstRefusal, groupRefusal, Ids, missing, touchGroupAccounts } from './common';
 
-export const GroupRemoveAccounts = z.object({ op: z.literal('group.removeAccounts'), groupId: Id, accountIds: Ids });
+export const GroupRemoveAccounts = z.strictObject({ op: z.literal('group.removeAccounts'), groupId: Id, accountIds: Ids });
 
 /** R18: users of an account that leaves a group lose the shared roles only that group gave it. */
 export const dropUnsharedRoles = (draft: AccessState, accountId: string, roleIds: readonly string[]): void => {

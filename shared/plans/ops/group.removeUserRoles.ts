@@ -7,7 +7,7 @@ import { groupExists } from '../calls/expect';
 import { AGUR, cross, linkCall, uniq } from '../calls/links';
 import { everyPair, firstRefusal, groupRefusal, Ids, missing, pairsBy, touchGroupUsers, unknownUsersNote } from './common';
 
-export const GroupRemoveUserRoles = z.object({ op: z.literal('group.removeUserRoles'), groupId: Id, userIds: Ids, roleIds: Ids });
+export const GroupRemoveUserRoles = z.strictObject({ op: z.literal('group.removeUserRoles'), groupId: Id, userIds: Ids, roleIds: Ids });
 
 /**
  * Users lose roles in a group: one DELETE AccountGroupUserRole per user and role (key

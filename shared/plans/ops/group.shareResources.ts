@@ -10,7 +10,7 @@ import { groupExists } from '../calls/expect';
 import { resourcesCall } from '../calls/resources';
 import { firstRefusal, groupOf, groupRefusal, ResourceRef } from './common';
 
-export const GroupShareResources = z.object({ op: z.literal('group.shareResources'), groupId: Id, resources: z.array(ResourceRef).min(1) });
+export const GroupShareResources = z.strictObject({ op: z.literal('group.shareResources'), groupId: Id, resources: z.array(ResourceRef).min(1) });
 
 type Ref = PlanOpOf<'group.shareResources'>['resources'][number];
 

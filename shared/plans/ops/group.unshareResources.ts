@@ -9,7 +9,7 @@ import { firstRefusal, groupRefusal, ResourceRef } from './common';
 import { dropUnsharedRoles } from './group.removeAccounts';
 import { isOn, touchRoleHolders, withNames } from './group.shareResources';
 
-export const GroupUnshareResources = z.object({ op: z.literal('group.unshareResources'), groupId: Id, resources: z.array(ResourceRef).min(1) });
+export const GroupUnshareResources = z.strictObject({ op: z.literal('group.unshareResources'), groupId: Id, resources: z.array(ResourceRef).min(1) });
 
 /** R20: the group's Resources lose the selected resources; an unshared role is taken from those it reached. */
 export const groupUnshareResources: OpModule<'group.unshareResources'> = {

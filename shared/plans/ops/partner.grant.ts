@@ -9,7 +9,7 @@ import { accountsInService } from '../calls/expect';
 import { cross, linkCall, PAA, uniq } from '../calls/links';
 import { everyPair, firstRefusal, Ids, listNames, missing, accessInverse } from './common';
 
-export const PartnerGrant = z.object({ op: z.literal('partner.grant'), serviceId: Id, accountIds: Ids, userIds: Ids });
+export const PartnerGrant = z.strictObject({ op: z.literal('partner.grant'), serviceId: Id, accountIds: Ids, userIds: Ids });
 
 /** R25: the service exists and the accounts belong to it. */
 export const serviceRefusal = (s: AccessState, serviceId: string, accountIds: readonly string[]): string | null => {

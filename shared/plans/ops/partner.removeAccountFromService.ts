@@ -7,7 +7,7 @@ import type { OpModule } from '../op';
 import { readModifyWrite, readOrGone } from '../calls/readBack';
 import { missing } from './common';
 
-export const PartnerRemoveAccountFromService = z.object({ op: z.literal('partner.removeAccountFromService'), serviceId: Id, accountId: Id });
+export const PartnerRemoveAccountFromService = z.strictObject({ op: z.literal('partner.removeAccountFromService'), serviceId: Id, accountId: Id });
 
 type Service = { accountIds?: string[] } & Record<string, unknown>;
 

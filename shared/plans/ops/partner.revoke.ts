@@ -9,7 +9,7 @@ import { cross, linkCall, PAA, uniq } from '../calls/links';
 import { everyPair, Ids, accessInverse, unknownUsersNote } from './common';
 import { serviceRefusal } from './partner.grant';
 
-export const PartnerRevoke = z.object({ op: z.literal('partner.revoke'), serviceId: Id, accountIds: Ids, userIds: Ids });
+export const PartnerRevoke = z.strictObject({ op: z.literal('partner.revoke'), serviceId: Id, accountIds: Ids, userIds: Ids });
 
 /** R27: revoking removes access to the selected accounts only: one DELETE PartnerAccountAccess per pair. */
 export const partnerRevoke: OpModule<'partner.revoke'> = {

@@ -5,7 +5,7 @@ import { pair } from '../../access/layer';
 import type { OpModule } from '../op';
 import { listNames } from './common';
 
-export const RoleDelete = z.object({ op: z.literal('role.delete'), roleId: Id });
+export const RoleDelete = z.strictObject({ op: z.literal('role.delete'), roleId: Id });
 
 /**
  * R14, R21: built-in roles are fixed; a custom role may go only while nobody holds it. The call is

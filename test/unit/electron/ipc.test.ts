@@ -37,6 +37,8 @@ describe('IPC: contract validation', () => {
     ['an extra field', 'platform.pull', { objectType: 'Account', sql: 'drop' }],
     ['a missing field', 'platform.pull', {}],
     ['a remote URL that is not http(s)', 'connection.set', { mode: 'remote', url: 'file:///etc/passwd', user: 'u', token: 't' }],
+    ['an unknown key beside the embedded mode', 'connection.set', { mode: 'embedded', bogus: 1 }],
+    ['an unknown key in a remote connection', 'connection.set', { mode: 'remote', url: 'https://a.b/api/rest/v1/x', user: 'u', token: 't', proxy: 'x' }],
     ['an empty token', 'connection.set', { mode: 'remote', url: 'https://a.b/api/rest/v1/x', user: 'u', token: '' }],
     ['an argument where none is taken', 'connection.get', { any: 1 }],
     ['an unknown sync action', 'sync.control', { action: 'explode' }],
