@@ -36,10 +36,17 @@ const RACY = [404, 409, 410];
  * backoff; after an unknown outcome (dropped connection, timeout, commit-then-drop) it first
  * checks by natural key whether the effect holds, and only resends if it does not; a 4xx
  * whose effect already holds (creating what exists, deleting what is gone) is `unchanged`.
+ *
+ * `attempts` counts sends of the call, what the admin sees as the op's attempts: the read that
+ * checks a refusal or an unknown outcome is no attempt, so a 400 sent once and checked is one.
+ * A resumed call counts the send of the run that left it inflight (never recorded). Giving up
+ * (`maxAttempts`) counts every request, checks included, so a platform that cannot be reached
+ * for the check is still given up on.
  */
 export const runCall = async (host: CallHost, call: Call, expect: Expectation[], uncertain: boolean): Promise<CallResult> => {
   let phase: Phase = uncertain ? 'verify-unknown' : 'send';
-  let attempts = 0;
+  let requests = 0;
+  let attempts = uncertain ? 1 : 0;
   let rejection = '';
   let rejectedWith = 0;
   let resent = false;
@@ -47,7 +54,7 @@ export const runCall = async (host: CallHost, call: Call, expect: Expectation[],
   for (;;) {
     if (!(await host.gate())) return { status: 'stopped', attempts };
     try {
-      attempts++;
+      requests++;
       if (phase !== 'send') {
         const holds = await call.check(host.ctx());
         if (holds) return { status: phase === 'verify-rejected' ? 'unchanged' : 'applied', attempts };
@@ -58,8 +65,9 @@ export const runCall = async (host: CallHost, call: Call, expect: Expectation[],
           resent = true;
         }
         phase = 'send';
-        attempts++;
+        requests++;
       }
+      attempts++;
       await call.send(host.ctx(), expect);
       return { status: 'applied', attempts };
     } catch (e) {
@@ -78,8 +86,8 @@ export const runCall = async (host: CallHost, call: Call, expect: Expectation[],
       }
       // A failed check leaves us as unsure as before; a failed send may have landed.
       if (f.kind === 'unknown' && phase === 'send') phase = 'verify-unknown';
-      if (attempts >= host.maxAttempts) return { status: 'failed', attempts, error: `gave up after ${attempts} attempts: ${messageOf(e)}` };
-      await host.clock.sleep(backoffMs(Math.max(1, attempts), host.random, host.backoff));
+      if (requests >= host.maxAttempts) return { status: 'failed', attempts, error: `gave up after ${requests} requests: ${messageOf(e)}` };
+      await host.clock.sleep(backoffMs(Math.max(1, requests), host.random, host.backoff));
     }
   }
 };
