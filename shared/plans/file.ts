@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import type { Snapshot } from '../model';
-import { Id, Name, ResourceObjectType } from '../model';
+import { Id, ResourceObjectType, sendable, WrittenName } from '../model';
 import type { AccessState } from '../access/state';
 import { buildState } from '../access/state';
 import { PlanOp } from './types';
 import { makeResolver, type Resolver } from './resolve';
 
-/** A group, role or user as a plan file may name it: by id or by name (DESIGN.md "Plan files"). */
-const Ref = z.string().trim().min(1, 'must not be empty').max(255, 'is longer than 255 characters');
+/**
+ * A group, role or user as a plan file may name it: by id or by name (DESIGN.md "Plan files").
+ * Text the platform refuses (NUL, a lone surrogate) is refused here, with its place, so `whatif`
+ * says so rather than `apply` failing on the platform's 400.
+ */
+const Ref = z.string().trim().min(1, 'must not be empty').max(255, 'is longer than 255 characters').superRefine(sendable);
+const AccountId = Id.superRefine(sendable);
 const Refs = z.array(Ref).min(1, 'must list at least one').max(100_000);
 const FileResource = z.object({ objectType: ResourceObjectType, resourceId: Ref }).strict();
 
@@ -15,8 +20,8 @@ const op = <K extends string, S extends z.ZodRawShape>(name: K, shape: S) => z.o
 
 /** The public plan-file format; op and field names exactly as DESIGN.md spells them. */
 export const PlanFileOp = z.discriminatedUnion('op', [
-  op('group.create', { name: Name }),
-  op('group.rename', { group: Ref, name: Name }),
+  op('group.create', { name: WrittenName }),
+  op('group.rename', { group: Ref, name: WrittenName }),
   op('group.addAccounts', { group: Ref, accounts: Refs }),
   op('group.removeAccounts', { group: Ref, accounts: Refs }),
   // notifyUser: whether the platform e-mails each user added (absent: no, whatever its default).
@@ -25,16 +30,16 @@ export const PlanFileOp = z.discriminatedUnion('op', [
   op('group.shareResources', { group: Ref, resources: z.array(FileResource).min(1) }),
   op('group.unshareResources', { group: Ref, resources: z.array(FileResource).min(1) }),
   // newUsers: ids among `users` the admin confirms as new users for the platform to create.
-  op('account.addUserRoles', { account: Id, users: Refs, roles: Refs, notifyUser: z.boolean().optional(), newUsers: Refs.optional() }),
-  op('account.removeUserRoles', { account: Id, users: Refs, roles: Refs }),
-  op('account.setSupportAccessRole', { account: Id, role: Ref.nullable() }),
+  op('account.addUserRoles', { account: AccountId, users: Refs, roles: Refs, notifyUser: z.boolean().optional(), newUsers: Refs.optional() }),
+  op('account.removeUserRoles', { account: AccountId, users: Refs, roles: Refs }),
+  op('account.setSupportAccessRole', { account: AccountId, role: Ref.nullable() }),
   // Beyond the DESIGN.md list, so a what-if can cover them too: AUS on/off (R19) and R28.
-  op('account.setAdvancedUserSecurity', { account: Id, enabled: z.boolean() }),
+  op('account.setAdvancedUserSecurity', { account: AccountId, enabled: z.boolean() }),
   // name: the role's name beside its id in `role`, so that re-applying after the delete is `unchanged`.
-  op('role.delete', { role: Ref, name: Name.optional() }),
+  op('role.delete', { role: Ref, name: WrittenName.optional() }),
   op('partner.grant', { service: Ref, accounts: Refs, users: Refs }),
   op('partner.revoke', { service: Ref, accounts: Refs, users: Refs }),
-  op('partner.removeAccountFromService', { service: Ref, account: Id }),
+  op('partner.removeAccountFromService', { service: Ref, account: AccountId }),
 ]);
 export type PlanFileOp = z.infer<typeof PlanFileOp>;
 

@@ -1,4 +1,4 @@
-import { Name } from '../../../shared/model';
+import { WrittenName } from '../../../shared/model';
 import type { PlanOp } from '../../../shared/plans/types';
 
 /**
@@ -92,7 +92,7 @@ export interface PrimaryAccountRef {
 }
 
 const checkName = (name: string, existing: readonly GroupRef[], exceptId?: string): { ok: true; name: string } | { ok: false; reason: string } => {
-  const parsed = Name.safeParse(name);
+  const parsed = WrittenName.safeParse(name);
   if (!parsed.success) return { ok: false, reason: `The name ${parsed.error.issues[0]?.message ?? 'is invalid'}.` };
   const clash = existing.find((g) => g.id !== exceptId && g.name.trim().toLowerCase() === parsed.data.toLowerCase());
   if (clash) return { ok: false, reason: `A group named "${clash.name}" already exists in this primary account.` };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Name } from '../../model';
+import { Id, WrittenName } from '../../model';
 import type { AccessState } from '../../access/state';
 import { groupNameKey, primaryAccountId } from '../../access/state';
 import { classifyFailure, equalsAll, queryAll } from '../../api/sync';
@@ -9,7 +9,7 @@ import type { OpModule } from '../op';
 import { firstRefusal, nameRefusal, ownerRefusal } from './common';
 
 // accountId: the owning primary account; the plan-file resolver fills it in (additive, optional).
-export const GroupCreate = z.strictObject({ op: z.literal('group.create'), name: Name, accountId: Id.optional() });
+export const GroupCreate = z.strictObject({ op: z.literal('group.create'), name: WrittenName, accountId: Id.optional() });
 
 const ownerOf = (s: AccessState, accountId?: string) => accountId ?? primaryAccountId(s);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Name } from '../../model';
+import { Id, WrittenName } from '../../model';
 import { groupNameKey } from '../../access/state';
 import { isProvisionalId } from '../ids';
 import type { OpModule } from '../op';
@@ -8,7 +8,7 @@ import { firstRefusal, groupOf, groupRefusal, nameRefusal } from './common';
 
 // fromName: the group's name when the rename was queued (filled in by `annotate`), so "Rename X
 // to Y" keeps saying X after the rename lands or someone renames it again.
-export const GroupRename = z.strictObject({ op: z.literal('group.rename'), groupId: Id, name: Name, fromName: z.string().max(255).optional() });
+export const GroupRename = z.strictObject({ op: z.literal('group.rename'), groupId: Id, name: WrittenName, fromName: z.string().max(255).optional() });
 
 /** R3: All Accounts is never renamed. The call is an UPDATE AccountGroup with the new name. */
 export const groupRename: OpModule<'group.rename'> = {

@@ -62,6 +62,15 @@ describe('whatif', () => {
     expect(same.code).toBe(0);
     expect(JSON.parse(same.out).refused).toEqual([]);
   });
+
+  it.each([['a NUL', 'Ser\u0000vices', 'a NUL character'], ['a lone surrogate', 'Ser\udc00vices', 'a lone UTF-16 surrogate']])(
+    'refuses a group name with %s at parse (exit 2, named), as the platform would',
+    async (_what, name, said) => {
+      const r = await run(['whatif', '--snapshot', file(exampleSnapshot()), '--plan', file({ plan: [{ op: 'group.create', name }] })]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`plan.0.name: contains ${said}, which the platform refuses`);
+    },
+  );
 });
 
 describe('a platform reached by plain http:// on another machine', () => {

@@ -83,6 +83,15 @@ describe('IPC: a pushed op with a key its schema does not know is refused, namin
     expect(pushed).toEqual([]);
   });
 
+  it('a group name the platform would refuse (NUL, a lone surrogate) is refused at the boundary, not sent for a 400', async () => {
+    const { handlers, pushed } = pushHandlers();
+    const nul = await pushCall(handlers, [outboxOp({ op: 'group.create', name: 'a\u0000b' })]);
+    expect(!nul.ok && nul.error.message).toContain('ops.0.args.name: contains a NUL character, which the platform refuses');
+    const lone = await pushCall(handlers, [outboxOp({ op: 'group.rename', groupId: G.services1, name: 'a\udc00b' })]);
+    expect(!lone.ok && lone.error.message).toContain('ops.0.args.name: contains a lone UTF-16 surrogate, which the platform refuses');
+    expect(pushed).toEqual([]);
+  });
+
   it('what the renderer queues (annotated by the view, with its precondition and inverse) passes as it is', async () => {
     const plan: PlanOp[] = [
       { op: 'group.create', name: 'Services 9', accountId: PRIMARY },

@@ -119,4 +119,27 @@ describe('plan files (DESIGN.md "Plan files")', () => {
     const long = bad({ plan: [{ op: 'group.create', name: 'x'.repeat(256) }] });
     expect(long.ok ? [] : long.errors[0]).toMatch(/plan\.0\.name: .*255/);
   });
+
+  it('refuses text the platform refuses (NUL, a lone surrogate) in names, group and role refs and account ids, with its place', () => {
+    const NUL = 'Services\u0000North';
+    const LONE = 'Services \udc00North';
+    const r = resolvePlanFile(example(), { plan: [
+      { op: 'group.create', name: NUL },
+      { op: 'group.create', name: LONE },
+      { op: 'group.rename', group: 'Services 1', name: 'ok\ud800' },
+      { op: 'group.addAccounts', group: NUL, accounts: [ABC] },
+      { op: 'role.delete', role: 'Support', name: LONE },
+      { op: 'account.setSupportAccessRole', account: `${ABC}\u0000`, role: null },
+    ] });
+    expect(r.ok ? [] : r.errors).toEqual([
+      'plan.0.name: contains a NUL character, which the platform refuses',
+      'plan.1.name: contains a lone UTF-16 surrogate, which the platform refuses',
+      'plan.2.name: contains a lone UTF-16 surrogate, which the platform refuses',
+      'plan.3.group: contains a NUL character, which the platform refuses',
+      'plan.4.name: contains a lone UTF-16 surrogate, which the platform refuses',
+      'plan.5.account: contains a NUL character, which the platform refuses',
+    ]);
+    // A surrogate pair is text: an emoji in a name passes.
+    expect(resolvePlanFile(example(), { plan: [{ op: 'group.create', name: 'Services \u{1F680}' }] }).ok).toBe(true);
+  });
 });

@@ -52,6 +52,11 @@ describe('planCreateGroup', () => {
     expect(planCreateGroup('x'.repeat(256), [], primary).ok).toBe(false);
   });
 
+  it('refuses a name the platform would refuse (NUL, a lone surrogate), saying why', () => {
+    expect(planCreateGroup('a\u0000b', [], primary)).toEqual({ ok: false, reason: 'The name contains a NUL character, which the platform refuses.' });
+    expect(planRenameGroup(s1, 'a\udc00b', [all, s1, s2])).toEqual({ ok: false, reason: 'The name contains a lone UTF-16 surrogate, which the platform refuses.' });
+  });
+
   it('R1: refused when the primary account has no account groups feature', () => {
     const r = planCreateGroup('New', [], { ...primary, accountGroupsEnabled: false });
     expect(!r.ok && r.reason).toMatch(/R1/);
