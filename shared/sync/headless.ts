@@ -1,6 +1,6 @@
 import { buildState } from '../access/state';
 import type { ObjectType, Snapshot } from '../model';
-import { applyOps } from '../plans/apply';
+import { applyOps, type OpResult } from '../plans/apply';
 import { resolvePlanFile } from '../plans/file';
 import { provisionalGroupId, type PlanOp, type PlanOpOf } from '../plans/types';
 import type { SyncApi } from '../api/sync';
@@ -105,9 +105,10 @@ export const applyPlanFile = async (o: HeadlessOptions): Promise<{ lines: ApplyL
   const lines: ApplyLine[] = [];
   // Line indices are the plan file's, whatever was set aside for a missing capability.
   const original = (i: number) => split.kept?.[i] ?? i;
-  const notes = new Map<number, string>();
+  // Each op's note, from the what-if below (results are in op order); said only of an op that went through.
+  let results: OpResult[] = [];
   const emit = (l: ApplyLine) => {
-    const note = l.status === 'applied' || l.status === 'unchanged' ? notes.get(l.index) : undefined;
+    const note = l.status === 'applied' || l.status === 'unchanged' ? results[l.index]?.note : undefined;
     const line = { ...l, index: original(l.index), ...(note ? { note } : {}) };
     lines.push(line);
     o.onLine?.(line);
@@ -119,8 +120,7 @@ export const applyPlanFile = async (o: HeadlessOptions): Promise<{ lines: ApplyL
   }
   const { ops, done } = foldCreateRename(resolved.ops, state);
   const known = buildState(state);
-  const { results } = applyOps(known, ops);
-  for (const r of results) if (r.note) notes.set(r.index, r.note);
+  ({ results } = applyOps(known, ops));
   const refused = new Map(results.filter((r) => r.status === 'refused' && !done.has(r.index)).map((r) => [r.index, r.reason ?? 'refused']));
   const queued = toOutboxOps('apply', ops, known, o.clock.now()).filter((op) => !refused.has(op.seq) && !done.has(op.seq));
   for (const index of done) emit({ index, op: ops[index]!.op, status: 'unchanged', attempts: 0 });

@@ -12,6 +12,9 @@ import { useConnection, type ConnectionState } from './connectionStore';
 import { ConnectionError } from './ConnectionError';
 import { useRoute } from './routeStore';
 
+/** Offline: the light warning shade with dark text (white on MUI's warning orange is 3:1, under AA's 4.5:1). */
+export const offlineChipSx = { bgcolor: 'warning.light', color: 'rgba(0, 0, 0, 0.87)', '& .MuiChip-icon': { color: 'inherit' } } as const;
+
 /** The chip's words: during a refresh before any answer it counts the steps ("Refreshing 3/16"), never "Connecting…". */
 export const connectionLabel = (s: Pick<ConnectionState, 'online' | 'refreshing' | 'progress' | 'workOffline'>): string => {
   if (s.workOffline) return 'Working offline';
@@ -50,9 +53,8 @@ export const ConnectionBadge = () => {
     <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', minWidth: 0, flex: 1 }}>
       {/* Only the state is announced: the retry countdown beside it ticks every second. */}
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', minWidth: 0, flexShrink: 0 }} role="status" aria-live="polite" aria-label={`Connection: ${label}`}>
-        {/* Offline: the light warning shade with dark text (white on MUI's warning orange is 3:1, under AA's 4.5:1). */}
         <Chip data-testid="connection-state" icon={icon} label={label} color={online === null ? 'default' : online ? 'success' : 'warning'} size="small"
-          sx={[{ fontWeight: 600 }, online === false && { bgcolor: 'warning.light', color: 'rgba(0, 0, 0, 0.87)', '& .MuiChip-icon': { color: 'inherit' } }]} />
+          sx={[{ fontWeight: 600 }, online === false && offlineChipSx]} />
         {detail && (
           <Typography variant="body2" sx={{ opacity: 0.9 }} noWrap>
             {detail}

@@ -10,7 +10,7 @@ import { refreshNow } from './startup';
 import { useConnection } from './connectionStore';
 
 /** Seconds until the next automatic try, ticking once a second while shown. */
-export const useCountdown = (at: number | null): number | null => {
+const useCountdown = (at: number | null): number | null => {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (at === null) return;
@@ -24,10 +24,19 @@ export const useCountdown = (at: number | null): number | null => {
  * What went wrong talking to the platform, in the app bar: the message (cut to fit, whole on hover
  * and on click), when the app tries again by itself, and a Retry that tries now.
  */
-export const ConnectionError = ({ error, offline }: { error: string; offline: boolean }) => {
+/**
+ * The app's retry, wherever a connection problem is shown (app bar, Settings): seconds until the
+ * next automatic try (offline only), whether a try is running, and a try now.
+ */
+export const useRetry = (offline: boolean) => {
   const nextRetryAt = useConnection((s) => s.nextRetryAt);
   const refreshing = useConnection((s) => s.refreshing);
   const seconds = useCountdown(offline ? nextRetryAt : null);
+  return { seconds, refreshing, retry: () => void refreshNow(db, roster()) };
+};
+
+export const ConnectionError = ({ error, offline }: { error: string; offline: boolean }) => {
+  const { seconds, refreshing, retry } = useRetry(offline);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minWidth: 0, flexShrink: 1 }}>
@@ -52,7 +61,7 @@ export const ConnectionError = ({ error, offline }: { error: string; offline: bo
           retrying in {seconds} s
         </Typography>
       )}
-      <Button size="small" color="inherit" variant="outlined" disabled={refreshing} onClick={() => void refreshNow(db, roster())} sx={{ flexShrink: 0 }}>
+      <Button size="small" color="inherit" variant="outlined" disabled={refreshing} onClick={retry} sx={{ flexShrink: 0 }}>
         Retry
       </Button>
     </Stack>

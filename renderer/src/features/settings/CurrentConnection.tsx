@@ -5,25 +5,20 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { connectionLabel } from '../../app/ConnectionBadge';
-import { useCountdown } from '../../app/ConnectionError';
+import { connectionLabel, offlineChipSx } from '../../app/ConnectionBadge';
+import { useRetry } from '../../app/ConnectionError';
 import { useConnection } from '../../app/connectionStore';
-import { db } from '../../app/db';
-import { roster } from '../../app/roster';
-import { refreshNow } from '../../app/startup';
 
 /** Why the platform cannot be reached (or what it answered), when the app tries again, and a Retry that tries now. */
 const ConnectionProblem = ({ error, offline }: { error: string; offline: boolean }) => {
-  const nextRetryAt = useConnection((s) => s.nextRetryAt);
-  const refreshing = useConnection((s) => s.refreshing);
-  const seconds = useCountdown(offline ? nextRetryAt : null);
+  const { seconds, refreshing, retry } = useRetry(offline);
   return (
     <Alert
       severity={offline ? 'warning' : 'error'}
       sx={{ mt: 1 }}
       data-testid="settings-connection-problem"
       action={
-        <Button color="inherit" size="small" disabled={refreshing} onClick={() => void refreshNow(db, roster())}>
+        <Button color="inherit" size="small" disabled={refreshing} onClick={retry}>
           Retry
         </Button>
       }
@@ -53,8 +48,7 @@ export const CurrentConnection = () => {
       </Typography>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
         <Chip data-testid="settings-online" size="small" color={online ? 'success' : online === false ? 'warning' : 'default'} label={connectionLabel(state)}
-          // White on MUI's warning orange is 3:1: the light shade with dark text, as in the app bar.
-          sx={online === false ? { bgcolor: 'warning.light', color: 'rgba(0, 0, 0, 0.87)' } : undefined} />
+          sx={online === false ? offlineChipSx : undefined} />
         <Typography variant="body2" data-testid="settings-current">
           {info ? `${info.mode === 'embedded' ? 'Embedded platform' : 'Platform'} ${info.url} as ${info.user || '—'}` : 'Asking main…'}
         </Typography>
